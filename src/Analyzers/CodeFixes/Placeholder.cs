@@ -1,0 +1,5 @@
+namespace ContractFirst.Analyzers.CodeFixes;
+
+internal static class CodeFixAssembly
+{
+}

@@ -1,0 +1,5 @@
+namespace ContractFirst.Analyzers;
+
+internal static class AnalyzerAssembly
+{
+}
