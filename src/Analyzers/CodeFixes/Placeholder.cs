@@ -1,5 +1,0 @@
-namespace ContractFirst.Analyzers.CodeFixes;
-
-internal static class CodeFixAssembly
-{
-}

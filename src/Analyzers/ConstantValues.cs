@@ -1,0 +1,52 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ContractFirst.Analyzers;
+
+/// <summary>Finds the compile-time constant behind a value, looking through conversions.</summary>
+internal static class ConstantValues
+{
+    /// <summary>
+    /// Gets the non-null constant that <paramref name="value"/> carries, seeing through conversions that are not
+    /// constant themselves: nullable wrapping (<c>double?</c>) and user-defined conversions (a string or long turned
+    /// into an open enum by its implicit operator; such an operator can only be declared by the generated type, as
+    /// constants are of built-in types). Numeric conversions of a constant (<c>int</c> to <c>double</c>) fold.
+    /// </summary>
+    /// <param name="value">The value assigned or passed.</param>
+    /// <param name="constant">The constant: a boxed primitive or a string.</param>
+    /// <param name="source">The operation that carries the constant; its syntax is where a diagnostic goes.</param>
+    public static bool TryGet(IOperation value, out object constant, out IOperation source)
+    {
+        var current = value;
+        while (true)
+        {
+            var folded = current.ConstantValue;
+            if (folded.HasValue)
+            {
+                constant = folded.Value!;
+                source = current;
+                return folded.Value is not null;
+            }
+
+            if (current is not IConversionOperation conversion)
+            {
+                constant = null!;
+                source = current;
+                return false;
+            }
+
+            current = conversion.Operand;
+        }
+    }
+
+    /// <summary>Skips implicit conversions (e.g. <c>List&lt;T&gt;</c> to <c>IList&lt;T&gt;</c>, nullable wrapping).</summary>
+    public static IOperation SkipConversions(IOperation value)
+    {
+        while (value is IConversionOperation { IsImplicit: true } conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        return value;
+    }
+}

@@ -1,5 +1,0 @@
-namespace ContractFirst.Analyzers;
-
-internal static class AnalyzerAssembly
-{
-}

@@ -1,0 +1,52 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace ContractFirst.Generator.Diagnostics;
+
+/// <summary>
+/// The generator's diagnostics (CF0xxx). Each points at the spec: file, line and column. Analyzer diagnostics
+/// (CF1xxx) live in src/Analyzers. Help pages: docs/diagnostics/{ID}.md.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "ContractFirst.Spec";
+    private const string HelpLinkBase = "https://github.com/contractfirst/contractfirst/blob/main/docs/diagnostics/";
+
+    public static readonly DiagnosticDescriptor UnreadableSpec = Create(
+        "CF0001", "The OpenAPI document cannot be read",
+        "The OpenAPI document '{0}' cannot be read: {1}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor SpecProblem = Create(
+        "CF0002", "The OpenAPI document has a problem",
+        "{0}", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ExternalRefNotListed = Create(
+        "CF0003", "An external $ref points at a file that is not an OpenApiSpec item",
+        "The $ref '{0}' points at '{1}', which is not listed: add <OpenApiSpec Include=\"...{1}\" Generate=\"None\" /> (the generator reads no file on its own)",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidItemMetadata = Create(
+        "CF0004", "Invalid OpenApiSpec item metadata",
+        "OpenApiSpec item '{0}': {1}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor SkippedElement = Create(
+        "CF0005", "Part of the OpenAPI document was not generated",
+        "'{0}' was not generated: {1}", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnresolvedReference = Create(
+        "CF0006", "A $ref cannot be resolved",
+        "The $ref '{0}' cannot be resolved; the value is typed as any JSON", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor GeneratorFailure = Create(
+        "CF0007", "The generator hit an internal error",
+        "ContractFirst could not generate code for '{0}': {1}. Please report this with the spec.", DiagnosticSeverity.Error);
+
+    public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ById = new[]
+    {
+        UnreadableSpec, SpecProblem, ExternalRefNotListed, InvalidItemMetadata, SkippedElement, UnresolvedReference, GeneratorFailure,
+    }.ToDictionary(d => d.Id);
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)
+        => new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
+}

@@ -1,0 +1,443 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using ContractFirst.Generator.Model;
+
+namespace ContractFirst.Generator.Emit;
+
+/// <summary>
+/// Emits reflection-free JSON for a spec: one <c>JsonConverter&lt;T&gt;</c> per generated type, reading and writing with
+/// <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c> directly, and <c>{ClientName}Json.Options</c> with a resolver that hands
+/// those converters to System.Text.Json. Nothing here needs reflection, so it is trim- and AOT-safe.
+/// (System.Text.Json's own source generator cannot see generated types: generators do not see each other's output.)
+/// </summary>
+internal sealed class JsonEmitter
+{
+    private const string Stj = "global::System.Text.Json.";
+    private const string Meta = "global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.";
+    private const string Wire = "global::ContractFirst.Json.JsonWire.";
+
+    private readonly SpecModel _spec;
+    private readonly Dictionary<string, TypeModel> _types;
+    private readonly Dictionary<string, string> _converterFields = new(System.StringComparer.Ordinal);
+    private readonly List<(string Field, string CSharpType, string Expression)> _fields = new();
+
+    public JsonEmitter(SpecModel spec)
+    {
+        _spec = spec;
+        _types = spec.Types.ToDictionary(t => t.Name, System.StringComparer.Ordinal);
+    }
+
+    public string JsonClassName => _spec.ClientName + "Json";
+
+    public string Emit()
+    {
+        var body = new SourceWriter();
+        body.Indent();
+        foreach (var type in _spec.Types)
+        {
+            switch (type)
+            {
+                case ObjectModel obj:
+                    EmitObjectConverter(body, obj);
+                    break;
+                case UnionModel union:
+                    EmitUnionConverter(body, union);
+                    break;
+                case EnumModel e:
+                    Converter(new TypeRef(TypeKind.Enum, e.Name));
+                    break;
+            }
+        }
+
+        // Every body and response type gets a converter, so that the client and server can ask for it.
+        foreach (var op in _spec.Operations)
+        {
+            if (op.Body?.Type is { } bodyType && bodyType.Primitive != PrimitiveKind.Stream) Converter(bodyType);
+            foreach (var response in op.Responses)
+            {
+                if (response.Type is { } rt && rt.Primitive != PrimitiveKind.Stream) Converter(rt);
+            }
+        }
+
+        var w = new SourceWriter();
+        w.Line(SourceWriter.Header.TrimEnd('\n'));
+        w.Line();
+        w.Line($"namespace {_spec.Namespace};");
+        w.Line();
+        w.Summary($"Reflection-free JSON for the models of {CSharp.DocLines(_spec.FileName)[0]}.");
+        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"ContractFirst\", \"" + GeneratorInfo.Version + "\")]");
+        w.Open($"public static partial class {JsonClassName}");
+        w.Line("/// <summary>Serializes and deserializes every generated model, with reflection switched off.</summary>");
+        w.Line($"public static {Stj}JsonSerializerOptions Options {{ get; }} = global::ContractFirst.Json.ContractFirstJson.CreateOptions(new Resolver());");
+        w.Line();
+        w.Line("/// <summary>The type info of <typeparamref name=\"T\"/> in <see cref=\"Options\"/>.</summary>");
+        w.Line($"public static {Stj}Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => ({Stj}Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));");
+        w.Line();
+        w.Open($"private sealed class Resolver : {Stj}Serialization.Metadata.IJsonTypeInfoResolver");
+        w.Open($"public {Stj}Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, {Stj}JsonSerializerOptions options)");
+        foreach (var (field, csType, _) in _fields)
+        {
+            w.Line($"if (type == typeof({csType})) return {Meta}CreateValueInfo<{csType}>(options, Converters.{field});");
+        }
+
+        foreach (var type in _spec.Types.Where(t => t is not EnumModel))
+        {
+            w.Line($"if (type == typeof({type.Name})) return {Meta}CreateValueInfo<{type.Name}>(options, {type.Name}Converter.Instance);");
+        }
+
+        w.Line("return null;");
+        w.Close();
+        w.Close();
+        w.Line();
+        w.Line("/// <summary>Converters for collections, enums and primitives, shared by the model converters.</summary>");
+        w.Open("internal static class Converters");
+        foreach (var (field, csType, expression) in _fields)
+        {
+            w.Line($"public static readonly {Stj}Serialization.JsonConverter<{csType}> {field} = {expression};");
+        }
+
+        w.Close();
+        w.Line();
+        foreach (var line in body.ToString().TrimEnd('\n').Split('\n')) w.Line(line.Length >= 4 ? line.Substring(4) : line);
+        w.Close();
+        return w.ToString();
+    }
+
+    /// <summary>An expression for the converter of <paramref name="type"/> (not nullable).</summary>
+    private string Converter(TypeRef type)
+    {
+        switch (type.Kind)
+        {
+            case TypeKind.Model:
+                return type.Name + "Converter.Instance";
+            case TypeKind.Any:
+                return Meta + "JsonElementConverter";
+            case TypeKind.Primitive:
+                return type.Primitive switch
+                {
+                    PrimitiveKind.String => Meta + "StringConverter!",
+                    PrimitiveKind.Boolean => Meta + "BooleanConverter",
+                    PrimitiveKind.Int32 => Meta + "Int32Converter",
+                    PrimitiveKind.Int64 => Meta + "Int64Converter",
+                    PrimitiveKind.Float => Meta + "SingleConverter",
+                    PrimitiveKind.Double => Meta + "DoubleConverter",
+                    PrimitiveKind.Decimal => Meta + "DecimalConverter",
+                    PrimitiveKind.Guid => Meta + "GuidConverter",
+                    PrimitiveKind.DateTimeOffset => Meta + "DateTimeOffsetConverter",
+                    PrimitiveKind.DateOnly => Meta + "DateOnlyConverter",
+                    PrimitiveKind.TimeSpan => Meta + "TimeSpanConverter",
+                    PrimitiveKind.Uri => Meta + "UriConverter!",
+                    PrimitiveKind.Bytes => Meta + "ByteArrayConverter!",
+                    PrimitiveKind.Stream => "global::ContractFirst.Json.Base64StreamJsonConverter.Instance",
+                    _ => Meta + "JsonElementConverter",
+                };
+        }
+
+        var key = type.CSharpType;
+        if (_converterFields.TryGetValue(key, out var existing)) return "Converters." + existing;
+        string expression = type.Kind switch
+        {
+            TypeKind.Enum => ((EnumModel)_types[type.Name]).IsInteger
+                ? $"global::ContractFirst.Json.OpenIntEnumJsonConverter<{type.Name}>.Instance"
+                : $"global::ContractFirst.Json.OpenEnumJsonConverter<{type.Name}>.Instance",
+            TypeKind.Array => $"new global::ContractFirst.Json.JsonListConverter<{type.Item!.CSharpType}>({Converter(type.Item!)})",
+            TypeKind.Map => $"new global::ContractFirst.Json.JsonMapConverter<{type.Item!.CSharpType}>({Converter(type.Item!)})",
+            _ => Meta + "JsonElementConverter",
+        };
+        var field = "C" + _fields.Count.ToString(CultureInfo.InvariantCulture);
+        _fields.Add((field, key, expression));
+        _converterFields[key] = field;
+        return "Converters." + field;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private List<PropertyModel> AllProperties(ObjectModel obj)
+    {
+        var chain = new List<ObjectModel>();
+        var seen = new HashSet<string>(System.StringComparer.Ordinal);
+        for (ObjectModel? current = obj; current is not null && seen.Add(current.Name);
+             current = current.BaseType is { } b && _types.TryGetValue(b, out var t) ? t as ObjectModel : null)
+        {
+            chain.Insert(0, current);
+        }
+
+        return chain.SelectMany(o => o.Properties).ToList();
+    }
+
+    private ObjectModel Root(ObjectModel obj)
+    {
+        var seen = new HashSet<string>(System.StringComparer.Ordinal);
+        var current = obj;
+        while (current.BaseType is { } b && _types.TryGetValue(b, out var t) && t is ObjectModel parent && seen.Add(parent.Name)) current = parent;
+        return current;
+    }
+
+    /// <summary>The discriminator value that a base type maps to this type, if any.</summary>
+    private (string Property, string Value)? DiscriminatorOf(ObjectModel obj)
+    {
+        var seen = new HashSet<string>(System.StringComparer.Ordinal);
+        for (var current = obj; current.BaseType is { } b && _types.TryGetValue(b, out var t) && t is ObjectModel parent && seen.Add(parent.Name); current = parent)
+        {
+            if (parent.Discriminator?.Mappings.FirstOrDefault(m => m.TypeName == obj.Name) is { } mapping) return (parent.Discriminator.PropertyName, mapping.Value);
+        }
+
+        return null;
+    }
+
+    private void EmitObjectConverter(SourceWriter w, ObjectModel obj)
+    {
+        var properties = AllProperties(obj);
+        var root = Root(obj);
+        var extraType = root.AdditionalProperties ?? TypeRef.Any;
+        var extraConverter = Converter(extraType);
+        var dispatch = obj.Discriminator?.Mappings.Where(m => m.TypeName != obj.Name && _types.ContainsKey(m.TypeName)).ToList() ?? new List<DiscriminatorMapping>();
+        var ownDiscriminator = DiscriminatorOf(obj);
+
+        w.Line($"/// <summary>Reads and writes <see cref=\"{obj.Name}\"/>.</summary>");
+        w.Open($"internal sealed class {obj.Name}Converter : {Stj}Serialization.JsonConverter<{obj.Name}>");
+        w.Line($"public static readonly {obj.Name}Converter Instance = new();");
+        for (var i = 0; i < properties.Count; i++)
+        {
+            w.Line($"private static readonly {Stj}JsonEncodedText N{i} = {Stj}JsonEncodedText.Encode({CSharp.StringLiteral(properties[i].WireName)});");
+        }
+
+        w.Line();
+        w.Open($"public override {obj.Name} Read(ref {Stj}Utf8JsonReader reader, global::System.Type typeToConvert, {Stj}JsonSerializerOptions options)");
+        if (dispatch.Count > 0 && obj.Discriminator is { } disc)
+        {
+            w.Line($"if (reader.TokenType == {Stj}JsonTokenType.StartObject)");
+            w.Line("{");
+            w.Indent();
+            w.Open($"switch ({Wire}PeekString(reader, {CSharp.StringLiteral(disc.PropertyName)}))");
+            foreach (var mapping in dispatch)
+            {
+                w.Line($"case {CSharp.StringLiteral(mapping.Value)}: return {mapping.TypeName}Converter.Instance.Read(ref reader, typeof({mapping.TypeName}), options);");
+            }
+
+            w.Close();
+            w.Outdent();
+            w.Line("}");
+            w.Line();
+        }
+
+        if (obj.IsAbstract)
+        {
+            var known = obj.Discriminator is null ? "" : string.Join(", ", obj.Discriminator.Mappings.Select(m => m.Value));
+            w.Line($"throw {Wire}UnknownDiscriminator(ref reader, {CSharp.StringLiteral(obj.Name)}, {CSharp.StringLiteral(obj.Discriminator?.PropertyName ?? "")}, {CSharp.StringLiteral(known)});");
+            w.Close();
+        }
+        else
+        {
+            EmitObjectRead(w, obj, properties, root, extraType, extraConverter);
+        }
+
+        w.Line();
+        w.Open($"public override void Write({Stj}Utf8JsonWriter writer, {obj.Name} value, {Stj}JsonSerializerOptions options)");
+        if (dispatch.Count > 0)
+        {
+            w.Open("switch (value)");
+            foreach (var mapping in dispatch.GroupBy(m => m.TypeName).Select(g => g.First()))
+            {
+                w.Line($"case {mapping.TypeName} derived: {mapping.TypeName}Converter.Instance.Write(writer, derived, options); return;");
+            }
+
+            w.Close();
+        }
+
+        w.Line("writer.WriteStartObject();");
+        if (ownDiscriminator is { } od && properties.All(p => p.WireName != od.Property))
+        {
+            w.Line($"writer.WriteString({CSharp.StringLiteral(od.Property)}, {CSharp.StringLiteral(od.Value)});");
+        }
+
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var p = properties[i];
+            var isPlainRequired = p.Required && !p.ReadOnly;
+            if (!isPlainRequired)
+            {
+                w.Open($"if (value.{ModelEmitter.BackingField(p)}_set)");
+            }
+
+            w.Line($"writer.WritePropertyName(N{i});");
+            WriteValue(w, $"value.{p.Name}", p.Type, p.IsCSharpNullable);
+            if (!isPlainRequired) w.Close();
+        }
+
+        w.Open("if (value.AdditionalProperties is { } extra)");
+        w.Open("foreach (var pair in extra)");
+        w.Line("writer.WritePropertyName(pair.Key);");
+        WriteValue(w, "pair.Value", extraType, !extraType.IsValueType);
+        w.Close();
+        w.Close();
+        w.Line("writer.WriteEndObject();");
+        w.Close();
+        w.Close();
+        w.Line();
+    }
+
+    private void EmitObjectRead(SourceWriter w, ObjectModel obj, List<PropertyModel> properties, ObjectModel root, TypeRef extraType, string extraConverter)
+    {
+        w.Line($"if (reader.TokenType != {Stj}JsonTokenType.StartObject) throw {Wire}Expected(ref reader, \"an object\", {CSharp.StringLiteral(obj.Name)}, null);");
+        for (var i = 0; i < properties.Count; i++)
+        {
+            w.Line($"{properties[i].Type.CSharpType}? p{i} = default;");
+            w.Line($"bool has{i} = false;");
+        }
+
+        w.Line($"global::System.Collections.Generic.Dictionary<string, {extraType.CSharpType}>? extra = null;");
+        w.Line("string? current = null;");
+        w.Line("try");
+        w.Line("{");
+        w.Indent();
+        w.Open($"while (reader.Read() && reader.TokenType != {Stj}JsonTokenType.EndObject)");
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var p = properties[i];
+            w.Line($"{(i == 0 ? "" : "else ")}if (reader.ValueTextEquals({CSharp.StringLiteral(p.WireName)}u8))");
+            w.Line("{");
+            w.Indent();
+            w.Line($"current = {CSharp.StringLiteral(p.WireName)};");
+            w.Line("reader.Read();");
+            var allowNull = p.Nullable || !p.Required;
+            if (allowNull)
+            {
+                w.Line($"p{i} = reader.TokenType == {Stj}JsonTokenType.Null ? default : {ReadExpression(p.Type)};");
+            }
+            else
+            {
+                w.Line($"if (reader.TokenType == {Stj}JsonTokenType.Null) throw {Wire}NullNotAllowed(ref reader, {CSharp.StringLiteral(obj.Name)}, current);");
+                w.Line($"p{i} = {ReadExpression(p.Type)};");
+            }
+
+            w.Line($"has{i} = true;");
+            w.Outdent();
+            w.Line("}");
+        }
+
+        w.Line(properties.Count == 0 ? "{" : "else");
+        if (properties.Count > 0) w.Line("{");
+        w.Indent();
+        w.Line("current = reader.GetString()!;");
+        w.Line("reader.Read();");
+        if (!root.AllowsUnknownProperties && root.AdditionalProperties is null)
+        {
+            w.Line($"throw {Wire}UnknownProperty(ref reader, {CSharp.StringLiteral(obj.Name)}, current);");
+        }
+        else
+        {
+            w.Line($"(extra ??= new global::System.Collections.Generic.Dictionary<string, {extraType.CSharpType}>(global::System.StringComparer.Ordinal))[current] = reader.TokenType == {Stj}JsonTokenType.Null ? default! : {extraConverter}.Read(ref reader, typeof({extraType.CSharpType}), options)!;");
+        }
+
+        w.Outdent();
+        w.Line("}");
+        w.Close();
+        w.Outdent();
+        w.Line("}");
+        w.Line($"catch (global::System.Exception ex) when ({Wire}IsReadFailure(ex))");
+        w.Line("{");
+        w.Line($"    throw {Wire}InProperty(ex, {CSharp.StringLiteral(obj.Name)}, current);");
+        w.Line("}");
+        w.Line();
+
+        var requiredIndexes = Enumerable.Range(0, properties.Count).Where(i => properties[i].Required && !properties[i].ReadOnly && !properties[i].WriteOnly).ToList();
+        if (requiredIndexes.Count > 0)
+        {
+            var condition = string.Join(" || ", requiredIndexes.Select(i => "!has" + i.ToString(CultureInfo.InvariantCulture)));
+            var names = string.Join(", ", requiredIndexes.Select(i => $"has{i} ? null : {CSharp.StringLiteral(properties[i].WireName)}"));
+            w.Line($"if ({condition}) throw {Wire}MissingRequired({CSharp.StringLiteral(obj.Name)}, {names});");
+        }
+
+        var initializers = new List<string>();
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var p = properties[i];
+            if (p.Required && !p.ReadOnly) initializers.Add($"{p.Name} = p{i}{ValueSuffix(p)}");
+        }
+
+        w.Line($"var result = new {obj.Name}" + (initializers.Count == 0 ? "();" : " { " + string.Join(", ", initializers) + " };"));
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var p = properties[i];
+            if (p.Required && !p.ReadOnly) continue;
+            w.Line($"if (has{i}) result.{p.Name} = p{i}{(p.Type.IsValueType && !p.IsCSharpNullable ? ".GetValueOrDefault()" : "")};");
+        }
+
+        w.Line("if (extra is not null) result.AdditionalProperties = extra;");
+        w.Line("return result;");
+        w.Close();
+    }
+
+    /// <summary>How a read local (always nullable) becomes the property's value.</summary>
+    private static string ValueSuffix(PropertyModel p)
+    {
+        if (p.IsCSharpNullable) return "";
+        return p.Type.IsValueType ? ".GetValueOrDefault()" : "!";
+    }
+
+    private string ReadExpression(TypeRef type)
+        => $"{Converter(type)}.Read(ref reader, typeof({type.CSharpType}), options)";
+
+    private void WriteValue(SourceWriter w, string expression, TypeRef type, bool nullable)
+    {
+        var converter = Converter(type);
+        if (!nullable)
+        {
+            w.Line($"{converter}.Write(writer, {expression}, options);");
+            return;
+        }
+
+        var local = "v" + w.Indentation.ToString(CultureInfo.InvariantCulture);
+        w.Line($"if ({expression} is {{ }} {local}) {converter}.Write(writer, {local}, options); else writer.WriteNullValue();");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private void EmitUnionConverter(SourceWriter w, UnionModel u)
+    {
+        w.Line($"/// <summary>Reads and writes <see cref=\"{u.Name}\"/>: the first branch that reads wins.</summary>");
+        w.Open($"internal sealed class {u.Name}Converter : {Stj}Serialization.JsonConverter<{u.Name}>");
+        w.Line($"public static readonly {u.Name}Converter Instance = new();");
+        w.Line();
+        w.Open($"public override {u.Name} Read(ref {Stj}Utf8JsonReader reader, global::System.Type typeToConvert, {Stj}JsonSerializerOptions options)");
+        w.Line($"var element = {Stj}JsonElement.ParseValue(ref reader);");
+        if (u.Discriminator is { } disc)
+        {
+            w.Open($"switch ({Wire}DiscriminatorOf(element, {CSharp.StringLiteral(disc.PropertyName)}))");
+            foreach (var mapping in disc.Mappings)
+            {
+                var variant = u.Variants.FirstOrDefault(v => v.Type.Kind == TypeKind.Model && v.Type.Name == mapping.TypeName);
+                if (variant is null) continue;
+                w.Line($"case {CSharp.StringLiteral(mapping.Value)}: return new {u.Name} {{ {variant.PropertyName} = {Wire}ReadElement(element, {Converter(variant.Type)}, options) }};");
+            }
+
+            w.Close();
+        }
+
+        var index = 0;
+        foreach (var variant in u.Variants)
+        {
+            var local = "b" + index++.ToString(CultureInfo.InvariantCulture);
+            w.Line($"if ({Wire}TryReadElement(element, {Converter(variant.Type)}, options, out var {local})) return new {u.Name} {{ {variant.PropertyName} = {local} }};");
+        }
+
+        w.Line($"return new {u.Name} {{ Unmatched = element }};");
+        w.Close();
+        w.Line();
+        w.Open($"public override void Write({Stj}Utf8JsonWriter writer, {u.Name} value, {Stj}JsonSerializerOptions options)");
+        foreach (var variant in u.Variants)
+        {
+            w.Open($"if (value.{variant.PropertyName} is {{ }} {Identifiers.ToCamelCase(variant.PropertyName)}Value)");
+            w.Line($"{Converter(variant.Type)}.Write(writer, {Identifiers.ToCamelCase(variant.PropertyName)}Value, options);");
+            w.Line("return;");
+            w.Close();
+        }
+
+        w.Line("if (value.Unmatched is { } unmatched) unmatched.WriteTo(writer); else writer.WriteNullValue();");
+        w.Close();
+        w.Close();
+        w.Line();
+    }
+}

@@ -1,0 +1,380 @@
+using System.Globalization;
+using System.Linq;
+using ContractFirst.Generator.Model;
+
+namespace ContractFirst.Generator.Emit;
+
+/// <summary>
+/// Emits the model types of a spec: partial records for objects, readonly structs for open enums, union records, with
+/// constraint metadata (attributes for the analyzers) and generated <c>Validate</c> methods (no reflection at run time).
+/// </summary>
+internal static class ModelEmitter
+{
+    private const string C = "global::ContractFirst.Constraints.";
+    private const string ObsoleteAttribute = "[global::System.Obsolete(\"Deprecated in the OpenAPI document.\", DiagnosticId = \"CF1009\", UrlFormat = \"https://github.com/contractfirst/contractfirst/blob/main/docs/diagnostics/{0}.md\")]";
+
+    public static string Emit(SpecModel spec, TypeModel type)
+    {
+        var w = new SourceWriter();
+        w.Line(SourceWriter.Header.TrimEnd('\n'));
+        w.Line();
+        w.Line($"namespace {spec.Namespace};");
+        w.Line();
+        switch (type)
+        {
+            case ObjectModel obj:
+                EmitObject(w, spec, obj);
+                break;
+            case EnumModel e:
+                EmitEnum(w, spec, e);
+                break;
+            case UnionModel u:
+                EmitUnion(w, spec, u);
+                break;
+        }
+
+        return w.ToString();
+    }
+
+    private static void TypeAttributes(SourceWriter w, SpecModel spec, TypeModel type)
+    {
+        w.Line($"[{C}OpenApiSchema({CSharp.StringLiteral(spec.FileName)}, {CSharp.StringLiteral(type.Pointer)})]");
+        if (type.Deprecated) w.Line(ObsoleteAttribute);
+        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"ContractFirst\", \"" + GeneratorInfo.Version + "\")]");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private static void EmitObject(SourceWriter w, SpecModel spec, ObjectModel obj)
+    {
+        var baseModel = obj.BaseType is null ? null : spec.Types.OfType<ObjectModel>().FirstOrDefault(t => t.Name == obj.BaseType);
+        var isRoot = baseModel is null;
+        w.Summary(obj.Summary);
+        TypeAttributes(w, spec, obj);
+        if (obj.IsRequestModel) w.Line($"[{C}RequestModel]");
+        var modifiers = obj.IsAbstract ? "public abstract partial record" : "public partial record";
+        var bases = obj.BaseType is null ? " : global::ContractFirst.Validation.IValidatable" : " : " + obj.BaseType;
+        w.Open($"{modifiers} {obj.Name}{bases}");
+
+        foreach (var property in obj.Properties)
+        {
+            EmitProperty(w, obj, property);
+        }
+
+        if (isRoot)
+        {
+            var additional = obj.AdditionalProperties ?? TypeRef.Any;
+            w.Summary(obj.AdditionalProperties is null
+                ? "Properties that the spec does not name. They are kept, so that reading and writing a document loses nothing."
+                : "The schema's additionalProperties: properties that the spec does not name.");
+            w.Line($"public global::System.Collections.Generic.IDictionary<string, {additional.CSharpType}>? AdditionalProperties {{ get; set; }}");
+            w.Line();
+        }
+
+        EmitValidate(w, obj, isRoot);
+        w.Close();
+    }
+
+    private static void EmitProperty(SourceWriter w, ObjectModel owner, PropertyModel p)
+    {
+        w.Summary(p.Summary, p.DefaultLiteral is null ? null : "Default: " + p.DefaultLiteral);
+        w.Line($"[{C}WireName({CSharp.StringLiteral(p.WireName)})]");
+        foreach (var attribute in ConstraintAttributes(p.Constraints, p.Type)) w.Line(attribute);
+        if (p.Required && !p.ReadOnly) w.Line($"[{C}SpecRequired]");
+        if (p.Deprecated) w.Line(ObsoleteAttribute);
+        var csType = p.CSharpType;
+        if (p.Required && !p.ReadOnly)
+        {
+            w.Line($"public required {csType} {p.Name} {{ get; set; }}");
+        }
+        else
+        {
+            var field = BackingField(p);
+            var initializer = p.DefaultLiteral is null ? "" : " = " + p.DefaultLiteral;
+            w.Line($"public {csType} {p.Name} {{ get => {field}; set {{ {field} = value; {field}_set = true; }} }}");
+            w.Line($"private {csType} {field}{initializer};");
+            w.Line($"internal bool {field}_set;");
+        }
+
+        w.Line();
+        _ = owner;
+    }
+
+    /// <summary>The backing field of an optional property. Names never contain "__" otherwise, so this cannot clash.</summary>
+    public static string BackingField(PropertyModel p) => "__" + p.Name;
+
+    public static System.Collections.Generic.IEnumerable<string> ConstraintAttributes(Model.Constraints c, TypeRef type)
+    {
+        if (c.IsEmpty) yield break;
+        if (c.Minimum is not null) yield return $"[{C}Minimum({CSharp.StringLiteral(c.Minimum)}{(c.ExclusiveMinimum ? ", exclusive: true" : "")})]";
+        if (c.Maximum is not null) yield return $"[{C}Maximum({CSharp.StringLiteral(c.Maximum)}{(c.ExclusiveMaximum ? ", exclusive: true" : "")})]";
+        if (c.MultipleOf is not null) yield return $"[{C}MultipleOf({CSharp.StringLiteral(c.MultipleOf)})]";
+        if (c.Pattern is not null) yield return $"[{C}Pattern({CSharp.StringLiteral(c.Pattern)})]";
+        if (c.MinLength is { } minLength) yield return $"[{C}MinLength({minLength.ToString(CultureInfo.InvariantCulture)})]";
+        if (c.MaxLength is { } maxLength) yield return $"[{C}MaxLength({maxLength.ToString(CultureInfo.InvariantCulture)})]";
+        if (c.MinItems is { } minItems) yield return $"[{C}MinItems({minItems.ToString(CultureInfo.InvariantCulture)})]";
+        if (c.MaxItems is { } maxItems) yield return $"[{C}MaxItems({maxItems.ToString(CultureInfo.InvariantCulture)})]";
+        if (c.UniqueItems) yield return $"[{C}UniqueItems]";
+        _ = type;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Validation: every constraint of the schema, as generated code.
+
+    private static void EmitValidate(SourceWriter w, ObjectModel obj, bool isRoot)
+    {
+        w.Summary("Checks this value against every constraint of its schema, adding one error per violation.");
+        w.Line("/// <param name=\"context\">Collects the errors.</param>");
+        w.Line("/// <param name=\"path\">The path of this value, ending with '.' when it is not empty (e.g. <c>pgDumpOptions.</c>).</param>");
+        w.Open(isRoot ? "public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path)" : "public override void Validate(global::ContractFirst.Validation.ValidationContext context, string path)");
+        if (!isRoot) w.Line("base.Validate(context, path);");
+        var index = 0;
+        foreach (var p in obj.Properties)
+        {
+            if (p.ReadOnly) continue; // sent by the server only: a request that omits it is valid
+            var field = "path + " + CSharp.StringLiteral(p.WireName);
+            if (p.Required && !p.Nullable && !p.Type.IsValueType)
+            {
+                w.Line($"global::ContractFirst.Validation.SchemaChecks.Required(context, {field}, {p.Name} is not null);");
+            }
+
+            var variable = "v" + index++.ToString(CultureInfo.InvariantCulture);
+            var checks = new SourceWriter();
+            EmitValueChecks(checks, p.Type, p.Constraints, variable, field, 0);
+            var body = checks.ToString();
+            if (body.Length == 0) continue;
+            w.Open($"if ({p.Name} is {{ }} {variable})");
+            foreach (var line in body.TrimEnd('\n').Split('\n')) w.Line(line);
+            w.Close();
+        }
+
+        w.Close();
+    }
+
+    /// <summary>Checks on a non-null value of <paramref name="type"/> held in <paramref name="v"/>.</summary>
+    public static void EmitValueChecks(SourceWriter w, TypeRef type, Model.Constraints c, string v, string field, int depth)
+    {
+        const string S = "global::ContractFirst.Validation.SchemaChecks.";
+        switch (type.Kind)
+        {
+            case TypeKind.Primitive:
+                var numeric = NumericKind(type.Primitive);
+                if (numeric is not null)
+                {
+                    if (c.Minimum is not null) w.Line($"{S}Minimum(context, {field}, {Cast(numeric, c.Minimum, v)}, {Literal(numeric, c.Minimum)}, {Bool(c.ExclusiveMinimum)});");
+                    if (c.Maximum is not null) w.Line($"{S}Maximum(context, {field}, {Cast(numeric, c.Maximum, v)}, {Literal(numeric, c.Maximum)}, {Bool(c.ExclusiveMaximum)});");
+                    if (c.MultipleOf is not null)
+                    {
+                        var value = numeric == "long" ? v : numeric == "decimal" ? v : "(double)" + v;
+                        w.Line($"{S}MultipleOf(context, {field}, {value}, {c.MultipleOf}m);");
+                    }
+                }
+                else if (type.Primitive == PrimitiveKind.String)
+                {
+                    if (c.Pattern is not null) w.Line($"{S}Pattern(context, {field}, {v}, {CSharp.StringLiteral(c.Pattern)});");
+                    if (c.MinLength is { } min) w.Line($"{S}MinLength(context, {field}, {v}, {min.ToString(CultureInfo.InvariantCulture)});");
+                    if (c.MaxLength is { } max) w.Line($"{S}MaxLength(context, {field}, {v}, {max.ToString(CultureInfo.InvariantCulture)});");
+                }
+
+                break;
+            case TypeKind.Enum:
+                w.Line(type.Primitive == PrimitiveKind.Int64 ? $"{S}IntEnum(context, {field}, {v});" : $"{S}Enum(context, {field}, {v});");
+                break;
+            case TypeKind.Model:
+                w.Line($"{v}.Validate(context, {field} + \".\");");
+                break;
+            case TypeKind.Array:
+                if (c.MinItems is { } minItems) w.Line($"{S}MinItems(context, {field}, {v}.Count, {minItems.ToString(CultureInfo.InvariantCulture)});");
+                if (c.MaxItems is { } maxItems) w.Line($"{S}MaxItems(context, {field}, {v}.Count, {maxItems.ToString(CultureInfo.InvariantCulture)});");
+                if (c.UniqueItems) w.Line($"{S}UniqueItems(context, {field}, {v});");
+                var itemChecks = new SourceWriter();
+                var item = "i" + depth.ToString(CultureInfo.InvariantCulture);
+                var itemValue = "e" + depth.ToString(CultureInfo.InvariantCulture);
+                EmitValueChecks(itemChecks, type.Item!, c.Items ?? Model.Constraints.None, itemValue, $"{field} + \"[\" + {item}.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\"", depth + 1);
+                var body = itemChecks.ToString();
+                if (body.Length > 0)
+                {
+                    w.Open($"for (var {item} = 0; {item} < {v}.Count; {item}++)");
+                    w.Open($"if ({v}[{item}] is {{ }} {itemValue})");
+                    foreach (var line in body.TrimEnd('\n').Split('\n')) w.Line(line);
+                    w.Close();
+                    w.Close();
+                }
+
+                break;
+            case TypeKind.Map:
+                var mapChecks = new SourceWriter();
+                var entry = "kv" + depth.ToString(CultureInfo.InvariantCulture);
+                var entryValue = "m" + depth.ToString(CultureInfo.InvariantCulture);
+                EmitValueChecks(mapChecks, type.Item!, Model.Constraints.None, entryValue, $"{field} + \".\" + {entry}.Key", depth + 1);
+                var mapBody = mapChecks.ToString();
+                if (mapBody.Length > 0)
+                {
+                    w.Open($"foreach (var {entry} in {v})");
+                    w.Open($"if ({entry}.Value is {{ }} {entryValue})");
+                    foreach (var line in mapBody.TrimEnd('\n').Split('\n')) w.Line(line);
+                    w.Close();
+                    w.Close();
+                }
+
+                break;
+        }
+    }
+
+    private static string? NumericKind(PrimitiveKind kind) => kind switch
+    {
+        PrimitiveKind.Int32 or PrimitiveKind.Int64 => "long",
+        PrimitiveKind.Float or PrimitiveKind.Double => "double",
+        PrimitiveKind.Decimal => "decimal",
+        _ => null,
+    };
+
+    private static bool IsInteger(string text) => long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
+
+    /// <summary>The value as the overload's type: integers compare as long unless the bound is fractional.</summary>
+    private static string Cast(string numeric, string bound, string v) => numeric == "long" && !IsInteger(bound) ? "(double)" + v : v;
+
+    private static string Literal(string numeric, string bound) => numeric switch
+    {
+        "long" when IsInteger(bound) => bound + "L",
+        "decimal" => bound + "m",
+        _ => double.Parse(bound, NumberStyles.Float, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture) + "d",
+    };
+
+    private static string Bool(bool value) => value ? "true" : "false";
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private static void EmitEnum(SourceWriter w, SpecModel spec, EnumModel e)
+    {
+        var valueType = e.IsInteger ? "long" : "string";
+        var iface = e.IsInteger ? "global::ContractFirst.IOpenIntEnum" : "global::ContractFirst.IOpenEnum";
+        var known = string.Join(", ", e.Members.Select(m => CSharp.StringLiteral(m.Wire)));
+        w.Summary(e.Summary, "An open enum: the values the spec knows are static properties, and any other value still round-trips unchanged.");
+        w.Line($"[{C}AllowedValues({known})]");
+        TypeAttributes(w, spec, e);
+        w.Open($"public readonly partial struct {e.Name} : global::System.IEquatable<{e.Name}>, {iface}<{e.Name}>");
+        if (e.IsInteger)
+        {
+            w.Line("private readonly long _value;");
+            w.Line();
+            w.Line("/// <summary>Wraps a wire value, known or not.</summary>");
+            w.Line($"public {e.Name}(long value) => _value = value;");
+            w.Line();
+            w.Line("/// <summary>The value on the wire.</summary>");
+            w.Line("public long Value => _value;");
+        }
+        else
+        {
+            w.Line("private readonly string? _value;");
+            w.Line();
+            w.Line("/// <summary>Wraps a wire value, known or not.</summary>");
+            w.Line($"public {e.Name}(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
+            w.Line();
+            w.Line("/// <summary>The value on the wire.</summary>");
+            w.Line("public string Value => _value ?? string.Empty;");
+        }
+
+        w.Line();
+        foreach (var member in e.Members)
+        {
+            var literal = e.IsInteger ? member.Wire + "L" : CSharp.StringLiteral(member.Wire);
+            w.Line($"/// <summary>The value <c>{CSharp.DocLines(member.Wire)[0]}</c>.</summary>");
+            w.Line($"[{C}WireName({CSharp.StringLiteral(member.Wire)})]");
+            w.Line($"public static {e.Name} {member.Name} {{ get; }} = new({literal});");
+            w.Line();
+        }
+
+        w.Line("/// <summary>The values that the spec knows, in its order.</summary>");
+        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{e.Name}> KnownValues {{ get; }} = new {e.Name}[] {{ {string.Join(", ", e.Members.Select(m => m.Name))} }};");
+        w.Line();
+        w.Line("/// <inheritdoc />");
+        w.Line($"static global::System.Collections.Generic.IReadOnlyList<{valueType}> {iface}<{e.Name}>.KnownValues {{ get; }} = new {valueType}[] {{ {string.Join(", ", e.Members.Select(m => e.IsInteger ? m.Wire + "L" : CSharp.StringLiteral(m.Wire)))} }};");
+        w.Line();
+        w.Line("/// <summary>True when the spec knows this value.</summary>");
+        var cases = e.Members.Count == 0 ? "false" : "Value is " + string.Join(" or ", e.Members.Select(m => e.IsInteger ? m.Wire + "L" : CSharp.StringLiteral(m.Wire)));
+        w.Line($"public bool IsKnown => {cases};");
+        w.Line();
+        w.Line("/// <summary>Wraps a wire value, known or not.</summary>");
+        w.Line($"public static {e.Name} FromWire({valueType} value) => new(value);");
+        w.Line();
+        w.Line("/// <summary>Wraps a wire value, known or not.</summary>");
+        w.Line($"public static implicit operator {e.Name}({valueType} value) => new(value);");
+        w.Line();
+        w.Line("/// <summary>The wire value.</summary>");
+        w.Line($"public static explicit operator {valueType}({e.Name} value) => value.Value;");
+        w.Line();
+        w.Line("/// <inheritdoc />");
+        w.Line(e.IsInteger
+            ? $"public bool Equals({e.Name} other) => _value == other._value;"
+            : $"public bool Equals({e.Name} other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
+        w.Line();
+        w.Line("/// <inheritdoc />");
+        w.Line($"public override bool Equals(object? obj) => obj is {e.Name} other && Equals(other);");
+        w.Line();
+        w.Line("/// <inheritdoc />");
+        w.Line(e.IsInteger ? "public override int GetHashCode() => _value.GetHashCode();" : "public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);");
+        w.Line();
+        w.Line("/// <summary>Equality by wire value.</summary>");
+        w.Line($"public static bool operator ==({e.Name} left, {e.Name} right) => left.Equals(right);");
+        w.Line();
+        w.Line("/// <summary>Inequality by wire value.</summary>");
+        w.Line($"public static bool operator !=({e.Name} left, {e.Name} right) => !left.Equals(right);");
+        w.Line();
+        w.Line("/// <summary>The wire value.</summary>");
+        w.Line(e.IsInteger ? "public override string ToString() => _value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);" : "public override string ToString() => Value;");
+        w.Close();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private static void EmitUnion(SourceWriter w, SpecModel spec, UnionModel u)
+    {
+        w.Summary(u.Summary, (u.IsOneOf ? "oneOf" : "anyOf") + ": exactly one of the properties is set after reading; reading tries the branches in order" + (u.Discriminator is null ? "." : " after dispatching on '" + u.Discriminator.PropertyName + "'."));
+        TypeAttributes(w, spec, u);
+        w.Open($"public partial record {u.Name} : global::ContractFirst.Validation.IValidatable");
+        var seenTypes = new System.Collections.Generic.HashSet<string>();
+        foreach (var variant in u.Variants)
+        {
+            var nullableType = variant.Type.CSharpType + "?";
+            w.Line($"/// <summary>The value when it is a <c>{CSharp.DocLines(variant.Type.CSharpType)[0]}</c>.</summary>");
+            w.Line($"public {nullableType} {variant.PropertyName} {{ get; set; }}");
+            w.Line();
+        }
+
+        w.Line("/// <summary>The value as read, when no branch matched (kept so that nothing is lost).</summary>");
+        w.Line("public global::System.Text.Json.JsonElement? Unmatched { get; set; }");
+        w.Line();
+        foreach (var variant in u.Variants)
+        {
+            // User-defined conversions cannot be from interfaces (collections) and must be unique.
+            if (variant.Type.Kind is TypeKind.Array or TypeKind.Map || !seenTypes.Add(variant.Type.CSharpType)) continue;
+            w.Line($"/// <summary>Wraps a <c>{CSharp.DocLines(variant.Type.CSharpType)[0]}</c>.</summary>");
+            w.Line($"public static implicit operator {u.Name}({variant.Type.CSharpType} value) => new() {{ {variant.PropertyName} = value }};");
+            w.Line();
+        }
+
+        w.Summary("Checks the branch that is set against its schema.");
+        w.Open("public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path)");
+        var index = 0;
+        foreach (var variant in u.Variants)
+        {
+            var checks = new SourceWriter();
+            var v = "v" + index++.ToString(CultureInfo.InvariantCulture);
+            EmitValueChecks(checks, variant.Type, Model.Constraints.None, v, "path.TrimEnd('.')", 0);
+            var body = checks.ToString();
+            if (body.Length == 0) continue;
+            w.Open($"if ({variant.PropertyName} is {{ }} {v})");
+            foreach (var line in body.TrimEnd('\n').Split('\n')) w.Line(line);
+            w.Close();
+        }
+
+        w.Close();
+        w.Close();
+    }
+}
+
+internal static class GeneratorInfo
+{
+    public const string Version = "0.1.0";
+}

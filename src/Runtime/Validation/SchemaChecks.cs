@@ -1,0 +1,557 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace ContractFirst.Validation;
+
+/// <summary>
+/// The JSON Schema checks that generated <see cref="IValidatable.Validate"/> code calls. Each one adds an error to the
+/// context when its constraint is violated and does nothing otherwise; <see langword="null"/> values pass (presence is
+/// <see cref="Required"/>'s job). Messages name the bound and never repeat a whole string value.
+/// </summary>
+public static class SchemaChecks
+{
+    private const int MaxListedEnumValues = 20;
+
+    // ---- minimum / maximum ------------------------------------------------------------------------------------------
+
+    /// <summary><c>minimum</c> (or <c>exclusiveMinimum</c>).</summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="field">The field path.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="bound">The bound.</param>
+    /// <param name="exclusive">True for <c>exclusiveMinimum</c>.</param>
+    public static void Minimum(ValidationContext context, string field, double value, double bound, bool exclusive)
+    {
+        if (exclusive ? !(value > bound) : !(value >= bound))
+        {
+            AddBound(context, field, exclusive ? "exclusiveMinimum" : "minimum", exclusive ? ">" : ">=", Format(bound), Format(value));
+        }
+    }
+
+    /// <summary><c>minimum</c> (or <c>exclusiveMinimum</c>) for integers.</summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="field">The field path.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="bound">The bound.</param>
+    /// <param name="exclusive">True for <c>exclusiveMinimum</c>.</param>
+    public static void Minimum(ValidationContext context, string field, long value, long bound, bool exclusive)
+    {
+        if (exclusive ? value <= bound : value < bound)
+        {
+            AddBound(context, field, exclusive ? "exclusiveMinimum" : "minimum", exclusive ? ">" : ">=", Format(bound), Format(value));
+        }
+    }
+
+    /// <summary><c>minimum</c> (or <c>exclusiveMinimum</c>) for decimals.</summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="field">The field path.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="bound">The bound.</param>
+    /// <param name="exclusive">True for <c>exclusiveMinimum</c>.</param>
+    public static void Minimum(ValidationContext context, string field, decimal value, decimal bound, bool exclusive)
+    {
+        if (exclusive ? value <= bound : value < bound)
+        {
+            AddBound(context, field, exclusive ? "exclusiveMinimum" : "minimum", exclusive ? ">" : ">=", Format(bound), Format(value));
+        }
+    }
+
+    /// <summary><c>maximum</c> (or <c>exclusiveMaximum</c>).</summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="field">The field path.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="bound">The bound.</param>
+    /// <param name="exclusive">True for <c>exclusiveMaximum</c>.</param>
+    public static void Maximum(ValidationContext context, string field, double value, double bound, bool exclusive)
+    {
+        if (exclusive ? !(value < bound) : !(value <= bound))
+        {
+            AddBound(context, field, exclusive ? "exclusiveMaximum" : "maximum", exclusive ? "<" : "<=", Format(bound), Format(value));
+        }
+    }
+
+    /// <summary><c>maximum</c> (or <c>exclusiveMaximum</c>) for integers.</summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="field">The field path.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="bound">The bound.</param>
+    /// <param name="exclusive">True for <c>exclusiveMaximum</c>.</param>
+    public static void Maximum(ValidationContext context, string field, long value, long bound, bool exclusive)
+    {
+        if (exclusive ? value >= bound : value > bound)
+        {
+            AddBound(context, field, exclusive ? "exclusiveMaximum" : "maximum", exclusive ? "<" : "<=", Format(bound), Format(value));
+        }
+    }
+
+    /// <summary><c>maximum</c> (or <c>exclusiveMaximum</c>) for decimals.</summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="field">The field path.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="bound">The bound.</param>
+    /// <param name="exclusive">True for <c>exclusiveMaximum</c>.</param>
+    public static void Maximum(ValidationContext context, string field, decimal value, decimal bound, bool exclusive)
+    {
+        if (exclusive ? value >= bound : value > bound)
+        {
+            AddBound(context, field, exclusive ? "exclusiveMaximum" : "maximum", exclusive ? "<" : "<=", Format(bound), Format(value));
+        }
+    }
+
+    // ---- multipleOf -------------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// <c>multipleOf</c>, exact in decimal: the double is taken as its shortest round-trip text (what goes on the wire),
+    /// so 0.3 is a multiple of 0.1. Values beyond <see cref="decimal"/>'s range are checked in floating point.
+    /// A divisor that is not positive is ignored (the spec is invalid; the analyzers report it).
+    /// </summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="field">The field path.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="divisor">The spec's <c>multipleOf</c>.</param>
+    public static void MultipleOf(ValidationContext context, string field, double value, decimal divisor)
+    {
+        if (divisor <= 0m)
+        {
+            return;
+        }
+
+        if (!double.IsFinite(value))
+        {
+            AddMultipleOf(context, field, divisor, value.ToString(CultureInfo.InvariantCulture), null);
+            return;
+        }
+
+        if (TryToDecimal(value, out decimal exact))
+        {
+            MultipleOf(context, field, exact, divisor);
+            return;
+        }
+
+        // Beyond decimal: every double this large is an integer, and the quotient's fraction is below double precision.
+        double quotient = value / (double)divisor;
+        if (!double.IsFinite(quotient) || Math.Abs(quotient - Math.Round(quotient)) > Math.Abs(quotient) * 1e-15 * 4)
+        {
+            AddMultipleOf(context, field, divisor, Format(value), null);
+        }
+    }
+
+    /// <summary><c>multipleOf</c> for integers.</summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="field">The field path.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="divisor">The spec's <c>multipleOf</c>.</param>
+    public static void MultipleOf(ValidationContext context, string field, long value, decimal divisor) =>
+        MultipleOf(context, field, (decimal)value, divisor);
+
+    /// <summary><c>multipleOf</c> for decimals (exact).</summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="field">The field path.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="divisor">The spec's <c>multipleOf</c>.</param>
+    public static void MultipleOf(ValidationContext context, string field, decimal value, decimal divisor)
+    {
+        if (divisor <= 0m)
+        {
+            return;
+        }
+
+        decimal quotient;
+        try
+        {
+            quotient = value / divisor;
+        }
+        catch (OverflowException)
+        {
+            // |value| / divisor beyond decimal: check with the remainder alone, without nearest values.
+            if (value % divisor != 0m)
+            {
+                AddMultipleOf(context, field, divisor, Format(value), null);
+            }
+
+            return;
+        }
+
+        if (value % divisor == 0m)
+        {
+            return;
+        }
+
+        (decimal Lower, decimal Upper)? nearest = null;
+        try
+        {
+            decimal lower = decimal.Floor(quotient) * divisor;
+            nearest = (lower, lower + divisor);
+        }
+        catch (OverflowException)
+        {
+        }
+
+        AddMultipleOf(context, field, divisor, Format(value), nearest);
+    }
+
+    /// <summary>The nearest multiples of <paramref name="divisor"/> below and above <paramref name="value"/> (what code fixes offer).</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="divisor">A positive divisor.</param>
+    public static (decimal Lower, decimal Upper) NearestMultiples(decimal value, decimal divisor)
+    {
+        if (divisor <= 0m)
+        {
+            throw new ArgumentOutOfRangeException(nameof(divisor), "The divisor must be positive.");
+        }
+
+        decimal lower = decimal.Floor(value / divisor) * divisor;
+        return lower == value ? (value, value) : (lower, lower + divisor);
+    }
+
+    // ---- strings ----------------------------------------------------------------------------------------------------
+
+    /// <summary><c>pattern</c>: ECMA-262 syntax, unanchored (a match anywhere passes), as JSON Schema says.</summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="field">The field path.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="pattern">The spec's pattern.</param>
+    public static void Pattern(ValidationContext context, string field, string? value, string pattern)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        bool matched;
+        try
+        {
+            matched = EcmaRegex.IsMatch(value, pattern);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            context.Add(field, "pattern", $"could not be checked against the pattern {pattern} in time");
+            return;
+        }
+
+        if (!matched)
+        {
+            context.Add(field, "pattern", $"must match the pattern {pattern}");
+        }
+    }
+
+    /// <summary><c>minLength</c>, counted in Unicode code points (a surrogate pair counts once).</summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="field">The field path.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="minLength">The least number of characters.</param>
+    public static void MinLength(ValidationContext context, string field, string? value, int minLength)
+    {
+        // value.Length >= code points, so a short UTF-16 length already decides.
+        if (value is not null && (value.Length < minLength || CodePointLength(value) < minLength))
+        {
+            context.Add(field, "minLength", $"must be at least {Plural(minLength, "character")} long (is {CodePointLength(value).ToString(CultureInfo.InvariantCulture)})");
+        }
+    }
+
+    /// <summary><c>maxLength</c>, counted in Unicode code points (a surrogate pair counts once).</summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="field">The field path.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="maxLength">The greatest number of characters.</param>
+    public static void MaxLength(ValidationContext context, string field, string? value, int maxLength)
+    {
+        if (value is not null && value.Length > maxLength && CodePointLength(value) > maxLength)
+        {
+            context.Add(field, "maxLength", $"must be at most {Plural(maxLength, "character")} long (is {CodePointLength(value).ToString(CultureInfo.InvariantCulture)})");
+        }
+    }
+
+    /// <summary>The length of a string in Unicode code points, as JSON Schema counts it (a lone surrogate counts once).</summary>
+    /// <param name="value">The string.</param>
+    public static int CodePointLength(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        int count = value.Length;
+        for (int i = 0; i < value.Length - 1; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && char.IsLowSurrogate(value[i + 1]))
+            {
+                count--;
+                i++;
+            }
+        }
+
+        return count;
+    }
+
+    // ---- arrays -----------------------------------------------------------------------------------------------------
+
+    /// <summary><c>minItems</c>.</summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="field">The field path.</param>
+    /// <param name="count">The number of items.</param>
+    /// <param name="minItems">The least number of items.</param>
+    public static void MinItems(ValidationContext context, string field, int count, int minItems)
+    {
+        if (count < minItems)
+        {
+            context.Add(field, "minItems", $"must have at least {Plural(minItems, "item")} (has {count.ToString(CultureInfo.InvariantCulture)})");
+        }
+    }
+
+    /// <summary><c>maxItems</c>.</summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="field">The field path.</param>
+    /// <param name="count">The number of items.</param>
+    /// <param name="maxItems">The greatest number of items.</param>
+    public static void MaxItems(ValidationContext context, string field, int count, int maxItems)
+    {
+        if (count > maxItems)
+        {
+            context.Add(field, "maxItems", $"must have at most {Plural(maxItems, "item")} (has {count.ToString(CultureInfo.InvariantCulture)})");
+        }
+    }
+
+    /// <summary><c>uniqueItems: true</c>, with <see cref="EqualityComparer{T}.Default"/> (records compare by value).</summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="field">The field path.</param>
+    /// <param name="items">The items.</param>
+    public static void UniqueItems<T>(ValidationContext context, string field, IEnumerable<T>? items)
+    {
+        if (items is null)
+        {
+            return;
+        }
+
+        // Nulls never reach the dictionary (they are tracked by nullIndex), so its notnull constraint holds.
+#pragma warning disable CS8714
+        var seen = new Dictionary<T, int>();
+#pragma warning restore CS8714
+        int nullIndex = -1;
+        int index = 0;
+        foreach (T item in items)
+        {
+            int first;
+            if (item is null)
+            {
+                if (nullIndex < 0)
+                {
+                    nullIndex = index++;
+                    continue;
+                }
+
+                first = nullIndex;
+            }
+            else if (!seen.TryAdd(item, index))
+            {
+                first = seen[item];
+            }
+            else
+            {
+                index++;
+                continue;
+            }
+
+            context.Add(field, "uniqueItems", $"must not contain duplicate items (item {index.ToString(CultureInfo.InvariantCulture)} repeats item {first.ToString(CultureInfo.InvariantCulture)})");
+            return;
+        }
+    }
+
+    // ---- enum / required / nesting ----------------------------------------------------------------------------------
+
+    /// <summary><c>enum</c>: the open enum's value must be one the spec knows.</summary>
+    /// <typeparam name="T">The generated enum.</typeparam>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="field">The field path.</param>
+    /// <param name="value">The value.</param>
+    public static void Enum<T>(ValidationContext context, string field, T value) where T : struct, IOpenEnum<T>
+    {
+        if (!value.IsKnown)
+        {
+            AddEnum(context, field, T.KnownValues, value.Value);
+        }
+    }
+
+    /// <summary><c>enum</c> for an optional open enum; <see langword="null"/> passes.</summary>
+    /// <typeparam name="T">The generated enum.</typeparam>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="field">The field path.</param>
+    /// <param name="value">The value.</param>
+    public static void Enum<T>(ValidationContext context, string field, T? value) where T : struct, IOpenEnum<T>
+    {
+        if (value is { } v)
+        {
+            Enum(context, field, v);
+        }
+    }
+
+    /// <summary><c>enum</c> for a plain string (ordinal comparison).</summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="field">The field path.</param>
+    /// <param name="value">The value; <see langword="null"/> passes.</param>
+    /// <param name="allowed">The spec's values.</param>
+    public static void Enum(ValidationContext context, string field, string? value, IReadOnlyList<string> allowed)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        for (int i = 0; i < allowed.Count; i++)
+        {
+            if (string.Equals(allowed[i], value, StringComparison.Ordinal))
+            {
+                return;
+            }
+        }
+
+        AddEnum(context, field, allowed, value);
+    }
+
+    /// <summary><c>enum</c> for an open integer enum.</summary>
+    /// <typeparam name="T">The generated enum.</typeparam>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="field">The field path.</param>
+    /// <param name="value">The value.</param>
+    public static void IntEnum<T>(ValidationContext context, string field, T value) where T : struct, IOpenIntEnum<T>
+    {
+        if (!value.IsKnown)
+        {
+            IReadOnlyList<long> known = T.KnownValues;
+            var names = new string[known.Count];
+            for (int i = 0; i < names.Length; i++)
+            {
+                names[i] = known[i].ToString(CultureInfo.InvariantCulture);
+            }
+
+            AddEnum(context, field, names, value.Value.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary><c>required</c>: the property must be present.</summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="field">The field path.</param>
+    /// <param name="present">Whether it is present (not <see langword="null"/>).</param>
+    public static void Required(ValidationContext context, string field, bool present)
+    {
+        if (!present)
+        {
+            context.Add(field, "required", "is required");
+        }
+    }
+
+    /// <summary>Validates a nested model, prefixing its fields with <c>path + name + "."</c>; <see langword="null"/> passes.</summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="path">The current prefix.</param>
+    /// <param name="name">The property's wire name.</param>
+    /// <param name="value">The nested model.</param>
+    public static void Nested(ValidationContext context, string path, string name, IValidatable? value) =>
+        value?.Validate(context, ValidationContext.Member(path, name));
+
+    /// <summary>Validates every item of an array of models, prefixing fields with <c>path + name + "[i]."</c>.</summary>
+    /// <typeparam name="T">The item model.</typeparam>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="path">The current prefix.</param>
+    /// <param name="name">The array property's wire name.</param>
+    /// <param name="items">The items; <see langword="null"/> passes.</param>
+    public static void Items<T>(ValidationContext context, string path, string name, IEnumerable<T?>? items) where T : IValidatable
+    {
+        if (items is null)
+        {
+            return;
+        }
+
+        int index = 0;
+        foreach (T? item in items)
+        {
+            item?.Validate(context, ValidationContext.Item(path, name, index) + ".");
+            index++;
+        }
+    }
+
+    /// <summary>Validates every value of a map of models, prefixing fields with <c>path + name + "[key]."</c>.</summary>
+    /// <typeparam name="T">The value model.</typeparam>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="path">The current prefix.</param>
+    /// <param name="name">The map property's wire name.</param>
+    /// <param name="values">The map; <see langword="null"/> passes.</param>
+    public static void Values<T>(ValidationContext context, string path, string name, IEnumerable<KeyValuePair<string, T?>>? values) where T : IValidatable
+    {
+        if (values is null)
+        {
+            return;
+        }
+
+        foreach (KeyValuePair<string, T?> pair in values)
+        {
+            pair.Value?.Validate(context, string.Concat(path, name, "[", pair.Key, "]."));
+        }
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------------------
+
+    private static void AddBound(ValidationContext context, string field, string keyword, string op, string bound, string actual) =>
+        context.Add(field, keyword, $"must be {op} {bound} (was {actual})");
+
+    private static void AddMultipleOf(ValidationContext context, string field, decimal divisor, string actual, (decimal Lower, decimal Upper)? nearest)
+    {
+        string message = nearest is { } n
+            ? $"must be a multiple of {Format(divisor)} (nearest valid values: {Format(n.Lower)} and {Format(n.Upper)}; was {actual})"
+            : $"must be a multiple of {Format(divisor)} (was {actual})";
+        context.Add(field, "multipleOf", message);
+    }
+
+    private static void AddEnum(ValidationContext context, string field, IReadOnlyList<string> known, string? actual)
+    {
+        string shown = actual is null ? "no value" : "'" + ApiException.Truncate(actual, 64) + "'";
+        if (known.Count == 0)
+        {
+            context.Add(field, "enum", $"must be one of the values the spec lists (was {shown})");
+            return;
+        }
+
+        var sb = new StringBuilder("must be one of: ");
+        int listed = Math.Min(known.Count, MaxListedEnumValues);
+        for (int i = 0; i < listed; i++)
+        {
+            if (i > 0)
+            {
+                sb.Append(", ");
+            }
+
+            sb.Append(known[i]);
+        }
+
+        if (known.Count > listed)
+        {
+            sb.Append(", … (").Append((known.Count - listed).ToString(CultureInfo.InvariantCulture)).Append(" more)");
+        }
+
+        sb.Append(" (was ").Append(shown).Append(')');
+        context.Add(field, "enum", sb.ToString());
+    }
+
+    private static bool TryToDecimal(double value, out decimal result)
+    {
+        // The shortest round-trip text is what a JSON writer puts on the wire: 0.3, not 0.299999999999999988897769753748.
+        Span<char> buffer = stackalloc char[32];
+        if (value.TryFormat(buffer, out int written, "R", CultureInfo.InvariantCulture)
+            && decimal.TryParse(buffer[..written], NumberStyles.Float, CultureInfo.InvariantCulture, out result))
+        {
+            // decimal.TryParse rounds what it cannot hold (1e-40 becomes 0): only accept a faithful conversion.
+            return result != 0m || value == 0d;
+        }
+
+        result = 0m;
+        return false;
+    }
+
+    private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Plural(int n, string noun) =>
+        n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? noun : noun + "s");
+}

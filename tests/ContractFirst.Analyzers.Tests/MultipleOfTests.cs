@@ -1,0 +1,80 @@
+using System.Threading.Tasks;
+using Xunit;
+using static ContractFirst.Analyzers.Tests.Infrastructure.AnalyzerVerifier;
+
+namespace ContractFirst.Analyzers.Tests;
+
+/// <summary>CF1001: <c>multipleOf</c>.</summary>
+public sealed class MultipleOfTests
+{
+    [Fact]
+    public async Task Value_that_is_not_a_multiple_is_flagged_with_the_nearest_valid_values()
+    {
+        var diagnostics = await VerifyAsync("""
+            using ClickHouse.Cloud;
+            class C
+            {
+                ServicePostRequest M() => new() { Name = "svc", MinTotalMemoryGb = {|CF1001:30|} };
+            }
+            """);
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("30 is not a multiple of 12 for 'MinTotalMemoryGb' (nearest valid values: 24 and 36)", diagnostic.GetMessage());
+        Assert.Equal("24", diagnostic.Properties[DiagnosticProperties.LowerMultiple]);
+        Assert.Equal("36", diagnostic.Properties[DiagnosticProperties.HigherMultiple]);
+    }
+
+    [Theory]
+    [InlineData("24")]
+    [InlineData("36")]
+    [InlineData("720")]
+    [InlineData("36.0")]
+    [InlineData("12 * 3")]
+    public async Task Valid_multiples_are_not_flagged(string value) => await VerifyAsync($$"""
+        using ClickHouse.Cloud;
+        class C
+        {
+            ServicePostRequest M() => new() { Name = "svc", MinTotalMemoryGb = {{value}} };
+        }
+        """);
+
+    [Fact]
+    public async Task Nearest_valid_values_respect_the_bounds()
+    {
+        var diagnostics = await VerifyAsync("""
+            using ClickHouse.Cloud;
+            class C
+            {
+                void M(ServicePostRequest r)
+                {
+                    r.MinTotalMemoryGb = {|CF1001:{|CF1003:13|}|};
+                    r.MaxTotalMemoryGb = {|CF1001:{|CF1003:1000|}|};
+                }
+            }
+            """);
+
+        Assert.Equal("13 is not a multiple of 12 for 'MinTotalMemoryGb' (nearest valid value: 24)", diagnostics[0].GetMessage());
+        Assert.False(diagnostics[0].Properties.ContainsKey(DiagnosticProperties.LowerMultiple));
+        Assert.Equal("1000 is not a multiple of 12 for 'MaxTotalMemoryGb' (nearest valid value: 720)", diagnostics[2].GetMessage());
+        Assert.False(diagnostics[2].Properties.ContainsKey(DiagnosticProperties.HigherMultiple));
+    }
+
+    [Fact]
+    public async Task Fractional_multiples_use_exact_decimal_arithmetic()
+    {
+        var diagnostics = await VerifyAsync("""
+            using Showcase;
+            class C
+            {
+                void M(Widget w)
+                {
+                    w.Step = 0.3m;
+                    w.Step = 2.5m;
+                    w.Step = {|CF1001:0.25m|};
+                }
+            }
+            """);
+
+        Assert.Equal("0.25 is not a multiple of 0.1 for 'Step' (nearest valid values: 0.2 and 0.3)", Assert.Single(diagnostics).GetMessage());
+    }
+}

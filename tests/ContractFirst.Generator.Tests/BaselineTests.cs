@@ -1,0 +1,57 @@
+using Xunit;
+
+namespace ContractFirst.Generator.Tests;
+
+/// <summary>
+/// Snapshot tests of the code emitted for the three specs in specs/. To accept a change on purpose, run the tests with
+/// CF_UPDATE_BASELINES=1 and review the diff of tests/ContractFirst.Generator.Tests/Baselines.
+/// </summary>
+public class BaselineTests
+{
+    private static string BaselineRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "ContractFirst.Generator.Tests.csproj");
+                if (File.Exists(candidate)) return Path.Combine(dir.FullName, "Baselines");
+            }
+
+            throw new InvalidOperationException("test project folder not found");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ThreeSpecsTests.Specs), MemberType = typeof(ThreeSpecsTests))]
+    public void Emitted_code_matches_the_baseline(string file)
+    {
+        var result = GeneratorHarness.Run(new[] { SpecFile.FromRepo(file, generate: "Models;Client;Server") });
+        var folder = Path.Combine(BaselineRoot, Path.GetFileNameWithoutExtension(file));
+        var update = Environment.GetEnvironmentVariable("CF_UPDATE_BASELINES") == "1";
+        if (update)
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+            Directory.CreateDirectory(folder);
+        }
+
+        var produced = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var source in result.Sources)
+        {
+            var path = Path.Combine(folder, source.HintName);
+            var text = source.SourceText.ToString().ReplaceLineEndings("\n");
+            produced.Add(source.HintName);
+            if (update)
+            {
+                File.WriteAllText(path, text);
+                continue;
+            }
+
+            Assert.True(File.Exists(path), $"No baseline for {source.HintName}; run with CF_UPDATE_BASELINES=1 to create it.");
+            Assert.Equal(File.ReadAllText(path).ReplaceLineEndings("\n"), text);
+        }
+
+        var stale = Directory.GetFiles(folder).Select(Path.GetFileName).Where(f => !produced.Contains(f!)).ToList();
+        Assert.Empty(stale);
+    }
+}

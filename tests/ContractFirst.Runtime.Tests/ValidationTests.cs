@@ -1,0 +1,170 @@
+using ContractFirst.Validation;
+
+namespace ContractFirst.Runtime.Tests;
+
+public class ValidationTests
+{
+    private static ValidationContext Check(Action<ValidationContext> check)
+    {
+        var ctx = new ValidationContext();
+        check(ctx);
+        return ctx;
+    }
+
+    [Theory]
+    [InlineData(0.3, "0.1")]
+    [InlineData(0.7, "0.1")]
+    [InlineData(1.1, "0.1")]
+    [InlineData(0.0001, "0.0001")]
+    [InlineData(36.0, "12")]
+    [InlineData(-24.0, "12")]
+    [InlineData(0.0, "0.01")]
+    [InlineData(19.99, "0.01")]
+    public void MultipleOf_is_exact_in_decimal(double value, string divisor)
+    {
+        Assert.False(Check(c => SchemaChecks.MultipleOf(c, "x", value, decimal.Parse(divisor, System.Globalization.CultureInfo.InvariantCulture))).HasErrors);
+    }
+
+    [Fact]
+    public void MultipleOf_names_the_nearest_valid_values()
+    {
+        ValidationError error = Assert.Single(Check(c => SchemaChecks.MultipleOf(c, "body.minTotalMemoryGb", 30L, 12m)).Errors);
+        Assert.Equal("body.minTotalMemoryGb", error.Field);
+        Assert.Equal("multipleOf", error.Keyword);
+        Assert.StartsWith("must be a multiple of 12 (nearest valid values: 24 and 36", error.Message);
+
+        Assert.Contains("nearest valid values: 0.3 and 0.4", Check(c => SchemaChecks.MultipleOf(c, "x", 0.35, 0.1m)).Errors[0].Message);
+        Assert.Contains("nearest valid values: -36 and -24", Check(c => SchemaChecks.MultipleOf(c, "x", -30m, 12m)).Errors[0].Message);
+        Assert.Equal((24m, 36m), SchemaChecks.NearestMultiples(30m, 12m));
+    }
+
+    [Fact]
+    public void MultipleOf_rejects_what_is_not_a_multiple_even_if_close()
+    {
+        Assert.True(Check(c => SchemaChecks.MultipleOf(c, "x", 0.30000000000000004, 0.1m)).HasErrors);
+        Assert.True(Check(c => SchemaChecks.MultipleOf(c, "x", 1e-40, 0.1m)).HasErrors);
+        Assert.True(Check(c => SchemaChecks.MultipleOf(c, "x", double.NaN, 1m)).HasErrors);
+    }
+
+    [Fact]
+    public void MultipleOf_beyond_decimal_range_falls_back_to_floating_point()
+    {
+        Assert.False(Check(c => SchemaChecks.MultipleOf(c, "x", 1e300, 12m)).HasErrors);
+        Assert.False(Check(c => SchemaChecks.MultipleOf(c, "x", -1e300, 0.5m)).HasErrors);
+        Assert.False(Check(c => SchemaChecks.MultipleOf(c, "x", decimal.MaxValue, 0.0000001m)).HasErrors);
+        Assert.True(Check(c => SchemaChecks.MultipleOf(c, "x", double.PositiveInfinity, 12m)).HasErrors);
+    }
+
+    [Fact]
+    public void Minimum_and_maximum_name_the_bound()
+    {
+        Assert.Equal("must be >= 24 (was 12)", Check(c => SchemaChecks.Minimum(c, "x", 12, 24, false)).Errors[0].Message);
+        Assert.Equal("must be > 24 (was 24)", Check(c => SchemaChecks.Minimum(c, "x", 24L, 24L, true)).Errors[0].Message);
+        Assert.Equal("exclusiveMinimum", Check(c => SchemaChecks.Minimum(c, "x", 24L, 24L, true)).Errors[0].Keyword);
+        Assert.False(Check(c => SchemaChecks.Minimum(c, "x", 24, 24, false)).HasErrors);
+        Assert.Equal("must be <= 0.5 (was 0.6)", Check(c => SchemaChecks.Maximum(c, "x", 0.6, 0.5, false)).Errors[0].Message);
+        Assert.Equal("must be < 10 (was 10)", Check(c => SchemaChecks.Maximum(c, "x", 10m, 10m, true)).Errors[0].Message);
+        Assert.True(Check(c => SchemaChecks.Maximum(c, "x", double.NaN, 1, false)).HasErrors);
+        Assert.False(Check(c => SchemaChecks.Maximum(c, "x", 9.99m, 10m, true)).HasErrors);
+    }
+
+    [Theory]
+    [InlineData("^[a-z]+$", "abc", true)]
+    [InlineData("^[a-z]+$", "abc\n", false)] // ECMA '$' is the end of input only
+    [InlineData("[0-9]{3}", "ab123cd", true)] // unanchored
+    [InlineData("^\\d+$", "١٢٣", false)] // ECMA \d is ASCII
+    [InlineData("^\\p{L}+$", "héllo", true)] // not accepted under RegexOptions.ECMAScript: .NET fallback
+    [InlineData("^\\p{L}+\\d$", "héllo٣", false)] // fallback keeps \d ASCII
+    [InlineData("(?<=@)example\\.com", "me@example.com", true)] // lookbehind
+    [InlineData("^(?<user>[a-z]+)@", "bob@x", true)] // named group
+    [InlineData("^[\\w-]+$", "under_score-dash", true)]
+    [InlineData("^[^$]+$", "a$b", false)] // '$' inside a class stays literal
+    public void Pattern_uses_ECMA_semantics_unanchored(string pattern, string value, bool valid)
+    {
+        var ctx = Check(c => SchemaChecks.Pattern(c, "name", value, pattern));
+        Assert.Equal(valid, !ctx.HasErrors);
+        if (!valid)
+        {
+            Assert.Equal("must match the pattern " + pattern, ctx.Errors[0].Message);
+            Assert.DoesNotContain(value, ctx.Errors[0].Message);
+        }
+    }
+
+    [Fact]
+    public void Pattern_regexes_are_cached_and_have_a_timeout()
+    {
+        Assert.Same(EcmaRegex.Get("^a+$"), EcmaRegex.Get("^a+$"));
+        Assert.Equal(EcmaRegex.MatchTimeout, EcmaRegex.Get("^a+$").MatchTimeout);
+        Assert.Throws<ArgumentException>(() => EcmaRegex.Get("(unclosed"));
+    }
+
+    [Fact]
+    public void Lengths_count_code_points()
+    {
+        const string emoji = "😀😀😀"; // three code points, six UTF-16 units
+        Assert.Equal(3, SchemaChecks.CodePointLength(emoji));
+        Assert.False(Check(c => SchemaChecks.MaxLength(c, "x", emoji, 3)).HasErrors);
+        Assert.True(Check(c => SchemaChecks.MinLength(c, "x", emoji, 4)).HasErrors);
+        Assert.Equal("must be at least 4 characters long (is 3)", Check(c => SchemaChecks.MinLength(c, "x", emoji, 4)).Errors[0].Message);
+        Assert.Equal("must be at most 1 character long (is 2)", Check(c => SchemaChecks.MaxLength(c, "x", "ab", 1)).Errors[0].Message);
+        Assert.Equal(2, SchemaChecks.CodePointLength("\uD800a")); // a lone surrogate counts once
+        Assert.False(Check(c => SchemaChecks.MinLength(c, "x", null, 4)).HasErrors);
+    }
+
+    [Fact]
+    public void Items_unique_and_required()
+    {
+        Assert.Equal("must have at least 1 item (has 0)", Check(c => SchemaChecks.MinItems(c, "tags", 0, 1)).Errors[0].Message);
+        Assert.Equal("must have at most 2 items (has 3)", Check(c => SchemaChecks.MaxItems(c, "tags", 3, 2)).Errors[0].Message);
+        Assert.Contains("item 2 repeats item 0", Check(c => SchemaChecks.UniqueItems(c, "tags", new[] { "a", "b", "a" })).Errors[0].Message);
+        Assert.Contains("item 2 repeats item 1", Check(c => SchemaChecks.UniqueItems(c, "tags", new string?[] { "a", null, null })).Errors[0].Message);
+        Assert.False(Check(c => SchemaChecks.UniqueItems(c, "tags", new[] { 1, 2, 3 })).HasErrors);
+        Assert.True(Check(c => SchemaChecks.UniqueItems(c, "svc", new[] { new Service { Name = "a", Tier = "x" }, new Service { Name = "a", Tier = "x" } })).HasErrors);
+        Assert.Equal(new ValidationError("body.name", "required", "is required"), Check(c => SchemaChecks.Required(c, "body.name", false)).Errors[0]);
+    }
+
+    [Fact]
+    public void Enum_lists_the_known_values()
+    {
+        ValidationError error = Check(c => SchemaChecks.Enum(c, "body.tier", (Tier)"produciton")).Errors[0];
+        Assert.Equal("must be one of: development, production (was 'produciton')", error.Message);
+        Assert.Equal("enum", error.Keyword);
+        Assert.False(Check(c => SchemaChecks.Enum(c, "t", Tier.Production)).HasErrors);
+        Assert.False(Check(c => SchemaChecks.Enum(c, "t", (Tier?)null)).HasErrors);
+        Assert.True(Check(c => SchemaChecks.Enum(c, "t", (Tier?)"nope")).HasErrors);
+        Assert.True(Check(c => SchemaChecks.Enum(c, "t", default(Tier))).HasErrors);
+        Assert.Equal("must be one of: 1, 2, 3 (was '9')", Check(c => SchemaChecks.IntEnum(c, "p", new Priority(9))).Errors[0].Message);
+        Assert.Equal("must be one of: a, b (was 'c')", Check(c => SchemaChecks.Enum(c, "s", "c", ["a", "b"])).Errors[0].Message);
+    }
+
+    private sealed class Inner : IValidatable
+    {
+        public int Size { get; init; }
+        public void Validate(ValidationContext context, string path) => SchemaChecks.Minimum(context, path + "size", Size, 1, false);
+    }
+
+    [Fact]
+    public void Nested_items_and_values_get_paths()
+    {
+        var ctx = new ValidationContext();
+        SchemaChecks.Nested(ctx, "body.", "spec", new Inner { Size = 0 });
+        SchemaChecks.Items(ctx, "body.", "parts", new[] { new Inner { Size = 1 }, null, new Inner { Size = 0 } });
+        SchemaChecks.Values(ctx, "", "byName", new Dictionary<string, Inner?> { ["a"] = new Inner { Size = -1 } });
+        Assert.Equal(["body.spec.size", "body.parts[2].size", "byName[a].size"], ctx.Errors.Select(e => e.Field));
+    }
+
+    [Fact]
+    public void RequestValidationException_names_the_first_field_and_lists_all()
+    {
+        var ctx = new ValidationContext();
+        SchemaChecks.Required(ctx, "body.name", false);
+        SchemaChecks.MultipleOf(ctx, "body.memory", 30L, 12m);
+        var ex = Assert.Throws<RequestValidationException>(ctx.ThrowIfInvalid);
+        Assert.IsAssignableFrom<ArgumentException>(ex);
+        Assert.Equal("body.name", ex.ParamName);
+        Assert.Equal(2, ex.Errors.Count);
+        Assert.Contains("body.name is required", ex.Message);
+        Assert.Contains("body.memory must be a multiple of 12 (nearest valid values: 24 and 36", ex.Message);
+        new ValidationContext().ThrowIfInvalid(); // no errors: no throw
+    }
+}
