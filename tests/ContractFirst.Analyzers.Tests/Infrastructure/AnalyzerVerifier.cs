@@ -26,7 +26,7 @@ public static class AnalyzerVerifier
         var (source, expected) = TestMarkup.Parse(markup);
         project.Sources.Insert(0, (TestPath, source));
         var compilation = TestCompilation.Create(project);
-        var diagnostics = await GetDiagnosticsAsync(compilation);
+        var diagnostics = await GetDiagnosticsAsync(compilation, TestCompilation.CreateAnalyzerOptions(project));
 
         var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && !d.Id.StartsWith("CF", StringComparison.Ordinal)).ToList();
         Assert.True(errors.Count == 0, "The test compilation has errors:" + Environment.NewLine + Describe(errors, source));

@@ -50,6 +50,12 @@ public static class TestCompilation
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
             .WithSyntaxTreeOptionsProvider(treeOptions);
 
+    /// <summary>The analyzer options of the project: its <c>.editorconfig</c>, if any.</summary>
+    public static AnalyzerOptions CreateAnalyzerOptions(TestProject project) =>
+        project.EditorConfig is null
+            ? new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty)
+            : new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new EditorConfigAnalyzerOptions(project.EditorConfig));
+
     /// <summary>Compiles the project, running the generator first when it has specs.</summary>
     public static CSharpCompilation Create(TestProject project)
     {
@@ -152,6 +158,26 @@ public static class TestCompilation
     }
 
     private sealed class DictionaryOptions(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
+    {
+        public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
+    }
+}
+
+/// <summary>
+/// The analyzer options of an <c>.editorconfig</c> (where the driver reads category-wide severities such as
+/// <c>dotnet_analyzer_diagnostic.category-ContractFirst.Contract.severity</c>).
+/// </summary>
+public sealed class EditorConfigAnalyzerOptions(string editorConfig) : AnalyzerConfigOptionsProvider
+{
+    private readonly AnalyzerConfigSet _set = AnalyzerConfigSet.Create(new[] { AnalyzerConfig.Parse(editorConfig, "/src/.editorconfig") });
+
+    public override AnalyzerConfigOptions GlobalOptions => new Options(_set.GlobalConfigOptions.AnalyzerOptions);
+
+    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(_set.GetOptionsForSourcePath(tree.FilePath).AnalyzerOptions);
+
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Options(_set.GetOptionsForSourcePath(textFile.Path).AnalyzerOptions);
+
+    private sealed class Options(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions
     {
         public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
     }
