@@ -255,21 +255,21 @@ internal sealed class JsonEmitter
         for (var i = 0; i < properties.Count; i++)
         {
             var p = properties[i];
-            var isPlainRequired = p.Required && !p.ReadOnly;
+            var isPlainRequired = p.UsesRequiredKeyword;
             if (!isPlainRequired)
             {
                 w.Open($"if (value.{ModelEmitter.BackingField(p)}_set)");
             }
 
             w.Line($"writer.WritePropertyName(N{i});");
-            WriteValue(w, $"value.{p.Name}", p.Type, p.IsCSharpNullable);
+            WriteValue(w, $"value.{p.Name}", p.Type, p.IsCSharpNullable, "w" + i.ToString(CultureInfo.InvariantCulture));
             if (!isPlainRequired) w.Close();
         }
 
         w.Open("if (value.AdditionalProperties is { } extra)");
         w.Open("foreach (var pair in extra)");
         w.Line("writer.WritePropertyName(pair.Key);");
-        WriteValue(w, "pair.Value", extraType, !extraType.IsValueType);
+        WriteValue(w, "pair.Value", extraType, !extraType.IsValueType, "item");
         w.Close();
         w.Close();
         w.Line("writer.WriteEndObject();");
@@ -354,15 +354,15 @@ internal sealed class JsonEmitter
         for (var i = 0; i < properties.Count; i++)
         {
             var p = properties[i];
-            if (p.Required && !p.ReadOnly) initializers.Add($"{p.Name} = p{i}{ValueSuffix(p)}");
+            if (p.UsesRequiredKeyword) initializers.Add($"{p.Name} = p{i}{ValueSuffix(p)}");
         }
 
         w.Line($"var result = new {obj.Name}" + (initializers.Count == 0 ? "();" : " { " + string.Join(", ", initializers) + " };"));
         for (var i = 0; i < properties.Count; i++)
         {
             var p = properties[i];
-            if (p.Required && !p.ReadOnly) continue;
-            w.Line($"if (has{i}) result.{p.Name} = p{i}{(p.Type.IsValueType && !p.IsCSharpNullable ? ".GetValueOrDefault()" : "")};");
+            if (p.UsesRequiredKeyword) continue;
+            w.Line($"if (has{i}) result.{p.Name} = p{i}{ValueSuffix(p)};");
         }
 
         w.Line("if (extra is not null) result.AdditionalProperties = extra;");
@@ -380,7 +380,7 @@ internal sealed class JsonEmitter
     private string ReadExpression(TypeRef type)
         => $"{Converter(type)}.Read(ref reader, typeof({type.CSharpType}), options)";
 
-    private void WriteValue(SourceWriter w, string expression, TypeRef type, bool nullable)
+    private void WriteValue(SourceWriter w, string expression, TypeRef type, bool nullable, string local)
     {
         var converter = Converter(type);
         if (!nullable)
@@ -389,7 +389,6 @@ internal sealed class JsonEmitter
             return;
         }
 
-        var local = "v" + w.Indentation.ToString(CultureInfo.InvariantCulture);
         w.Line($"if ({expression} is {{ }} {local}) {converter}.Write(writer, {local}, options); else writer.WriteNullValue();");
     }
 

@@ -11,7 +11,7 @@ namespace ContractFirst.Generator.Emit;
 internal static class ModelEmitter
 {
     private const string C = "global::ContractFirst.Constraints.";
-    private const string ObsoleteAttribute = "[global::System.Obsolete(\"Deprecated in the OpenAPI document.\", DiagnosticId = \"CF1009\", UrlFormat = \"https://github.com/contractfirst/contractfirst/blob/main/docs/diagnostics/{0}.md\")]";
+    internal const string ObsoleteAttribute = "[global::System.Obsolete(\"Deprecated in the OpenAPI document.\", DiagnosticId = \"CF1009\", UrlFormat = \"https://github.com/contractfirst/contractfirst/blob/main/docs/diagnostics/{0}.md\")]";
 
     public static string Emit(SpecModel spec, TypeModel type)
     {
@@ -83,7 +83,7 @@ internal static class ModelEmitter
         if (p.Required && !p.ReadOnly) w.Line($"[{C}SpecRequired]");
         if (p.Deprecated) w.Line(ObsoleteAttribute);
         var csType = p.CSharpType;
-        if (p.Required && !p.ReadOnly)
+        if (p.UsesRequiredKeyword)
         {
             w.Line($"public required {csType} {p.Name} {{ get; set; }}");
         }

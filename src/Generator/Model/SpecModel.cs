@@ -224,8 +224,12 @@ internal sealed record PropertyModel(
     /// <summary>Required and not nullable: C# <c>required</c>, never null.</summary>
     public bool IsCSharpNullable => Nullable || !Required;
 
-    /// <summary>Absent and null are distinct: the property tracks whether it was set, so a PATCH can send null.</summary>
-    public bool TracksPresence => Nullable && !Required;
+    /// <summary>
+    /// Declared with C# <c>required</c> (an auto-property). Every other property has a backing field and tracks whether it
+    /// was set, so that absent and null stay distinct (a PATCH can send null) and a read document is written back as it came.
+    /// Read-only properties are the server's to send, and C# does not allow <c>required</c> with <c>[Obsolete]</c>.
+    /// </summary>
+    public bool UsesRequiredKeyword => Required && !ReadOnly && !Deprecated;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

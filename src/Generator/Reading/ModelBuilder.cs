@@ -40,6 +40,7 @@ internal sealed class ModelBuilder
     private readonly Dictionary<string, TypeBuilder> _typesByName = new(StringComparer.Ordinal);
     private readonly HashSet<string> _resolvingAliases = new(StringComparer.Ordinal);
     private readonly HashSet<string> _requestTypes = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _building = new(StringComparer.Ordinal);
 
     public ModelBuilder(OpenApiDocument document, SpecLoader loader, string fileName)
     {
@@ -50,7 +51,8 @@ internal sealed class ModelBuilder
 
     public SpecModel Build(string @namespace, string clientName, GenerateKinds generate)
     {
-        foreach (var reserved in new[] { clientName, clientName + "Options", clientName + "Json", clientName + "ServiceCollectionExtensions", "I" + clientName.Replace("Client", "") + "Server" })
+        var api = clientName.Replace("Client", "");
+        foreach (var reserved in new[] { clientName, clientName + "Options", clientName + "Json", clientName + "ServiceCollectionExtensions", "I" + api + "Server", api + "ServerOptions", api + "ServerExtensions" })
         {
             _takenTypeNames.Add(reserved);
         }
@@ -126,13 +128,14 @@ internal sealed class ModelBuilder
     {
         var name = _componentTypeNames[key];
         if (name is null) return;
-        if (_typesByName.ContainsKey(name)) return;
         BuildNamedType(name, schema, "#/components/schemas/" + key, key);
     }
 
     /// <summary>Builds a generated type for a schema under a chosen name.</summary>
     private void BuildNamedType(string name, IOpenApiSchema schema, string pointer, string? componentKey)
     {
+        // A polymorphic base refers to its branches, which refer back to it: build each name once.
+        if (!_building.Add(name)) return;
         var s = Unwrap(schema)!;
         var summary = DescriptionOf(s);
         if (HasEnum(s))
@@ -190,6 +193,7 @@ internal sealed class ModelBuilder
                 if (_typesByName.TryGetValue(baseName, out var baseType) && baseType is ObjectBuilder baseObject)
                 {
                     foreach (var p in baseObject.AllPropertyWireNames(_typesByName)) obj.InheritedWireNames.Add(p);
+                    foreach (var p in baseObject.AllPropertyNames(_typesByName)) obj.ReservedMemberNames.Add(p);
                     var ownKey = ComponentKeyOfPointer(obj.Pointer);
                     if (baseObject.DiscriminatorProperty is not null && ownKey is not null && !baseObject.DiscriminatorMappings.Any(m => m.TypeName == obj.Name))
                     {
@@ -235,7 +239,7 @@ internal sealed class ModelBuilder
     {
         if (obj.Properties.Any(p => p.WireName == wireName)) return;
         var propertyName = Identifiers.Safe(Identifiers.ToPascalCase(wireName, "Property"));
-        if (propertyName == obj.Name || propertyName is "EqualityContract" or "AdditionalProperties" || obj.Properties.Any(p => p.Name == propertyName) || obj.ReservedMemberNames.Contains(propertyName))
+        if (propertyName == obj.Name || obj.ReservedMemberNames.Contains(propertyName))
         {
             propertyName = Identifiers.Unique(propertyName + "Value", obj.ReservedMemberNames);
         }
@@ -356,7 +360,7 @@ internal sealed class ModelBuilder
 
     private void EnsureComponentBuilt(string key)
     {
-        if (_componentTypeNames.TryGetValue(key, out var name) && name is not null && !_typesByName.ContainsKey(name) && _components.TryGetValue(key, out var schema))
+        if (_componentTypeNames.TryGetValue(key, out var name) && name is not null && !_building.Contains(name) && _components.TryGetValue(key, out var schema))
         {
             BuildNamedType(name, schema, "#/components/schemas/" + key, key);
         }
@@ -957,7 +961,12 @@ internal sealed class ModelBuilder
         public List<PropertyBuilder> Properties { get; } = new();
         public HashSet<string> RequiredWireNames { get; } = new(StringComparer.Ordinal);
         public HashSet<string> InheritedWireNames { get; } = new(StringComparer.Ordinal);
-        public HashSet<string> ReservedMemberNames { get; } = new(StringComparer.Ordinal);
+        // Members every record has: a property with one of these names gets the "Value" suffix.
+        public HashSet<string> ReservedMemberNames { get; } = new(StringComparer.Ordinal)
+        {
+            "ToString", "Equals", "GetHashCode", "GetType", "EqualityContract", "PrintMembers", "Deconstruct",
+            "MemberwiseClone", "Finalize", "Validate", "AdditionalProperties",
+        };
         public string? BaseType { get; set; }
         public bool IsAbstract { get; set; }
         public TypeRef? AdditionalProperties { get; set; }
@@ -965,13 +974,17 @@ internal sealed class ModelBuilder
         public string? DiscriminatorProperty { get; set; }
         public List<(string Value, string TypeName)> DiscriminatorMappings { get; } = new();
 
-        public IEnumerable<string> AllPropertyWireNames(IReadOnlyDictionary<string, TypeBuilder> types)
+        public IEnumerable<string> AllPropertyWireNames(IReadOnlyDictionary<string, TypeBuilder> types) => Chain(types).SelectMany(o => o.Properties).Select(p => p.WireName);
+
+        public IEnumerable<string> AllPropertyNames(IReadOnlyDictionary<string, TypeBuilder> types) => Chain(types).SelectMany(o => o.Properties).Select(p => p.Name);
+
+        private IEnumerable<ObjectBuilder> Chain(IReadOnlyDictionary<string, TypeBuilder> types)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
             for (ObjectBuilder? current = this; current is not null && seen.Add(current.Name);
                  current = current.BaseType is { } b && types.TryGetValue(b, out var t) ? t as ObjectBuilder : null)
             {
-                foreach (var p in current.Properties) yield return p.WireName;
+                yield return current;
             }
         }
 
