@@ -70,8 +70,12 @@ public static class GeneratorHarness
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     public static GeneratorDriver CreateDriver(IEnumerable<SpecFile> specs, string? rootNamespace = "Consumer", bool track = true, IEnumerable<AdditionalText>? otherFiles = null)
+        => CreateDriver(specs, specs.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)).Concat(otherFiles ?? Array.Empty<AdditionalText>()), rootNamespace, track);
+
+    /// <summary>A driver over the given AdditionalTexts; <paramref name="specs"/> supplies the item metadata by path.</summary>
+    public static GeneratorDriver CreateDriver(IEnumerable<SpecFile> specs, IEnumerable<AdditionalText> additionalTexts, string? rootNamespace = "Consumer", bool track = true)
     {
-        var texts = specs.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)).Concat(otherFiles ?? Array.Empty<AdditionalText>()).ToImmutableArray();
+        var texts = additionalTexts.ToImmutableArray();
         var options = new TestOptionsProvider(specs.ToDictionary(s => s.Path), rootNamespace);
         return CSharpGeneratorDriver.Create(
             new[] { new OpenApiGenerator().AsSourceGenerator() },
