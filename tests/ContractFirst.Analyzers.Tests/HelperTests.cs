@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using ContractFirst.Analyzers.Constraints;
+using Xunit;
+
+namespace ContractFirst.Analyzers.Tests;
+
+/// <summary>The arithmetic, text and catalogue pieces on their own.</summary>
+public sealed class HelperTests
+{
+    [Theory]
+    [InlineData("produciton", "production", 1)]
+    [InlineData("postgress", "postgres", 1)]
+    [InlineData("rwx", "RWX", 0)]
+    [InlineData("ca", "abc", 3)] // Optimal string alignment: no edit of a transposed pair.
+    [InlineData("abc", "", 3)]
+    public void Damerau_levenshtein_distance(string source, string target, int distance) =>
+        Assert.Equal(distance, TextMetrics.DamerauLevenshtein(source, target, limit: 10));
+
+    [Theory]
+    [InlineData("produciton", "production")]
+    [InlineData("PRODUCTION", "production")]
+    [InlineData("dedicated_hi_mem", "dedicated_high_mem")]
+    [InlineData("staging", null)]
+    [InlineData("x", null)]
+    public void Suggestions_prefer_case_insensitive_matches_then_close_ones(string value, string? expected)
+    {
+        var set = new AllowedValueSet(ImmutableArray.Create("development", "production", "dedicated_high_mem", "dedicated_high_cpu"));
+        Assert.Equal(expected, set.Suggest(value));
+    }
+
+    [Theory]
+    [InlineData("30", "12", null, null, "24", "36")]
+    [InlineData("13", "12", "24", "720", null, "24")]
+    [InlineData("1000", "12", "24", "720", "720", null)]
+    [InlineData("-5", "12", null, null, "-12", "0")]
+    [InlineData("0.25", "0.1", null, null, "0.2", "0.3")]
+    public void Nearest_multiples(string value, string divisor, string? minimum, string? maximum, string? lower, string? higher)
+    {
+        var bounds = new NumericBounds(Parse(minimum), false, Parse(maximum), false);
+        MultipleOfMath.FindNearest(Parse(value)!.Value.Decimal, Parse(divisor)!.Value.Decimal, bounds, out var below, out var above);
+        Assert.Equal(Parse(lower)?.Decimal, below);
+        Assert.Equal(Parse(higher)?.Decimal, above);
+
+        static SpecNumber? Parse(string? text) => text is null ? null : SpecNumber.TryParse(text, out var number) ? number : throw new FormatException(text);
+    }
+
+    [Fact]
+    public void No_multiple_within_the_bounds_gives_no_suggestion()
+    {
+        var bounds = new NumericBounds(SpecNumber.FromDecimal(25), false, SpecNumber.FromDecimal(35), false);
+        MultipleOfMath.FindNearest(30, 12, bounds, out var below, out var above);
+        Assert.Null(below);
+        Assert.Null(above);
+    }
+
+    [Fact]
+    public void Spec_numbers_are_exact_and_print_without_trailing_zeros()
+    {
+        Assert.True(SpecNumber.TryParse("0.1", out var tenth));
+        Assert.True(MultipleOfMath.IsMultiple(0.3m, tenth.Decimal));
+        Assert.True(SpecNumber.TryFromConstant(36.0, out var fromDouble));
+        Assert.Equal("36", fromDouble.ToString());
+        Assert.True(SpecNumber.TryParse("1e40", out var huge));
+        Assert.False(huge.IsDecimal);
+        Assert.False(SpecNumber.TryFromConstant(double.NaN, out _));
+    }
+
+    [Fact]
+    public void Code_points_count_surrogate_pairs_once() =>
+        Assert.Equal(3, TextMetrics.CodePointLength("a👍b"));
+
+    [Fact]
+    public void Pattern_matcher_is_ecma_262_unanchored_and_safe()
+    {
+        Assert.True(PatternMatcher.IsMatch("[0-9]", "ab1"));
+        Assert.False(PatternMatcher.IsMatch("^\\d+$", "\u0661"));
+        Assert.True(PatternMatcher.IsMatch("^\\p{L}+$", "Zürich"));
+        Assert.Null(PatternMatcher.IsMatch("([a-z", "x"));
+    }
+
+    [Fact]
+    public void Descriptors_follow_the_catalogue_rules()
+    {
+        var descriptors = new ContractConstraintAnalyzer().SupportedDiagnostics;
+        Assert.Equal(Enumerable.Range(1001, 8).Select(i => "CF" + i), descriptors.Select(d => d.Id));
+        Assert.All(descriptors, d =>
+        {
+            Assert.Equal("ContractFirst.Contract", d.Category);
+            Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning, d.DefaultSeverity);
+            Assert.True(d.IsEnabledByDefault);
+            Assert.Equal($"https://github.com/contractfirst/contractfirst/blob/main/docs/diagnostics/{d.Id}.md", d.HelpLinkUri);
+        });
+    }
+
+    [Fact]
+    public void Every_diagnostic_has_its_documentation_page()
+    {
+        var directory = Path.Combine(AppContext.BaseDirectory, "docs", "diagnostics");
+        foreach (var id in Enumerable.Range(1001, 9).Select(i => "CF" + i))
+        {
+            var page = Path.Combine(directory, id + ".md");
+            Assert.True(File.Exists(page), $"Missing {page}");
+            Assert.StartsWith("# " + id, File.ReadAllText(page), StringComparison.Ordinal);
+        }
+    }
+}
