@@ -48,7 +48,14 @@ public class BaselineTests
             }
 
             Assert.True(File.Exists(path), $"No baseline for {source.HintName}; run with CF_UPDATE_BASELINES=1 to create it.");
-            Assert.Equal(File.ReadAllText(path).ReplaceLineEndings("\n"), text);
+            var expected = File.ReadAllText(path).ReplaceLineEndings("\n");
+            if (expected != text)
+            {
+                var expectedLines = expected.Split('\n');
+                var actualLines = text.Split('\n');
+                var line = Enumerable.Range(0, Math.Min(expectedLines.Length, actualLines.Length)).FirstOrDefault(i => expectedLines[i] != actualLines[i], Math.Min(expectedLines.Length, actualLines.Length));
+                Assert.Fail($"{source.HintName} differs from its baseline at line {line + 1}:\n  expected: {(line < expectedLines.Length ? expectedLines[line] : "<end>")}\n  actual:   {(line < actualLines.Length ? actualLines[line] : "<end>")}\nRun with CF_UPDATE_BASELINES=1 to accept the change, and review the diff.");
+            }
         }
 
         var stale = Directory.GetFiles(folder).Select(Path.GetFileName).Where(f => !produced.Contains(f!)).ToList();
