@@ -104,7 +104,10 @@ public static class GeneratorHarness
         return new Result(output, diagnostics, driver.GetRunResult(), driver);
     }
 
-    /// <summary>Emits the compilation and loads it into a collectible context, for run-time tests.</summary>
+    /// <summary>
+    /// Emits the compilation and loads it into a context of its own (so that several "Consumer" assemblies can live side
+    /// by side); ContractFirst.Runtime and the framework resolve from the default context, shared with the tests.
+    /// </summary>
     public static Assembly Load(Compilation compilation)
     {
         using var stream = new MemoryStream();
@@ -115,7 +118,7 @@ public static class GeneratorHarness
         }
 
         stream.Position = 0;
-        return System.Runtime.Loader.AssemblyLoadContext.Default.LoadFromStream(stream);
+        return new System.Runtime.Loader.AssemblyLoadContext("generated-" + Guid.NewGuid().ToString("N"), isCollectible: true).LoadFromStream(stream);
     }
 }
 
