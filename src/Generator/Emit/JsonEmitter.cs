@@ -308,7 +308,7 @@ internal sealed class JsonEmitter
             }
             else
             {
-                w.Line($"if (reader.TokenType == {Stj}JsonTokenType.Null) throw {Wire}NullNotAllowed(ref reader, {CSharp.StringLiteral(obj.Name)}, current);");
+                w.Line($"if (reader.TokenType == {Stj}JsonTokenType.Null) throw {Wire}NullNotAllowed({CSharp.StringLiteral(obj.Name)}, ref current);");
                 w.Line($"p{i} = {ReadExpression(p.Type)};");
             }
 
@@ -324,7 +324,7 @@ internal sealed class JsonEmitter
         w.Line("reader.Read();");
         if (!root.AllowsUnknownProperties && root.AdditionalProperties is null)
         {
-            w.Line($"throw {Wire}UnknownProperty(ref reader, {CSharp.StringLiteral(obj.Name)}, current);");
+            w.Line($"throw {Wire}UnknownProperty({CSharp.StringLiteral(obj.Name)}, ref current);");
         }
         else
         {

@@ -573,33 +573,33 @@ internal sealed class ModelBuilder
     private static string? DefaultLiteral(JsonNode? value, TypeRef type)
     {
         if (value is not JsonValue jv) return null;
+        var kind = jv.GetValueKind();
+        var text = kind == System.Text.Json.JsonValueKind.String ? jv.GetValue<string>() : jv.ToJsonString();
+        var isNumber = kind == System.Text.Json.JsonValueKind.Number;
         switch (type.Kind)
         {
+            case TypeKind.Enum when type.Primitive == PrimitiveKind.Int64:
+                return isNumber && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var el) ? $"new {type.Name}({el.ToString(CultureInfo.InvariantCulture)}L)" : null;
             case TypeKind.Enum:
-                return jv.TryGetValue<string>(out var e) ? $"new {type.Name}({CSharp.StringLiteral(e)})" :
-                    (jv.TryGetValue<long>(out var el) ? $"new {type.Name}({el.ToString(CultureInfo.InvariantCulture)}L)" : null);
+                return kind == System.Text.Json.JsonValueKind.String ? $"new {type.Name}({CSharp.StringLiteral(text)})" : null;
             case TypeKind.Primitive:
                 switch (type.Primitive)
                 {
                     case PrimitiveKind.String:
-                        return jv.TryGetValue<string>(out var s) ? CSharp.StringLiteral(s) : null;
+                        return kind == System.Text.Json.JsonValueKind.String ? CSharp.StringLiteral(text) : null;
                     case PrimitiveKind.Boolean:
-                        return jv.TryGetValue<bool>(out var b) ? (b ? "true" : "false") : null;
+                        return kind switch { System.Text.Json.JsonValueKind.True => "true", System.Text.Json.JsonValueKind.False => "false", _ => null };
                     case PrimitiveKind.Int32:
-                        return jv.TryGetValue<int>(out var i) ? i.ToString(CultureInfo.InvariantCulture) : null;
+                        return isNumber && int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i) ? i.ToString(CultureInfo.InvariantCulture) : null;
                     case PrimitiveKind.Int64:
-                        return jv.TryGetValue<long>(out var l) ? l.ToString(CultureInfo.InvariantCulture) + "L" : null;
+                        return isNumber && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) ? l.ToString(CultureInfo.InvariantCulture) + "L" : null;
+                    case PrimitiveKind.Decimal:
+                        return isNumber && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var m) ? m.ToString(CultureInfo.InvariantCulture) + "m" : null;
                     case PrimitiveKind.Double:
                     case PrimitiveKind.Float:
-                    case PrimitiveKind.Decimal:
-                        if (!jv.TryGetValue<double>(out var d) || double.IsNaN(d) || double.IsInfinity(d)) return null;
-                        var text = d.ToString("R", CultureInfo.InvariantCulture);
-                        return type.Primitive switch
-                        {
-                            PrimitiveKind.Float => text + "f",
-                            PrimitiveKind.Decimal => text + "m",
-                            _ => text.Contains(".") || text.Contains("E") ? text : text + "d",
-                        };
+                        if (!isNumber || !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) || double.IsInfinity(d)) return null;
+                        var literal = d.ToString("R", CultureInfo.InvariantCulture);
+                        return type.Primitive == PrimitiveKind.Float ? literal + "f" : literal + "d";
                 }
 
                 return null;

@@ -73,13 +73,24 @@ public static class JsonWire
     public static JsonFieldException Expected(ref Utf8JsonReader reader, string expected, string typeName, string? property) =>
         new(property, $"expected {expected} for {typeName}, but found {JsonReadHelpers.Describe(reader.TokenType)}");
 
-    /// <summary>A required, non-nullable property is null.</summary>
-    public static JsonFieldException NullNotAllowed(ref Utf8JsonReader reader, string typeName, string? property) =>
-        new(property, $"{typeName}.{property} must not be null");
+    /// <summary>
+    /// A required, non-nullable property is null. <paramref name="property"/> is the converter's current property: it is
+    /// cleared, because the exception already names it and must not be wrapped in it again.
+    /// </summary>
+    public static JsonFieldException NullNotAllowed(string typeName, ref string? property)
+    {
+        var name = property;
+        property = null;
+        return new JsonFieldException(name, $"{typeName}.{name} must not be null");
+    }
 
-    /// <summary>A property that the schema does not allow (<c>additionalProperties: false</c>).</summary>
-    public static JsonFieldException UnknownProperty(ref Utf8JsonReader reader, string typeName, string? property) =>
-        new(property, $"{typeName} does not allow the property '{property}'");
+    /// <summary>A property that the schema does not allow (<c>additionalProperties: false</c>); clears the current property.</summary>
+    public static JsonFieldException UnknownProperty(string typeName, ref string? property)
+    {
+        var name = property;
+        property = null;
+        return new JsonFieldException(name, $"{typeName} does not allow the property '{name}'");
+    }
 
     /// <summary>Required properties are missing; <paramref name="missing"/> holds null for the ones present.</summary>
     public static JsonFieldException MissingRequired(string typeName, params string?[] missing)

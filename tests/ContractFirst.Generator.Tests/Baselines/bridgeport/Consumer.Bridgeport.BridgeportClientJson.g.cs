@@ -127,7 +127,7 @@ public static partial class BridgeportClientJson
                     {
                         current = "name";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "CreateDatabaseRequest", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("CreateDatabaseRequest", ref current);
                         p0 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has0 = true;
                     }
@@ -135,7 +135,7 @@ public static partial class BridgeportClientJson
                     {
                         current = "type";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "CreateDatabaseRequest", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("CreateDatabaseRequest", ref current);
                         p1 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has1 = true;
                     }
@@ -634,7 +634,7 @@ public static partial class BridgeportClientJson
                     {
                         current = "id";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "Database", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("Database", ref current);
                         p0 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has0 = true;
                     }
@@ -642,7 +642,7 @@ public static partial class BridgeportClientJson
                     {
                         current = "name";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "Database", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("Database", ref current);
                         p1 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has1 = true;
                     }
@@ -650,7 +650,7 @@ public static partial class BridgeportClientJson
                     {
                         current = "type";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "Database", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("Database", ref current);
                         p2 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has2 = true;
                     }
@@ -798,7 +798,7 @@ public static partial class BridgeportClientJson
                     {
                         current = "environmentId";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "Database", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("Database", ref current);
                         p23 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has23 = true;
                     }
@@ -806,7 +806,7 @@ public static partial class BridgeportClientJson
                     {
                         current = "createdAt";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "Database", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("Database", ref current);
                         p24 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Read(ref reader, typeof(global::System.DateTimeOffset), options);
                         has24 = true;
                     }
@@ -814,7 +814,7 @@ public static partial class BridgeportClientJson
                     {
                         current = "updatedAt";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "Database", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("Database", ref current);
                         p25 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Read(ref reader, typeof(global::System.DateTimeOffset), options);
                         has25 = true;
                     }
@@ -1128,7 +1128,7 @@ public static partial class BridgeportClientJson
                     {
                         current = "code";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ErrorEnvelope", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ErrorEnvelope", ref current);
                         p0 = Converters.C6.Read(ref reader, typeof(ErrorEnvelopeCode), options);
                         has0 = true;
                     }
@@ -1136,7 +1136,7 @@ public static partial class BridgeportClientJson
                     {
                         current = "message";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ErrorEnvelope", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ErrorEnvelope", ref current);
                         p1 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has1 = true;
                     }

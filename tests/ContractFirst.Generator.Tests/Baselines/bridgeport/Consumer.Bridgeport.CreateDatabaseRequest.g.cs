@@ -166,11 +166,14 @@ public partial record CreateDatabaseRequest : global::ContractFirst.Validation.I
     /// <summary>
     /// gzip compression level, from 1 (fastest) to 9 (smallest).
     /// </summary>
+    /// <remarks>
+    /// Default: 6
+    /// </remarks>
     [global::ContractFirst.Constraints.WireName("backupCompressionLevel")]
     [global::ContractFirst.Constraints.Minimum("1")]
     [global::ContractFirst.Constraints.Maximum("9")]
     public int? BackupCompressionLevel { get => __BackupCompressionLevel; set { __BackupCompressionLevel = value; __BackupCompressionLevel_set = true; } }
-    private int? __BackupCompressionLevel;
+    private int? __BackupCompressionLevel = 6;
     internal bool __BackupCompressionLevel_set;
 
     /// <summary>
@@ -184,11 +187,14 @@ public partial record CreateDatabaseRequest : global::ContractFirst.Validation.I
     /// <summary>
     /// Timeout of pg_dump in milliseconds, from 30 seconds to 1 hour.
     /// </summary>
+    /// <remarks>
+    /// Default: 300000
+    /// </remarks>
     [global::ContractFirst.Constraints.WireName("pgDumpTimeoutMs")]
     [global::ContractFirst.Constraints.Minimum("30000")]
     [global::ContractFirst.Constraints.Maximum("3600000")]
     public int? PgDumpTimeoutMs { get => __PgDumpTimeoutMs; set { __PgDumpTimeoutMs = value; __PgDumpTimeoutMs_set = true; } }
-    private int? __PgDumpTimeoutMs;
+    private int? __PgDumpTimeoutMs = 300000;
     internal bool __PgDumpTimeoutMs_set;
 
     /// <summary>

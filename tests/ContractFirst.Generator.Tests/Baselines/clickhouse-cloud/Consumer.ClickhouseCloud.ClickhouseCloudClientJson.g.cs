@@ -101,7 +101,7 @@ public static partial class ClickhouseCloudClientJson
                     {
                         current = "status";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ApiError", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiError", ref current);
                         p0 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
                         has0 = true;
                     }
@@ -109,7 +109,7 @@ public static partial class ClickhouseCloudClientJson
                     {
                         current = "error";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ApiError", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiError", ref current);
                         p1 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has1 = true;
                     }
@@ -191,7 +191,7 @@ public static partial class ClickhouseCloudClientJson
                     {
                         current = "status";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ServiceListResponse", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ServiceListResponse", ref current);
                         p0 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
                         has0 = true;
                     }
@@ -206,7 +206,7 @@ public static partial class ClickhouseCloudClientJson
                     {
                         current = "result";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ServiceListResponse", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ServiceListResponse", ref current);
                         p2 = Converters.C0.Read(ref reader, typeof(global::System.Collections.Generic.IList<Service>), options);
                         has2 = true;
                     }
@@ -628,7 +628,7 @@ public static partial class ClickhouseCloudClientJson
                     {
                         current = "source";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "IpAccessListEntry", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("IpAccessListEntry", ref current);
                         p0 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has0 = true;
                     }
@@ -708,7 +708,7 @@ public static partial class ClickhouseCloudClientJson
                     {
                         current = "status";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ServiceResponse", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ServiceResponse", ref current);
                         p0 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
                         has0 = true;
                     }
@@ -723,7 +723,7 @@ public static partial class ClickhouseCloudClientJson
                     {
                         current = "result";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ServiceResponse", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ServiceResponse", ref current);
                         p2 = ServiceConverter.Instance.Read(ref reader, typeof(Service), options);
                         has2 = true;
                     }
@@ -798,7 +798,7 @@ public static partial class ClickhouseCloudClientJson
                     {
                         current = "status";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ServicePostResponseWrapper", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ServicePostResponseWrapper", ref current);
                         p0 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
                         has0 = true;
                     }
@@ -813,7 +813,7 @@ public static partial class ClickhouseCloudClientJson
                     {
                         current = "result";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ServicePostResponseWrapper", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ServicePostResponseWrapper", ref current);
                         p2 = ServicePostResponseConverter.Instance.Read(ref reader, typeof(ServicePostResponse), options);
                         has2 = true;
                     }
@@ -967,7 +967,7 @@ public static partial class ClickhouseCloudClientJson
                     {
                         current = "status";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ServicePasswordPatchResponseWrapper", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ServicePasswordPatchResponseWrapper", ref current);
                         p0 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
                         has0 = true;
                     }
@@ -982,7 +982,7 @@ public static partial class ClickhouseCloudClientJson
                     {
                         current = "result";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ServicePasswordPatchResponseWrapper", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ServicePasswordPatchResponseWrapper", ref current);
                         p2 = ServicePasswordPatchResponseConverter.Instance.Read(ref reader, typeof(ServicePasswordPatchResponse), options);
                         has2 = true;
                     }
@@ -1117,7 +1117,7 @@ public static partial class ClickhouseCloudClientJson
                     {
                         current = "status";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ServiceDeleteResponse", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ServiceDeleteResponse", ref current);
                         p0 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
                         has0 = true;
                     }
@@ -1197,7 +1197,7 @@ public static partial class ClickhouseCloudClientJson
                     {
                         current = "status";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "BackupListResponse", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("BackupListResponse", ref current);
                         p0 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
                         has0 = true;
                     }
@@ -1212,7 +1212,7 @@ public static partial class ClickhouseCloudClientJson
                     {
                         current = "result";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "BackupListResponse", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("BackupListResponse", ref current);
                         p2 = Converters.C7.Read(ref reader, typeof(global::System.Collections.Generic.IList<Backup>), options);
                         has2 = true;
                     }
@@ -1414,7 +1414,7 @@ public static partial class ClickhouseCloudClientJson
                     {
                         current = "status";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "BackupResponse", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("BackupResponse", ref current);
                         p0 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
                         has0 = true;
                     }
@@ -1429,7 +1429,7 @@ public static partial class ClickhouseCloudClientJson
                     {
                         current = "result";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "BackupResponse", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("BackupResponse", ref current);
                         p2 = BackupConverter.Instance.Read(ref reader, typeof(Backup), options);
                         has2 = true;
                     }
@@ -1604,7 +1604,7 @@ public static partial class ClickhouseCloudClientJson
                     {
                         current = "name";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ServicePostRequest", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ServicePostRequest", ref current);
                         p0 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has0 = true;
                     }
@@ -1612,7 +1612,7 @@ public static partial class ClickhouseCloudClientJson
                     {
                         current = "provider";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ServicePostRequest", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ServicePostRequest", ref current);
                         p1 = Converters.C9.Read(ref reader, typeof(ServicePostRequestProvider), options);
                         has1 = true;
                     }
@@ -1620,7 +1620,7 @@ public static partial class ClickhouseCloudClientJson
                     {
                         current = "region";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ServicePostRequest", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ServicePostRequest", ref current);
                         p2 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has2 = true;
                     }
@@ -1855,7 +1855,7 @@ public static partial class ClickhouseCloudClientJson
                     {
                         current = "command";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ServiceStatePatchRequest", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ServiceStatePatchRequest", ref current);
                         p0 = Converters.C11.Read(ref reader, typeof(ServiceStatePatchRequestCommand), options);
                         has0 = true;
                     }

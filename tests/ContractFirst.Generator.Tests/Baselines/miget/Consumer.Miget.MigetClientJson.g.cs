@@ -116,7 +116,7 @@ public static partial class MigetClientJson
                     {
                         current = "service_type";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "PostApiV1Services", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("PostApiV1Services", ref current);
                         p0 = Converters.C0.Read(ref reader, typeof(PostApiV1ServicesServiceType), options);
                         has0 = true;
                     }
@@ -124,7 +124,7 @@ public static partial class MigetClientJson
                     {
                         current = "project_id";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "PostApiV1Services", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("PostApiV1Services", ref current);
                         p1 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Read(ref reader, typeof(int), options);
                         has1 = true;
                     }
@@ -132,7 +132,7 @@ public static partial class MigetClientJson
                     {
                         current = "miget_id";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "PostApiV1Services", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("PostApiV1Services", ref current);
                         p2 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Read(ref reader, typeof(int), options);
                         has2 = true;
                     }
@@ -140,7 +140,7 @@ public static partial class MigetClientJson
                     {
                         current = "label";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "PostApiV1Services", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("PostApiV1Services", ref current);
                         p3 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has3 = true;
                     }
@@ -347,7 +347,7 @@ public static partial class MigetClientJson
                     {
                         current = "type";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "PostApiV1AppsUuidAddons", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("PostApiV1AppsUuidAddons", ref current);
                         p0 = Converters.C3.Read(ref reader, typeof(PostApiV1AppsUuidAddonsType), options);
                         has0 = true;
                     }
@@ -355,7 +355,7 @@ public static partial class MigetClientJson
                     {
                         current = "name";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "PostApiV1AppsUuidAddons", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("PostApiV1AppsUuidAddons", ref current);
                         p1 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has1 = true;
                     }
@@ -570,7 +570,7 @@ public static partial class MigetClientJson
                     {
                         current = "label";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "PostApiV1Buckets", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("PostApiV1Buckets", ref current);
                         p0 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has0 = true;
                     }
@@ -578,7 +578,7 @@ public static partial class MigetClientJson
                     {
                         current = "miget_id";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "PostApiV1Buckets", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("PostApiV1Buckets", ref current);
                         p1 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Read(ref reader, typeof(int), options);
                         has1 = true;
                     }
@@ -688,7 +688,7 @@ public static partial class MigetClientJson
                     {
                         current = "uuid";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ApiV1EntitiesService", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesService", ref current);
                         p0 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has0 = true;
                     }
@@ -696,7 +696,7 @@ public static partial class MigetClientJson
                     {
                         current = "name";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ApiV1EntitiesService", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesService", ref current);
                         p1 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has1 = true;
                     }
@@ -704,7 +704,7 @@ public static partial class MigetClientJson
                     {
                         current = "label";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ApiV1EntitiesService", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesService", ref current);
                         p2 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has2 = true;
                     }
@@ -712,7 +712,7 @@ public static partial class MigetClientJson
                     {
                         current = "service_type";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ApiV1EntitiesService", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesService", ref current);
                         p3 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has3 = true;
                     }
@@ -720,7 +720,7 @@ public static partial class MigetClientJson
                     {
                         current = "project_id";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ApiV1EntitiesService", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesService", ref current);
                         p4 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has4 = true;
                     }
@@ -728,7 +728,7 @@ public static partial class MigetClientJson
                     {
                         current = "miget_id";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ApiV1EntitiesService", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesService", ref current);
                         p5 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has5 = true;
                     }
@@ -736,7 +736,7 @@ public static partial class MigetClientJson
                     {
                         current = "created_at";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ApiV1EntitiesService", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesService", ref current);
                         p6 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Read(ref reader, typeof(global::System.DateTimeOffset), options);
                         has6 = true;
                     }
@@ -744,7 +744,7 @@ public static partial class MigetClientJson
                     {
                         current = "updated_at";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ApiV1EntitiesService", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesService", ref current);
                         p7 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Read(ref reader, typeof(global::System.DateTimeOffset), options);
                         has7 = true;
                     }
@@ -846,7 +846,7 @@ public static partial class MigetClientJson
                     {
                         current = "uuid";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ApiV1EntitiesAddon", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesAddon", ref current);
                         p0 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has0 = true;
                     }
@@ -854,7 +854,7 @@ public static partial class MigetClientJson
                     {
                         current = "name";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ApiV1EntitiesAddon", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesAddon", ref current);
                         p1 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has1 = true;
                     }
@@ -862,7 +862,7 @@ public static partial class MigetClientJson
                     {
                         current = "type";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ApiV1EntitiesAddon", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesAddon", ref current);
                         p2 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has2 = true;
                     }
@@ -870,7 +870,7 @@ public static partial class MigetClientJson
                     {
                         current = "label";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ApiV1EntitiesAddon", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesAddon", ref current);
                         p3 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has3 = true;
                     }
@@ -878,7 +878,7 @@ public static partial class MigetClientJson
                     {
                         current = "state";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ApiV1EntitiesAddon", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesAddon", ref current);
                         p4 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has4 = true;
                     }
@@ -886,7 +886,7 @@ public static partial class MigetClientJson
                     {
                         current = "quota";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ApiV1EntitiesAddon", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesAddon", ref current);
                         p5 = Converters.C7.Read(ref reader, typeof(global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>), options);
                         has5 = true;
                     }
@@ -894,7 +894,7 @@ public static partial class MigetClientJson
                     {
                         current = "settings";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ApiV1EntitiesAddon", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesAddon", ref current);
                         p6 = Converters.C7.Read(ref reader, typeof(global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>), options);
                         has6 = true;
                     }
@@ -902,7 +902,7 @@ public static partial class MigetClientJson
                     {
                         current = "var";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ApiV1EntitiesAddon", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesAddon", ref current);
                         p7 = Converters.C8.Read(ref reader, typeof(global::System.Collections.Generic.IDictionary<string, string>), options);
                         has7 = true;
                     }
@@ -910,7 +910,7 @@ public static partial class MigetClientJson
                     {
                         current = "created_at";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ApiV1EntitiesAddon", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesAddon", ref current);
                         p8 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Read(ref reader, typeof(global::System.DateTimeOffset), options);
                         has8 = true;
                     }
@@ -918,7 +918,7 @@ public static partial class MigetClientJson
                     {
                         current = "updated_at";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ApiV1EntitiesAddon", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesAddon", ref current);
                         p9 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Read(ref reader, typeof(global::System.DateTimeOffset), options);
                         has9 = true;
                     }
@@ -1045,7 +1045,7 @@ public static partial class MigetClientJson
                     {
                         current = "uuid";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ApiV1EntitiesBucket", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesBucket", ref current);
                         p0 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has0 = true;
                     }
@@ -1053,7 +1053,7 @@ public static partial class MigetClientJson
                     {
                         current = "name";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ApiV1EntitiesBucket", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesBucket", ref current);
                         p1 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has1 = true;
                     }
@@ -1061,7 +1061,7 @@ public static partial class MigetClientJson
                     {
                         current = "label";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ApiV1EntitiesBucket", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesBucket", ref current);
                         p2 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has2 = true;
                     }
@@ -1069,7 +1069,7 @@ public static partial class MigetClientJson
                     {
                         current = "state";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ApiV1EntitiesBucket", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesBucket", ref current);
                         p3 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has3 = true;
                     }
@@ -1077,7 +1077,7 @@ public static partial class MigetClientJson
                     {
                         current = "visibility";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ApiV1EntitiesBucket", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesBucket", ref current);
                         p4 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has4 = true;
                     }
@@ -1085,7 +1085,7 @@ public static partial class MigetClientJson
                     {
                         current = "s3_endpoint";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ApiV1EntitiesBucket", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesBucket", ref current);
                         p5 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has5 = true;
                     }
@@ -1093,7 +1093,7 @@ public static partial class MigetClientJson
                     {
                         current = "region_code";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ApiV1EntitiesBucket", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesBucket", ref current);
                         p6 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has6 = true;
                     }
@@ -1101,7 +1101,7 @@ public static partial class MigetClientJson
                     {
                         current = "usage_bytes";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ApiV1EntitiesBucket", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesBucket", ref current);
                         p7 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Read(ref reader, typeof(int), options);
                         has7 = true;
                     }
@@ -1109,7 +1109,7 @@ public static partial class MigetClientJson
                     {
                         current = "quota_bytes";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ApiV1EntitiesBucket", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesBucket", ref current);
                         p8 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Read(ref reader, typeof(int), options);
                         has8 = true;
                     }
@@ -1117,7 +1117,7 @@ public static partial class MigetClientJson
                     {
                         current = "usage_percentage";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ApiV1EntitiesBucket", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesBucket", ref current);
                         p9 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
                         has9 = true;
                     }
@@ -1125,7 +1125,7 @@ public static partial class MigetClientJson
                     {
                         current = "object_count";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ApiV1EntitiesBucket", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesBucket", ref current);
                         p10 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Read(ref reader, typeof(int), options);
                         has10 = true;
                     }
@@ -1133,7 +1133,7 @@ public static partial class MigetClientJson
                     {
                         current = "created_at";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ApiV1EntitiesBucket", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesBucket", ref current);
                         p11 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Read(ref reader, typeof(global::System.DateTimeOffset), options);
                         has11 = true;
                     }
@@ -1141,7 +1141,7 @@ public static partial class MigetClientJson
                     {
                         current = "updated_at";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ApiV1EntitiesBucket", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesBucket", ref current);
                         p12 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Read(ref reader, typeof(global::System.DateTimeOffset), options);
                         has12 = true;
                     }
@@ -1149,7 +1149,7 @@ public static partial class MigetClientJson
                     {
                         current = "miget";
                         reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed(ref reader, "ApiV1EntitiesBucket", current);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesBucket", ref current);
                         p13 = ApiV1EntitiesResourceConverter.Instance.Read(ref reader, typeof(ApiV1EntitiesResource), options);
                         has13 = true;
                     }

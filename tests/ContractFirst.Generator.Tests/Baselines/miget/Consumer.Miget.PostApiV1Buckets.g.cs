@@ -41,9 +41,12 @@ public partial record PostApiV1Buckets : global::ContractFirst.Validation.IValid
     /// <summary>
     /// Disk allocation in GiB
     /// </summary>
+    /// <remarks>
+    /// Default: 0.1f
+    /// </remarks>
     [global::ContractFirst.Constraints.WireName("disk_size")]
     public float? DiskSize { get => __DiskSize; set { __DiskSize = value; __DiskSize_set = true; } }
-    private float? __DiskSize;
+    private float? __DiskSize = 0.1f;
     internal bool __DiskSize_set;
 
     /// <summary>

@@ -1,0 +1,270 @@
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.CodeAnalysis;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace ContractFirst.Generator.Tests;
+
+/// <summary>Composition, nullability and recursion: generated shapes and their behaviour at run time.</summary>
+public class SchemaFeatureTests(ITestOutputHelper output)
+{
+    private (Assembly Assembly, JsonSerializerOptions Options) Generate(string yaml, string file = "features.yaml")
+    {
+        var result = GeneratorHarness.Run(new[] { new SpecFile("/specs/" + file, yaml, Namespace: "Features", ClientName: "FeaturesClient", Generate: "Models") });
+        foreach (var d in result.GeneratorDiagnostics.Concat(result.CompileErrors).Concat(result.CompileWarnings)) output.WriteLine(d.ToString());
+        foreach (var s in result.Sources) output.WriteLine("generated: " + s.HintName);
+        Assert.Empty(result.CompileErrors);
+        Assert.Empty(result.CompileWarnings);
+        var assembly = GeneratorHarness.Load(result.Output);
+        var options = (JsonSerializerOptions)assembly.GetType("Features.FeaturesClientJson")!.GetProperty("Options")!.GetValue(null)!;
+        return (assembly, options);
+    }
+
+    private static object? Read(Assembly assembly, JsonSerializerOptions options, string type, string json)
+        => JsonSerializer.Deserialize(json, options.GetTypeInfo(assembly.GetType("Features." + type, throwOnError: true)!));
+
+    private static string Write(Assembly assembly, JsonSerializerOptions options, string type, object value)
+        => JsonSerializer.Serialize(value, options.GetTypeInfo(assembly.GetType("Features." + type, throwOnError: true)!));
+
+    private const string Header = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n";
+
+    [Fact]
+    public void AllOf_with_one_reference_becomes_inheritance_and_a_discriminator_dispatches()
+    {
+        var (asm, options) = Generate(Header + """
+            Pet:
+              type: object
+              required: [petType, name]
+              discriminator: {propertyName: petType}
+              properties:
+                petType: {type: string}
+                name: {type: string}
+            Cat:
+              allOf:
+                - $ref: '#/components/schemas/Pet'
+                - type: object
+                  properties:
+                    huntingSkill: {type: string}
+            Dog:
+              allOf:
+                - $ref: '#/components/schemas/Pet'
+                - type: object
+                  properties:
+                    packSize: {type: integer}
+        """);
+        var cat = asm.GetType("Features.Cat")!;
+        Assert.Equal(asm.GetType("Features.Pet"), cat.BaseType);
+
+        var pet = Read(asm, options, "Pet", """{"petType":"Cat","name":"Tom","huntingSkill":"lazy"}""");
+        Assert.IsType(cat, pet);
+        Assert.Equal("lazy", cat.GetProperty("HuntingSkill")!.GetValue(pet));
+        Assert.Equal("""{"petType":"Cat","name":"Tom","huntingSkill":"lazy"}""", Write(asm, options, "Pet", pet!));
+
+        var plain = Read(asm, options, "Pet", """{"petType":"Hamster","name":"Hammy"}""");
+        Assert.Equal(asm.GetType("Features.Pet"), plain!.GetType());
+    }
+
+    [Fact]
+    public void AllOf_with_several_parts_is_flattened()
+    {
+        var (asm, _) = Generate(Header + """
+            Named: {type: object, properties: {name: {type: string}}}
+            Aged: {type: object, properties: {age: {type: integer}}}
+            Person:
+              allOf:
+                - $ref: '#/components/schemas/Named'
+                - $ref: '#/components/schemas/Aged'
+                - {type: object, required: [email], properties: {email: {type: string}}}
+        """);
+        var person = asm.GetType("Features.Person")!;
+        Assert.NotNull(person.GetProperty("Name"));
+        Assert.NotNull(person.GetProperty("Age"));
+        Assert.NotNull(person.GetProperty("Email"));
+    }
+
+    [Fact]
+    public void OneOf_with_a_discriminator_becomes_a_polymorphic_hierarchy()
+    {
+        var (asm, options) = Generate(Header + """
+            Circle: {type: object, required: [kind], properties: {kind: {type: string}, radius: {type: number}}}
+            Square: {type: object, required: [kind], properties: {kind: {type: string}, side: {type: number}}}
+            Shape:
+              oneOf: [{$ref: '#/components/schemas/Circle'}, {$ref: '#/components/schemas/Square'}]
+              discriminator:
+                propertyName: kind
+                mapping: {circle: '#/components/schemas/Circle', square: '#/components/schemas/Square'}
+        """);
+        var shape = asm.GetType("Features.Shape")!;
+        Assert.True(shape.IsAbstract);
+        Assert.Equal(shape, asm.GetType("Features.Square")!.BaseType);
+
+        var square = Read(asm, options, "Shape", """{"kind":"square","side":2}""");
+        Assert.Equal("Square", square!.GetType().Name);
+        Assert.Equal("""{"kind":"square","side":2}""", Write(asm, options, "Shape", square));
+        var ex = Assert.ThrowsAny<JsonException>(() => Read(asm, options, "Shape", """{"kind":"triangle"}"""));
+        Assert.Contains("circle, square", ex.Message);
+    }
+
+    [Fact]
+    public void OneOf_and_anyOf_without_a_discriminator_become_unions_that_try_each_branch()
+    {
+        var (asm, options) = Generate(Header + """
+            Error: {type: object, required: [code], properties: {code: {type: integer}}}
+            Ok: {type: object, required: [value], properties: {value: {type: string}}}
+            Result:
+              oneOf: [{$ref: '#/components/schemas/Error'}, {$ref: '#/components/schemas/Ok'}]
+            IdOrOk:
+              anyOf: [{type: integer}, {$ref: '#/components/schemas/Ok'}]
+        """);
+        var ok = Read(asm, options, "Result", """{"value":"v"}""")!;
+        Assert.Null(ok.GetType().GetProperty("Error")!.GetValue(ok));
+        Assert.NotNull(ok.GetType().GetProperty("Ok")!.GetValue(ok));
+        Assert.Equal("""{"value":"v"}""", Write(asm, options, "Result", ok));
+
+        var id = Read(asm, options, "IdOrOk", "42")!;
+        Assert.Equal(42, id.GetType().GetProperty("Int32")!.GetValue(id));
+        Assert.Equal("42", Write(asm, options, "IdOrOk", id));
+        var okBranch = Read(asm, options, "IdOrOk", """{"value":"x"}""")!;
+        Assert.NotNull(okBranch.GetType().GetProperty("Ok")!.GetValue(okBranch));
+
+        var neither = Read(asm, options, "Result", """{"other":true}""")!;
+        Assert.NotNull(neither.GetType().GetProperty("Unmatched")!.GetValue(neither));
+        Assert.Equal("""{"other":true}""", Write(asm, options, "Result", neither));
+    }
+
+    [Fact]
+    public void Nullable_in_all_three_spellings_gives_nullable_properties()
+    {
+        var v30 = Generate(Header + """
+            Thing:
+              type: object
+              required: [a]
+              properties:
+                a: {type: string, nullable: true}
+                b: {type: integer, nullable: true}
+                c: {type: [string, 'null']}
+        """, "v30.yaml");
+        var v20 = Generate("""
+            swagger: '2.0'
+            info: {title: t, version: '1'}
+            paths: {}
+            definitions:
+              Thing:
+                type: object
+                required: [a]
+                properties:
+                  a: {type: string, x-nullable: true}
+        """, "v20.yaml");
+        var v31 = Generate("""
+            openapi: 3.1.0
+            info: {title: t, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Thing:
+                  type: object
+                  required: [a, d]
+                  properties:
+                    a: {type: [string, 'null']}
+                    d: {oneOf: [{type: 'null'}, {type: integer}]}
+        """, "v31.yaml");
+
+        var nullability = new NullabilityInfoContext();
+        foreach (var (asm, options) in new[] { v30, v20, v31 })
+        {
+            var thing = asm.GetType("Features.Thing")!;
+            Assert.Equal(NullabilityState.Nullable, nullability.Create(thing.GetProperty("A")!).WriteState);
+            var value = Read(asm, options, "Thing", """{"a":null}""".Replace("}", asm == v31.Assembly ? ",\"d\":null}" : "}"))!;
+            Assert.Null(thing.GetProperty("A")!.GetValue(value));
+        }
+
+        Assert.Equal(typeof(int?), v30.Assembly.GetType("Features.Thing")!.GetProperty("B")!.PropertyType);
+        Assert.Equal(typeof(int?), v31.Assembly.GetType("Features.Thing")!.GetProperty("D")!.PropertyType);
+        Assert.Equal(NullabilityState.Nullable, nullability.Create(v30.Assembly.GetType("Features.Thing")!.GetProperty("C")!).WriteState);
+    }
+
+    [Fact]
+    public void Recursive_schemas_generate_and_round_trip()
+    {
+        var (asm, options) = Generate(Header + """
+            Node:
+              type: object
+              required: [name]
+              properties:
+                name: {type: string}
+                children: {type: array, items: {$ref: '#/components/schemas/Node'}}
+                parent: {$ref: '#/components/schemas/Node'}
+        """);
+        const string json = """{"name":"root","children":[{"name":"a","children":[{"name":"a1"}]},{"name":"b"}]}""";
+        var node = Read(asm, options, "Node", json)!;
+        Assert.Equal(json, Write(asm, options, "Node", node));
+    }
+
+    [Fact]
+    public void AdditionalProperties_become_a_dictionary_and_unknown_properties_are_kept()
+    {
+        var (asm, options) = Generate(Header + """
+            Labels: {type: object, additionalProperties: {type: string}}
+            Tagged:
+              type: object
+              properties:
+                labels: {$ref: '#/components/schemas/Labels'}
+                extra: {type: object, properties: {id: {type: string}}, additionalProperties: {type: integer}}
+            Closed:
+              type: object
+              additionalProperties: false
+              properties: {id: {type: string}}
+        """);
+        var tagged = asm.GetType("Features.Tagged")!;
+        Assert.Equal(typeof(IDictionary<string, string>), tagged.GetProperty("Labels")!.PropertyType);
+        const string json = """{"labels":{"env":"prod"},"extra":{"id":"x","count":3},"future":[1,2]}""";
+        Assert.Equal(json, Write(asm, options, "Tagged", Read(asm, options, "Tagged", json)!));
+
+        var ex = Assert.ThrowsAny<JsonException>(() => Read(asm, options, "Closed", """{"id":"1","other":2}"""));
+        Assert.Equal("other", Assert.IsType<ContractFirst.Json.JsonFieldException>(ex).Field);
+    }
+
+    [Fact]
+    public void Formats_defaults_readonly_and_deprecated_follow_the_contract()
+    {
+        var (asm, options) = Generate(Header + """
+            Item:
+              type: object
+              required: [id, created, due, count, big, ratio, weight, price]
+              properties:
+                id: {type: string, format: uuid}
+                created: {type: string, format: date-time}
+                due: {type: string, format: date}
+                count: {type: integer, format: int32}
+                big: {type: integer, format: int64}
+                bounded: {type: integer, maximum: 10000000000}
+                ratio: {type: number}
+                weight: {type: number, format: float}
+                price: {type: number, format: decimal}
+                level: {type: integer, default: 3}
+                mode: {type: string, enum: [fast, slow], default: slow}
+                serverId: {type: string, readOnly: true}
+                legacy: {type: string, deprecated: true}
+        """);
+        var item = asm.GetType("Features.Item")!;
+        Assert.Equal(typeof(Guid), item.GetProperty("Id")!.PropertyType);
+        Assert.Equal(typeof(DateTimeOffset), item.GetProperty("Created")!.PropertyType);
+        Assert.Equal(typeof(DateOnly), item.GetProperty("Due")!.PropertyType);
+        Assert.Equal(typeof(int), item.GetProperty("Count")!.PropertyType);
+        Assert.Equal(typeof(long), item.GetProperty("Big")!.PropertyType);
+        Assert.Equal(typeof(long?), item.GetProperty("Bounded")!.PropertyType);
+        Assert.Equal(typeof(double), item.GetProperty("Ratio")!.PropertyType);
+        Assert.Equal(typeof(float), item.GetProperty("Weight")!.PropertyType);
+        Assert.Equal(typeof(decimal), item.GetProperty("Price")!.PropertyType);
+        Assert.NotNull(item.GetProperty("Legacy")!.GetCustomAttribute<ObsoleteAttribute>());
+        Assert.Equal("CF1009", item.GetProperty("Legacy")!.GetCustomAttribute<ObsoleteAttribute>()!.DiagnosticId);
+
+        // Defaults are what an unset property reads as, and they are not sent: the server applies its own.
+        var read = Read(asm, options, "Item", """{"id":"3f2504e0-4f89-11d3-9a0c-0305e82c3301","created":"2024-01-02T03:04:05+00:00","due":"2024-01-02","count":1,"big":2,"ratio":0.5,"weight":1.5,"price":9.99}""")!;
+        Assert.Equal(3, item.GetProperty("Level")!.GetValue(read));
+        Assert.Equal("slow", item.GetProperty("Mode")!.GetValue(read)!.ToString());
+        Assert.DoesNotContain("level", Write(asm, options, "Item", read));
+        Assert.Contains("\"price\":9.99", Write(asm, options, "Item", read));
+    }
+}
