@@ -51,7 +51,7 @@ public static class GeneratorHarness
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
     {
         var tpa = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
-        var refs = tpa.Where(p => Path.GetFileName(p).StartsWith("System", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll" || Path.GetFileName(p).StartsWith("Microsoft.Extensions", StringComparison.Ordinal))
+        var refs = tpa.Where(p => Path.GetFileName(p).StartsWith("System", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll" || Path.GetFileName(p).StartsWith("Microsoft.Extensions", StringComparison.Ordinal) || Path.GetFileName(p).StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) || Path.GetFileName(p).StartsWith("Microsoft.Net.Http.Headers", StringComparison.Ordinal))
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToList();
         refs.Add(MetadataReference.CreateFromFile(typeof(ContractFirst.ApiException).Assembly.Location));
@@ -67,7 +67,9 @@ public static class GeneratorHarness
             "Consumer",
             sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"User{i}.cs")),
             MetadataReferences,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+                // As the SDK does (NoWarn 1701;1702): the Microsoft.Extensions references were built against an older framework.
+                .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
 
     public static GeneratorDriver CreateDriver(IEnumerable<SpecFile> specs, string? rootNamespace = "Consumer", bool track = true, IEnumerable<AdditionalText>? otherFiles = null)
         => CreateDriver(specs, specs.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)).Concat(otherFiles ?? Array.Empty<AdditionalText>()), rootNamespace, track);

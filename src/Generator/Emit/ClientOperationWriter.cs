@@ -1,0 +1,783 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using ContractFirst.Generator.Model;
+
+namespace ContractFirst.Generator.Emit;
+
+/// <summary>Writes the client class: constructors, then one method per operation (and the result records they need).</summary>
+internal sealed class ClientOperationWriter
+{
+    private const string Http = "global::ContractFirst.Http.";
+    private const string C = "global::ContractFirst.Constraints.";
+    private const string Ct = "cancellationToken";
+
+    private readonly SpecModel _spec;
+    private readonly string _json;
+    private readonly Dictionary<string, ObjectModel> _objects;
+    private readonly HashSet<string> _typeNames;
+    private readonly SourceWriter _results = new();
+    private readonly SourceWriter _statics = new();
+
+    // `"filter" + "."`, as the shared check emitter writes the path of a nested object, is `"filter."`.
+    private static readonly System.Text.RegularExpressions.Regex NestedPath = new("\"([A-Za-z0-9_$-]*)\" \\+ \"\\.\"");
+
+    public ClientOperationWriter(SpecModel spec)
+    {
+        _spec = spec;
+        _json = spec.ClientName + "Json";
+        _objects = spec.Types.OfType<ObjectModel>().GroupBy(t => t.Name).ToDictionary(g => g.Key, g => g.First());
+        _typeNames = new HashSet<string>(spec.Types.Select(t => t.Name)) { spec.ClientName, spec.ClientName + "Options", _json, spec.ClientName + "ServiceCollectionExtensions" };
+    }
+
+    public string EmitClient()
+    {
+        var client = _spec.ClientName;
+        var w = ClientEmitter.Start(_spec);
+        var title = _spec.Title is { Length: > 0 } t ? t + (_spec.Version is { Length: > 0 } v ? " (" + v + ")" : "") : _spec.FileName;
+        w.Summary("Client of " + title + ".", "Generated from " + _spec.FileName + ". One method per operation; a status that the operation does not treat as success throws an ApiException (ApiException<TError> where the spec declares the error body), and a body that does not match the spec throws an UnexpectedResponseException.");
+        w.Line(ClientEmitter.GeneratedCode);
+        w.Open($"public partial class {client}");
+        w.Line("private readonly global::System.Net.Http.HttpClient _httpClient;");
+        w.Line($"private readonly {client}Options _options;");
+        w.Line();
+        w.Line("/// <summary>Creates the client for the base address of <paramref name=\"httpClient\"/>, without credentials.</summary>");
+        w.Line("/// <param name=\"httpClient\">Sends the requests; its <see cref=\"global::System.Net.Http.HttpClient.BaseAddress\"/> is the API's.</param>");
+        w.Line($"public {client}(global::System.Net.Http.HttpClient httpClient)");
+        w.Indent().Line($": this(httpClient, new {client}Options())").Outdent();
+        w.Line("{");
+        w.Line("}");
+        w.Line();
+        w.Line("/// <summary>Creates the client with settings: base address, credentials, default headers, request validation.</summary>");
+        w.Line("/// <param name=\"httpClient\">Sends the requests.</param>");
+        w.Line("/// <param name=\"options\">The settings; they are read at each call, so later changes apply.</param>");
+        w.Open($"public {client}(global::System.Net.Http.HttpClient httpClient, {client}Options options)");
+        w.Line("_httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));");
+        w.Line("_options = options ?? throw new global::System.ArgumentNullException(nameof(options));");
+        w.Close();
+        w.Line();
+        w.Line("/// <summary>The settings this client uses.</summary>");
+        w.Line($"public {client}Options Options => _options;");
+
+        foreach (var op in _spec.Operations)
+        {
+            w.Line();
+            EmitOperation(w, op);
+        }
+
+        var statics = _statics.ToString();
+        if (statics.Length > 0)
+        {
+            w.Line();
+            foreach (var line in statics.TrimEnd('\n').Split('\n')) w.Line(line);
+        }
+
+        w.Close();
+        var results = _results.ToString();
+        if (results.Length > 0)
+        {
+            w.Line();
+            foreach (var line in results.TrimEnd('\n').Split('\n')) w.Line(line);
+        }
+
+        return w.ToString();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private void EmitOperation(SourceWriter w, OperationModel op)
+    {
+        var plan = ResponsePlan.For(op, _json);
+        var prefix = op.MethodName.EndsWith("Async", System.StringComparison.Ordinal) ? op.MethodName.Substring(0, op.MethodName.Length - 5) : op.MethodName;
+        string? resultType = null;
+        if (plan.Shape == ResultShape.Multiple)
+        {
+            resultType = Identifiers.Unique(prefix + "Result", _typeNames);
+            EmitResultType(op, plan, resultType);
+        }
+
+        var returnType = plan.ReturnType(resultType);
+        var taskType = returnType is null ? "global::System.Threading.Tasks.Task" : $"global::System.Threading.Tasks.Task<{returnType}>";
+
+        // Locals never clash with parameters: they get a suffix when a parameter has their name.
+        var taken = new HashSet<string>(op.Parameters.Select(p => p.Name.TrimStart('@'))) { "body", Ct };
+        var fileNames = FileNameParameters(op, taken);
+        string L(string name) => Identifiers.Unique(name, taken);
+        var url = L("url");
+        var request = L("request");
+        var response = L("response");
+        var status = L("status");
+
+        EmitDocs(w, op, plan, fileNames, resultType);
+        if (op.Deprecated) w.Line(ModelEmitter.ObsoleteAttribute);
+        var signature = new List<string>();
+        var required = op.Parameters.Where(p => p.Required).ToList();
+        var optional = op.Parameters.Where(p => !p.Required).ToList();
+        signature.AddRange(required.Select(p => ParameterDeclaration(p, optional: false)));
+        if (op.Body is { } body)
+        {
+            var bodyType = BodyType(body);
+            signature.Add(body.Required ? $"{bodyType} body" : $"{bodyType}? body = null");
+        }
+
+        signature.AddRange(optional.Select(p => ParameterDeclaration(p, optional: true)));
+        signature.AddRange(fileNames.Select(f => $"string? {f.Parameter} = null"));
+        signature.Add($"global::System.Threading.CancellationToken {Ct} = default");
+        w.Line($"public async {taskType} {op.MethodName}(");
+        w.Indent();
+        for (var i = 0; i < signature.Count; i++) w.Line(signature[i] + (i == signature.Count - 1 ? ")" : ","));
+        w.Outdent();
+        w.Line("{");
+        w.Indent();
+
+        // Arguments that cannot be null, then the spec's constraints, before anything goes on the wire.
+        foreach (var p in required.Where(p => !p.Type.IsValueType))
+        {
+            w.Line($"global::System.ArgumentNullException.ThrowIfNull({p.Name});");
+        }
+
+        if (op.Body is { Required: true } requiredBody && !IsValueType(requiredBody))
+        {
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(body);");
+        }
+
+        EmitValidation(w, op, prefix, taken);
+
+        // URL: path literals as written, parameters escaped; query with style/explode.
+        EmitUrl(w, op, url, taken);
+        w.Line($"using var {request} = {Http}ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.{HttpMethod(op.HttpMethod)}, {url}, _options);");
+        foreach (var p in op.Parameters.Where(p => p.Location == ParameterLocation.Header)) EmitHeader(w, p, request);
+        foreach (var p in op.Parameters.Where(p => p.Location == ParameterLocation.Cookie)) EmitCookie(w, p, request);
+        var accept = plan.Successes.Where(r => r.ContentType is { Length: > 0 } && ResponsePlan.KindOf(r) != ReadKind.None).Select(r => r.ContentType!).Distinct().ToList();
+        if (accept.Count > 0)
+        {
+            w.Line($"{request}.Headers.TryAddWithoutValidation(\"Accept\", {CSharp.StringLiteral(string.Join(", ", accept))});");
+        }
+
+        EmitSecurity(w, op, request);
+        if (op.Body is { } b) EmitBody(w, b, request, fileNames, taken);
+
+        // Send, then read what the status says.
+        var operationId = op.OperationId.Length > 0 ? CSharp.StringLiteral(op.OperationId) : "null";
+        var send = $"await {Http}ApiHttp.SendAsync(_httpClient, {request}, {operationId}, {Ct}).ConfigureAwait(false)";
+        if (plan.ReturnsStream)
+        {
+            var dispose = L("disposeResponse");
+            w.Line($"var {response} = {send};");
+            w.Line($"var {dispose} = true;");
+            w.Line("try");
+            w.Line("{");
+            w.Indent();
+            EmitResponseHandling(w, plan, resultType, response, status, dispose, taken);
+            w.Outdent();
+            w.Line("}");
+            w.Line("finally");
+            w.Line("{");
+            w.Indent().Line($"if ({dispose}) {response}.Dispose();").Outdent();
+            w.Line("}");
+        }
+        else
+        {
+            w.Line($"using var {response} = {send};");
+            EmitResponseHandling(w, plan, resultType, response, status, null, taken);
+        }
+
+        w.Outdent();
+        w.Line("}");
+    }
+
+    private static bool IsValueType(RequestBodyModel body) => body.Kind is not (BodyKind.OctetStream) && body.Type.IsValueType;
+
+    private static string BodyType(RequestBodyModel body) =>
+        body.Kind == BodyKind.OctetStream ? "global::System.IO.Stream" : body.Type.CSharpType;
+
+    private static string HttpMethod(string method) => method switch
+    {
+        "GET" => "Get",
+        "POST" => "Post",
+        "PUT" => "Put",
+        "PATCH" => "Patch",
+        "DELETE" => "Delete",
+        "HEAD" => "Head",
+        "OPTIONS" => "Options",
+        "TRACE" => "Trace",
+        _ => "Get",
+    };
+
+    private string ParameterDeclaration(ParameterModel p, bool optional)
+    {
+        var attributes = new StringBuilder();
+        attributes.Append($"[{C}WireName({CSharp.StringLiteral(p.WireName)})] ");
+        foreach (var attribute in ModelEmitter.ConstraintAttributes(p.Constraints, p.Type)) attributes.Append(attribute).Append(' ');
+        if (p.AllowedValues.Count > 0) attributes.Append($"[{C}AllowedValues({string.Join(", ", p.AllowedValues.Select(CSharp.StringLiteral))})] ");
+        if (p.Deprecated) attributes.Append($"[{C}SpecDeprecated] ");
+        var type = p.Type.CSharpType;
+        return optional ? $"{attributes}{type}? {p.Name} = null" : $"{attributes}{type} {p.Name}";
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Docs
+
+    private void EmitDocs(SourceWriter w, OperationModel op, ResponsePlan plan, List<FileNameParameter> fileNames, string? resultType)
+    {
+        var summary = op.Summary ?? op.Description ?? $"{op.HttpMethod} {op.Path}";
+        var remarks = op.Description is { } d && d != summary ? d : null;
+        w.Summary(summary, remarks);
+        foreach (var p in op.Parameters)
+        {
+            var text = p.Summary ?? $"The {p.Location.ToString().ToLowerInvariant()} parameter '{p.WireName}'.";
+            if (p.Deprecated) text += " (Deprecated in the OpenAPI document.)";
+            DocTag(w, "param", p.Name.TrimStart('@'), text);
+        }
+
+        if (op.Body is { } body)
+        {
+            DocTag(w, "param", "body", (body.Summary ?? "The request body.") + " Sent as " + body.ContentType + ".");
+        }
+
+        foreach (var f in fileNames)
+        {
+            DocTag(w, "param", f.Parameter, $"The file name sent with the part '{f.WireName}' (else the name of a FileStream, else '{f.WireName}').");
+        }
+
+        w.Line($"/// <param name=\"{Ct}\">Cancels the request.</param>");
+        var returns = new List<string>();
+        foreach (var r in plan.Successes)
+        {
+            var kind = ResponsePlan.KindOf(r);
+            var what = kind switch
+            {
+                ReadKind.None => plan.Shape == ResultShape.None ? "completes" : plan.Shape == ResultShape.Single ? "null" : "no body",
+                ReadKind.Stream => "the body as a stream that the caller disposes (it is not buffered)",
+                _ => "the body",
+            };
+            returns.Add($"{r.StatusCode}: {what}." + (r.Summary is { } s ? " " + s : ""));
+        }
+
+        if (resultType is not null) returns.Insert(0, "One property per status; StatusCode says which.");
+        if (returns.Count > 0) DocTag(w, "returns", null, string.Join("\n", returns));
+        foreach (var group in plan.Errors.Concat(plan.DefaultIsSuccess || plan.Default is null ? Enumerable.Empty<ResponseModel>() : new[] { plan.Default })
+                     .GroupBy(r => ResponsePlan.ErrorType(r)))
+        {
+            var statuses = string.Join(", ", group.Select(r => r.StatusCode));
+            var cref = group.Key is null ? "global::ContractFirst.ApiException" : "global::ContractFirst.ApiException{TError}";
+            var typed = group.Key is null ? "." : $", with the error body as <see cref=\"{group.Key}\"/>.";
+            w.Line($"/// <exception cref=\"{cref}\">{string.Join(" ", CSharp.DocLines(statuses))}{typed}</exception>");
+        }
+
+        w.Line("/// <exception cref=\"global::ContractFirst.ApiException\">Any other status that is not success.</exception>");
+        w.Line("/// <exception cref=\"global::ContractFirst.UnexpectedResponseException\">The response body or content type does not match the spec.</exception>");
+        w.Line("/// <exception cref=\"global::ContractFirst.Validation.RequestValidationException\">The request violates the spec (when <c>ValidateRequests</c> is on); nothing was sent.</exception>");
+    }
+
+    private static void DocTag(SourceWriter w, string tag, string? name, string text)
+    {
+        var lines = CSharp.DocLines(text);
+        var open = name is null ? $"<{tag}>" : $"<{tag} name=\"{name}\">";
+        if (lines.Length == 1)
+        {
+            w.Line($"/// {open}{lines[0]}</{tag}>");
+            return;
+        }
+
+        w.Line("/// " + open);
+        foreach (var line in lines) w.Line("/// " + line);
+        w.Line($"/// </{tag}>");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Validation before sending: the parameters' constraints and the body's Validate.
+
+    private void EmitValidation(SourceWriter w, OperationModel op, string prefix, HashSet<string> taken)
+    {
+        var context = Identifiers.Unique("context", taken);
+        var checks = new SourceWriter();
+        var index = 0;
+        foreach (var p in op.Parameters)
+        {
+            var v = Identifiers.Unique("v" + index++.ToString(CultureInfo.InvariantCulture), taken);
+            var inner = new SourceWriter();
+            var field = CSharp.StringLiteral(p.WireName);
+            ModelEmitter.EmitValueChecks(inner, p.Type, p.Constraints, v, field, 0);
+            if (p.AllowedValues.Count > 0 && p.Type.Kind == TypeKind.Primitive && p.Type.Primitive == PrimitiveKind.String)
+            {
+                var allowed = "Allowed" + prefix + Identifiers.ToPascalCase(p.WireName);
+                _statics.Line($"private static readonly string[] {allowed} = new[] {{ {string.Join(", ", p.AllowedValues.Select(CSharp.StringLiteral))} }};");
+                inner.Line($"global::ContractFirst.Validation.SchemaChecks.Enum(context, {field}, {v}, {allowed});");
+            }
+
+            var text = inner.ToString();
+            if (text.Length == 0) continue;
+            checks.Open($"if ({p.Name} is {{ }} {v})");
+            foreach (var line in text.TrimEnd('\n').Split('\n')) checks.Line(line);
+            checks.Close();
+        }
+
+        if (op.Body is { } body && body.Kind != BodyKind.OctetStream)
+        {
+            var inner = new SourceWriter();
+            var direct = body.Required && !IsValueType(body); // null was rejected above
+            var v = direct ? "body" : Identifiers.Unique("b", taken);
+            ModelEmitter.EmitValueChecks(inner, body.Type, Model.Constraints.None, v, "\"body\"", 0);
+            var text = inner.ToString();
+            if (text.Length > 0)
+            {
+                if (!direct) checks.Open($"if (body is {{ }} {v})");
+                foreach (var line in text.TrimEnd('\n').Split('\n')) checks.Line(line);
+                if (!direct) checks.Close();
+            }
+        }
+
+        var all = checks.ToString();
+        if (all.Length == 0) return;
+        w.Open("if (_options.ValidateRequests)");
+        w.Line($"var {context} = new global::ContractFirst.Validation.ValidationContext();");
+        foreach (var line in all.TrimEnd('\n').Split('\n'))
+        {
+            // The shared check emitter names its context "context".
+            var tidy = NestedPath.Replace(line, "\"$1.\"");
+            w.Line(context == "context" ? tidy : tidy.Replace("(context, ", "(" + context + ", "));
+        }
+
+        w.Line($"{context}.ThrowIfInvalid();");
+        w.Close();
+        w.Line();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // URL, headers, cookies
+
+    private void EmitUrl(SourceWriter w, OperationModel op, string url, HashSet<string> taken)
+    {
+        var parts = new List<string>();
+        var template = op.Path;
+        var pos = 0;
+        while (pos < template.Length)
+        {
+            var open = template.IndexOf('{', pos);
+            if (open < 0)
+            {
+                parts.Add($".AppendLiteral({CSharp.StringLiteral(template.Substring(pos))})");
+                break;
+            }
+
+            var close = template.IndexOf('}', open);
+            if (close < 0)
+            {
+                parts.Add($".AppendLiteral({CSharp.StringLiteral(template.Substring(pos))})");
+                break;
+            }
+
+            if (open > pos) parts.Add($".AppendLiteral({CSharp.StringLiteral(template.Substring(pos, open - pos))})");
+            var name = template.Substring(open + 1, close - open - 1);
+            var p = op.Parameters.FirstOrDefault(x => x.Location == ParameterLocation.Path && x.WireName == name);
+            if (p is null)
+            {
+                parts.Add($".AppendLiteral({CSharp.StringLiteral(template.Substring(open, close - open + 1))})");
+            }
+            else
+            {
+                var nameLiteral = CSharp.StringLiteral(p.Name.TrimStart('@'));
+                if (p.Style == ParameterStyle.Label) parts.Add(".AppendLiteral(\".\")");
+                if (p.Style == ParameterStyle.Matrix) parts.Add($".AppendLiteral({CSharp.StringLiteral(";" + p.WireName + "=")})");
+                parts.Add(p.Type.Kind == TypeKind.Array ? $".AppendPathArray({p.Name}, {nameLiteral})" : $".AppendPath({p.Name}, {nameLiteral})");
+            }
+
+            pos = close + 1;
+        }
+
+        foreach (var p in op.Parameters.Where(p => p.Location == ParameterLocation.Query))
+        {
+            parts.Add(QueryPart(p, taken));
+        }
+
+        // The first literal goes to the constructor.
+        var first = "new " + Http + "UrlBuilder()";
+        if (parts.Count > 0 && parts[0].StartsWith(".AppendLiteral(", System.StringComparison.Ordinal))
+        {
+            first = "new " + Http + "UrlBuilder(" + parts[0].Substring(".AppendLiteral(".Length);
+            parts.RemoveAt(0);
+        }
+
+        if (parts.Count == 0)
+        {
+            w.Line($"var {url} = {first};");
+            return;
+        }
+
+        w.Line($"var {url} = {first}");
+        w.Indent();
+        for (var i = 0; i < parts.Count; i++) w.Line(parts[i] + (i == parts.Count - 1 ? ";" : ""));
+        w.Outdent();
+    }
+
+    private string QueryPart(ParameterModel p, HashSet<string> taken)
+    {
+        var name = CSharp.StringLiteral(p.WireName);
+        var explode = p.Explode ? "true" : "false";
+        switch (p.Type.Kind)
+        {
+            case TypeKind.Array:
+                var arrayStyle = p.Style switch
+                {
+                    ParameterStyle.SpaceDelimited => "SpaceDelimited",
+                    ParameterStyle.PipeDelimited => "PipeDelimited",
+                    _ => "Form",
+                };
+                return $".AddQueryArray({name}, {p.Name}, {Http}QueryStyle.{arrayStyle}, explode: {explode})";
+            case TypeKind.Map:
+                return $".AddQueryObject({name}, {p.Name}, {Http}QueryStyle.{(p.Style == ParameterStyle.DeepObject ? "DeepObject" : "Form")}, explode: {explode})";
+            case TypeKind.Model when _objects.TryGetValue(p.Type.Name, out var obj):
+                var q = Identifiers.Unique("q", taken);
+                var pairs = AllProperties(obj)
+                    .Where(x => x.Type.Kind is TypeKind.Primitive or TypeKind.Enum)
+                    .Select(x => $"new({CSharp.StringLiteral(x.WireName)}, {Http}WireFormat.Format({q}.{x.Name}))");
+                return $".AddQueryObject({name}, {p.Name} is {{ }} {q} ? new global::System.Collections.Generic.KeyValuePair<string, string?>[] {{ {string.Join(", ", pairs)} }} : null, {Http}QueryStyle.{(p.Style == ParameterStyle.DeepObject ? "DeepObject" : "Form")}, explode: {explode})";
+            default:
+                return $".AddQuery({name}, {p.Name})";
+        }
+    }
+
+    private static void EmitHeader(SourceWriter w, ParameterModel p, string request)
+    {
+        var name = CSharp.StringLiteral(p.WireName);
+        w.Line(p.Type.Kind == TypeKind.Array
+            ? $"{Http}ApiRequest.SetHeaderArray({request}, {name}, {p.Name});"
+            : $"{Http}ApiRequest.SetHeader({request}, {name}, {p.Name});");
+    }
+
+    private static void EmitCookie(SourceWriter w, ParameterModel p, string request)
+    {
+        var name = CSharp.StringLiteral(p.WireName);
+        w.Line(p.Type.Kind == TypeKind.Array
+            ? $"if ({p.Name} is not null) {Http}ApiRequest.AddCookie({request}, {name}, string.Join(\",\", global::System.Linq.Enumerable.Select({p.Name}, static item => {Http}WireFormat.Format(item))));"
+            : $"{Http}ApiRequest.AddCookie({request}, {name}, {p.Name});");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Security: the operation's requirements (alternatives), with the credentials of the options.
+
+    private void EmitSecurity(SourceWriter w, OperationModel op, string request)
+    {
+        var schemes = _spec.SecuritySchemes.GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.First());
+        var alternatives = new List<List<SecuritySchemeModel>>();
+        foreach (var requirement in op.Security)
+        {
+            var list = requirement.Schemes.Select(u => schemes.TryGetValue(u.SchemeKey, out var s) ? s : null).ToList();
+            if (list.Count == 0 || list.Any(s => s is null || Apply(s, request) is null)) continue; // anonymous, or not supported
+            var resolved = list.Select(s => s!).ToList();
+            if (!alternatives.Any(a => a.Select(s => s.Key).SequenceEqual(resolved.Select(s => s.Key)))) alternatives.Add(resolved);
+        }
+
+        if (alternatives.Count == 0) return;
+        if (alternatives.Count == 1)
+        {
+            foreach (var s in alternatives[0]) w.Line(Apply(s, request)!);
+            return;
+        }
+
+        // Alternatives: the first whose credentials are all configured.
+        for (var i = 0; i < alternatives.Count; i++)
+        {
+            var condition = string.Join(" && ", alternatives[i].Select(Configured).Distinct());
+            w.Line(i == 0 ? $"if ({condition})" : $"else if ({condition})");
+            w.Line("{");
+            w.Indent();
+            foreach (var s in alternatives[i]) w.Line(Apply(s, request)!);
+            w.Outdent();
+            w.Line("}");
+        }
+    }
+
+    private static string? Apply(SecuritySchemeModel s, string request) => s.Kind switch
+    {
+        SecuritySchemeKind.Bearer or SecuritySchemeKind.OAuth2 or SecuritySchemeKind.OpenIdConnect => $"{Http}ApiAuth.ApplyBearer({request}, _options.BearerToken);",
+        SecuritySchemeKind.Basic => $"{Http}ApiAuth.ApplyBasic({request}, _options.Username, _options.Password);",
+        SecuritySchemeKind.ApiKey when s.ApiKeyName is { Length: > 0 } name => s.ApiKeyLocation switch
+        {
+            ParameterLocation.Query => $"{Http}ApiAuth.ApplyApiKeyQuery({request}, {CSharp.StringLiteral(name)}, _options.ApiKey);",
+            ParameterLocation.Cookie => $"{Http}ApiAuth.ApplyApiKeyCookie({request}, {CSharp.StringLiteral(name)}, _options.ApiKey);",
+            _ => $"{Http}ApiAuth.ApplyApiKeyHeader({request}, {CSharp.StringLiteral(name)}, _options.ApiKey);",
+        },
+        _ => null,
+    };
+
+    private static string Configured(SecuritySchemeModel s) => s.Kind switch
+    {
+        SecuritySchemeKind.Basic => "!string.IsNullOrEmpty(_options.Username)",
+        SecuritySchemeKind.ApiKey => "!string.IsNullOrEmpty(_options.ApiKey)",
+        _ => "!string.IsNullOrEmpty(_options.BearerToken)",
+    };
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Request bodies
+
+    private sealed class FileNameParameter(string wireName, string propertyName, string parameter)
+    {
+        public string WireName { get; } = wireName;
+
+        public string PropertyName { get; } = propertyName;
+
+        public string Parameter { get; } = parameter;
+    }
+
+    /// <summary>Multipart bodies: one optional <c>{part}FileName</c> parameter per binary property.</summary>
+    private List<FileNameParameter> FileNameParameters(OperationModel op, HashSet<string> taken)
+    {
+        var result = new List<FileNameParameter>();
+        if (op.Body is not { Kind: BodyKind.Multipart } body || body.Type.Kind != TypeKind.Model || !_objects.TryGetValue(body.Type.Name, out var obj)) return result;
+        foreach (var p in AllProperties(obj).Where(p => !p.ReadOnly && p.Type.Primitive is PrimitiveKind.Stream or PrimitiveKind.Bytes && p.Type.Kind == TypeKind.Primitive))
+        {
+            var parameter = Identifiers.Unique(Identifiers.ToCamelCase(p.Name + "FileName"), taken);
+            result.Add(new FileNameParameter(p.WireName, p.Name, parameter));
+        }
+
+        return result;
+    }
+
+    private IEnumerable<PropertyModel> AllProperties(ObjectModel obj)
+    {
+        var chain = new List<ObjectModel>();
+        var seen = new HashSet<string>();
+        for (ObjectModel? current = obj; current is not null && seen.Add(current.Name); current = current.BaseType is { } b && _objects.TryGetValue(b, out var parent) ? parent : null)
+        {
+            chain.Insert(0, current);
+        }
+
+        return chain.SelectMany(o => o.Properties);
+    }
+
+    private void EmitBody(SourceWriter w, RequestBodyModel body, string request, List<FileNameParameter> fileNames, HashSet<string> taken)
+    {
+        var mediaType = CSharp.StringLiteral(body.ContentType);
+        var open = body.Required ? null : IsValueType(body) ? "if (body.HasValue)" : "if (body is not null)";
+        var value = !body.Required && IsValueType(body) ? "body.Value" : "body";
+        if (open is not null) w.Open(open);
+        switch (body.Kind)
+        {
+            case BodyKind.Json:
+                w.Line($"{request}.Content = {Http}ApiHttp.JsonContent({value}, {_json}.TypeInfo<{body.Type.CSharpType}>());");
+                break;
+            case BodyKind.Text:
+                w.Line($"{request}.Content = {Http}ApiRequest.TextContent({value}, {mediaType});");
+                break;
+            case BodyKind.OctetStream:
+                w.Line($"{request}.Content = {Http}ApiRequest.StreamContent(body, {mediaType});");
+                break;
+            case BodyKind.FormUrlEncoded:
+                EmitForm(w, body, request, taken);
+                break;
+            case BodyKind.Multipart:
+                EmitMultipart(w, body, request, fileNames, taken);
+                break;
+        }
+
+        if (open is not null) w.Close();
+    }
+
+    private void EmitForm(SourceWriter w, RequestBodyModel body, string request, HashSet<string> taken)
+    {
+        var fields = Identifiers.Unique("fields", taken);
+        w.Line($"var {fields} = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();");
+        if (body.Type.Kind == TypeKind.Model && _objects.TryGetValue(body.Type.Name, out var obj))
+        {
+            var index = 0;
+            foreach (var p in AllProperties(obj).Where(p => !p.ReadOnly))
+            {
+                var name = CSharp.StringLiteral(p.WireName);
+                switch (p.Type.Kind)
+                {
+                    case TypeKind.Primitive when p.Type.Primitive is PrimitiveKind.Stream or PrimitiveKind.Bytes:
+                        break; // not representable in a form
+                    case TypeKind.Primitive or TypeKind.Enum:
+                        w.Line($"{Http}ApiRequest.AddFormField({fields}, {name}, body.{p.Name});");
+                        break;
+                    case TypeKind.Array when p.Type.Item!.Kind is TypeKind.Primitive or TypeKind.Enum:
+                        w.Line($"{Http}ApiRequest.AddFormFieldArray({fields}, {name}, body.{p.Name});");
+                        break;
+                    default:
+                        // Objects: the field's value is their JSON.
+                        var v = Identifiers.Unique("f" + index++.ToString(CultureInfo.InvariantCulture), taken);
+                        w.Line($"if (body.{p.Name} is {{ }} {v}) {Http}ApiRequest.AddFormField({fields}, {name}, global::System.Text.Json.JsonSerializer.Serialize({v}, {_json}.TypeInfo<{p.Type.CSharpType}>()));");
+                        break;
+                }
+            }
+        }
+        else if (body.Type.Kind == TypeKind.Map)
+        {
+            w.Line($"foreach (var pair in body) {Http}ApiRequest.AddFormField({fields}, pair.Key, pair.Value);");
+        }
+
+        w.Line($"{request}.Content = {Http}ApiRequest.FormContent({fields});");
+    }
+
+    private void EmitMultipart(SourceWriter w, RequestBodyModel body, string request, List<FileNameParameter> fileNames, HashSet<string> taken)
+    {
+        var content = Identifiers.Unique("content", taken);
+        w.Line($"var {content} = new global::System.Net.Http.MultipartFormDataContent();");
+        w.Line($"{request}.Content = {content};");
+        if (body.Type.Kind != TypeKind.Model || !_objects.TryGetValue(body.Type.Name, out var obj))
+        {
+            w.Line($"{Http}ApiRequest.AddPart({content}, \"body\", body);");
+            return;
+        }
+
+        var index = 0;
+        foreach (var p in AllProperties(obj).Where(p => !p.ReadOnly))
+        {
+            var name = CSharp.StringLiteral(p.WireName);
+            var type = p.Type;
+            if (type.Kind == TypeKind.Primitive && type.Primitive is PrimitiveKind.Stream or PrimitiveKind.Bytes)
+            {
+                var fileName = fileNames.FirstOrDefault(f => f.PropertyName == p.Name)?.Parameter ?? "null";
+                w.Line($"{Http}ApiRequest.AddFilePart({content}, {name}, body.{p.Name}, {fileName});");
+            }
+            else if (type.Kind == TypeKind.Array && type.Item!.Kind == TypeKind.Primitive && type.Item.Primitive is PrimitiveKind.Stream or PrimitiveKind.Bytes)
+            {
+                var v = Identifiers.Unique("file" + index++.ToString(CultureInfo.InvariantCulture), taken);
+                w.Line($"if (body.{p.Name} is not null) foreach (var {v} in body.{p.Name}) {Http}ApiRequest.AddFilePart({content}, {name}, {v}, null);");
+            }
+            else if (type.Kind is TypeKind.Primitive or TypeKind.Enum)
+            {
+                w.Line($"{Http}ApiRequest.AddPart({content}, {name}, body.{p.Name});");
+            }
+            else if (type.Kind == TypeKind.Array && type.Item!.Kind is TypeKind.Primitive or TypeKind.Enum)
+            {
+                w.Line($"{Http}ApiRequest.AddPartArray({content}, {name}, body.{p.Name});");
+            }
+            else
+            {
+                // Objects and arrays of objects: an application/json part.
+                var v = Identifiers.Unique("part" + index++.ToString(CultureInfo.InvariantCulture), taken);
+                w.Line($"if (body.{p.Name} is {{ }} {v}) {Http}ApiRequest.AddJsonPart({content}, {name}, {v}, {_json}.TypeInfo<{type.CSharpType}>());");
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Responses
+
+    private void EmitResponseHandling(SourceWriter w, ResponsePlan plan, string? resultType, string response, string status, string? dispose, HashSet<string> taken)
+    {
+        w.Line($"var {status} = (int){response}.StatusCode;");
+
+        // Cases: success statuses that read differently from the fallback, and failures with their own handler.
+        var cases = new List<(string Status, string Key, List<string> Body)>();
+        var fallback = plan.SuccessFallback ?? plan.Primary;
+        foreach (var r in plan.ExactSuccesses)
+        {
+            if (plan.Shape == ResultShape.None) break; // every 2xx just completes
+            if (plan.Shape == ResultShape.Single && ResponsePlan.KindOf(r) != ReadKind.None && (fallback is null || ResponsePlan.KindOf(fallback) != ReadKind.None)) continue;
+            cases.Add((r.StatusCode, "success " + r.StatusCode, SuccessStatements(plan, r, resultType, response, status, dispose, taken)));
+        }
+
+        foreach (var r in plan.ExactErrors)
+        {
+            if (r.StatusCode[0] == '2') continue;
+            var handler = plan.ThrowStatement(r, response);
+            if (handler == plan.ThrowStatement(plan.RangeOrDefault(r.StatusCode), response)) continue; // falls through to the same
+            cases.Add((r.StatusCode, handler, new List<string> { handler }));
+        }
+
+        if (cases.Count > 0)
+        {
+            w.Line($"switch ({status})");
+            w.Line("{");
+            w.Indent();
+            foreach (var group in cases.GroupBy(c => c.Key))
+            {
+                foreach (var c in group) w.Line($"case {c.Status}:");
+                var statements = group.First().Body;
+                if (statements.Count == 1)
+                {
+                    w.Indent().Line(statements[0]).Outdent();
+                }
+                else
+                {
+                    w.Indent().Line("{").Indent();
+                    foreach (var s in statements) w.Line(s);
+                    w.Outdent().Line("}").Outdent();
+                }
+            }
+
+            w.Outdent();
+            w.Line("}");
+            w.Line();
+        }
+
+        // Any other 2xx.
+        var success = plan.Shape switch
+        {
+            ResultShape.None => new List<string> { "return;" },
+            ResultShape.Multiple when plan.SuccessFallback is { } r => SuccessStatements(plan, r, resultType, response, status, dispose, taken),
+            ResultShape.Multiple => new List<string>
+            {
+                $"throw await {Http}ApiHttp.CreateUnexpectedAsync({response}, {CSharp.StringLiteral("one of the statuses " + string.Join(", ", plan.ExactSuccesses.Select(r => r.StatusCode)))}, \"status \" + {status}.ToString(global::System.Globalization.CultureInfo.InvariantCulture), {Ct}).ConfigureAwait(false);",
+            },
+            _ => SuccessStatements(plan, fallback!, resultType, response, status, dispose, taken),
+        };
+        if (success.Count == 1)
+        {
+            w.Line($"if ({status} is >= 200 and <= 299) {success[0]}");
+        }
+        else
+        {
+            w.Open($"if ({status} is >= 200 and <= 299)");
+            foreach (var s in success) w.Line(s);
+            w.Close();
+        }
+
+        foreach (var range in plan.ErrorRanges)
+        {
+            if (range.StatusCode[0] == '2') continue;
+            var handler = plan.ThrowStatement(range, response);
+            if (handler == plan.ThrowStatement(plan.Default, response)) continue;
+            w.Line($"if ({status} is >= {ResponsePlan.RangeStart(range.StatusCode)} and <= {ResponsePlan.RangeEnd(range.StatusCode)}) {handler}");
+        }
+
+        w.Line(plan.ThrowStatement(plan.Default, response));
+    }
+
+    private List<string> SuccessStatements(ResponsePlan plan, ResponseModel r, string? resultType, string response, string status, string? dispose, HashSet<string> taken)
+    {
+        var kind = ResponsePlan.KindOf(r);
+        if (plan.Shape == ResultShape.Single)
+        {
+            if (kind == ReadKind.None) return new List<string> { "return null;" };
+            if (kind != ReadKind.Stream) return new List<string> { $"return {plan.ReadExpression(r, response)};" };
+            var stream = Identifiers.Unique("stream", taken);
+            return new List<string> { $"var {stream} = {plan.ReadExpression(r, response)};", $"{dispose} = false;", $"return {stream};" };
+        }
+
+        // Multiple: the result record.
+        var statusArgument = $"StatusCode = {status}";
+        if (kind == ReadKind.None) return new List<string> { $"return new {resultType} {{ {statusArgument} }};" };
+        var property = ResultProperty(r);
+        if (kind != ReadKind.Stream) return new List<string> { $"return new {resultType} {{ {statusArgument}, {property} = {plan.ReadExpression(r, response)} }};" };
+        var value = Identifiers.Unique("stream", taken);
+        return new List<string> { $"var {value} = {plan.ReadExpression(r, response)};", $"{dispose} = false;", $"return new {resultType} {{ {statusArgument}, {property} = {value} }};" };
+    }
+
+    private static string ResultProperty(ResponseModel r) => r.IsDefault ? "Default" : "Status" + r.StatusCode;
+
+    private void EmitResultType(OperationModel op, ResponsePlan plan, string name)
+    {
+        var w = _results;
+        if (_results.ToString().Length > 0) w.Line();
+        w.Line($"/// <summary>The success responses of <see cref=\"{_spec.ClientName}.{op.MethodName}\"/>: <see cref=\"StatusCode\"/> says which; the property of that status holds its body.</summary>");
+        w.Line(ClientEmitter.GeneratedCode);
+        w.Open($"public sealed partial record {name}");
+        w.Line("/// <summary>The HTTP status code of the response.</summary>");
+        w.Line("public int StatusCode { get; init; }");
+        foreach (var r in plan.Successes.Where(r => ResponsePlan.KindOf(r) != ReadKind.None))
+        {
+            w.Line();
+            var text = $"The body of a {r.StatusCode} response." + (r.Summary is { } s ? " " + s : "") + (ResponsePlan.KindOf(r) == ReadKind.Stream ? " The caller disposes it." : "");
+            w.Summary(text);
+            w.Line($"public {ResponsePlan.ValueType(r)}? {ResultProperty(r)} {{ get; init; }}");
+        }
+
+        w.Close();
+    }
+}
