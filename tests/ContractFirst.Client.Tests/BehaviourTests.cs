@@ -26,7 +26,7 @@ public class BehaviourTests
         var ex = await Assert.ThrowsAsync<ApiException<ErrorEnvelope>>(() => Clients.Bridgeport(handler).CreateDatabaseAsync("prod", new CreateDatabaseRequest { Name = "orders", Type = "postgres" }));
 
         Assert.Equal(409, ex.StatusCode);
-        Assert.Equal(ErrorEnvelopeCode.CONFLICT, ex.Error.Code);
+        Assert.Equal(ErrorEnvelopeCode.Conflict, ex.Error.Code);
         Assert.Equal("name", ex.Error.Field);
         Assert.Equal("Pick another name.", ex.Error.Hint);
         Assert.Equal("req_01H0XYZ", ex.RequestId);

@@ -27,26 +27,27 @@ internal static class Identifiers
     /// <summary>
     /// PascalCase of a spec name: word boundaries are non-identifier characters, '_' and '-', and lower-to-upper
     /// transitions are kept ("minTotalMemoryGb" -> "MinTotalMemoryGb", "service_type" -> "ServiceType",
-    /// "Api_V1_Entities_Service" -> "ApiV1EntitiesService"). Never empty: falls back to <paramref name="fallback"/>.
+    /// "Api_V1_Entities_Service" -> "ApiV1EntitiesService", "VALIDATION_ERROR" -> "ValidationError").
+    /// Never empty: falls back to <paramref name="fallback"/>.
     /// </summary>
     public static string ToPascalCase(string? name, string fallback = "Value")
     {
         if (string.IsNullOrEmpty(name)) return fallback;
         var builder = new StringBuilder(name!.Length);
-        var upperNext = true;
+        var word = new StringBuilder();
         foreach (var ch in name)
         {
             if (IsIdentifierPart(ch) && ch != '_')
             {
-                builder.Append(upperNext ? char.ToUpperInvariant(ch) : ch);
-                upperNext = false;
+                word.Append(ch);
             }
             else
             {
-                upperNext = true;
+                AppendWord(builder, word);
             }
         }
 
+        AppendWord(builder, word);
         if (builder.Length == 0)
         {
             return fallback;
@@ -58,6 +59,31 @@ internal static class Identifiers
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// One word (between separators): its first letter upper-cased, the rest kept ("minTotalMemoryGb"), except a word
+    /// written all in capitals, which is read as a word and not an acronym chain ("VALIDATION" -> "Validation").
+    /// </summary>
+    private static void AppendWord(StringBuilder builder, StringBuilder word)
+    {
+        if (word.Length == 0) return;
+        var letters = 0;
+        var allUpper = true;
+        for (var i = 0; i < word.Length; i++)
+        {
+            if (!char.IsLetter(word[i])) continue;
+            letters++;
+            if (!char.IsUpper(word[i])) allUpper = false;
+        }
+
+        builder.Append(char.ToUpperInvariant(word[0]));
+        for (var i = 1; i < word.Length; i++)
+        {
+            builder.Append(allUpper && letters > 1 ? char.ToLowerInvariant(word[i]) : word[i]);
+        }
+
+        word.Clear();
     }
 
     /// <summary>camelCase, for parameters: PascalCase with the first letter lowered, and keywords escaped with '@'.</summary>

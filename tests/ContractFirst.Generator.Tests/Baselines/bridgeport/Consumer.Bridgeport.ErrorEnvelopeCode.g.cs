@@ -26,50 +26,50 @@ public readonly partial struct ErrorEnvelopeCode : global::System.IEquatable<Err
 
     /// <summary>The value <c>VALIDATION_ERROR</c>.</summary>
     [global::ContractFirst.Constraints.WireName("VALIDATION_ERROR")]
-    public static ErrorEnvelopeCode VALIDATIONERROR { get; } = new("VALIDATION_ERROR");
+    public static ErrorEnvelopeCode ValidationError { get; } = new("VALIDATION_ERROR");
 
     /// <summary>The value <c>READONLY_FIELD</c>.</summary>
     [global::ContractFirst.Constraints.WireName("READONLY_FIELD")]
-    public static ErrorEnvelopeCode READONLYFIELD { get; } = new("READONLY_FIELD");
+    public static ErrorEnvelopeCode ReadonlyField { get; } = new("READONLY_FIELD");
 
     /// <summary>The value <c>UNAUTHORIZED</c>.</summary>
     [global::ContractFirst.Constraints.WireName("UNAUTHORIZED")]
-    public static ErrorEnvelopeCode UNAUTHORIZED { get; } = new("UNAUTHORIZED");
+    public static ErrorEnvelopeCode Unauthorized { get; } = new("UNAUTHORIZED");
 
     /// <summary>The value <c>FORBIDDEN_SCOPE</c>.</summary>
     [global::ContractFirst.Constraints.WireName("FORBIDDEN_SCOPE")]
-    public static ErrorEnvelopeCode FORBIDDENSCOPE { get; } = new("FORBIDDEN_SCOPE");
+    public static ErrorEnvelopeCode ForbiddenScope { get; } = new("FORBIDDEN_SCOPE");
 
     /// <summary>The value <c>FORBIDDEN_ROLE</c>.</summary>
     [global::ContractFirst.Constraints.WireName("FORBIDDEN_ROLE")]
-    public static ErrorEnvelopeCode FORBIDDENROLE { get; } = new("FORBIDDEN_ROLE");
+    public static ErrorEnvelopeCode ForbiddenRole { get; } = new("FORBIDDEN_ROLE");
 
     /// <summary>The value <c>NOT_FOUND</c>.</summary>
     [global::ContractFirst.Constraints.WireName("NOT_FOUND")]
-    public static ErrorEnvelopeCode NOTFOUND { get; } = new("NOT_FOUND");
+    public static ErrorEnvelopeCode NotFound { get; } = new("NOT_FOUND");
 
     /// <summary>The value <c>CONFLICT</c>.</summary>
     [global::ContractFirst.Constraints.WireName("CONFLICT")]
-    public static ErrorEnvelopeCode CONFLICT { get; } = new("CONFLICT");
+    public static ErrorEnvelopeCode Conflict { get; } = new("CONFLICT");
 
     /// <summary>The value <c>IDEMPOTENCY_KEY_REUSED</c>.</summary>
     [global::ContractFirst.Constraints.WireName("IDEMPOTENCY_KEY_REUSED")]
-    public static ErrorEnvelopeCode IDEMPOTENCYKEYREUSED { get; } = new("IDEMPOTENCY_KEY_REUSED");
+    public static ErrorEnvelopeCode IdempotencyKeyReused { get; } = new("IDEMPOTENCY_KEY_REUSED");
 
     /// <summary>The value <c>RATE_LIMITED</c>.</summary>
     [global::ContractFirst.Constraints.WireName("RATE_LIMITED")]
-    public static ErrorEnvelopeCode RATELIMITED { get; } = new("RATE_LIMITED");
+    public static ErrorEnvelopeCode RateLimited { get; } = new("RATE_LIMITED");
 
     /// <summary>The value <c>SERVICE_UNAVAILABLE</c>.</summary>
     [global::ContractFirst.Constraints.WireName("SERVICE_UNAVAILABLE")]
-    public static ErrorEnvelopeCode SERVICEUNAVAILABLE { get; } = new("SERVICE_UNAVAILABLE");
+    public static ErrorEnvelopeCode ServiceUnavailable { get; } = new("SERVICE_UNAVAILABLE");
 
     /// <summary>The value <c>INTERNAL</c>.</summary>
     [global::ContractFirst.Constraints.WireName("INTERNAL")]
-    public static ErrorEnvelopeCode INTERNAL { get; } = new("INTERNAL");
+    public static ErrorEnvelopeCode Internal { get; } = new("INTERNAL");
 
     /// <summary>The values that the spec knows, in its order.</summary>
-    public static global::System.Collections.Generic.IReadOnlyList<ErrorEnvelopeCode> KnownValues { get; } = new ErrorEnvelopeCode[] { VALIDATIONERROR, READONLYFIELD, UNAUTHORIZED, FORBIDDENSCOPE, FORBIDDENROLE, NOTFOUND, CONFLICT, IDEMPOTENCYKEYREUSED, RATELIMITED, SERVICEUNAVAILABLE, INTERNAL };
+    public static global::System.Collections.Generic.IReadOnlyList<ErrorEnvelopeCode> KnownValues { get; } = new ErrorEnvelopeCode[] { ValidationError, ReadonlyField, Unauthorized, ForbiddenScope, ForbiddenRole, NotFound, Conflict, IdempotencyKeyReused, RateLimited, ServiceUnavailable, Internal };
 
     /// <inheritdoc />
     static global::System.Collections.Generic.IReadOnlyList<string> global::ContractFirst.IOpenEnum<ErrorEnvelopeCode>.KnownValues { get; } = new string[] { "VALIDATION_ERROR", "READONLY_FIELD", "UNAUTHORIZED", "FORBIDDEN_SCOPE", "FORBIDDEN_ROLE", "NOT_FOUND", "CONFLICT", "IDEMPOTENCY_KEY_REUSED", "RATE_LIMITED", "SERVICE_UNAVAILABLE", "INTERNAL" };

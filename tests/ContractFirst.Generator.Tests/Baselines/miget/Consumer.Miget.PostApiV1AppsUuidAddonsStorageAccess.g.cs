@@ -26,14 +26,14 @@ public readonly partial struct PostApiV1AppsUuidAddonsStorageAccess : global::Sy
 
     /// <summary>The value <c>RWO</c>.</summary>
     [global::ContractFirst.Constraints.WireName("RWO")]
-    public static PostApiV1AppsUuidAddonsStorageAccess RWO { get; } = new("RWO");
+    public static PostApiV1AppsUuidAddonsStorageAccess Rwo { get; } = new("RWO");
 
     /// <summary>The value <c>RWX</c>.</summary>
     [global::ContractFirst.Constraints.WireName("RWX")]
-    public static PostApiV1AppsUuidAddonsStorageAccess RWX { get; } = new("RWX");
+    public static PostApiV1AppsUuidAddonsStorageAccess Rwx { get; } = new("RWX");
 
     /// <summary>The values that the spec knows, in its order.</summary>
-    public static global::System.Collections.Generic.IReadOnlyList<PostApiV1AppsUuidAddonsStorageAccess> KnownValues { get; } = new PostApiV1AppsUuidAddonsStorageAccess[] { RWO, RWX };
+    public static global::System.Collections.Generic.IReadOnlyList<PostApiV1AppsUuidAddonsStorageAccess> KnownValues { get; } = new PostApiV1AppsUuidAddonsStorageAccess[] { Rwo, Rwx };
 
     /// <inheritdoc />
     static global::System.Collections.Generic.IReadOnlyList<string> global::ContractFirst.IOpenEnum<PostApiV1AppsUuidAddonsStorageAccess>.KnownValues { get; } = new string[] { "RWO", "RWX" };

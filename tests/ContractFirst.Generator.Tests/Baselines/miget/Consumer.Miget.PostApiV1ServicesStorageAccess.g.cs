@@ -26,14 +26,14 @@ public readonly partial struct PostApiV1ServicesStorageAccess : global::System.I
 
     /// <summary>The value <c>RWO</c>.</summary>
     [global::ContractFirst.Constraints.WireName("RWO")]
-    public static PostApiV1ServicesStorageAccess RWO { get; } = new("RWO");
+    public static PostApiV1ServicesStorageAccess Rwo { get; } = new("RWO");
 
     /// <summary>The value <c>RWX</c>.</summary>
     [global::ContractFirst.Constraints.WireName("RWX")]
-    public static PostApiV1ServicesStorageAccess RWX { get; } = new("RWX");
+    public static PostApiV1ServicesStorageAccess Rwx { get; } = new("RWX");
 
     /// <summary>The values that the spec knows, in its order.</summary>
-    public static global::System.Collections.Generic.IReadOnlyList<PostApiV1ServicesStorageAccess> KnownValues { get; } = new PostApiV1ServicesStorageAccess[] { RWO, RWX };
+    public static global::System.Collections.Generic.IReadOnlyList<PostApiV1ServicesStorageAccess> KnownValues { get; } = new PostApiV1ServicesStorageAccess[] { Rwo, Rwx };
 
     /// <inheritdoc />
     static global::System.Collections.Generic.IReadOnlyList<string> global::ContractFirst.IOpenEnum<PostApiV1ServicesStorageAccess>.KnownValues { get; } = new string[] { "RWO", "RWX" };
