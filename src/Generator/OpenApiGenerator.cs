@@ -64,6 +64,17 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
         });
 
         context.RegisterSourceOutput(models, static (spc, model) => Emit(spc, model));
+
+        // The ASP.NET Core glue that every server shares: once per compilation, when any spec asks for Server.
+        var anyServer = models
+            .Select(static (model, _) => (model.Generate & GenerateKinds.Server) != 0)
+            .Collect()
+            .Select(static (all, _) => all.Contains(true))
+            .WithTrackingName("AnyServer");
+        context.RegisterSourceOutput(anyServer, static (spc, any) =>
+        {
+            if (any) spc.AddSource(ServerSupportEmitter.HintName, SourceText.From(ServerSupportEmitter.Emit(), Encoding.UTF8));
+        });
     }
 
     private static void Emit(SourceProductionContext context, SpecModel model)

@@ -309,92 +309,92 @@ public static partial class BridgeportClientJson
             global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.Name, options);
             writer.WritePropertyName(N1);
             global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.Type, options);
-            if (value.__DatabaseTypeId_set)
+            if (value.__DatabaseTypeId_set && value.DatabaseTypeId is not null)
             {
                 writer.WritePropertyName(N2);
                 if (value.DatabaseTypeId is { } w2) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w2, options); else writer.WriteNullValue();
             }
-            if (value.__Host_set)
+            if (value.__Host_set && value.Host is not null)
             {
                 writer.WritePropertyName(N3);
                 if (value.Host is { } w3) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w3, options); else writer.WriteNullValue();
             }
-            if (value.__Port_set)
+            if (value.__Port_set && value.Port is not null)
             {
                 writer.WritePropertyName(N4);
                 if (value.Port is { } w4) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Write(writer, w4, options); else writer.WriteNullValue();
             }
-            if (value.__DatabaseName_set)
+            if (value.__DatabaseName_set && value.DatabaseName is not null)
             {
                 writer.WritePropertyName(N5);
                 if (value.DatabaseName is { } w5) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w5, options); else writer.WriteNullValue();
             }
-            if (value.__Username_set)
+            if (value.__Username_set && value.Username is not null)
             {
                 writer.WritePropertyName(N6);
                 if (value.Username is { } w6) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w6, options); else writer.WriteNullValue();
             }
-            if (value.__Password_set)
+            if (value.__Password_set && value.Password is not null)
             {
                 writer.WritePropertyName(N7);
                 if (value.Password is { } w7) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w7, options); else writer.WriteNullValue();
             }
-            if (value.__FilePath_set)
+            if (value.__FilePath_set && value.FilePath is not null)
             {
                 writer.WritePropertyName(N8);
                 if (value.FilePath is { } w8) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w8, options); else writer.WriteNullValue();
             }
-            if (value.__UseSsl_set)
+            if (value.__UseSsl_set && value.UseSsl is not null)
             {
                 writer.WritePropertyName(N9);
                 if (value.UseSsl is { } w9) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Write(writer, w9, options); else writer.WriteNullValue();
             }
-            if (value.__ServerId_set)
+            if (value.__ServerId_set && value.ServerId is not null)
             {
                 writer.WritePropertyName(N10);
                 if (value.ServerId is { } w10) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w10, options); else writer.WriteNullValue();
             }
-            if (value.__BackupStorageType_set)
+            if (value.__BackupStorageType_set && value.BackupStorageType is not null)
             {
                 writer.WritePropertyName(N11);
                 if (value.BackupStorageType is { } w11) Converters.C0.Write(writer, w11, options); else writer.WriteNullValue();
             }
-            if (value.__BackupLocalPath_set)
+            if (value.__BackupLocalPath_set && value.BackupLocalPath is not null)
             {
                 writer.WritePropertyName(N12);
                 if (value.BackupLocalPath is { } w12) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w12, options); else writer.WriteNullValue();
             }
-            if (value.__BackupSpacesBucket_set)
+            if (value.__BackupSpacesBucket_set && value.BackupSpacesBucket is not null)
             {
                 writer.WritePropertyName(N13);
                 if (value.BackupSpacesBucket is { } w13) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w13, options); else writer.WriteNullValue();
             }
-            if (value.__BackupSpacesPrefix_set)
+            if (value.__BackupSpacesPrefix_set && value.BackupSpacesPrefix is not null)
             {
                 writer.WritePropertyName(N14);
                 if (value.BackupSpacesPrefix is { } w14) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w14, options); else writer.WriteNullValue();
             }
-            if (value.__BackupFormat_set)
+            if (value.__BackupFormat_set && value.BackupFormat is not null)
             {
                 writer.WritePropertyName(N15);
                 if (value.BackupFormat is { } w15) Converters.C1.Write(writer, w15, options); else writer.WriteNullValue();
             }
-            if (value.__BackupCompression_set)
+            if (value.__BackupCompression_set && value.BackupCompression is not null)
             {
                 writer.WritePropertyName(N16);
                 if (value.BackupCompression is { } w16) Converters.C2.Write(writer, w16, options); else writer.WriteNullValue();
             }
-            if (value.__BackupCompressionLevel_set)
+            if (value.__BackupCompressionLevel_set && value.BackupCompressionLevel is not null)
             {
                 writer.WritePropertyName(N17);
                 if (value.BackupCompressionLevel is { } w17) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Write(writer, w17, options); else writer.WriteNullValue();
             }
-            if (value.__PgDumpOptions_set)
+            if (value.__PgDumpOptions_set && value.PgDumpOptions is not null)
             {
                 writer.WritePropertyName(N18);
                 if (value.PgDumpOptions is { } w18) PgDumpOptionsConverter.Instance.Write(writer, w18, options); else writer.WriteNullValue();
             }
-            if (value.__PgDumpTimeoutMs_set)
+            if (value.__PgDumpTimeoutMs_set && value.PgDumpTimeoutMs is not null)
             {
                 writer.WritePropertyName(N19);
                 if (value.PgDumpTimeoutMs is { } w19) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Write(writer, w19, options); else writer.WriteNullValue();
@@ -501,27 +501,27 @@ public static partial class BridgeportClientJson
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PgDumpOptions value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.__NoOwner_set)
+            if (value.__NoOwner_set && value.NoOwner is not null)
             {
                 writer.WritePropertyName(N0);
                 if (value.NoOwner is { } w0) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Write(writer, w0, options); else writer.WriteNullValue();
             }
-            if (value.__Clean_set)
+            if (value.__Clean_set && value.Clean is not null)
             {
                 writer.WritePropertyName(N1);
                 if (value.Clean is { } w1) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Write(writer, w1, options); else writer.WriteNullValue();
             }
-            if (value.__IfExists_set)
+            if (value.__IfExists_set && value.IfExists is not null)
             {
                 writer.WritePropertyName(N2);
                 if (value.IfExists is { } w2) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Write(writer, w2, options); else writer.WriteNullValue();
             }
-            if (value.__SchemaOnly_set)
+            if (value.__SchemaOnly_set && value.SchemaOnly is not null)
             {
                 writer.WritePropertyName(N3);
                 if (value.SchemaOnly is { } w3) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Write(writer, w3, options); else writer.WriteNullValue();
             }
-            if (value.__DataOnly_set)
+            if (value.__DataOnly_set && value.DataOnly is not null)
             {
                 writer.WritePropertyName(N4);
                 if (value.DataOnly is { } w4) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Write(writer, w4, options); else writer.WriteNullValue();
@@ -881,7 +881,7 @@ public static partial class BridgeportClientJson
                 writer.WritePropertyName(N5);
                 if (value.DatabaseName is { } w5) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w5, options); else writer.WriteNullValue();
             }
-            if (value.__HasCredentials_set)
+            if (value.__HasCredentials_set && value.HasCredentials is not null)
             {
                 writer.WritePropertyName(N6);
                 if (value.HasCredentials is { } w6) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Write(writer, w6, options); else writer.WriteNullValue();
@@ -891,7 +891,7 @@ public static partial class BridgeportClientJson
                 writer.WritePropertyName(N7);
                 if (value.FilePath is { } w7) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w7, options); else writer.WriteNullValue();
             }
-            if (value.__UseSsl_set)
+            if (value.__UseSsl_set && value.UseSsl is not null)
             {
                 writer.WritePropertyName(N8);
                 if (value.UseSsl is { } w8) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Write(writer, w8, options); else writer.WriteNullValue();
@@ -911,7 +911,7 @@ public static partial class BridgeportClientJson
                 writer.WritePropertyName(N11);
                 if (value.DatabaseType is { } w11) DatabaseTypeInfoConverter.Instance.Write(writer, w11, options); else writer.WriteNullValue();
             }
-            if (value.__BackupStorageType_set)
+            if (value.__BackupStorageType_set && value.BackupStorageType is not null)
             {
                 writer.WritePropertyName(N12);
                 if (value.BackupStorageType is { } w12) Converters.C3.Write(writer, w12, options); else writer.WriteNullValue();
@@ -931,17 +931,17 @@ public static partial class BridgeportClientJson
                 writer.WritePropertyName(N15);
                 if (value.BackupSpacesPrefix is { } w15) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w15, options); else writer.WriteNullValue();
             }
-            if (value.__BackupFormat_set)
+            if (value.__BackupFormat_set && value.BackupFormat is not null)
             {
                 writer.WritePropertyName(N16);
                 if (value.BackupFormat is { } w16) Converters.C4.Write(writer, w16, options); else writer.WriteNullValue();
             }
-            if (value.__BackupCompression_set)
+            if (value.__BackupCompression_set && value.BackupCompression is not null)
             {
                 writer.WritePropertyName(N17);
                 if (value.BackupCompression is { } w17) Converters.C5.Write(writer, w17, options); else writer.WriteNullValue();
             }
-            if (value.__BackupCompressionLevel_set)
+            if (value.__BackupCompressionLevel_set && value.BackupCompressionLevel is not null)
             {
                 writer.WritePropertyName(N18);
                 if (value.BackupCompressionLevel is { } w18) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Write(writer, w18, options); else writer.WriteNullValue();
@@ -951,17 +951,17 @@ public static partial class BridgeportClientJson
                 writer.WritePropertyName(N19);
                 if (value.PgDumpOptions is { } w19) PgDumpOptionsConverter.Instance.Write(writer, w19, options); else writer.WriteNullValue();
             }
-            if (value.__PgDumpTimeoutMs_set)
+            if (value.__PgDumpTimeoutMs_set && value.PgDumpTimeoutMs is not null)
             {
                 writer.WritePropertyName(N20);
                 if (value.PgDumpTimeoutMs is { } w20) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Write(writer, w20, options); else writer.WriteNullValue();
             }
-            if (value.__MonitoringEnabled_set)
+            if (value.__MonitoringEnabled_set && value.MonitoringEnabled is not null)
             {
                 writer.WritePropertyName(N21);
                 if (value.MonitoringEnabled is { } w21) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Write(writer, w21, options); else writer.WriteNullValue();
             }
-            if (value.__CollectionIntervalSec_set)
+            if (value.__CollectionIntervalSec_set && value.CollectionIntervalSec is not null)
             {
                 writer.WritePropertyName(N22);
                 if (value.CollectionIntervalSec is { } w22) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Write(writer, w22, options); else writer.WriteNullValue();
@@ -1063,22 +1063,22 @@ public static partial class BridgeportClientJson
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, DatabaseTypeInfo value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.__Id_set)
+            if (value.__Id_set && value.Id is not null)
             {
                 writer.WritePropertyName(N0);
                 if (value.Id is { } w0) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w0, options); else writer.WriteNullValue();
             }
-            if (value.__Name_set)
+            if (value.__Name_set && value.Name is not null)
             {
                 writer.WritePropertyName(N1);
                 if (value.Name is { } w1) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w1, options); else writer.WriteNullValue();
             }
-            if (value.__DisplayName_set)
+            if (value.__DisplayName_set && value.DisplayName is not null)
             {
                 writer.WritePropertyName(N2);
                 if (value.DisplayName is { } w2) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w2, options); else writer.WriteNullValue();
             }
-            if (value.__HasBackupCommand_set)
+            if (value.__HasBackupCommand_set && value.HasBackupCommand is not null)
             {
                 writer.WritePropertyName(N3);
                 if (value.HasBackupCommand is { } w3) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Write(writer, w3, options); else writer.WriteNullValue();
@@ -1190,17 +1190,17 @@ public static partial class BridgeportClientJson
             Converters.C6.Write(writer, value.Code, options);
             writer.WritePropertyName(N1);
             global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.Message, options);
-            if (value.__Field_set)
+            if (value.__Field_set && value.Field is not null)
             {
                 writer.WritePropertyName(N2);
                 if (value.Field is { } w2) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w2, options); else writer.WriteNullValue();
             }
-            if (value.__Hint_set)
+            if (value.__Hint_set && value.Hint is not null)
             {
                 writer.WritePropertyName(N3);
                 if (value.Hint is { } w3) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w3, options); else writer.WriteNullValue();
             }
-            if (value.__RequestId_set)
+            if (value.__RequestId_set && value.RequestId is not null)
             {
                 writer.WritePropertyName(N4);
                 if (value.RequestId is { } w4) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w4, options); else writer.WriteNullValue();

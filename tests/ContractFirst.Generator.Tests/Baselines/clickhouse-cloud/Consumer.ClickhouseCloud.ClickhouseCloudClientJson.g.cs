@@ -147,7 +147,7 @@ public static partial class ClickhouseCloudClientJson
             global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Write(writer, value.Status, options);
             writer.WritePropertyName(N1);
             global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.Error, options);
-            if (value.__RequestId_set)
+            if (value.__RequestId_set && value.RequestId is not null)
             {
                 writer.WritePropertyName(N2);
                 if (value.RequestId is { } w2) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Write(writer, w2, options); else writer.WriteNullValue();
@@ -235,7 +235,7 @@ public static partial class ClickhouseCloudClientJson
             writer.WriteStartObject();
             writer.WritePropertyName(N0);
             global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Write(writer, value.Status, options);
-            if (value.__RequestId_set)
+            if (value.__RequestId_set && value.RequestId is not null)
             {
                 writer.WritePropertyName(N1);
                 if (value.RequestId is { } w1) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Write(writer, w1, options); else writer.WriteNullValue();
@@ -432,67 +432,67 @@ public static partial class ClickhouseCloudClientJson
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Service value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.__Id_set)
+            if (value.__Id_set && value.Id is not null)
             {
                 writer.WritePropertyName(N0);
                 if (value.Id is { } w0) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Write(writer, w0, options); else writer.WriteNullValue();
             }
-            if (value.__Name_set)
+            if (value.__Name_set && value.Name is not null)
             {
                 writer.WritePropertyName(N1);
                 if (value.Name is { } w1) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w1, options); else writer.WriteNullValue();
             }
-            if (value.__Provider_set)
+            if (value.__Provider_set && value.Provider is not null)
             {
                 writer.WritePropertyName(N2);
                 if (value.Provider is { } w2) Converters.C1.Write(writer, w2, options); else writer.WriteNullValue();
             }
-            if (value.__Region_set)
+            if (value.__Region_set && value.Region is not null)
             {
                 writer.WritePropertyName(N3);
                 if (value.Region is { } w3) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w3, options); else writer.WriteNullValue();
             }
-            if (value.__State_set)
+            if (value.__State_set && value.State is not null)
             {
                 writer.WritePropertyName(N4);
                 if (value.State is { } w4) Converters.C2.Write(writer, w4, options); else writer.WriteNullValue();
             }
-            if (value.__Endpoints_set)
+            if (value.__Endpoints_set && value.Endpoints is not null)
             {
                 writer.WritePropertyName(N5);
                 if (value.Endpoints is { } w5) Converters.C3.Write(writer, w5, options); else writer.WriteNullValue();
             }
-            if (value.__Tier_set)
+            if (value.__Tier_set && value.Tier is not null)
             {
                 writer.WritePropertyName(N6);
                 if (value.Tier is { } w6) Converters.C4.Write(writer, w6, options); else writer.WriteNullValue();
             }
-            if (value.__MinTotalMemoryGb_set)
+            if (value.__MinTotalMemoryGb_set && value.MinTotalMemoryGb is not null)
             {
                 writer.WritePropertyName(N7);
                 if (value.MinTotalMemoryGb is { } w7) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Write(writer, w7, options); else writer.WriteNullValue();
             }
-            if (value.__MaxTotalMemoryGb_set)
+            if (value.__MaxTotalMemoryGb_set && value.MaxTotalMemoryGb is not null)
             {
                 writer.WritePropertyName(N8);
                 if (value.MaxTotalMemoryGb is { } w8) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Write(writer, w8, options); else writer.WriteNullValue();
             }
-            if (value.__IdleScaling_set)
+            if (value.__IdleScaling_set && value.IdleScaling is not null)
             {
                 writer.WritePropertyName(N9);
                 if (value.IdleScaling is { } w9) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Write(writer, w9, options); else writer.WriteNullValue();
             }
-            if (value.__IdleTimeoutMinutes_set)
+            if (value.__IdleTimeoutMinutes_set && value.IdleTimeoutMinutes is not null)
             {
                 writer.WritePropertyName(N10);
                 if (value.IdleTimeoutMinutes is { } w10) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Write(writer, w10, options); else writer.WriteNullValue();
             }
-            if (value.__IpAccessList_set)
+            if (value.__IpAccessList_set && value.IpAccessList is not null)
             {
                 writer.WritePropertyName(N11);
                 if (value.IpAccessList is { } w11) Converters.C5.Write(writer, w11, options); else writer.WriteNullValue();
             }
-            if (value.__CreatedAt_set)
+            if (value.__CreatedAt_set && value.CreatedAt is not null)
             {
                 writer.WritePropertyName(N12);
                 if (value.CreatedAt is { } w12) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Write(writer, w12, options); else writer.WriteNullValue();
@@ -577,17 +577,17 @@ public static partial class ClickhouseCloudClientJson
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ServiceEndpoint value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.__Protocol_set)
+            if (value.__Protocol_set && value.Protocol is not null)
             {
                 writer.WritePropertyName(N0);
                 if (value.Protocol is { } w0) Converters.C6.Write(writer, w0, options); else writer.WriteNullValue();
             }
-            if (value.__Host_set)
+            if (value.__Host_set && value.Host is not null)
             {
                 writer.WritePropertyName(N1);
                 if (value.Host is { } w1) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w1, options); else writer.WriteNullValue();
             }
-            if (value.__Port_set)
+            if (value.__Port_set && value.Port is not null)
             {
                 writer.WritePropertyName(N2);
                 if (value.Port is { } w2) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Write(writer, w2, options); else writer.WriteNullValue();
@@ -664,7 +664,7 @@ public static partial class ClickhouseCloudClientJson
             writer.WriteStartObject();
             writer.WritePropertyName(N0);
             global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.Source, options);
-            if (value.__Description_set)
+            if (value.__Description_set && value.Description is not null)
             {
                 writer.WritePropertyName(N1);
                 if (value.Description is { } w1) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w1, options); else writer.WriteNullValue();
@@ -752,7 +752,7 @@ public static partial class ClickhouseCloudClientJson
             writer.WriteStartObject();
             writer.WritePropertyName(N0);
             global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Write(writer, value.Status, options);
-            if (value.__RequestId_set)
+            if (value.__RequestId_set && value.RequestId is not null)
             {
                 writer.WritePropertyName(N1);
                 if (value.RequestId is { } w1) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Write(writer, w1, options); else writer.WriteNullValue();
@@ -842,7 +842,7 @@ public static partial class ClickhouseCloudClientJson
             writer.WriteStartObject();
             writer.WritePropertyName(N0);
             global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Write(writer, value.Status, options);
-            if (value.__RequestId_set)
+            if (value.__RequestId_set && value.RequestId is not null)
             {
                 writer.WritePropertyName(N1);
                 if (value.RequestId is { } w1) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Write(writer, w1, options); else writer.WriteNullValue();
@@ -918,12 +918,12 @@ public static partial class ClickhouseCloudClientJson
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ServicePostResponse value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.__Service_set)
+            if (value.__Service_set && value.Service is not null)
             {
                 writer.WritePropertyName(N0);
                 if (value.Service is { } w0) ServiceConverter.Instance.Write(writer, w0, options); else writer.WriteNullValue();
             }
-            if (value.__Password_set)
+            if (value.__Password_set && value.Password is not null)
             {
                 writer.WritePropertyName(N1);
                 if (value.Password is { } w1) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w1, options); else writer.WriteNullValue();
@@ -1011,7 +1011,7 @@ public static partial class ClickhouseCloudClientJson
             writer.WriteStartObject();
             writer.WritePropertyName(N0);
             global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Write(writer, value.Status, options);
-            if (value.__RequestId_set)
+            if (value.__RequestId_set && value.RequestId is not null)
             {
                 writer.WritePropertyName(N1);
                 if (value.RequestId is { } w1) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Write(writer, w1, options); else writer.WriteNullValue();
@@ -1076,7 +1076,7 @@ public static partial class ClickhouseCloudClientJson
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ServicePasswordPatchResponse value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.__Password_set)
+            if (value.__Password_set && value.Password is not null)
             {
                 writer.WritePropertyName(N0);
                 if (value.Password is { } w0) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w0, options); else writer.WriteNullValue();
@@ -1153,7 +1153,7 @@ public static partial class ClickhouseCloudClientJson
             writer.WriteStartObject();
             writer.WritePropertyName(N0);
             global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Write(writer, value.Status, options);
-            if (value.__RequestId_set)
+            if (value.__RequestId_set && value.RequestId is not null)
             {
                 writer.WritePropertyName(N1);
                 if (value.RequestId is { } w1) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Write(writer, w1, options); else writer.WriteNullValue();
@@ -1241,7 +1241,7 @@ public static partial class ClickhouseCloudClientJson
             writer.WriteStartObject();
             writer.WritePropertyName(N0);
             global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Write(writer, value.Status, options);
-            if (value.__RequestId_set)
+            if (value.__RequestId_set && value.RequestId is not null)
             {
                 writer.WritePropertyName(N1);
                 if (value.RequestId is { } w1) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Write(writer, w1, options); else writer.WriteNullValue();
@@ -1350,27 +1350,27 @@ public static partial class ClickhouseCloudClientJson
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Backup value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.__Id_set)
+            if (value.__Id_set && value.Id is not null)
             {
                 writer.WritePropertyName(N0);
                 if (value.Id is { } w0) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Write(writer, w0, options); else writer.WriteNullValue();
             }
-            if (value.__Status_set)
+            if (value.__Status_set && value.Status is not null)
             {
                 writer.WritePropertyName(N1);
                 if (value.Status is { } w1) Converters.C8.Write(writer, w1, options); else writer.WriteNullValue();
             }
-            if (value.__ServiceId_set)
+            if (value.__ServiceId_set && value.ServiceId is not null)
             {
                 writer.WritePropertyName(N2);
                 if (value.ServiceId is { } w2) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w2, options); else writer.WriteNullValue();
             }
-            if (value.__StartedAt_set)
+            if (value.__StartedAt_set && value.StartedAt is not null)
             {
                 writer.WritePropertyName(N3);
                 if (value.StartedAt is { } w3) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Write(writer, w3, options); else writer.WriteNullValue();
             }
-            if (value.__FinishedAt_set)
+            if (value.__FinishedAt_set && value.FinishedAt is not null)
             {
                 writer.WritePropertyName(N4);
                 if (value.FinishedAt is { } w4) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Write(writer, w4, options); else writer.WriteNullValue();
@@ -1458,7 +1458,7 @@ public static partial class ClickhouseCloudClientJson
             writer.WriteStartObject();
             writer.WritePropertyName(N0);
             global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Write(writer, value.Status, options);
-            if (value.__RequestId_set)
+            if (value.__RequestId_set && value.RequestId is not null)
             {
                 writer.WritePropertyName(N1);
                 if (value.RequestId is { } w1) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Write(writer, w1, options); else writer.WriteNullValue();
@@ -1534,12 +1534,12 @@ public static partial class ClickhouseCloudClientJson
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, IpAccessListPatch value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.__Add_set)
+            if (value.__Add_set && value.Add is not null)
             {
                 writer.WritePropertyName(N0);
                 if (value.Add is { } w0) Converters.C5.Write(writer, w0, options); else writer.WriteNullValue();
             }
-            if (value.__Remove_set)
+            if (value.__Remove_set && value.Remove is not null)
             {
                 writer.WritePropertyName(N1);
                 if (value.Remove is { } w1) Converters.C5.Write(writer, w1, options); else writer.WriteNullValue();
@@ -1708,37 +1708,37 @@ public static partial class ClickhouseCloudClientJson
             Converters.C9.Write(writer, value.Provider, options);
             writer.WritePropertyName(N2);
             global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.Region, options);
-            if (value.__Tier_set)
+            if (value.__Tier_set && value.Tier is not null)
             {
                 writer.WritePropertyName(N3);
                 if (value.Tier is { } w3) Converters.C10.Write(writer, w3, options); else writer.WriteNullValue();
             }
-            if (value.__IpAccessList_set)
+            if (value.__IpAccessList_set && value.IpAccessList is not null)
             {
                 writer.WritePropertyName(N4);
                 if (value.IpAccessList is { } w4) Converters.C5.Write(writer, w4, options); else writer.WriteNullValue();
             }
-            if (value.__MinTotalMemoryGb_set)
+            if (value.__MinTotalMemoryGb_set && value.MinTotalMemoryGb is not null)
             {
                 writer.WritePropertyName(N5);
                 if (value.MinTotalMemoryGb is { } w5) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Write(writer, w5, options); else writer.WriteNullValue();
             }
-            if (value.__MaxTotalMemoryGb_set)
+            if (value.__MaxTotalMemoryGb_set && value.MaxTotalMemoryGb is not null)
             {
                 writer.WritePropertyName(N6);
                 if (value.MaxTotalMemoryGb is { } w6) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Write(writer, w6, options); else writer.WriteNullValue();
             }
-            if (value.__IdleScaling_set)
+            if (value.__IdleScaling_set && value.IdleScaling is not null)
             {
                 writer.WritePropertyName(N7);
                 if (value.IdleScaling is { } w7) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Write(writer, w7, options); else writer.WriteNullValue();
             }
-            if (value.__IdleTimeoutMinutes_set)
+            if (value.__IdleTimeoutMinutes_set && value.IdleTimeoutMinutes is not null)
             {
                 writer.WritePropertyName(N8);
                 if (value.IdleTimeoutMinutes is { } w8) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Write(writer, w8, options); else writer.WriteNullValue();
             }
-            if (value.__BackupId_set)
+            if (value.__BackupId_set && value.BackupId is not null)
             {
                 writer.WritePropertyName(N9);
                 if (value.BackupId is { } w9) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Write(writer, w9, options); else writer.WriteNullValue();
@@ -1812,12 +1812,12 @@ public static partial class ClickhouseCloudClientJson
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ServicePatchRequest value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.__Name_set)
+            if (value.__Name_set && value.Name is not null)
             {
                 writer.WritePropertyName(N0);
                 if (value.Name is { } w0) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w0, options); else writer.WriteNullValue();
             }
-            if (value.__IpAccessList_set)
+            if (value.__IpAccessList_set && value.IpAccessList is not null)
             {
                 writer.WritePropertyName(N1);
                 if (value.IpAccessList is { } w1) IpAccessListPatchConverter.Instance.Write(writer, w1, options); else writer.WriteNullValue();
@@ -1974,22 +1974,22 @@ public static partial class ClickhouseCloudClientJson
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ServiceScalingPatchRequest value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.__MinTotalMemoryGb_set)
+            if (value.__MinTotalMemoryGb_set && value.MinTotalMemoryGb is not null)
             {
                 writer.WritePropertyName(N0);
                 if (value.MinTotalMemoryGb is { } w0) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Write(writer, w0, options); else writer.WriteNullValue();
             }
-            if (value.__MaxTotalMemoryGb_set)
+            if (value.__MaxTotalMemoryGb_set && value.MaxTotalMemoryGb is not null)
             {
                 writer.WritePropertyName(N1);
                 if (value.MaxTotalMemoryGb is { } w1) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Write(writer, w1, options); else writer.WriteNullValue();
             }
-            if (value.__IdleScaling_set)
+            if (value.__IdleScaling_set && value.IdleScaling is not null)
             {
                 writer.WritePropertyName(N2);
                 if (value.IdleScaling is { } w2) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Write(writer, w2, options); else writer.WriteNullValue();
             }
-            if (value.__IdleTimeoutMinutes_set)
+            if (value.__IdleTimeoutMinutes_set && value.IdleTimeoutMinutes is not null)
             {
                 writer.WritePropertyName(N3);
                 if (value.IdleTimeoutMinutes is { } w3) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Write(writer, w3, options); else writer.WriteNullValue();
@@ -2063,12 +2063,12 @@ public static partial class ClickhouseCloudClientJson
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ServicePasswordPatchRequest value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.__NewPasswordHash_set)
+            if (value.__NewPasswordHash_set && value.NewPasswordHash is not null)
             {
                 writer.WritePropertyName(N0);
                 if (value.NewPasswordHash is { } w0) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w0, options); else writer.WriteNullValue();
             }
-            if (value.__NewDoubleSha1Hash_set)
+            if (value.__NewDoubleSha1Hash_set && value.NewDoubleSha1Hash is not null)
             {
                 writer.WritePropertyName(N1);
                 if (value.NewDoubleSha1Hash is { } w1) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w1, options); else writer.WriteNullValue();

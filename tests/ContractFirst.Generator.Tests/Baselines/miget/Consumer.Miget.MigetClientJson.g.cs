@@ -238,42 +238,42 @@ public static partial class MigetClientJson
             global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Write(writer, value.MigetId, options);
             writer.WritePropertyName(N3);
             global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.Label, options);
-            if (value.__RamSize_set)
+            if (value.__RamSize_set && value.RamSize is not null)
             {
                 writer.WritePropertyName(N4);
                 if (value.RamSize is { } w4) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Write(writer, w4, options); else writer.WriteNullValue();
             }
-            if (value.__DiskSize_set)
+            if (value.__DiskSize_set && value.DiskSize is not null)
             {
                 writer.WritePropertyName(N5);
                 if (value.DiskSize is { } w5) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Write(writer, w5, options); else writer.WriteNullValue();
             }
-            if (value.__CpuSize_set)
+            if (value.__CpuSize_set && value.CpuSize is not null)
             {
                 writer.WritePropertyName(N6);
                 if (value.CpuSize is { } w6) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Write(writer, w6, options); else writer.WriteNullValue();
             }
-            if (value.__PostgresVersion_set)
+            if (value.__PostgresVersion_set && value.PostgresVersion is not null)
             {
                 writer.WritePropertyName(N7);
                 if (value.PostgresVersion is { } w7) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w7, options); else writer.WriteNullValue();
             }
-            if (value.__PublicAccess_set)
+            if (value.__PublicAccess_set && value.PublicAccess is not null)
             {
                 writer.WritePropertyName(N8);
                 if (value.PublicAccess is { } w8) Converters.C1.Write(writer, w8, options); else writer.WriteNullValue();
             }
-            if (value.__EnvironmentVariables_set)
+            if (value.__EnvironmentVariables_set && value.EnvironmentVariables is not null)
             {
                 writer.WritePropertyName(N9);
                 if (value.EnvironmentVariables is { } w9) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Write(writer, w9, options); else writer.WriteNullValue();
             }
-            if (value.__MountPoint_set)
+            if (value.__MountPoint_set && value.MountPoint is not null)
             {
                 writer.WritePropertyName(N10);
                 if (value.MountPoint is { } w10) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w10, options); else writer.WriteNullValue();
             }
-            if (value.__StorageAccess_set)
+            if (value.__StorageAccess_set && value.StorageAccess is not null)
             {
                 writer.WritePropertyName(N11);
                 if (value.StorageAccess is { } w11) Converters.C2.Write(writer, w11, options); else writer.WriteNullValue();
@@ -473,57 +473,57 @@ public static partial class MigetClientJson
             Converters.C3.Write(writer, value.Type, options);
             writer.WritePropertyName(N1);
             global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.Name, options);
-            if (value.__Label_set)
+            if (value.__Label_set && value.Label is not null)
             {
                 writer.WritePropertyName(N2);
                 if (value.Label is { } w2) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w2, options); else writer.WriteNullValue();
             }
-            if (value.__RamSize_set)
+            if (value.__RamSize_set && value.RamSize is not null)
             {
                 writer.WritePropertyName(N3);
                 if (value.RamSize is { } w3) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Write(writer, w3, options); else writer.WriteNullValue();
             }
-            if (value.__DiskSize_set)
+            if (value.__DiskSize_set && value.DiskSize is not null)
             {
                 writer.WritePropertyName(N4);
                 if (value.DiskSize is { } w4) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Write(writer, w4, options); else writer.WriteNullValue();
             }
-            if (value.__CpuSize_set)
+            if (value.__CpuSize_set && value.CpuSize is not null)
             {
                 writer.WritePropertyName(N5);
                 if (value.CpuSize is { } w5) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Write(writer, w5, options); else writer.WriteNullValue();
             }
-            if (value.__PostgresVersion_set)
+            if (value.__PostgresVersion_set && value.PostgresVersion is not null)
             {
                 writer.WritePropertyName(N6);
                 if (value.PostgresVersion is { } w6) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w6, options); else writer.WriteNullValue();
             }
-            if (value.__MysqlVersion_set)
+            if (value.__MysqlVersion_set && value.MysqlVersion is not null)
             {
                 writer.WritePropertyName(N7);
                 if (value.MysqlVersion is { } w7) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w7, options); else writer.WriteNullValue();
             }
-            if (value.__ValkeyVersion_set)
+            if (value.__ValkeyVersion_set && value.ValkeyVersion is not null)
             {
                 writer.WritePropertyName(N8);
                 if (value.ValkeyVersion is { } w8) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w8, options); else writer.WriteNullValue();
             }
-            if (value.__PublicAccess_set)
+            if (value.__PublicAccess_set && value.PublicAccess is not null)
             {
                 writer.WritePropertyName(N9);
                 if (value.PublicAccess is { } w9) Converters.C4.Write(writer, w9, options); else writer.WriteNullValue();
             }
-            if (value.__ServiceId_set)
+            if (value.__ServiceId_set && value.ServiceId is not null)
             {
                 writer.WritePropertyName(N10);
                 if (value.ServiceId is { } w10) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Write(writer, w10, options); else writer.WriteNullValue();
             }
-            if (value.__MountPoint_set)
+            if (value.__MountPoint_set && value.MountPoint is not null)
             {
                 writer.WritePropertyName(N11);
                 if (value.MountPoint is { } w11) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w11, options); else writer.WriteNullValue();
             }
-            if (value.__StorageAccess_set)
+            if (value.__StorageAccess_set && value.StorageAccess is not null)
             {
                 writer.WritePropertyName(N12);
                 if (value.StorageAccess is { } w12) Converters.C5.Write(writer, w12, options); else writer.WriteNullValue();
@@ -624,12 +624,12 @@ public static partial class MigetClientJson
             global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.Label, options);
             writer.WritePropertyName(N1);
             global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Write(writer, value.MigetId, options);
-            if (value.__Visibility_set)
+            if (value.__Visibility_set && value.Visibility is not null)
             {
                 writer.WritePropertyName(N2);
                 if (value.Visibility is { } w2) Converters.C6.Write(writer, w2, options); else writer.WriteNullValue();
             }
-            if (value.__DiskSize_set)
+            if (value.__DiskSize_set && value.DiskSize is not null)
             {
                 writer.WritePropertyName(N3);
                 if (value.DiskSize is { } w3) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Write(writer, w3, options); else writer.WriteNullValue();
@@ -1227,17 +1227,17 @@ public static partial class MigetClientJson
             global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Write(writer, value.UpdatedAt, options);
             writer.WritePropertyName(N13);
             ApiV1EntitiesResourceConverter.Instance.Write(writer, value.Miget, options);
-            if (value.__PublicEndpoint_set)
+            if (value.__PublicEndpoint_set && value.PublicEndpoint is not null)
             {
                 writer.WritePropertyName(N14);
                 if (value.PublicEndpoint is { } w14) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w14, options); else writer.WriteNullValue();
             }
-            if (value.__Policy_set)
+            if (value.__Policy_set && value.Policy is not null)
             {
                 writer.WritePropertyName(N15);
                 if (value.Policy is { } w15) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w15, options); else writer.WriteNullValue();
             }
-            if (value.__Acl_set)
+            if (value.__Acl_set && value.Acl is not null)
             {
                 writer.WritePropertyName(N16);
                 if (value.Acl is { } w16) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w16, options); else writer.WriteNullValue();
@@ -1476,87 +1476,87 @@ public static partial class MigetClientJson
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ApiV1EntitiesResource value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.__Uuid_set)
+            if (value.__Uuid_set && value.Uuid is not null)
             {
                 writer.WritePropertyName(N0);
                 if (value.Uuid is { } w0) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w0, options); else writer.WriteNullValue();
             }
-            if (value.__Name_set)
+            if (value.__Name_set && value.Name is not null)
             {
                 writer.WritePropertyName(N1);
                 if (value.Name is { } w1) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w1, options); else writer.WriteNullValue();
             }
-            if (value.__State_set)
+            if (value.__State_set && value.State is not null)
             {
                 writer.WritePropertyName(N2);
                 if (value.State is { } w2) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w2, options); else writer.WriteNullValue();
             }
-            if (value.__Labels_set)
+            if (value.__Labels_set && value.Labels is not null)
             {
                 writer.WritePropertyName(N3);
                 if (value.Labels is { } w3) Converters.C9.Write(writer, w3, options); else writer.WriteNullValue();
             }
-            if (value.__TotalDiskSize_set)
+            if (value.__TotalDiskSize_set && value.TotalDiskSize is not null)
             {
                 writer.WritePropertyName(N4);
                 if (value.TotalDiskSize is { } w4) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Write(writer, w4, options); else writer.WriteNullValue();
             }
-            if (value.__TotalRamSize_set)
+            if (value.__TotalRamSize_set && value.TotalRamSize is not null)
             {
                 writer.WritePropertyName(N5);
                 if (value.TotalRamSize is { } w5) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Write(writer, w5, options); else writer.WriteNullValue();
             }
-            if (value.__TotalCpuSize_set)
+            if (value.__TotalCpuSize_set && value.TotalCpuSize is not null)
             {
                 writer.WritePropertyName(N6);
                 if (value.TotalCpuSize is { } w6) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Write(writer, w6, options); else writer.WriteNullValue();
             }
-            if (value.__TotalUsedDiskSize_set)
+            if (value.__TotalUsedDiskSize_set && value.TotalUsedDiskSize is not null)
             {
                 writer.WritePropertyName(N7);
                 if (value.TotalUsedDiskSize is { } w7) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Write(writer, w7, options); else writer.WriteNullValue();
             }
-            if (value.__TotalUsedRamSize_set)
+            if (value.__TotalUsedRamSize_set && value.TotalUsedRamSize is not null)
             {
                 writer.WritePropertyName(N8);
                 if (value.TotalUsedRamSize is { } w8) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Write(writer, w8, options); else writer.WriteNullValue();
             }
-            if (value.__TotalUsedCpuSize_set)
+            if (value.__TotalUsedCpuSize_set && value.TotalUsedCpuSize is not null)
             {
                 writer.WritePropertyName(N9);
                 if (value.TotalUsedCpuSize is { } w9) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Write(writer, w9, options); else writer.WriteNullValue();
             }
-            if (value.__AvailableCpuSize_set)
+            if (value.__AvailableCpuSize_set && value.AvailableCpuSize is not null)
             {
                 writer.WritePropertyName(N10);
                 if (value.AvailableCpuSize is { } w10) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Write(writer, w10, options); else writer.WriteNullValue();
             }
-            if (value.__AvailableDiskSize_set)
+            if (value.__AvailableDiskSize_set && value.AvailableDiskSize is not null)
             {
                 writer.WritePropertyName(N11);
                 if (value.AvailableDiskSize is { } w11) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Write(writer, w11, options); else writer.WriteNullValue();
             }
-            if (value.__AvailableRamSize_set)
+            if (value.__AvailableRamSize_set && value.AvailableRamSize is not null)
             {
                 writer.WritePropertyName(N12);
                 if (value.AvailableRamSize is { } w12) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Write(writer, w12, options); else writer.WriteNullValue();
             }
-            if (value.__CreatedAt_set)
+            if (value.__CreatedAt_set && value.CreatedAt is not null)
             {
                 writer.WritePropertyName(N13);
                 if (value.CreatedAt is { } w13) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Write(writer, w13, options); else writer.WriteNullValue();
             }
-            if (value.__UpdatedAt_set)
+            if (value.__UpdatedAt_set && value.UpdatedAt is not null)
             {
                 writer.WritePropertyName(N14);
                 if (value.UpdatedAt is { } w14) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Write(writer, w14, options); else writer.WriteNullValue();
             }
-            if (value.__Plan_set)
+            if (value.__Plan_set && value.Plan is not null)
             {
                 writer.WritePropertyName(N15);
                 if (value.Plan is { } w15) ApiV1EntitiesPlanConverter.Instance.Write(writer, w15, options); else writer.WriteNullValue();
             }
-            if (value.__Components_set)
+            if (value.__Components_set && value.Components is not null)
             {
                 writer.WritePropertyName(N16);
                 if (value.Components is { } w16) Converters.C10.Write(writer, w16, options); else writer.WriteNullValue();
@@ -1685,37 +1685,37 @@ public static partial class MigetClientJson
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ApiV1EntitiesPlan value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.__Name_set)
+            if (value.__Name_set && value.Name is not null)
             {
                 writer.WritePropertyName(N0);
                 if (value.Name is { } w0) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w0, options); else writer.WriteNullValue();
             }
-            if (value.__CodeName_set)
+            if (value.__CodeName_set && value.CodeName is not null)
             {
                 writer.WritePropertyName(N1);
                 if (value.CodeName is { } w1) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w1, options); else writer.WriteNullValue();
             }
-            if (value.__Description_set)
+            if (value.__Description_set && value.Description is not null)
             {
                 writer.WritePropertyName(N2);
                 if (value.Description is { } w2) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w2, options); else writer.WriteNullValue();
             }
-            if (value.__RamSize_set)
+            if (value.__RamSize_set && value.RamSize is not null)
             {
                 writer.WritePropertyName(N3);
                 if (value.RamSize is { } w3) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Write(writer, w3, options); else writer.WriteNullValue();
             }
-            if (value.__DiskSize_set)
+            if (value.__DiskSize_set && value.DiskSize is not null)
             {
                 writer.WritePropertyName(N4);
                 if (value.DiskSize is { } w4) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Write(writer, w4, options); else writer.WriteNullValue();
             }
-            if (value.__CpuSize_set)
+            if (value.__CpuSize_set && value.CpuSize is not null)
             {
                 writer.WritePropertyName(N5);
                 if (value.CpuSize is { } w5) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Write(writer, w5, options); else writer.WriteNullValue();
             }
-            if (value.__UnitPrice_set)
+            if (value.__UnitPrice_set && value.UnitPrice is not null)
             {
                 writer.WritePropertyName(N6);
                 if (value.UnitPrice is { } w6) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Write(writer, w6, options); else writer.WriteNullValue();
@@ -1800,17 +1800,17 @@ public static partial class MigetClientJson
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ApiV1EntitiesComponent value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.__Name_set)
+            if (value.__Name_set && value.Name is not null)
             {
                 writer.WritePropertyName(N0);
                 if (value.Name is { } w0) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w0, options); else writer.WriteNullValue();
             }
-            if (value.__CodeName_set)
+            if (value.__CodeName_set && value.CodeName is not null)
             {
                 writer.WritePropertyName(N1);
                 if (value.CodeName is { } w1) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w1, options); else writer.WriteNullValue();
             }
-            if (value.__UnitPrice_set)
+            if (value.__UnitPrice_set && value.UnitPrice is not null)
             {
                 writer.WritePropertyName(N2);
                 if (value.UnitPrice is { } w2) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Write(writer, w2, options); else writer.WriteNullValue();
@@ -1873,7 +1873,7 @@ public static partial class MigetClientJson
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ErrorResponse value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.__Error_set)
+            if (value.__Error_set && value.Error is not null)
             {
                 writer.WritePropertyName(N0);
                 if (value.Error is { } w0) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w0, options); else writer.WriteNullValue();
