@@ -70,24 +70,6 @@ public class RoundTripTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Absent_and_null_stay_distinct_so_a_patch_can_send_null()
-    {
-        var assembly = Compile("clickhouse-cloud.yaml");
-        var options = OptionsOf(assembly);
-        var type = assembly.GetTypes().Single(t => t.Name == "ServicePatchRequest");
-        var typeInfo = options.GetTypeInfo(type);
-
-        var empty = Activator.CreateInstance(type)!;
-        Assert.Equal("{}", JsonSerializer.Serialize(empty, typeInfo));
-
-        var withNull = JsonSerializer.Deserialize("{\"name\":null}", typeInfo)!;
-        Assert.Equal("{\"name\":null}", JsonSerializer.Serialize(withNull, typeInfo));
-
-        type.GetProperty("Name")!.SetValue(empty, "renamed");
-        Assert.Equal("{\"name\":\"renamed\"}", JsonSerializer.Serialize(empty, typeInfo));
-    }
-
-    [Fact]
     public void A_response_missing_a_required_property_throws_a_json_exception_naming_it()
     {
         var assembly = Compile("bridgeport.yaml");

@@ -185,6 +185,34 @@ public class SchemaFeatureTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Absent_and_null_stay_distinct_so_a_patch_can_send_null_where_the_schema_allows_it()
+    {
+        var (asm, options) = Generate(Header + """
+            ServicePatch:
+              type: object
+              properties:
+                description: {type: string, nullable: true}
+                name: {type: string}
+        """);
+        var type = asm.GetType("Features.ServicePatch")!;
+
+        var patch = Activator.CreateInstance(type)!;
+        Assert.Equal("{}", Write(asm, options, "ServicePatch", patch));
+
+        type.GetProperty("Description")!.SetValue(patch, null);
+        Assert.Equal("""{"description":null}""", Write(asm, options, "ServicePatch", patch));
+
+        // A schema that does not allow null never gets one on the wire, even when the property is set to null.
+        type.GetProperty("Name")!.SetValue(patch, null);
+        Assert.Equal("""{"description":null}""", Write(asm, options, "ServicePatch", patch));
+        type.GetProperty("Name")!.SetValue(patch, "renamed");
+        Assert.Equal("""{"description":null,"name":"renamed"}""", Write(asm, options, "ServicePatch", patch));
+
+        var read = Read(asm, options, "ServicePatch", """{"description":null}""")!;
+        Assert.Equal("""{"description":null}""", Write(asm, options, "ServicePatch", read));
+    }
+
+    [Fact]
     public void Recursive_schemas_generate_and_round_trip()
     {
         var (asm, options) = Generate(Header + """

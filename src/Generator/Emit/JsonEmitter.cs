@@ -258,7 +258,12 @@ internal sealed class JsonEmitter
             var isPlainRequired = p.UsesRequiredKeyword;
             if (!isPlainRequired)
             {
-                w.Open($"if (value.{ModelEmitter.BackingField(p)}_set)");
+                // Set properties are written, null included where the schema allows null (a PATCH can clear a value);
+                // null is never written for a property whose schema does not allow it.
+                var allowsNull = p.Nullable || !p.IsCSharpNullable;
+                w.Open(allowsNull
+                    ? $"if (value.{ModelEmitter.BackingField(p)}_set)"
+                    : $"if (value.{ModelEmitter.BackingField(p)}_set && value.{p.Name} is not null)");
             }
 
             w.Line($"writer.WritePropertyName(N{i});");
