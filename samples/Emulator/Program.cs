@@ -1,0 +1,3 @@
+using ContractFirst.Emulator;
+
+await EmulatorApp.Build(args).RunAsync();
