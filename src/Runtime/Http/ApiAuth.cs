@@ -11,6 +11,13 @@ namespace ContractFirst.Http;
 /// </summary>
 public static class ApiAuth
 {
+    // The last header value made for each scheme. AuthenticationHeaderValue is immutable, so requests can share it;
+    // a client uses the same credentials call after call, so this saves encoding them on every request.
+    private static CachedHeader? s_bearer;
+    private static CachedHeader? s_basic;
+
+    private sealed record CachedHeader(string First, string? Second, AuthenticationHeaderValue Value);
+
     /// <summary><c>http</c> <c>bearer</c>: <c>Authorization: Bearer {token}</c>.</summary>
     /// <param name="request">The request.</param>
     /// <param name="token">The token.</param>
@@ -19,7 +26,13 @@ public static class ApiAuth
         ArgumentNullException.ThrowIfNull(request);
         if (!string.IsNullOrEmpty(token))
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            CachedHeader? cached = s_bearer;
+            if (cached is null || !string.Equals(cached.First, token, StringComparison.Ordinal))
+            {
+                s_bearer = cached = new CachedHeader(token, null, new AuthenticationHeaderValue("Bearer", token));
+            }
+
+            request.Headers.Authorization = cached.Value;
         }
     }
 
@@ -32,8 +45,14 @@ public static class ApiAuth
         ArgumentNullException.ThrowIfNull(request);
         if (!string.IsNullOrEmpty(username))
         {
-            string credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes(username + ":" + password));
-            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", credentials);
+            CachedHeader? cached = s_basic;
+            if (cached is null || !string.Equals(cached.First, username, StringComparison.Ordinal) || !string.Equals(cached.Second, password, StringComparison.Ordinal))
+            {
+                string credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes(username + ":" + password));
+                s_basic = cached = new CachedHeader(username, password, new AuthenticationHeaderValue("Basic", credentials));
+            }
+
+            request.Headers.Authorization = cached.Value;
         }
     }
 

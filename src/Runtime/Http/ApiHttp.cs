@@ -148,34 +148,45 @@ public static class ApiHttp
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(typeInfo);
-        string expected = "a JSON body for " + DisplayName(typeof(T));
         string? mediaType = response.Content.Headers.ContentType?.MediaType;
         if (mediaType is not null && !IsJson(mediaType))
         {
             string text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            throw Unexpected(response, expected, $"content type '{mediaType}'", text, null);
+            throw Unexpected(response, Expected<T>(), $"content type '{mediaType}'", text, null);
         }
 
-        byte[] bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        if (bytes.Length == 0)
+        // Buffered once by HttpClient (so that a failure can quote the body); read from that buffer without a copy.
+#if NET9_0_OR_GREATER
+        await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+#else
+        await response.Content.LoadIntoBufferAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+#endif
+        using Stream body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        if (body.CanSeek && body.Length == 0)
         {
-            throw Unexpected(response, expected, "an empty body", null, null);
+            throw Unexpected(response, Expected<T>(), "an empty body", null, null);
         }
 
         T? value;
         try
         {
             value = IsUtf8(response.Content.Headers.ContentType?.CharSet)
-                ? JsonSerializer.Deserialize(bytes, typeInfo)
+                ? JsonSerializer.Deserialize(body, typeInfo)
                 : JsonSerializer.Deserialize(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false), typeInfo);
         }
         catch (JsonException ex)
         {
-            throw Unexpected(response, expected, "a body that does not match: " + ex.Message, Decode(response, bytes), ex);
+            throw Unexpected(response, Expected<T>(), "a body that does not match: " + ex.Message, await BodyTextAsync(response, cancellationToken).ConfigureAwait(false), ex);
         }
 
-        return value ?? throw Unexpected(response, expected, "JSON null", Decode(response, bytes), null);
+        return value ?? throw Unexpected(response, Expected<T>(), "JSON null", await BodyTextAsync(response, cancellationToken).ConfigureAwait(false), null);
     }
+
+    private static string Expected<T>() => "a JSON body for " + DisplayName(typeof(T));
+
+    /// <summary>The (already buffered) body as text, for an exception.</summary>
+    private static async Task<string> BodyTextAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        => Decode(response, await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
 
     /// <summary>Reads the body as text (charset from the content type, UTF-8 by default).</summary>
     /// <param name="response">The response.</param>
