@@ -36,12 +36,12 @@ public static class TestPaths
     }
 }
 
-/// <summary>An xUnit fact that is skipped, visibly, when ../shared/corpus is not beside the checkout.</summary>
-public sealed class CorpusFactAttribute : FactAttribute
+/// <summary>An xUnit theory that is skipped, visibly, when ../shared/corpus is not beside the checkout.</summary>
+public sealed class CorpusTheoryAttribute : TheoryAttribute
 {
-    public CorpusFactAttribute()
+    public CorpusTheoryAttribute()
     {
-        if (TestPaths.Corpus is null) Skip = "../shared/corpus is not beside the checkout: corpus test skipped.";
+        if (TestPaths.Corpus is null) Skip = "../shared/corpus is not beside the checkout: corpus tests skipped.";
     }
 }
 
