@@ -63,14 +63,26 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             foreach (var item in items) spc.ReportDiagnostic(ToDiagnostic(item));
         });
 
-        context.RegisterSourceOutput(models, static (spc, model) => Emit(spc, model));
+        // Server stubs are ASP.NET Core code: they need a web project. One bool, so that compilation edits stay cached.
+        var hasAspNetCore = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpContext") is not null)
+            .WithTrackingName(TrackingNames.HasAspNetCore);
+
+        var outputs = models
+            .Combine(hasAspNetCore)
+            .Select(static (pair, _) => pair.Right || (pair.Left.Generate & GenerateKinds.Server) == 0
+                ? pair.Left
+                : pair.Left with { Generate = pair.Left.Generate & ~GenerateKinds.Server, ServerWithoutAspNetCore = true })
+            .WithTrackingName(TrackingNames.Outputs);
+
+        context.RegisterSourceOutput(outputs, static (spc, model) => Emit(spc, model));
 
         // The ASP.NET Core glue that every server shares: once per compilation, when any spec asks for Server.
-        var anyServer = models
+        var anyServer = outputs
             .Select(static (model, _) => (model.Generate & GenerateKinds.Server) != 0)
             .Collect()
             .Select(static (all, _) => all.Contains(true))
-            .WithTrackingName("AnyServer");
+            .WithTrackingName(TrackingNames.AnyServer);
         context.RegisterSourceOutput(anyServer, static (spc, any) =>
         {
             if (any) spc.AddSource(ServerSupportEmitter.HintName, SourceText.From(ServerSupportEmitter.Emit(), Encoding.UTF8));
@@ -79,6 +91,11 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
 
     private static void Emit(SourceProductionContext context, SpecModel model)
     {
+        if (model.ServerWithoutAspNetCore)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ServerNeedsAspNetCore, Location.None, model.FileName));
+        }
+
         try
         {
             foreach (var type in model.Types)

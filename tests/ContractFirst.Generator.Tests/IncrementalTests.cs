@@ -14,7 +14,7 @@ public class IncrementalTests
     private static readonly string[] TrackedSteps =
     {
         TrackingNames.SpecInputs, TrackingNames.AllSpecInputs, TrackingNames.ParseRequests, TrackingNames.ParseResults,
-        TrackingNames.Models, TrackingNames.Diagnostics,
+        TrackingNames.Models, TrackingNames.Diagnostics, TrackingNames.HasAspNetCore, TrackingNames.Outputs, TrackingNames.AnyServer,
     };
 
     private static List<SpecFile> ThreeSpecs() => new()

@@ -42,9 +42,14 @@ internal static class DiagnosticDescriptors
         "CF0007", "The generator hit an internal error",
         "ContractFirst could not generate code for '{0}': {1}. Please report this with the spec.", DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor ServerNeedsAspNetCore = Create(
+        "CF0008", "Server stubs need ASP.NET Core",
+        "OpenApiSpec item '{0}' asks for Server, but the project does not reference ASP.NET Core: use Microsoft.NET.Sdk.Web or add <FrameworkReference Include=\"Microsoft.AspNetCore.App\" />; models and client are still generated",
+        DiagnosticSeverity.Error);
+
     public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ById = new[]
     {
-        UnreadableSpec, SpecProblem, ExternalRefNotListed, InvalidItemMetadata, SkippedElement, UnresolvedReference, GeneratorFailure,
+        UnreadableSpec, SpecProblem, ExternalRefNotListed, InvalidItemMetadata, SkippedElement, UnresolvedReference, GeneratorFailure, ServerNeedsAspNetCore,
     }.ToDictionary(d => d.Id);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)

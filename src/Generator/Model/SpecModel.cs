@@ -30,7 +30,11 @@ internal sealed record SpecModel(
     string? DefaultServerUrl,
     ImmutableEquatableArray<TypeModel> Types,
     ImmutableEquatableArray<OperationModel> Operations,
-    ImmutableEquatableArray<SecuritySchemeModel> SecuritySchemes);
+    ImmutableEquatableArray<SecuritySchemeModel> SecuritySchemes)
+{
+    /// <summary>Server was asked for, but the project has no ASP.NET Core: reported instead of generated.</summary>
+    public bool ServerWithoutAspNetCore { get; init; }
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Types

@@ -75,6 +75,9 @@ internal static class TrackingNames
     public const string ParseResults = nameof(ParseResults);
     public const string Models = nameof(Models);
     public const string Diagnostics = nameof(Diagnostics);
+    public const string HasAspNetCore = nameof(HasAspNetCore);
+    public const string Outputs = nameof(Outputs);
+    public const string AnyServer = nameof(AnyServer);
 }
 
 /// <summary>Finds the files a spec reaches through external $refs, by a cheap scan of its text (no parsing).</summary>
