@@ -64,7 +64,7 @@ public class ApiHttpTests
         Assert.Equal(body.Length == 0 ? null : body, ex.ResponseBody);
         if (body.Length > 0 && body != "null")
         {
-            Assert.IsType<JsonException>(ex.InnerException);
+            Assert.IsAssignableFrom<JsonException>(ex.InnerException);
         }
     }
 
@@ -157,7 +157,7 @@ public class ApiHttpTests
         {
             ApiException e3 = await ApiHttp.CreateExceptionAsync(r3, SampleJson.Info<ErrorBody>(), CancellationToken.None);
             Assert.IsNotType<ApiException<ErrorBody>>(e3);
-            Assert.IsType<JsonException>(e3.InnerException);
+            Assert.IsAssignableFrom<JsonException>(e3.InnerException);
         }
     }
 

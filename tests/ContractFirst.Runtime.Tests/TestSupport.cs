@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -49,44 +50,35 @@ public sealed record Service
 
 public sealed record ErrorBody(string Code, string Message, string? RequestId);
 
-/// <summary>What the generator emits for a model: a converter that uses <see cref="JsonReadHelpers"/>.</summary>
+/// <summary>A converter of the shape the generator emits (by hand here, so the runtime is tested on its own).</summary>
 public sealed class ServiceConverter : JsonConverter<Service>
 {
     public override Service Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        JsonReadHelpers.Expect(ref reader, JsonTokenType.StartObject, "Service", null);
+        if (reader.TokenType != JsonTokenType.StartObject) throw JsonWire.Expected(ref reader, "an object", "Service", null);
         string? name = null;
         Tier? tier = null;
         int? replicas = null;
         DateOnly? created = null;
         double? ratio = null;
-        while (true)
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            JsonReadHelpers.Advance(ref reader, "Service");
-            if (reader.TokenType == JsonTokenType.EndObject)
-            {
-                break;
-            }
-
             string property = reader.GetString()!;
-            JsonReadHelpers.Advance(ref reader, "Service");
+            reader.Read();
             switch (property)
             {
-                case "name": name = JsonReadHelpers.ReadString(ref reader, "Service", "name"); break;
+                case "name": name = reader.GetString(); break;
                 case "tier": tier = OpenEnumJsonConverter<Tier>.Instance.Read(ref reader, typeof(Tier), options); break;
-                case "replicas": replicas = reader.TokenType == JsonTokenType.Null ? null : JsonReadHelpers.ReadInt32(ref reader, "Service", "replicas"); break;
-                case "created": created = JsonReadHelpers.ReadDateOnly(ref reader, "Service", "created"); break;
-                case "ratio": ratio = JsonReadHelpers.ReadDouble(ref reader, "Service", "ratio"); break;
-                default: JsonReadHelpers.SkipValue(ref reader); break;
+                case "replicas": replicas = reader.TokenType == JsonTokenType.Null ? null : reader.GetInt32(); break;
+                case "created": created = DateOnly.Parse(reader.GetString()!, CultureInfo.InvariantCulture); break;
+                case "ratio": ratio = reader.GetDouble(); break;
+                default: reader.Skip(); break;
             }
         }
 
         if (name is null || tier is null)
         {
-            var missing = new List<string>();
-            if (name is null) missing.Add("name");
-            if (tier is null) missing.Add("tier");
-            JsonReadHelpers.ThrowMissingRequired("Service", missing.ToArray());
+            throw JsonWire.MissingRequired("Service", name is null ? "name" : null, tier is null ? "tier" : null);
         }
 
         return new Service { Name = name, Tier = tier.Value, Replicas = replicas, Created = created, Ratio = ratio };
@@ -99,8 +91,8 @@ public sealed class ServiceConverter : JsonConverter<Service>
         writer.WritePropertyName("tier");
         OpenEnumJsonConverter<Tier>.Instance.Write(writer, value.Tier, options);
         if (value.Replicas is { } r) writer.WriteNumber("replicas", r);
-        if (value.Created is { } c) JsonReadHelpers.WriteDateOnly(writer, "created", c);
-        if (value.Ratio is { } ratio) { writer.WritePropertyName("ratio"); JsonReadHelpers.WriteDoubleValue(writer, ratio, "Service", "ratio"); }
+        if (value.Created is { } c) writer.WriteString("created", c.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (value.Ratio is { } ratio) writer.WriteNumber("ratio", ratio);
         writer.WriteEndObject();
     }
 }
@@ -109,7 +101,7 @@ public sealed class ErrorBodyConverter : JsonConverter<ErrorBody>
 {
     public override ErrorBody Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        JsonReadHelpers.Expect(ref reader, JsonTokenType.StartObject, "Error", null);
+        if (reader.TokenType != JsonTokenType.StartObject) throw JsonWire.Expected(ref reader, "an object", "Error", null);
         string? code = null, message = null, requestId = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -117,16 +109,16 @@ public sealed class ErrorBodyConverter : JsonConverter<ErrorBody>
             reader.Read();
             switch (property)
             {
-                case "code": code = JsonReadHelpers.ReadString(ref reader, "Error", "code"); break;
-                case "message": message = JsonReadHelpers.ReadString(ref reader, "Error", "message"); break;
-                case "requestId": requestId = JsonReadHelpers.ReadString(ref reader, "Error", "requestId"); break;
+                case "code": code = reader.GetString(); break;
+                case "message": message = reader.GetString(); break;
+                case "requestId": requestId = reader.GetString(); break;
                 default: reader.Skip(); break;
             }
         }
 
         if (code is null || message is null)
         {
-            JsonReadHelpers.ThrowMissingRequired("Error", new[] { "code", "message" }.Where(p => p == "code" ? code is null : message is null).ToArray());
+            throw JsonWire.MissingRequired("Error", code is null ? "code" : null, message is null ? "message" : null);
         }
 
         return new ErrorBody(code, message, requestId);

@@ -71,7 +71,7 @@ public static class JsonWire
 
     /// <summary>The reader is on the wrong kind of token.</summary>
     public static JsonFieldException Expected(ref Utf8JsonReader reader, string expected, string typeName, string? property) =>
-        new(property, $"expected {expected} for {typeName}, but found {JsonReadHelpers.Describe(reader.TokenType)}");
+        new(property, $"expected {expected} for {typeName}, but found {Describe(reader.TokenType)}");
 
     /// <summary>
     /// A required, non-nullable property is null. <paramref name="property"/> is the converter's current property: it is
@@ -170,6 +170,18 @@ public static class JsonWire
             return false;
         }
     }
+
+    /// <summary>A token in words: "a string", "an object", "a boolean"...</summary>
+    internal static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        _ => token.ToString(),
+    };
 
     private static string FirstLine(string message)
     {

@@ -17,7 +17,7 @@ public sealed class OpenEnumJsonConverter<T> : JsonConverter<T> where T : struct
     {
         if (reader.TokenType != JsonTokenType.String)
         {
-            JsonReadHelpers.ThrowUnexpectedToken(JsonTokenType.String, reader.TokenType, typeof(T).Name, property: null);
+            throw JsonWire.Expected(ref reader, "a string", typeof(T).Name, null);
         }
 
         return T.FromWire(reader.GetString()!);
@@ -54,8 +54,17 @@ public sealed class OpenIntEnumJsonConverter<T> : JsonConverter<T> where T : str
     public static OpenIntEnumJsonConverter<T> Instance { get; } = new();
 
     /// <inheritdoc />
-    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        T.FromWire(JsonReadHelpers.ReadInt64(ref reader, typeof(T).Name, property: null));
+    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.Number)
+        {
+            throw JsonWire.Expected(ref reader, "an integer", typeof(T).Name, null);
+        }
+
+        return reader.TryGetInt64(out long value)
+            ? T.FromWire(value)
+            : throw new JsonFieldException(null, $"{typeof(T).Name} needs an integer in the range of Int64");
+    }
 
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
