@@ -22,15 +22,7 @@ internal static class ClientEmitter
         yield return (model.ClientName + "ServiceCollectionExtensions", EmitDependencyInjection(model));
     }
 
-    internal static SourceWriter Start(SpecModel model)
-    {
-        var w = new SourceWriter();
-        w.Line(SourceWriter.Header.TrimEnd('\n'));
-        w.Line();
-        w.Line($"namespace {model.Namespace};");
-        w.Line();
-        return w;
-    }
+    internal static SourceWriter Start(SpecModel model) => SourceWriter.ForFile(model.Namespace);
 
     private static string EmitOptions(SpecModel model)
     {

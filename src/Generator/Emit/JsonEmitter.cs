@@ -60,11 +60,7 @@ internal sealed class JsonEmitter
             }
         }
 
-        var w = new SourceWriter();
-        w.Line(SourceWriter.Header.TrimEnd('\n'));
-        w.Line();
-        w.Line($"namespace {_spec.Namespace};");
-        w.Line();
+        var w = SourceWriter.ForFile(_spec.Namespace);
         w.Summary($"Reflection-free JSON for the models of {CSharp.DocLines(_spec.FileName)[0]}.");
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"ContractFirst\", \"" + GeneratorInfo.Version + "\")]");
         w.Open($"public static partial class {JsonClassName}");

@@ -15,11 +15,7 @@ internal static class ModelEmitter
 
     public static string Emit(SpecModel spec, TypeModel type)
     {
-        var w = new SourceWriter();
-        w.Line(SourceWriter.Header.TrimEnd('\n'));
-        w.Line();
-        w.Line($"namespace {spec.Namespace};");
-        w.Line();
+        var w = SourceWriter.ForFile(spec.Namespace);
         switch (type)
         {
             case ObjectModel obj:

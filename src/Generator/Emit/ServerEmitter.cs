@@ -353,15 +353,7 @@ internal static class ServerEmitter
         w.Close();
     }
 
-    private static SourceWriter Start(SpecModel model)
-    {
-        var w = new SourceWriter();
-        w.Line(SourceWriter.Header.TrimEnd('\n'));
-        w.Line();
-        w.Line($"namespace {model.Namespace};");
-        w.Line();
-        return w;
-    }
+    private static SourceWriter Start(SpecModel model) => SourceWriter.ForFile(model.Namespace);
 }
 
 /// <summary>The names of a spec's server types; the model builder reserves them against model names.</summary>

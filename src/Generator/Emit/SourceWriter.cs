@@ -11,6 +11,17 @@ internal sealed class SourceWriter
 
     public int Indentation => _indent;
 
+    /// <summary>A writer for one generated file: the auto-generated header, then the file-scoped namespace.</summary>
+    public static SourceWriter ForFile(string @namespace)
+    {
+        var w = new SourceWriter();
+        w.Line(Header.TrimEnd('\n'));
+        w.Line();
+        w.Line($"namespace {@namespace};");
+        w.Line();
+        return w;
+    }
+
     public SourceWriter Line(string text = "")
     {
         if (text.Length > 0) _builder.Append(' ', _indent * 4).Append(text);
