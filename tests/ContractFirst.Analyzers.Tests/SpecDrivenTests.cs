@@ -70,4 +70,40 @@ public sealed class SpecDrivenTests
             }
         }
         """, Project("bridgeport.yaml", "Bridgeport", "BridgeportClient"));
+
+    [GeneratorFact]
+    public async Task Code_fixes_work_on_the_real_generated_code()
+    {
+        // A fresh project per verification: the verifier adds the test source to the project it is given.
+        TestProject ClickHouse() => Project("clickhouse-cloud.yaml", "ClickHouse.Cloud", "ClickHouseCloudClient");
+        await CodeFixVerifier.VerifyFixAsync("""
+            using ClickHouse.Cloud;
+            class C
+            {
+                ServiceScalingPatchRequest M() => new() { MinTotalMemoryGb = {|CF1001:30|} };
+            }
+            """, """
+            using ClickHouse.Cloud;
+            class C
+            {
+                ServiceScalingPatchRequest M() => new() { MinTotalMemoryGb = 36 };
+            }
+            """, ContractFirst.Analyzers.CodeFixes.ContractConstraintCodeFixProvider.HigherMultipleKey, project: ClickHouse());
+
+        await CodeFixVerifier.VerifyFixAllAsync("""
+            using ClickHouse.Cloud;
+            class C
+            {
+                ServicePostRequest A() => new() { Name = "a", Provider = "aws", Region = "r", Tier = {|CF1002:"produciton"|} };
+                ServicePostRequest B() => new() { Name = "b", Provider = "aws", Region = "r", Tier = {|CF1002:"Production"|} };
+            }
+            """, """
+            using ClickHouse.Cloud;
+            class C
+            {
+                ServicePostRequest A() => new() { Name = "a", Provider = "aws", Region = "r", Tier = ServicePostRequestTier.Production };
+                ServicePostRequest B() => new() { Name = "b", Provider = "aws", Region = "r", Tier = ServicePostRequestTier.Production };
+            }
+            """, ContractFirst.Analyzers.CodeFixes.ContractConstraintCodeFixProvider.SuggestedMemberKey, ClickHouse());
+    }
 }

@@ -25,9 +25,9 @@ public static class CodeFixVerifier
     /// Checks the diagnostics marked in <paramref name="markup"/>, applies the fix with
     /// <paramref name="equivalenceKey"/> to the first of them, and compares the result with <paramref name="expected"/>.
     /// </summary>
-    public static async Task VerifyFixAsync(string markup, string expected, string equivalenceKey, int diagnosticIndex = 0)
+    public static async Task VerifyFixAsync(string markup, string expected, string equivalenceKey, int diagnosticIndex = 0, TestProject? project = null)
     {
-        var (document, diagnostics) = await PrepareAsync(markup);
+        var (document, diagnostics) = await PrepareAsync(markup, project);
         var diagnostic = diagnostics[diagnosticIndex];
         var actions = await GetFixesAsync(document, diagnostic);
         var action = actions.FirstOrDefault(a => a.EquivalenceKey == equivalenceKey);
@@ -55,9 +55,9 @@ public static class CodeFixVerifier
     }
 
     /// <summary>Runs Fix All in the document for <paramref name="equivalenceKey"/>.</summary>
-    public static async Task VerifyFixAllAsync(string markup, string expected, string equivalenceKey)
+    public static async Task VerifyFixAllAsync(string markup, string expected, string equivalenceKey, TestProject? project = null)
     {
-        var (document, diagnostics) = await PrepareAsync(markup);
+        var (document, diagnostics) = await PrepareAsync(markup, project);
         var provider = new ContractConstraintCodeFixProvider();
         var fixAll = provider.GetFixAllProvider();
         Assert.NotNull(fixAll);
@@ -74,10 +74,14 @@ public static class CodeFixVerifier
         await AssertAppliedAsync(document, action!, expected);
     }
 
-    private static async Task<(Document Document, ImmutableArray<Diagnostic> Diagnostics)> PrepareAsync(string markup)
+    /// <summary>
+    /// The document under test in a workspace project, beside the contracts it uses: the hand-written fixtures, or,
+    /// when <paramref name="project"/> lists specs, the real generator's output for them.
+    /// </summary>
+    private static async Task<(Document Document, ImmutableArray<Diagnostic> Diagnostics)> PrepareAsync(string markup, TestProject? project = null)
     {
         // The diagnostics themselves are checked by the analyzer verifier, so a fix test also pins what it fixes.
-        await AnalyzerVerifier.VerifyAsync(markup);
+        await AnalyzerVerifier.VerifyAsync(markup, project ?? new TestProject());
 
         var (source, _) = TestMarkup.Parse(markup);
         var workspace = new AdhocWorkspace();
@@ -91,8 +95,12 @@ public static class CodeFixVerifier
                 LanguageNames.CSharp,
                 compilationOptions: TestCompilation.CompilationOptions(),
                 parseOptions: TestCompilation.ParseOptions,
-                metadataReferences: TestCompilation.References))
-            .AddDocument(DocumentId.CreateNewId(projectId), "Contracts.g.cs", SourceText.From(GeneratedContracts.Source), filePath: TestProject.FixturePath);
+                metadataReferences: TestCompilation.References));
+        foreach (var (path, text) in Contracts(project))
+        {
+            solution = solution.AddDocument(DocumentId.CreateNewId(projectId), System.IO.Path.GetFileName(path), SourceText.From(text), filePath: path);
+        }
+
         var documentId = DocumentId.CreateNewId(projectId);
         solution = solution.AddDocument(documentId, "Test0.cs", SourceText.From(source), filePath: AnalyzerVerifier.TestPath);
         var document = solution.GetDocument(documentId)!;
@@ -103,6 +111,17 @@ public static class CodeFixVerifier
             .OrderBy(d => d.Location.SourceSpan.Start)
             .ToImmutableArray();
         return (document, diagnostics);
+    }
+
+    private static IEnumerable<(string Path, string Text)> Contracts(TestProject? project)
+    {
+        if (project is not { Specs.Count: > 0 })
+        {
+            return new[] { (TestProject.FixturePath, GeneratedContracts.Source) };
+        }
+
+        var empty = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Contracts", references: TestCompilation.References, options: TestCompilation.CompilationOptions());
+        return TestCompilation.RunGenerator(empty, project.Specs).SyntaxTrees.Select(tree => (tree.FilePath, tree.ToString())).ToList();
     }
 
     private static async Task<List<CodeAction>> GetFixesAsync(Document document, Diagnostic diagnostic)
