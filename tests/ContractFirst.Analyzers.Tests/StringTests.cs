@@ -48,6 +48,8 @@ public sealed class StringTests
                 w.Version = "v12";
                 // ECMA-262 \d is [0-9]; .NET's default \d would accept this Arabic-Indic digit.
                 w.Version = {|CF1004:"v\u0661"|};
+                // ECMA-262 $ is the end of input; .NET's $ also matches before a final newline.
+                w.Version = {|CF1004:"v12\n"|};
             }
         }
         """);

@@ -1,14 +1,14 @@
 using System;
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
+using ContractFirst.Patterns;
 
 namespace ContractFirst.Analyzers.Constraints;
 
 /// <summary>
-/// Matches strings against a spec's <c>pattern</c> with ECMA-262 semantics where .NET can give them
-/// (<see cref="RegexOptions.ECMAScript"/>), falling back to the default engine for constructs that option rejects
-/// (e.g. <c>\p{L}</c>), as the runtime validator does. Matching is unanchored, as JSON Schema says. A pattern that
-/// neither engine accepts, and a match that times out, never produce a diagnostic.
+/// Matches strings against a spec's <c>pattern</c> exactly as the runtime validator does: the translation is the same
+/// source file (<see cref="EcmaPatternCompiler"/>, linked from src/Runtime). Matching is unanchored, as JSON Schema
+/// says. A pattern that no engine accepts, and a match that times out, never produce a diagnostic.
 /// </summary>
 internal static class PatternMatcher
 {
@@ -46,16 +46,7 @@ internal static class PatternMatcher
     {
         try
         {
-            return new Regex(pattern, RegexOptions.ECMAScript, MatchTimeout);
-        }
-        catch (ArgumentException)
-        {
-            // ECMAScript mode rejects some constructs (Unicode categories, lookbehind, ...): use the default engine.
-        }
-
-        try
-        {
-            return new Regex(pattern, RegexOptions.CultureInvariant, MatchTimeout);
+            return EcmaPatternCompiler.Create(pattern, RegexOptions.None, MatchTimeout);
         }
         catch (ArgumentException)
         {
