@@ -26,16 +26,19 @@ public class ValidationTests
     }
 
     [Fact]
-    public void MultipleOf_names_the_nearest_valid_values()
+    public void MultipleOf_names_the_nearest_multiples()
     {
         ValidationError error = Assert.Single(Check(c => SchemaChecks.MultipleOf(c, "body.minTotalMemoryGb", 30L, 12m)).Errors);
         Assert.Equal("body.minTotalMemoryGb", error.Field);
         Assert.Equal("multipleOf", error.Keyword);
-        Assert.StartsWith("must be a multiple of 12 (nearest valid values: 24 and 36", error.Message);
+        Assert.StartsWith("must be a multiple of 12 (nearest multiples: 24 and 36", error.Message);
 
-        Assert.Contains("nearest valid values: 0.3 and 0.4", Check(c => SchemaChecks.MultipleOf(c, "x", 0.35, 0.1m)).Errors[0].Message);
-        Assert.Contains("nearest valid values: -36 and -24", Check(c => SchemaChecks.MultipleOf(c, "x", -30m, 12m)).Errors[0].Message);
+        Assert.Contains("nearest multiples: 0.3 and 0.4", Check(c => SchemaChecks.MultipleOf(c, "x", 0.35, 0.1m)).Errors[0].Message);
+        Assert.Contains("nearest multiples: -36 and -24", Check(c => SchemaChecks.MultipleOf(c, "x", -30m, 12m)).Errors[0].Message);
         Assert.Equal((24m, 36m), SchemaChecks.NearestMultiples(30m, 12m));
+
+        // The check knows nothing of minimum/maximum, so it never calls its neighbours "valid" (0 and 12 may be below a minimum of 24).
+        Assert.DoesNotContain("valid", Check(c => SchemaChecks.MultipleOf(c, "x", 10L, 12m)).Errors[0].Message);
     }
 
     [Fact]
@@ -164,7 +167,7 @@ public class ValidationTests
         Assert.Equal("body.name", ex.ParamName);
         Assert.Equal(2, ex.Errors.Count);
         Assert.Contains("body.name is required", ex.Message);
-        Assert.Contains("body.memory must be a multiple of 12 (nearest valid values: 24 and 36", ex.Message);
+        Assert.Contains("body.memory must be a multiple of 12 (nearest multiples: 24 and 36", ex.Message);
         new ValidationContext().ThrowIfInvalid(); // no errors: no throw
     }
 }

@@ -496,7 +496,9 @@ public static class SchemaChecks
     private static void AddMultipleOf(ValidationContext context, string field, decimal divisor, string actual, (decimal Lower, decimal Upper)? nearest)
     {
         string message = nearest is { } n
-            ? $"must be a multiple of {Format(divisor)} (nearest valid values: {Format(n.Lower)} and {Format(n.Upper)}; was {actual})"
+            // "Nearest multiples", not "valid values": this check does not know the schema's minimum/maximum (the analyzers,
+            // which do, name the nearest values that satisfy them all).
+            ? $"must be a multiple of {Format(divisor)} (nearest multiples: {Format(n.Lower)} and {Format(n.Upper)}; was {actual})"
             : $"must be a multiple of {Format(divisor)} (was {actual})";
         context.Add(field, "multipleOf", message);
     }
