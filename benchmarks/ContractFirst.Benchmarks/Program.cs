@@ -4,5 +4,10 @@ namespace ContractFirst.Benchmarks;
 
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, new ShortConfig());
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "side-by-side") return SideBySide.RunAsync(args).GetAwaiter().GetResult();
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, new ShortConfig());
+        return 0;
+    }
 }

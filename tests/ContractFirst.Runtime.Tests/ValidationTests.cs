@@ -25,6 +25,35 @@ public class ValidationTests
         Assert.False(Check(c => SchemaChecks.MultipleOf(c, "x", value, decimal.Parse(divisor, System.Globalization.CultureInfo.InvariantCulture))).HasErrors);
     }
 
+    /// <summary>
+    /// Integral values and divisors take a 64-bit shortcut below 2^53; these pin it to the exact decimal answer on both
+    /// sides of each edge (negative values, the 2^53 boundary, divisors with a scale, long values beyond 2^53).
+    /// </summary>
+    [Theory]
+    [InlineData(48.0, "12", false)]
+    [InlineData(50.0, "12", true)]
+    [InlineData(-36.0, "12", false)]
+    [InlineData(-30.0, "12", true)]
+    [InlineData(9007199254740984.0, "12", false)] // the largest multiple of 12 below 2^53
+    [InlineData(9007199254740988.0, "12", true)] // 2^53 - 4 is 4 (mod 12)
+    [InlineData(9007199254740992.0, "2", false)] // 2^53: past the shortcut, decided exactly
+    [InlineData(9007199254740994.0, "3", true)]
+    [InlineData(36.0, "12.0", false)] // a divisor with a scale skips the shortcut
+    [InlineData(36.5, "12", true)]
+    public void MultipleOf_integer_shortcut_agrees_with_the_exact_check(double value, string divisor, bool fails)
+    {
+        decimal d = decimal.Parse(divisor, System.Globalization.CultureInfo.InvariantCulture);
+        // (decimal)double keeps only 15 significant digits; the shortest round-trip text is the value the wire carries.
+        decimal wire = decimal.Parse(value.ToString("R", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
+        bool exact = wire % d != 0m;
+        Assert.Equal(fails, exact);
+        Assert.Equal(fails, Check(c => SchemaChecks.MultipleOf(c, "x", value, d)).HasErrors);
+        if (value == Math.Floor(value))
+        {
+            Assert.Equal(fails, Check(c => SchemaChecks.MultipleOf(c, "x", (long)value, d)).HasErrors);
+        }
+    }
+
     [Fact]
     public void MultipleOf_names_the_nearest_multiples()
     {

@@ -169,4 +169,38 @@ public sealed class EndToEndTests(ServerFixture server) : IClassFixture<ServerFi
         Assert.Equal(id.ToString(), Assert.Single(response.Headers.GetValues("X-Request-Id")));
         Assert.Contains(id.ToString(), await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task Generated_request_ids_are_random_v4_uuids_where_the_spec_wants_uuids_and_match_the_error_body()
+    {
+        var ids = new HashSet<string>();
+        for (var n = 0; n < 3; n++)
+        {
+            // minTotalMemoryGb 50 is not a multiple of 12: the 400 is written after the prologue gave the request its id.
+            using var request = server.Request(HttpMethod.Post, $"/v1/organizations/{Org}/services", """{"name":"x","provider":"aws","region":"r","minTotalMemoryGb":50}""", auth: "basic");
+            using var response = await server.Http.SendAsync(request);
+            Assert.Equal(400, (int)response.StatusCode);
+            var id = Assert.Single(response.Headers.GetValues("X-Request-Id"));
+            Assert.True(Guid.TryParseExact(id, "D", out _), id);
+            Assert.Equal('4', id[14]); // version 4
+            Assert.Contains(id[19], "89ab"); // RFC 4122 variant
+            using var doc = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.Equal(id, doc.RootElement.GetProperty("requestId").GetString());
+            ids.Add(id);
+        }
+
+        Assert.Equal(3, ids.Count);
+    }
+
+    [Fact]
+    public async Task Generated_request_ids_without_uuids_are_req_ids_and_match_the_error_body()
+    {
+        using var request = server.Request(HttpMethod.Post, "/api/environments/e/databases", """{"name":"","type":"postgres"}""");
+        using var response = await server.Http.SendAsync(request);
+        Assert.Equal(400, (int)response.StatusCode);
+        var id = Assert.Single(response.Headers.GetValues("X-Request-Id"));
+        Assert.Matches("^req_[0-9a-f]{32}$", id);
+        using var doc = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(id, doc.RootElement.GetProperty("requestId").GetString());
+    }
 }

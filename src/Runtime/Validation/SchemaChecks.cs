@@ -125,6 +125,11 @@ public static class SchemaChecks
             return;
         }
 
+        if (IsExactMultiple(value, divisor))
+        {
+            return;
+        }
+
         if (TryToDecimal(value, out decimal exact))
         {
             MultipleOf(context, field, exact, divisor);
@@ -144,8 +149,15 @@ public static class SchemaChecks
     /// <param name="field">The field path.</param>
     /// <param name="value">The value.</param>
     /// <param name="divisor">The spec's <c>multipleOf</c>.</param>
-    public static void MultipleOf(ValidationContext context, string field, long value, decimal divisor) =>
+    public static void MultipleOf(ValidationContext context, string field, long value, decimal divisor)
+    {
+        if (divisor.Scale == 0 && divisor > 0m && divisor <= long.MaxValue && value % (long)divisor == 0)
+        {
+            return;
+        }
+
         MultipleOf(context, field, (decimal)value, divisor);
+    }
 
     /// <summary><c>multipleOf</c> for decimals (exact).</summary>
     /// <param name="context">Where errors go.</param>
@@ -531,6 +543,22 @@ public static class SchemaChecks
 
         sb.Append(" (was ").Append(shown).Append(')');
         context.Add(field, "enum", sb.ToString());
+    }
+
+    /// <summary>
+    /// The common case without decimal arithmetic: an integral value and an integral divisor, both exactly representable
+    /// (below 2^53), divide exactly in 64-bit integers. False means "not decided here", not "not a multiple".
+    /// </summary>
+    private static bool IsExactMultiple(double value, decimal divisor)
+    {
+        const double Exact = 9007199254740992d; // 2^53
+        const decimal ExactDivisor = 9007199254740992m;
+        if (divisor.Scale != 0 || divisor > ExactDivisor || Math.Abs(value) >= Exact || value != Math.Floor(value))
+        {
+            return false;
+        }
+
+        return (long)value % (long)divisor == 0;
     }
 
     private static bool TryToDecimal(double value, out decimal result)

@@ -147,18 +147,36 @@ namespace ContractFirst.Generated.Server
         /// </summary>
         public static string RequestId(global::Microsoft.AspNetCore.Http.HttpContext httpContext, bool guid)
         {
-            if (httpContext.Items.TryGetValue(RequestIdKey, out var existing) && existing is string known) return known;
+            // Asked again (an error body after the prologue): the response header set the first time is the answer.
+            // HttpContext.Items is kept for a response that had already started, so that the success path allocates no items dictionary.
+            var response = httpContext.Response;
+            if (response.Headers.TryGetValue(RequestIdHeader, out var set) && set.Count == 1 && set[0] is { } sent && string.Equals(sent, httpContext.TraceIdentifier, global::System.StringComparison.Ordinal)) return sent;
+            if (response.HasStarted && httpContext.Items.TryGetValue(RequestIdKey, out var existing) && existing is string known) return known;
             string? id = null;
             if (httpContext.Request.Headers.TryGetValue(RequestIdHeader, out var incoming) && incoming.Count == 1 && IsPlainRequestId(incoming[0], guid))
             {
                 id = incoming[0];
             }
 
-            id ??= guid ? global::System.Guid.NewGuid().ToString("D") : "req_" + global::System.Guid.NewGuid().ToString("N");
-            httpContext.Items[RequestIdKey] = id;
+            id ??= guid ? NewRandomUuid().ToString("D") : "req_" + NewRandomUuid().ToString("N");
             httpContext.TraceIdentifier = id;
-            if (!httpContext.Response.HasStarted) httpContext.Response.Headers[RequestIdHeader] = id;
+            if (response.HasStarted) httpContext.Items[RequestIdKey] = id;
+            else response.Headers[RequestIdHeader] = id;
             return id;
+        }
+
+        /// <summary>
+        /// A random (version 4) UUID from <see cref="global::System.Random.Shared"/>. A request id correlates logs and is
+        /// no secret, so it needs no cryptographic randomness, and Guid.NewGuid's system call on every request costs
+        /// more than the rest of the id handling together.
+        /// </summary>
+        private static global::System.Guid NewRandomUuid()
+        {
+            global::System.Span<byte> bytes = stackalloc byte[16];
+            global::System.Random.Shared.NextBytes(bytes);
+            bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40); // version 4 (the high nibble of the third group)
+            bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // RFC 4122 variant
+            return new global::System.Guid(bytes);
         }
 
         private static bool IsPlainRequestId(string? value, bool guid)
@@ -317,10 +335,18 @@ namespace ContractFirst.Generated.Server
             return httpContext.Features.Get<global::Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? false;
         }
 
+        private const string Utf8Suffix = "; charset=utf-8";
+
         /// <summary>True when the request's media type is <paramref name="declared"/> (for JSON also any <c>application/*+json</c>), with no charset other than UTF-8.</summary>
         public static bool IsMediaType(string? contentType, string declared)
         {
-            if (contentType is null || !global::Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var parsed)) return false;
+            if (contentType is null) return false;
+            // The two spellings nearly every client sends, without parsing: "{declared}" and "{declared}; charset=utf-8".
+            if (string.Equals(contentType, declared, global::System.StringComparison.OrdinalIgnoreCase)) return true;
+            if (contentType.Length == declared.Length + Utf8Suffix.Length
+                && contentType.StartsWith(declared, global::System.StringComparison.OrdinalIgnoreCase)
+                && contentType.EndsWith(Utf8Suffix, global::System.StringComparison.OrdinalIgnoreCase)) return true;
+            if (!global::Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var parsed)) return false;
             var charset = parsed.Charset;
             if (charset.HasValue && !charset.Equals("utf-8", global::System.StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", global::System.StringComparison.OrdinalIgnoreCase)) return false;
             var mediaType = parsed.MediaType;
@@ -335,13 +361,14 @@ namespace ContractFirst.Generated.Server
         /// gives it to <paramref name="consume"/>. Answers 415 for another media type. A missing body is an error only
         /// when it is <paramref name="required"/>.
         /// </summary>
-        private static async global::System.Threading.Tasks.ValueTask<RequestBody<T>> ReadAsync<T>(
+        private static async global::System.Threading.Tasks.ValueTask<RequestBody<T>> ReadAsync<T, TState>(
             global::Microsoft.AspNetCore.Http.HttpContext httpContext,
             global::ContractFirst.Validation.ValidationContext context,
             string mediaType,
             bool required,
             long limit,
-            global::System.Func<global::System.ReadOnlyMemory<byte>, global::ContractFirst.Validation.ValidationContext, RequestBody<T>> consume)
+            TState state,
+            global::System.Func<global::System.ReadOnlyMemory<byte>, global::ContractFirst.Validation.ValidationContext, TState, RequestBody<T>> consume)
         {
             var request = httpContext.Request;
             if (!HasBody(httpContext))
@@ -387,9 +414,12 @@ namespace ContractFirst.Generated.Server
                         httpContext.Response.Headers.Connection = "close";
                         return RequestBody<T>.Fail(413);
                     }
+
+                    // A declared length that is reached is the end: the server's framing delivers no more, so no read waits for end-of-body.
+                    if (count == request.ContentLength) break;
                 }
 
-                return consume(new global::System.ReadOnlyMemory<byte>(buffer, 0, count), context);
+                return consume(new global::System.ReadOnlyMemory<byte>(buffer, 0, count), context, state);
             }
             catch (global::Microsoft.AspNetCore.Http.BadHttpRequestException ex)
             {
@@ -411,16 +441,16 @@ namespace ContractFirst.Generated.Server
             string mediaType,
             bool required,
             long limit) =>
-            ReadAsync<T>(httpContext, context, mediaType, required, limit, (utf8, errors) =>
+            ReadAsync<T, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo, bool Required)>(httpContext, context, mediaType, required, limit, (typeInfo, required), static (utf8, errors, state) =>
             {
                 var span = utf8.Span;
                 if (span.Length >= 3 && span[0] == 0xEF && span[1] == 0xBB && span[2] == 0xBF) span = span.Slice(3); // a UTF-8 BOM
                 try
                 {
-                    var value = global::System.Text.Json.JsonSerializer.Deserialize(span, typeInfo);
+                    var value = global::System.Text.Json.JsonSerializer.Deserialize(span, state.TypeInfo);
                     if (value is null)
                     {
-                        if (required) errors.Add("", "required", "The request body must not be null");
+                        if (state.Required) errors.Add("", "required", "The request body must not be null");
                         return RequestBody<T>.None;
                     }
 
@@ -449,7 +479,7 @@ namespace ContractFirst.Generated.Server
             string mediaType,
             bool required,
             long limit) =>
-            ReadAsync<string>(httpContext, context, mediaType, required, limit, (utf8, errors) =>
+            ReadAsync(httpContext, context, mediaType, required, limit, false, static (global::System.ReadOnlyMemory<byte> utf8, global::ContractFirst.Validation.ValidationContext errors, bool unused) =>
             {
                 try
                 {
@@ -469,7 +499,7 @@ namespace ContractFirst.Generated.Server
             string mediaType,
             bool required,
             long limit) =>
-            ReadAsync<global::System.IO.Stream>(httpContext, context, mediaType, required, limit, (bytes, _) =>
+            ReadAsync(httpContext, context, mediaType, required, limit, false, static (global::System.ReadOnlyMemory<byte> bytes, global::ContractFirst.Validation.ValidationContext errors, bool unused) =>
                 RequestBody<global::System.IO.Stream>.Of(new global::System.IO.MemoryStream(bytes.ToArray(), writable: false)));
 
         /// <summary>Reads a form body (urlencoded or multipart) through ASP.NET Core's form reader, bounded by the limit.</summary>

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace ContractFirst.Benchmarks;
+
+/// <summary>
+/// A second way to compare two implementations on a noisy, shared machine: interleaved rounds. Each round runs a batch
+/// of the baseline and a batch of the candidate back to back (their order alternates between rounds), so a burst of
+/// load from another process hits both sides of one round alike. The result is the median and the quartiles of the
+/// per-round time ratios, not a ratio of two means taken minutes apart.
+/// <code>dotnet run -c Release --project benchmarks/ContractFirst.Benchmarks -- side-by-side [server|endpoint|client] [rounds]</code>
+/// </summary>
+public static class SideBySide
+{
+    public sealed record Pair(string Name, Func<Task> Baseline, Func<Task> Candidate);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var what = args.Length > 1 ? args[1] : "server";
+        var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 60;
+        switch (what)
+        {
+            case "server":
+            {
+                var bench = new ServerBenchmarks();
+                bench.Setup();
+                try
+                {
+                    await CompareAsync(new Pair("Server GET getService (hand-mapped → generated)", () => bench.GetService_HandMapped(), () => bench.GetService_Generated()), rounds, 100);
+                    await CompareAsync(new Pair("Server POST createService (hand-mapped → generated)", () => bench.CreateService_HandMapped(), () => bench.CreateService_Generated()), rounds, 100);
+                }
+                finally
+                {
+                    bench.Cleanup();
+                }
+
+                return 0;
+            }
+
+            case "endpoint":
+            {
+                var bench = new ServerEndpointBenchmarks();
+                bench.Setup();
+                try
+                {
+                    await CompareAsync(new Pair("Endpoint GET getService (hand-mapped → generated)", () => bench.GetService_HandMapped(), () => bench.GetService_Generated()), rounds, 1000);
+                    await CompareAsync(new Pair("Endpoint POST createService (hand-mapped → generated)", () => bench.CreateService_HandMapped(), () => bench.CreateService_Generated()), rounds, 1000);
+                }
+                finally
+                {
+                    bench.Cleanup();
+                }
+
+                return 0;
+            }
+
+            case "client":
+            {
+                var bench = new ClientCallBenchmarks();
+                bench.Setup();
+                await CompareAsync(new Pair("Client GetServiceAsync (hand-written → generated)", () => bench.GetService_HandWritten(), () => bench.GetService_Generated()), rounds, 200);
+                await CompareAsync(new Pair("Client CreateServiceAsync (hand-written → generated)", () => bench.CreateService_HandWritten(), () => bench.CreateService_Generated()), rounds, 200);
+                return 0;
+            }
+
+            default:
+                Console.Error.WriteLine($"side-by-side: unknown comparison '{what}' (server, endpoint or client)");
+                return 2;
+        }
+    }
+
+    private static async Task CompareAsync(Pair pair, int rounds, int batch)
+    {
+        // Warm-up: both paths JIT-compiled to their final tier (tiered compilation promotes hot methods after a delay
+        // on a background thread) before anything is measured.
+        var warmup = Stopwatch.StartNew();
+        while (warmup.Elapsed < TimeSpan.FromSeconds(3))
+        {
+            await pair.Baseline();
+            await pair.Candidate();
+        }
+
+        var ratios = new double[rounds];
+        var cpuRatios = new double[rounds];
+        double baseTotal = 0, candTotal = 0, baseCpu = 0, candCpu = 0;
+        for (var r = 0; r < rounds; r++)
+        {
+            (double Wall, double Cpu) b, c;
+            if (r % 2 == 0)
+            {
+                b = await TimeAsync(pair.Baseline, batch);
+                c = await TimeAsync(pair.Candidate, batch);
+            }
+            else
+            {
+                c = await TimeAsync(pair.Candidate, batch);
+                b = await TimeAsync(pair.Baseline, batch);
+            }
+
+            ratios[r] = c.Wall / b.Wall;
+            cpuRatios[r] = c.Cpu / b.Cpu;
+            baseTotal += b.Wall;
+            candTotal += c.Wall;
+            baseCpu += b.Cpu;
+            candCpu += c.Cpu;
+        }
+
+        var baseAlloc = await AllocatedPerOpAsync(pair.Baseline, batch);
+        var candAlloc = await AllocatedPerOpAsync(pair.Candidate, batch);
+        Array.Sort(ratios);
+        Array.Sort(cpuRatios);
+        Console.WriteLine(pair.Name);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {rounds} rounds × {batch} calls each side: baseline {baseTotal / rounds / batch * 1e6:F2} µs/op, candidate {candTotal / rounds / batch * 1e6:F2} µs/op"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  wall-clock ratio per round: median {Quantile(ratios, 0.5):F3}×, quartiles {Quantile(ratios, 0.25):F3}–{Quantile(ratios, 0.75):F3}×"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  process CPU time: baseline {baseCpu / rounds / batch * 1e6:F2} µs/op, candidate {candCpu / rounds / batch * 1e6:F2} µs/op; ratio per round: median {Quantile(cpuRatios, 0.5):F3}×, quartiles {Quantile(cpuRatios, 0.25):F3}–{Quantile(cpuRatios, 0.75):F3}×"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  allocated (whole process) per op: baseline {baseAlloc:F0} B, candidate {candAlloc:F0} B, ratio {candAlloc / baseAlloc:F3}×"));
+    }
+
+    /// <summary>
+    /// Wall-clock time, and the CPU time of the whole process (all threads, from getrusage): CPU time does not count the
+    /// time that the process waited for a core that another process held, which is what makes wall clock noisy here.
+    /// </summary>
+    private static async Task<(double Wall, double Cpu)> TimeAsync(Func<Task> op, int count)
+    {
+        var cpu = Environment.CpuUsage.TotalTime;
+        var start = Stopwatch.GetTimestamp();
+        for (var i = 0; i < count; i++) await op();
+        var wall = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        return (wall, (Environment.CpuUsage.TotalTime - cpu).TotalSeconds);
+    }
+
+    private static async Task<double> AllocatedPerOpAsync(Func<Task> op, int count)
+    {
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        for (var i = 0; i < count; i++) await op();
+        return (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)count;
+    }
+
+    private static double Quantile(double[] sorted, double q)
+    {
+        var position = (sorted.Length - 1) * q;
+        var low = (int)Math.Floor(position);
+        var high = Math.Min(low + 1, sorted.Length - 1);
+        return sorted[low] + (sorted[high] - sorted[low]) * (position - low);
+    }
+}
