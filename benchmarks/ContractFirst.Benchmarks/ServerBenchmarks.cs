@@ -36,12 +36,51 @@ public class ServerBenchmarks
     private string _getPath = null!;
     private string _postPath = null!;
 
+    /// <summary>The GET's path after the /gen or /hand prefix.</summary>
+    public static string GetPath => $"v1/organizations/{Payloads.Org}/services/{Payloads.Svc}";
+
+    /// <summary>The POST's path after the /gen or /hand prefix.</summary>
+    public static string PostPath => $"v1/organizations/{Payloads.Org}/services";
+
     [GlobalSetup]
     public void Setup()
     {
+        var app = BuildApp(testServer: true);
+        app.StartAsync().GetAwaiter().GetResult();
+        _app = app;
+        _client = app.GetTestServer().CreateClient();
+        _getPath = GetPath;
+        _postPath = PostPath;
+
+        // Sanity: all four answer 200 with a body, and the generated endpoint does validate.
+        foreach (var (name, task) in new[] { ("gen GET", GetService_Generated()), ("hand GET", GetService_HandMapped()), ("gen POST", CreateService_Generated()), ("hand POST", CreateService_HandMapped()) })
+        {
+            var length = task.GetAwaiter().GetResult();
+            Console.WriteLine($"// {name}: 200, {length} B");
+        }
+
+        using var invalid = new HttpRequestMessage(HttpMethod.Post, "/gen/" + _postPath) { Content = new StringContent("""{"name":"x","provider":"aws","region":"r","minTotalMemoryGb":50}""", Encoding.UTF8, "application/json") };
+        invalid.Headers.Authorization = Auth;
+        using var rejected = _client.SendAsync(invalid).GetAwaiter().GetResult();
+        Console.WriteLine($"// gen POST with minTotalMemoryGb=50 (not a multiple of 12): {(int)rejected.StatusCode}");
+    }
+
+    /// <summary>
+    /// The app of both sides: the generated endpoints at /gen, the same implementation mapped by hand at /hand. On
+    /// TestServer for BenchmarkDotNet, or on Kestrel at 127.0.0.1 (a free port) for the loopback load of <see cref="SideBySide"/>.
+    /// </summary>
+    public static WebApplication BuildApp(bool testServer)
+    {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Logging.ClearProviders();
-        builder.WebHost.UseTestServer();
+        if (testServer)
+        {
+            builder.WebHost.UseTestServer();
+        }
+        else
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
         builder.Services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, BenchAuthHandler>("basicAuth", null);
         builder.Services.AddAuthorization();
         builder.Services.AddClickHouseCloudServer<BenchClickHouseServer>();
@@ -69,23 +108,7 @@ public class ServerBenchmarks
             await result.WriteAsync(httpContext);
         }).RequireAuthorization(policy);
 
-        app.StartAsync().GetAwaiter().GetResult();
-        _app = app;
-        _client = app.GetTestServer().CreateClient();
-        _getPath = $"v1/organizations/{Payloads.Org}/services/{Payloads.Svc}";
-        _postPath = $"v1/organizations/{Payloads.Org}/services";
-
-        // Sanity: all four answer 200 with a body, and the generated endpoint does validate.
-        foreach (var (name, task) in new[] { ("gen GET", GetService_Generated()), ("hand GET", GetService_HandMapped()), ("gen POST", CreateService_Generated()), ("hand POST", CreateService_HandMapped()) })
-        {
-            var length = task.GetAwaiter().GetResult();
-            Console.WriteLine($"// {name}: 200, {length} B");
-        }
-
-        using var invalid = new HttpRequestMessage(HttpMethod.Post, "/gen/" + _postPath) { Content = new StringContent("""{"name":"x","provider":"aws","region":"r","minTotalMemoryGb":50}""", Encoding.UTF8, "application/json") };
-        invalid.Headers.Authorization = Auth;
-        using var rejected = _client.SendAsync(invalid).GetAwaiter().GetResult();
-        Console.WriteLine($"// gen POST with minTotalMemoryGb=50 (not a multiple of 12): {(int)rejected.StatusCode}");
+        return app;
     }
 
     [GlobalCleanup]
@@ -97,18 +120,19 @@ public class ServerBenchmarks
     }
 
     [Benchmark(Baseline = true), BenchmarkCategory("Server GET getService")]
-    public Task<int> GetService_HandMapped() => Send(HttpMethod.Get, "/hand/" + _getPath, null);
+    public Task<int> GetService_HandMapped() => SendAsync(_client, HttpMethod.Get, "/hand/" + _getPath, null);
 
     [Benchmark, BenchmarkCategory("Server GET getService")]
-    public Task<int> GetService_Generated() => Send(HttpMethod.Get, "/gen/" + _getPath, null);
+    public Task<int> GetService_Generated() => SendAsync(_client, HttpMethod.Get, "/gen/" + _getPath, null);
 
     [Benchmark(Baseline = true), BenchmarkCategory("Server POST createService")]
-    public Task<int> CreateService_HandMapped() => Send(HttpMethod.Post, "/hand/" + _postPath, Payloads.ServicePostRequest);
+    public Task<int> CreateService_HandMapped() => SendAsync(_client, HttpMethod.Post, "/hand/" + _postPath, Payloads.ServicePostRequest);
 
     [Benchmark, BenchmarkCategory("Server POST createService")]
-    public Task<int> CreateService_Generated() => Send(HttpMethod.Post, "/gen/" + _postPath, Payloads.ServicePostRequest);
+    public Task<int> CreateService_Generated() => SendAsync(_client, HttpMethod.Post, "/gen/" + _postPath, Payloads.ServicePostRequest);
 
-    private async Task<int> Send(HttpMethod method, string path, byte[]? body)
+    /// <summary>One request as the benchmark sends it (Basic auth, a JSON body); the body's length, or an exception for a status other than 200.</summary>
+    public static async Task<int> SendAsync(HttpClient client, HttpMethod method, string path, byte[]? body)
     {
         using var request = new HttpRequestMessage(method, path);
         request.Headers.Authorization = Auth;
@@ -118,7 +142,7 @@ public class ServerBenchmarks
             request.Content.Headers.ContentType = Json;
         }
 
-        using var response = await _client.SendAsync(request);
+        using var response = await client.SendAsync(request);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         if ((int)response.StatusCode != 200) throw new InvalidOperationException($"{method} {path}: {(int)response.StatusCode} {Encoding.UTF8.GetString(bytes)}");
         return bytes.Length;

@@ -31,31 +31,7 @@ public class ServerEndpointBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseTestServer();
-        builder.Services.AddAuthorization();
-        builder.Services.AddClickHouseCloudServer<BenchClickHouseServer>();
-        var app = builder.Build();
-        app.MapClickHouseCloud("/gen");
-        var hand = app.MapGroup("/hand");
-        hand.MapMethods("/v1/organizations/{organizationId}/services/{serviceId}", new[] { "GET" }, async httpContext =>
-        {
-            var org = Guid.Parse((string)httpContext.Request.RouteValues["organizationId"]!);
-            var svc = Guid.Parse((string)httpContext.Request.RouteValues["serviceId"]!);
-            var server = httpContext.RequestServices.GetRequiredService<IClickHouseCloudServer>();
-            var result = await server.GetServiceAsync(org, svc, httpContext, httpContext.RequestAborted);
-            await result.WriteAsync(httpContext);
-        });
-        hand.MapMethods("/v1/organizations/{organizationId}/services", new[] { "POST" }, async httpContext =>
-        {
-            var org = Guid.Parse((string)httpContext.Request.RouteValues["organizationId"]!);
-            var body = await System.Text.Json.JsonSerializer.DeserializeAsync(httpContext.Request.Body, ClickHouseCloudClientJson.TypeInfo<ServicePostRequest>(), httpContext.RequestAborted);
-            var server = httpContext.RequestServices.GetRequiredService<IClickHouseCloudServer>();
-            var result = await server.CreateServiceAsync(org, body!, httpContext, httpContext.RequestAborted);
-            await result.WriteAsync(httpContext);
-        });
-
+        var app = ServerBenchmarks.BuildApp(testServer: true);
         app.StartAsync().GetAwaiter().GetResult();
         _app = app;
         _services = app.Services;

@@ -8,7 +8,7 @@ namespace ContractFirst.Benchmarks;
 /// of the baseline and a batch of the candidate back to back (their order alternates between rounds), so a burst of
 /// load from another process hits both sides of one round alike. The result is the median and the quartiles of the
 /// per-round time ratios, not a ratio of two means taken minutes apart.
-/// <code>dotnet run -c Release --project benchmarks/ContractFirst.Benchmarks -- side-by-side [server|endpoint|client] [rounds]</code>
+/// <code>dotnet run -c Release --project benchmarks/ContractFirst.Benchmarks -- side-by-side [server|endpoint|kestrel|client] [rounds]</code>
 /// </summary>
 public static class SideBySide
 {
@@ -34,6 +34,20 @@ public static class SideBySide
                     bench.Cleanup();
                 }
 
+                return 0;
+            }
+
+            case "kestrel":
+            {
+                await using var app = ServerBenchmarks.BuildApp(testServer: false);
+                await app.StartAsync();
+                var address = app.Urls.First();
+                using var handler = new System.Net.Http.SocketsHttpHandler { MaxConnectionsPerServer = Concurrency, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+                using var http = new HttpClient(handler) { BaseAddress = new Uri(address) };
+                Console.WriteLine($"// Kestrel at {address}, {Concurrency} concurrent keep-alive connections, load generator in the same process");
+                await CompareLoadAsync("Kestrel loopback GET getService (hand-mapped → generated)", http, HttpMethod.Get, ServerBenchmarks.GetPath, null, rounds);
+                await CompareLoadAsync("Kestrel loopback POST createService (hand-mapped → generated)", http, HttpMethod.Post, ServerBenchmarks.PostPath, Payloads.ServicePostRequest, rounds);
+                await app.StopAsync();
                 return 0;
             }
 
@@ -64,9 +78,70 @@ public static class SideBySide
             }
 
             default:
-                Console.Error.WriteLine($"side-by-side: unknown comparison '{what}' (server, endpoint or client)");
+                Console.Error.WriteLine($"side-by-side: unknown comparison '{what}' (server, endpoint, kestrel or client)");
                 return 2;
         }
+    }
+
+    private const int Concurrency = 4;
+
+    /// <summary>
+    /// Requests per second under load: <see cref="Concurrency"/> workers send the same request back to back for one
+    /// second to /hand, then to /gen (the order alternates), per round. The ratio per round is hand rps ÷ generated rps,
+    /// i.e. the generated endpoint's time per request relative to the hand-mapped one.
+    /// </summary>
+    private static async Task CompareLoadAsync(string name, HttpClient http, HttpMethod method, string path, byte[]? body, int rounds)
+    {
+        await LoadAsync(http, method, "/hand/" + path, body, TimeSpan.FromSeconds(2));
+        await LoadAsync(http, method, "/gen/" + path, body, TimeSpan.FromSeconds(2));
+        var ratios = new double[rounds];
+        double hand = 0, gen = 0;
+        for (var r = 0; r < rounds; r++)
+        {
+            double h, g;
+            if (r % 2 == 0)
+            {
+                h = await LoadAsync(http, method, "/hand/" + path, body, TimeSpan.FromSeconds(1));
+                g = await LoadAsync(http, method, "/gen/" + path, body, TimeSpan.FromSeconds(1));
+            }
+            else
+            {
+                g = await LoadAsync(http, method, "/gen/" + path, body, TimeSpan.FromSeconds(1));
+                h = await LoadAsync(http, method, "/hand/" + path, body, TimeSpan.FromSeconds(1));
+            }
+
+            ratios[r] = h / g;
+            hand += h;
+            gen += g;
+        }
+
+        Array.Sort(ratios);
+        Console.WriteLine(name);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {rounds} rounds of 1 s each side: hand-mapped {hand / rounds:F0} req/s, generated {gen / rounds:F0} req/s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  time per request, generated ÷ hand-mapped, per round: median {Quantile(ratios, 0.5):F3}×, quartiles {Quantile(ratios, 0.25):F3}–{Quantile(ratios, 0.75):F3}×"));
+    }
+
+    private static async Task<double> LoadAsync(HttpClient http, HttpMethod method, string path, byte[]? body, TimeSpan duration)
+    {
+        var count = 0;
+        var stopwatch = Stopwatch.StartNew();
+        var workers = new Task[Concurrency];
+        for (var w = 0; w < workers.Length; w++)
+        {
+            workers[w] = Task.Run(async () =>
+            {
+                while (stopwatch.Elapsed < duration)
+                {
+                    await ServerBenchmarks.SendAsync(http, method, path, body);
+                    Interlocked.Increment(ref count);
+                }
+            });
+        }
+
+        await Task.WhenAll(workers);
+        return count / stopwatch.Elapsed.TotalSeconds;
     }
 
     private static async Task CompareAsync(Pair pair, int rounds, int batch)
