@@ -220,7 +220,20 @@ public sealed class FormsTests(FormsFixture server) : IClassFixture<FormsFixture
         Assert.All(server.Recorder.Last("search"), Assert.Null);
     }
 
+    [Fact]
+    public async Task A_content_declared_object_query_parameter_is_JSON()
+    {
+        using var response = await server.Http.SendAsync(Get("/search?where=" + Uri.EscapeDataString("{\"size\":2,\"name\":\"rex\"}")));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var where = Assert.IsType<PetFilter>(server.Recorder.Last("search")[3]);
+        Assert.Equal(2, where.Size);
+        Assert.Equal("rex", where.Name);
+        Assert.Equal("filter.name=null;filter.size=null;filter.kind=null;limit=null;offset=null;R=null;G=null;where.size=7", (await server.Client().SearchAsync(where: new PetFilter { Size = 7 })).Text);
+    }
+
     [Theory]
+    [InlineData("where={\"size\":11}", "where.size")]  // maximum inside a JSON (content) parameter
+    [InlineData("where=size", "where")]               // not JSON
     [InlineData("filter[size]=11", "filter.size")]   // maximum
     [InlineData("filter[size]=0", "filter.size")]    // minimum
     [InlineData("filter[size]=x", "filter.size")]    // type

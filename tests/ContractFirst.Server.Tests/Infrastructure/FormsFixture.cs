@@ -96,10 +96,12 @@ public sealed class FormsFake(FormsRecorder recorder) : IFormsServer
         return Echo(("title", body.Title), ("count", body.Count), ("category", body.Category?.Value), ("labels", body.Labels), ("file", content), ("fileName", fileName));
     }
 
-    public Task<IFormsServer.SearchResult> SearchAsync(PetFilter? filter, Paging? page, Color? color, HttpContext httpContext, CancellationToken cancellationToken)
+    public Task<IFormsServer.SearchResult> SearchAsync(PetFilter? filter, Paging? page, Color? color, PetFilter? where, HttpContext httpContext, CancellationToken cancellationToken)
     {
-        recorder.Record("search", filter, page, color);
-        return Task.FromResult<IFormsServer.SearchResult>(Echo(("filter.name", filter?.Name), ("filter.size", filter?.Size), ("filter.kind", filter?.Kind?.Value), ("limit", page?.Limit), ("offset", page?.Offset), ("R", color?.R), ("G", color?.G)));
+        recorder.Record("search", filter, page, color, where);
+        var echo = Echo(("filter.name", filter?.Name), ("filter.size", filter?.Size), ("filter.kind", filter?.Kind?.Value), ("limit", page?.Limit), ("offset", page?.Offset), ("R", color?.R), ("G", color?.G));
+        if (where is not null) echo.Text += ";where.size=" + where.Size;
+        return Task.FromResult<IFormsServer.SearchResult>(echo);
     }
 
     public Task<IFormsServer.GetLabelResult> GetLabelAsync(int id, HttpContext httpContext, CancellationToken cancellationToken)
