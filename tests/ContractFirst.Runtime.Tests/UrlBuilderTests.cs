@@ -11,6 +11,8 @@ public class UrlBuilderTests
         Assert.Equal("/v1/orgs/a%2Fb%20c%3Fd%23e%25f/services/42", url);
         Assert.Equal("/x/%C3%A9-._~", new UrlBuilder("/x/").AppendPath("é-._~").ToString());
         Assert.Equal("/tags/a,b%2Cc", new UrlBuilder("/tags/").AppendPathArray(new[] { "a", "b,c" }).ToString());
+        Assert.Equal("/t/.a.b", new UrlBuilder("/t/.").AppendPathArray(new[] { "a", "b" }, "t", ".").ToString());
+        Assert.Equal("/t/;id=3;id=4", new UrlBuilder("/t/;id=").AppendPathArray(new[] { 3, 4 }, "id", ";id=").ToString());
         Assert.Equal("id", Assert.Throws<ArgumentNullException>(() => new UrlBuilder("/").AppendPath((string?)null, "id")).ParamName);
     }
 

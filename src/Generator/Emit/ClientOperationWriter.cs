@@ -381,7 +381,13 @@ internal sealed class ClientOperationWriter
                 var nameLiteral = CSharp.StringLiteral(p.Name.TrimStart('@'));
                 if (p.Style == ParameterStyle.Label) parts.Add(".AppendLiteral(\".\")");
                 if (p.Style == ParameterStyle.Matrix) parts.Add($".AppendLiteral({CSharp.StringLiteral(";" + p.WireName + "=")})");
-                parts.Add(p.Type.Kind == TypeKind.Array ? $".AppendPathArray({p.Name}, {nameLiteral})" : $".AppendPath({p.Name}, {nameLiteral})");
+                // Exploded label and matrix arrays repeat the prefix between items: .a.b and ;id=a;id=b.
+                var separator = p.Explode && p.Style == ParameterStyle.Label ? "\".\""
+                    : p.Explode && p.Style == ParameterStyle.Matrix ? CSharp.StringLiteral(";" + p.WireName + "=")
+                    : null;
+                parts.Add(p.Type.Kind != TypeKind.Array ? $".AppendPath({p.Name}, {nameLiteral})"
+                    : separator is null ? $".AppendPathArray({p.Name}, {nameLiteral})"
+                    : $".AppendPathArray({p.Name}, {nameLiteral}, {separator})");
             }
 
             pos = close + 1;
@@ -416,6 +422,13 @@ internal sealed class ClientOperationWriter
     {
         var name = CSharp.StringLiteral(p.WireName);
         var explode = p.Explode ? "true" : "false";
+        if (p.IsContent && p.Type.Kind is TypeKind.Model or TypeKind.Map || p.IsContent && p.Type.Kind == TypeKind.Array && p.Type.Item!.Kind is not (TypeKind.Primitive or TypeKind.Enum))
+        {
+            // content-declared (e.g. application/json): the value is its JSON text.
+            var j = Identifiers.Unique("j", taken);
+            return $".AddQuery({name}, {p.Name} is {{ }} {j} ? global::System.Text.Json.JsonSerializer.Serialize({j}, {_json}.TypeInfo<{p.Type.CSharpType}>()) : null)";
+        }
+
         switch (p.Type.Kind)
         {
             case TypeKind.Array:

@@ -35,9 +35,42 @@ internal sealed class ServerTypes
         BodyKind.Json => Qualified(body.Type),
         BodyKind.Text => "string",
         BodyKind.OctetStream => "global::System.IO.Stream",
-        BodyKind.FormUrlEncoded or BodyKind.Multipart => "global::Microsoft.AspNetCore.Http.IFormCollection",
+        BodyKind.FormUrlEncoded or BodyKind.Multipart => FormModel(body) is null ? "global::Microsoft.AspNetCore.Http.IFormCollection" : Qualified(body.Type),
         _ => Qualified(body.Type),
     };
+
+    private System.Collections.Generic.Dictionary<string, ObjectModel>? _objects;
+
+    /// <summary>The object model that <paramref name="type"/> names, if it is one.</summary>
+    public ObjectModel? ObjectOf(TypeRef type)
+    {
+        if (type.Kind != TypeKind.Model) return null;
+        _objects ??= _spec.Types.OfType<ObjectModel>().GroupBy(t => t.Name).ToDictionary(g => g.Key, g => g.First());
+        return _objects.TryGetValue(type.Name, out var obj) ? obj : null;
+    }
+
+    /// <summary>An object model that binding can create from named fields: not abstract, not a polymorphic base.</summary>
+    public ObjectModel? Bindable(TypeRef type) => ObjectOf(type) is { IsAbstract: false, Discriminator: null } obj ? obj : null;
+
+    /// <summary>The model that a form or multipart body binds into; null keeps the raw IFormCollection.</summary>
+    public ObjectModel? FormModel(RequestBodyModel body) => body.Kind is BodyKind.FormUrlEncoded or BodyKind.Multipart ? Bindable(body.Type) : null;
+
+    /// <summary>The model that an object query parameter (deepObject or form style) binds into.</summary>
+    public ObjectModel? QueryModel(ParameterModel p) =>
+        p.Location == ParameterLocation.Query && !p.IsContent && p.Style is ParameterStyle.DeepObject or ParameterStyle.Form ? Bindable(p.Type) : null;
+
+    /// <summary>The properties of an object and of its bases, bases first.</summary>
+    public System.Collections.Generic.List<PropertyModel> AllProperties(ObjectModel obj)
+    {
+        var chain = new System.Collections.Generic.List<ObjectModel>();
+        var seen = new System.Collections.Generic.HashSet<string>();
+        for (ObjectModel? current = obj; current is not null && seen.Add(current.Name); current = current.BaseType is { } b ? ObjectOf(new TypeRef(TypeKind.Model, b)) : null)
+        {
+            chain.Insert(0, current);
+        }
+
+        return chain.SelectMany(o => o.Properties).ToList();
+    }
 
     public SpecModel Spec => _spec;
 }
@@ -55,6 +88,12 @@ internal static class ServerBinding
     {
         var m = p.Model;
         var types = op.Types;
+        if (types.QueryModel(m) is { } queryModel)
+        {
+            EmitObjectQuery(w, op, p, queryModel);
+            return;
+        }
+
         var field = CSharp.StringLiteral(m.WireName);
         w.Line($"{p.Type}{(p.IsRequired ? "" : "?")} {p.Local} = default{(p.IsRequired && !m.Type.IsValueType ? "!" : "")};");
         w.Line("{").Indent();
@@ -66,7 +105,8 @@ internal static class ServerBinding
             _ => "Query",
         };
         w.Line($"var raw = {Rt}{source}(httpContext, {CSharp.StringLiteral(p.Key)});");
-        w.Open("if (raw.Count == 0)");
+        var styled = EmitPathStyle(w, m, field);
+        w.Open(styled ? "else if (raw.Count == 0)" : "if (raw.Count == 0)");
         if (p.IsRequired) w.Line($"context.Add({field}, \"required\", \"is required\");");
         w.Close();
         if (m.Type.Kind == TypeKind.Array && IsScalar(m.Type.Item!))
@@ -81,6 +121,7 @@ internal static class ServerBinding
                     _ => (',', !m.Explode),
                 },
                 ParameterLocation.Cookie => (',', !m.Explode),
+                ParameterLocation.Path when m.Style is ParameterStyle.Label or ParameterStyle.Matrix && m.Explode => (',', false), // split by PathStyle
                 _ => (',', true),
             };
             var delimiterLiteral = delimiter == ' ' ? "' '" : "'" + delimiter + "'";
@@ -112,6 +153,12 @@ internal static class ServerBinding
     public static void EmitBody(SourceWriter w, ServerOperation op, RequestBodyModel body)
     {
         var types = op.Types;
+        if (types.FormModel(body) is { } formModel)
+        {
+            EmitFormBody(w, op, body, formModel);
+            return;
+        }
+
         var csType = types.Body(body);
         var mediaType = CSharp.StringLiteral(body.ContentType);
         var required = Bool(body.Required);
@@ -149,6 +196,203 @@ internal static class ServerBinding
 
         w.Close();
         w.Close();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Typed binding from named fields: form and multipart bodies, deepObject and form-style object query parameters.
+
+    private const string Forms = ServerSupportEmitter.Namespace + "ServerForms.";
+    private const string Vc = "global::ContractFirst.Validation.ValidationContext";
+
+    /// <summary>The name of the generated binder of <paramref name="obj"/> (a static method of the extensions class).</summary>
+    private static string BinderName(ObjectModel obj) => "Bind" + obj.Name + "Fields";
+
+    /// <summary><c>label</c> and <c>matrix</c> path parameters: the prefix is removed (and exploded arrays split) before parsing.</summary>
+    private static bool EmitPathStyle(SourceWriter w, ParameterModel m, string field)
+    {
+        if (m.Location != ParameterLocation.Path || m.Style is not (ParameterStyle.Label or ParameterStyle.Matrix)) return false;
+        var prefix = m.Style == ParameterStyle.Label ? "." : ";" + m.WireName + "=";
+        var isArray = m.Type.Kind == TypeKind.Array;
+        var separator = isArray && m.Explode ? CSharp.StringLiteral(prefix) : "null";
+        var expected = m.Style == ParameterStyle.Label
+            ? (isArray ? (m.Explode ? "must be in label style (.a.b)" : "must be in label style (.a,b)") : "must be in label style (.value)")
+            : (isArray ? (m.Explode ? $"must be in matrix style (;{m.WireName}=a;{m.WireName}=b)" : $"must be in matrix style (;{m.WireName}=a,b)") : $"must be in matrix style (;{m.WireName}=value)");
+        w.Line($"if (!{Forms}PathStyle(ref raw, {CSharp.StringLiteral(prefix)}, {separator})) context.Add({field}, \"style\", {CSharp.StringLiteral(expected)});");
+        return true;
+    }
+
+    private static void EmitFormBody(SourceWriter w, ServerOperation op, RequestBodyModel body, ObjectModel obj)
+    {
+        var types = op.Types;
+        var mediaType = CSharp.StringLiteral(body.ContentType);
+        w.Line($"{types.Qualified(body.Type)}? body = default;");
+        w.Line("{").Indent();
+        w.Line($"var read = await {Rt}ReadFormAsync(httpContext, context, {mediaType}, {Bool(body.Required)}, limit).ConfigureAwait(false);");
+        w.Open("if (read.FailureStatus != 0)");
+        w.Line($"await {op.ErrorsName}.WriteAsync(httpContext, {ServerSupportEmitter.Namespace}ServerError.Body(read.FailureStatus, {mediaType}, limit)).ConfigureAwait(false);");
+        w.Line("return;");
+        w.Close();
+        w.Open("if (read.HasValue)");
+        w.Line($"var binding = new {Vc}();");
+        if (!obj.AllowsUnknownProperties && obj.AdditionalProperties is null)
+        {
+            var known = types.AllProperties(obj).Where(p => !p.ReadOnly).Select(p => CSharp.StringLiteral(p.WireName));
+            w.Line($"{Forms}Unknown(read.Value!, new string[] {{ {string.Join(", ", known)} }}, binding);");
+        }
+
+        w.Line($"var value = {BinderName(obj)}(new {ServerSupportEmitter.Namespace}ServerFormFields(read.Value!), binding, \"\");");
+        w.Line($"{Forms}Validate(context, binding, value, \"\");");
+        w.Line("body = value;");
+        w.Close();
+        w.Close();
+    }
+
+    private static void EmitObjectQuery(SourceWriter w, ServerOperation op, ServerParameter p, ObjectModel obj)
+    {
+        var m = p.Model;
+        var field = CSharp.StringLiteral(m.WireName);
+        var fields = ServerSupportEmitter.Namespace;
+        w.Line($"{p.Type}{(p.IsRequired ? "" : "?")} {p.Local} = default{(p.IsRequired ? "!" : "")};");
+        w.Line("{").Indent();
+        string source, path;
+        if (m.Style == ParameterStyle.DeepObject)
+        {
+            w.Open($"if ({Forms}AnyDeepKey(httpContext.Request.Query, {field}))");
+            source = $"new {fields}ServerQueryFields(httpContext.Request.Query, {field})";
+            path = CSharp.StringLiteral(m.WireName + ".");
+        }
+        else if (m.Explode)
+        {
+            var names = op.Types.AllProperties(obj).Where(x => !x.ReadOnly).Select(x => CSharp.StringLiteral(x.WireName));
+            w.Open($"if ({Forms}AnyKey(httpContext.Request.Query, new string[] {{ {string.Join(", ", names)} }}))");
+            source = $"new {fields}ServerQueryFields(httpContext.Request.Query, null)";
+            path = "\"\"";
+        }
+        else
+        {
+            w.Line($"var raw = {Rt}Query(httpContext, {field});");
+            w.Line($"if (raw.Count > 1) context.Add({field}, \"type\", \"must be given once\");");
+            w.Line($"var pairs = raw.Count == 1 ? new {fields}ServerPairFields(raw[0] ?? \"\") : null;");
+            w.Line($"if (pairs is {{ Valid: false }}) context.Add({field}, \"style\", \"must be comma-separated name,value pairs\");");
+            w.Open("if (pairs is { Valid: true })");
+            source = "pairs";
+            path = CSharp.StringLiteral(m.WireName + ".");
+        }
+
+        w.Line($"var binding = new {Vc}();");
+        w.Line($"var value = {BinderName(obj)}({source}, binding, {path});");
+        w.Line($"{Forms}Validate(context, binding, value, {path});");
+        w.Line($"{p.Local} = value;");
+        w.Close();
+        if (m.Style != ParameterStyle.DeepObject && !m.Explode)
+        {
+            if (p.IsRequired) w.Line($"else if (raw.Count == 0) context.Add({field}, \"required\", \"is required\");");
+        }
+        else if (p.IsRequired)
+        {
+            w.Line($"else context.Add({field}, \"required\", \"is required\");");
+        }
+
+        w.Close();
+    }
+
+    /// <summary>One binder per model that a form body or an object query parameter of <paramref name="operations"/> binds into.</summary>
+    public static void EmitBinders(SourceWriter w, System.Collections.Generic.List<ServerOperation> operations)
+    {
+        var done = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var op in operations)
+        {
+            var models = op.Parameters.Select(p => op.Types.QueryModel(p.Model)).ToList();
+            if (op.Model.Body is { } body) models.Add(op.Types.FormModel(body));
+            foreach (var obj in models)
+            {
+                if (obj is not null && done.Add(obj.Name)) EmitBinder(w, op.Types, obj);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads each property from its named field(s): scalars once, arrays of scalars as repeated fields (form encoding's
+    /// default, explode), binary properties from files, anything else as JSON text. Each error names the field; a
+    /// required property that is absent is an error here unless the model's Validate reports it.
+    /// </summary>
+    private static void EmitBinder(SourceWriter w, ServerTypes types, ObjectModel obj)
+    {
+        var qualified = types.Qualified(new TypeRef(TypeKind.Model, obj.Name));
+        w.Line($"private static {qualified} {BinderName(obj)}({ServerSupportEmitter.Namespace}ServerFields fields, {Vc} context, string path)");
+        w.Line("{").Indent();
+        var properties = types.AllProperties(obj).Where(x => !x.ReadOnly).ToList();
+        var init = new System.Collections.Generic.List<string>();
+        var later = new System.Collections.Generic.List<string>();
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var p = properties[i];
+            var f = "f" + Invariant(i);
+            var h = "h" + Invariant(i);
+            var type = p.Type;
+            var local = types.Qualified(type) + (p.IsCSharpNullable ? "?" : "");
+            var wire = CSharp.StringLiteral(p.WireName);
+            var field = "path + " + wire;
+            w.Line($"{local} {f} = default{(!p.IsCSharpNullable && !type.IsValueType ? "!" : "")};");
+            w.Line($"var {h} = false;");
+            w.Line("{").Indent();
+            if (type.Kind == TypeKind.Primitive && type.Primitive == PrimitiveKind.Stream)
+            {
+                w.Line($"var stream = {Forms}Stream(fields, {wire}, out var count);");
+                w.Line($"if (count > 1) context.Add({field}, \"type\", \"must be given once\");");
+                w.Line($"else if (stream is not null) {{ {f} = stream; {h} = true; }}");
+            }
+            else if (type.Kind == TypeKind.Primitive && type.Primitive == PrimitiveKind.Bytes)
+            {
+                w.Line($"if (!{Forms}TryBytes(fields, {wire}, out var bytes, out var present)) context.Add({field}, \"type\", \"must be one file or base64 text\");");
+                w.Line($"else if (present) {{ {f} = bytes!; {h} = true; }}");
+            }
+            else if (IsScalar(type))
+            {
+                w.Line($"var raw = fields.Get({wire});");
+                w.Line($"if (raw.Count > 1) context.Add({field}, \"type\", \"must be given once\");");
+                w.Line($"else if (raw.Count == 1 && {TryParse(types, type, "raw[0] ?? \"\"", "v")}) {{ {f} = v; {h} = true; }}");
+                w.Line($"else if (raw.Count == 1) context.Add({field}, \"type\", {CSharp.StringLiteral(Expectation(type))});");
+            }
+            else if (type.Kind == TypeKind.Array && type.Item!.Kind == TypeKind.Primitive && type.Item.Primitive == PrimitiveKind.Stream)
+            {
+                w.Line($"var streams = {Forms}Streams(fields, {wire});");
+                w.Line($"if (streams is not null) {{ {f} = streams; {h} = true; }}");
+            }
+            else if (type.Kind == TypeKind.Array && IsScalar(type.Item!) && type.Item!.Primitive != PrimitiveKind.Bytes)
+            {
+                var item = type.Item!;
+                w.Line($"var raw = fields.Get({wire});");
+                w.Open("if (raw.Count > 0)");
+                w.Line($"var list = new {types.Concrete(type)}(raw.Count);");
+                w.Line("var ok = true;");
+                w.Open("for (var n = 0; n < raw.Count; n++)");
+                w.Line($"if ({TryParse(types, item, "raw[n] ?? \"\"", "item")}) list.Add(item);");
+                w.Line($"else {{ ok = false; context.Add({field} + \"[\" + n.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\", \"type\", {CSharp.StringLiteral(Expectation(item))}); }}");
+                w.Close();
+                w.Line($"if (ok) {{ {f} = list; {h} = true; }}");
+                w.Close();
+            }
+            else
+            {
+                // Objects, maps, arrays of objects and untyped values: the field's text is JSON (as the client sends it).
+                w.Line($"var raw = fields.Get({wire});");
+                w.Line($"if (raw.Count > 1) context.Add({field}, \"type\", \"must be given once\");");
+                w.Line($"else if (raw.Count == 1 && {Forms}TryJson(raw[0] ?? \"\", {types.TypeInfo(type)}, context, {field}, out {types.Qualified(type)} v)) {{ {f} = v; {h} = true; }}");
+            }
+
+            w.Close();
+            var validateReportsMissing = p.Required && !p.Nullable && !type.IsValueType;
+            if (p.Required && !validateReportsMissing) w.Line($"if (!{h} && !{Forms}Present(fields, {wire})) context.Add({field}, \"required\", \"is required\");");
+            if (p.UsesRequiredKeyword) init.Add($"{p.Name} = {f}");
+            else later.Add($"if ({h}) result.{p.Name} = {f};");
+        }
+
+        w.Line($"var result = new {qualified} {{ {string.Join(", ", init)} }};");
+        foreach (var line in later) w.Line(line);
+        w.Line("return result;");
+        w.Close();
+        w.Line();
     }
 
     private static void EmitChecks(SourceWriter w, TypeRef type, Model.Constraints constraints, ImmutableEquatableArray<string> allowed, string field)

@@ -276,6 +276,7 @@ internal static class ServerEmitter
             w.Line();
         }
 
+        ServerBinding.EmitBinders(w, operations);
         shapes.EmitWriters(w);
         w.Close();
         return w.ToString();

@@ -269,7 +269,12 @@ internal sealed record ParameterModel(
     bool Explode,
     string? Summary,
     Constraints Constraints,
-    ImmutableEquatableArray<string> AllowedValues);
+    ImmutableEquatableArray<string> AllowedValues,
+    string? ContentType = null)
+{
+    /// <summary>Declared with <c>content</c> (its text is that media type, e.g. JSON) rather than <c>schema</c> and <c>style</c>.</summary>
+    public bool IsContent => ContentType is not null;
+}
 
 internal enum BodyKind
 {

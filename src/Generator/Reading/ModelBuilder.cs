@@ -707,7 +707,8 @@ internal sealed class ModelBuilder
                 p.Style is null ? style == ParameterStyleModel.Form : p.Explode,
                 Clean(p.Description),
                 resolved.Constraints,
-                allowed));
+                allowed,
+                p.Schema is null && p.Content is { Count: > 0 } parameterContent ? parameterContent.Keys.First() : null));
         }
 
         RequestBodyModel? body = null;

@@ -67,15 +67,26 @@ public sealed class UrlBuilder
     /// <typeparam name="T">The item type.</typeparam>
     /// <param name="values">The items.</param>
     /// <param name="name">The parameter's name, for the exception.</param>
-    public UrlBuilder AppendPathArray<T>(IEnumerable<T> values, string? name = null)
+    public UrlBuilder AppendPathArray<T>(IEnumerable<T> values, string? name = null) => AppendPathArray(values, name, ",");
+
+    /// <summary>
+    /// Appends an array path parameter with its items joined by <paramref name="separator"/>, which is written as it is:
+    /// <c>"."</c> for an exploded <c>label</c> (<c>.a.b</c>), <c>";id="</c> for an exploded <c>matrix</c> (<c>;id=a;id=b</c>).
+    /// </summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="values">The items.</param>
+    /// <param name="name">The parameter's name, for the exception.</param>
+    /// <param name="separator">What goes between two items.</param>
+    public UrlBuilder AppendPathArray<T>(IEnumerable<T> values, string? name, string separator)
     {
         ArgumentNullException.ThrowIfNull(values, name ?? nameof(values));
+        ArgumentNullException.ThrowIfNull(separator);
         bool first = true;
         foreach (T item in values)
         {
             if (!first)
             {
-                _path.Append(',');
+                _path.Append(separator);
             }
 
             _path.Append(Uri.EscapeDataString(WireFormat.Format(item) ?? string.Empty));
