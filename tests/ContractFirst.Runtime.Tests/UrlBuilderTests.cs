@@ -99,6 +99,40 @@ public class UrlBuilderTests
     }
 
     [Fact]
+    public void Guid_and_integer_path_parameters_are_written_as_WireFormat_writes_them()
+    {
+        var id = Guid.Parse("5b3c1e0e-0d4c-4c1e-9d7c-2f1f1a0b9c01");
+        string url = new UrlBuilder("/v1/orgs/").AppendPath(id).AppendLiteral("/n/").AppendPath(-42).AppendLiteral("/l/").AppendPath(long.MaxValue).AppendLiteral("/x/").AppendPath(7u).ToString();
+        Assert.Equal($"/v1/orgs/{WireFormat.Format(id)}/n/-42/l/{long.MaxValue}/x/7", url);
+
+        // A long path grows its buffer and loses nothing.
+        var builder = new UrlBuilder();
+        string expected = string.Empty;
+        for (int i = 0; i < 20; i++)
+        {
+            builder.AppendLiteral("/seg/").AppendPath(id).AppendPath("a b");
+            expected += "/seg/" + id.ToString("D") + "a%20b";
+        }
+
+        Assert.Equal(expected, builder.ToString());
+        Assert.Equal("https://h" + expected, builder.ToUri(new Uri("https://h/")).AbsoluteUri);
+    }
+
+    [Fact]
+    public void ToUri_follows_the_base_address_it_is_given()
+    {
+        // The root of the last base address is reused; another base must not get it.
+        var url = new UrlBuilder("items/").AppendPath(5).AddQuery("q", "a b");
+        Assert.Equal("https://a.example.com/v1/items/5?q=a%20b", url.ToUri(new Uri("https://a.example.com/v1/")).AbsoluteUri);
+        Assert.Equal("https://b.example.com/items/5?q=a%20b", url.ToUri(new Uri("https://b.example.com")).AbsoluteUri);
+        var c = new Uri("http://c.example.com:8080/api");
+        Assert.Equal("http://c.example.com:8080/api/items/5?q=a%20b", url.ToUri(c).AbsoluteUri);
+        Assert.Equal("http://c.example.com:8080/api/items/5?q=a%20b", url.ToUri(c).AbsoluteUri);
+        Assert.Equal("items/5?q=a%20b", url.ToString());
+        Assert.Equal("https://h/base/", new UrlBuilder("/").ToUri(new Uri("https://h/base/")).AbsoluteUri);
+    }
+
+    [Fact]
     public void Escaped_reserved_characters_survive_Uri()
     {
         Uri uri = new UrlBuilder("/v1/").AppendPath("x|y[z]").AddQueryArray("p", new[] { 1, 2 }, QueryStyle.PipeDelimited, false).AddQueryObject("o", new Dictionary<string, string> { ["k"] = "v" }).ToUri(new Uri("https://h"));

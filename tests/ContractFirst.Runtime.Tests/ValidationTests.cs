@@ -186,6 +186,69 @@ public class ValidationTests
     }
 
     [Fact]
+    public void Path_and_name_overloads_name_the_field_path_plus_name()
+    {
+        // What generated models call: the field is path + name, joined only when the check fails.
+        var ctx = new ValidationContext();
+        SchemaChecks.Minimum(ctx, "body.", "minD", 1d, 2d, false);
+        SchemaChecks.Minimum(ctx, "body.", "minL", 1L, 2L, true);
+        SchemaChecks.Minimum(ctx, "body.", "minM", 1m, 2m, false);
+        SchemaChecks.Maximum(ctx, "body.", "maxD", 3d, 2d, false);
+        SchemaChecks.Maximum(ctx, "body.", "maxL", 3L, 2L, false);
+        SchemaChecks.Maximum(ctx, "body.", "maxM", 2m, 2m, true);
+        SchemaChecks.MultipleOf(ctx, "body.", "mulD", 30d, 12m);
+        SchemaChecks.MultipleOf(ctx, "body.", "mulL", 30L, 12m);
+        SchemaChecks.MultipleOf(ctx, "body.", "mulM", 30m, 12m);
+        SchemaChecks.Pattern(ctx, "body.", "pattern", "abc", "^x");
+        SchemaChecks.MinLength(ctx, "body.", "minLength", "a", 2);
+        SchemaChecks.MaxLength(ctx, "body.", "maxLength", "abc", 2);
+        SchemaChecks.MinItems(ctx, "body.", "minItems", 0, 1);
+        SchemaChecks.MaxItems(ctx, "body.", "maxItems", 2, 1);
+        SchemaChecks.UniqueItems(ctx, "body.", "unique", new[] { 1, 1 });
+        SchemaChecks.Enum(ctx, "body.", "tier", new Tier("gold"));
+        SchemaChecks.Enum(ctx, "body.", "tierOpt", (Tier?)new Tier("gold"));
+        SchemaChecks.Enum(ctx, "body.", "text", "c", new[] { "a", "b" });
+        SchemaChecks.IntEnum(ctx, "body.", "priority", new Priority(9));
+        SchemaChecks.Required(ctx, "body.", "name", false);
+        SchemaChecks.Required(ctx, "", "top", false);
+        Assert.Equal(
+            ["body.minD", "body.minL", "body.minM", "body.maxD", "body.maxL", "body.maxM", "body.mulD", "body.mulL", "body.mulM",
+             "body.pattern", "body.minLength", "body.maxLength", "body.minItems", "body.maxItems", "body.unique", "body.tier",
+             "body.tierOpt", "body.text", "body.priority", "body.name", "top"],
+            ctx.Errors.Select(e => e.Field));
+
+        // Same keywords and messages as the one-field overloads.
+        var whole = new ValidationContext();
+        SchemaChecks.MultipleOf(whole, "body.mulL", 30L, 12m);
+        SchemaChecks.Enum(whole, "body.tier", new Tier("gold"));
+        Assert.Equal(whole.Errors[0], ctx.Errors[7]);
+        Assert.Equal(whole.Errors[1], ctx.Errors[15]);
+    }
+
+    [Fact]
+    public void Passing_path_and_name_checks_allocate_nothing()
+    {
+        var ctx = new ValidationContext();
+        void Run()
+        {
+            SchemaChecks.Required(ctx, "body.", "name", true);
+            SchemaChecks.Minimum(ctx, "body.", "min", 48d, 24d, false);
+            SchemaChecks.Maximum(ctx, "body.", "max", 48d, 720d, false);
+            SchemaChecks.MultipleOf(ctx, "body.", "mul", 48d, 12m);
+            SchemaChecks.MultipleOf(ctx, "body.", "mulL", 48L, 12m);
+            SchemaChecks.MaxLength(ctx, "body.", "text", "abc", 10);
+            SchemaChecks.Enum(ctx, "body.", "tier", Tier.Production);
+            SchemaChecks.IntEnum(ctx, "body.", "priority", new Priority(2));
+        }
+
+        Run(); // warm up (JIT, static constructors)
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++) Run();
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.False(ctx.HasErrors);
+    }
+
+    [Fact]
     public void RequestValidationException_names_the_first_field_and_lists_all()
     {
         var ctx = new ValidationContext();

@@ -128,15 +128,16 @@ internal static class ModelEmitter
         foreach (var p in obj.Properties)
         {
             if (p.ReadOnly) continue; // sent by the server only: a request that omits it is valid
-            var field = "path + " + CSharp.StringLiteral(p.WireName);
+            // path and name stay apart: SchemaChecks joins them only when a check fails (no string per passing check).
+            var field = new FieldExpr("path", CSharp.StringLiteral(p.WireName));
             if (p.Required && !p.Nullable && !p.Type.IsValueType)
             {
-                w.Line($"global::ContractFirst.Validation.SchemaChecks.Required(context, {field}, {p.Name} is not null);");
+                w.Line($"global::ContractFirst.Validation.SchemaChecks.Required(context, {field.Args}, {p.Name} is not null);");
             }
 
             var variable = "v" + index++.ToString(CultureInfo.InvariantCulture);
             var checks = new SourceWriter();
-            EmitValueChecks(checks, p.Type, p.Constraints, variable, field, 0);
+            EmitChecks(checks, p.Type, p.Constraints, variable, field, 0);
             var body = checks.ToString();
             if (body.Length == 0) continue;
             w.Open($"if ({p.Name} is {{ }} {variable})");
@@ -147,8 +148,37 @@ internal static class ModelEmitter
         w.Close();
     }
 
-    /// <summary>Checks on a non-null value of <paramref name="type"/> held in <paramref name="v"/>.</summary>
-    public static void EmitValueChecks(SourceWriter w, TypeRef type, Model.Constraints c, string v, string field, int depth)
+    /// <summary>
+    /// Checks on a non-null value of <paramref name="type"/> held in <paramref name="v"/>; <paramref name="field"/> is a
+    /// C# string expression, the field path of the value in errors.
+    /// </summary>
+    public static void EmitValueChecks(SourceWriter w, TypeRef type, Model.Constraints c, string v, string field, int depth) =>
+        EmitChecks(w, type, c, v, new FieldExpr(null, field), depth);
+
+    /// <summary>
+    /// The field path of a value in generated checks: one C# string expression (<see cref="Path"/> null), or a path
+    /// expression and a name that the SchemaChecks overloads taking <c>(path, name)</c> concatenate only on failure.
+    /// </summary>
+    public readonly struct FieldExpr
+    {
+        public FieldExpr(string? path, string name)
+        {
+            Path = path;
+            Name = name;
+        }
+
+        public string? Path { get; }
+
+        public string Name { get; }
+
+        /// <summary>The arguments for a SchemaChecks call: <c>path, "name"</c> or the one expression.</summary>
+        public string Args => Path is null ? Name : Path + ", " + Name;
+
+        /// <summary>The whole field as one C# expression (concatenated when it runs).</summary>
+        public string Text => Path is null ? Name : Path + " + " + Name;
+    }
+
+    private static void EmitChecks(SourceWriter w, TypeRef type, Model.Constraints c, string v, FieldExpr field, int depth)
     {
         const string S = "global::ContractFirst.Validation.SchemaChecks.";
         switch (type.Kind)
@@ -157,36 +187,36 @@ internal static class ModelEmitter
                 var numeric = NumericKind(type.Primitive);
                 if (numeric is not null)
                 {
-                    if (c.Minimum is not null) w.Line($"{S}Minimum(context, {field}, {Cast(numeric, c.Minimum, v)}, {Literal(numeric, c.Minimum)}, {Bool(c.ExclusiveMinimum)});");
-                    if (c.Maximum is not null) w.Line($"{S}Maximum(context, {field}, {Cast(numeric, c.Maximum, v)}, {Literal(numeric, c.Maximum)}, {Bool(c.ExclusiveMaximum)});");
+                    if (c.Minimum is not null) w.Line($"{S}Minimum(context, {field.Args}, {Cast(numeric, c.Minimum, v)}, {Literal(numeric, c.Minimum)}, {Bool(c.ExclusiveMinimum)});");
+                    if (c.Maximum is not null) w.Line($"{S}Maximum(context, {field.Args}, {Cast(numeric, c.Maximum, v)}, {Literal(numeric, c.Maximum)}, {Bool(c.ExclusiveMaximum)});");
                     if (c.MultipleOf is not null)
                     {
                         var value = numeric == "long" ? v : numeric == "decimal" ? v : "(double)" + v;
-                        w.Line($"{S}MultipleOf(context, {field}, {value}, {c.MultipleOf}m);");
+                        w.Line($"{S}MultipleOf(context, {field.Args}, {value}, {c.MultipleOf}m);");
                     }
                 }
                 else if (type.Primitive == PrimitiveKind.String)
                 {
-                    if (c.Pattern is not null) w.Line($"{S}Pattern(context, {field}, {v}, {CSharp.StringLiteral(c.Pattern)});");
-                    if (c.MinLength is { } min) w.Line($"{S}MinLength(context, {field}, {v}, {min.ToString(CultureInfo.InvariantCulture)});");
-                    if (c.MaxLength is { } max) w.Line($"{S}MaxLength(context, {field}, {v}, {max.ToString(CultureInfo.InvariantCulture)});");
+                    if (c.Pattern is not null) w.Line($"{S}Pattern(context, {field.Args}, {v}, {CSharp.StringLiteral(c.Pattern)});");
+                    if (c.MinLength is { } min) w.Line($"{S}MinLength(context, {field.Args}, {v}, {min.ToString(CultureInfo.InvariantCulture)});");
+                    if (c.MaxLength is { } max) w.Line($"{S}MaxLength(context, {field.Args}, {v}, {max.ToString(CultureInfo.InvariantCulture)});");
                 }
 
                 break;
             case TypeKind.Enum:
-                w.Line(type.Primitive == PrimitiveKind.Int64 ? $"{S}IntEnum(context, {field}, {v});" : $"{S}Enum(context, {field}, {v});");
+                w.Line(type.Primitive == PrimitiveKind.Int64 ? $"{S}IntEnum(context, {field.Args}, {v});" : $"{S}Enum(context, {field.Args}, {v});");
                 break;
             case TypeKind.Model:
-                w.Line($"{v}.Validate(context, {field} + \".\");");
+                w.Line($"{v}.Validate(context, {field.Text} + \".\");");
                 break;
             case TypeKind.Array:
-                if (c.MinItems is { } minItems) w.Line($"{S}MinItems(context, {field}, {v}.Count, {minItems.ToString(CultureInfo.InvariantCulture)});");
-                if (c.MaxItems is { } maxItems) w.Line($"{S}MaxItems(context, {field}, {v}.Count, {maxItems.ToString(CultureInfo.InvariantCulture)});");
-                if (c.UniqueItems) w.Line($"{S}UniqueItems(context, {field}, {v});");
+                if (c.MinItems is { } minItems) w.Line($"{S}MinItems(context, {field.Args}, {v}.Count, {minItems.ToString(CultureInfo.InvariantCulture)});");
+                if (c.MaxItems is { } maxItems) w.Line($"{S}MaxItems(context, {field.Args}, {v}.Count, {maxItems.ToString(CultureInfo.InvariantCulture)});");
+                if (c.UniqueItems) w.Line($"{S}UniqueItems(context, {field.Args}, {v});");
                 var itemChecks = new SourceWriter();
                 var item = "i" + depth.ToString(CultureInfo.InvariantCulture);
                 var itemValue = "e" + depth.ToString(CultureInfo.InvariantCulture);
-                EmitValueChecks(itemChecks, type.Item!, c.Items ?? Model.Constraints.None, itemValue, $"{field} + \"[\" + {item}.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\"", depth + 1);
+                EmitChecks(itemChecks, type.Item!, c.Items ?? Model.Constraints.None, itemValue, new FieldExpr(null, $"{field.Text} + \"[\" + {item}.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\""), depth + 1);
                 var body = itemChecks.ToString();
                 if (body.Length > 0)
                 {
@@ -202,7 +232,7 @@ internal static class ModelEmitter
                 var mapChecks = new SourceWriter();
                 var entry = "kv" + depth.ToString(CultureInfo.InvariantCulture);
                 var entryValue = "m" + depth.ToString(CultureInfo.InvariantCulture);
-                EmitValueChecks(mapChecks, type.Item!, Model.Constraints.None, entryValue, $"{field} + \".\" + {entry}.Key", depth + 1);
+                EmitChecks(mapChecks, type.Item!, Model.Constraints.None, entryValue, new FieldExpr(null, $"{field.Text} + \".\" + {entry}.Key"), depth + 1);
                 var mapBody = mapChecks.ToString();
                 if (mapBody.Length > 0)
                 {

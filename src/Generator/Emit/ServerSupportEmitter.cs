@@ -12,7 +12,7 @@ internal static class ServerSupportEmitter
 
     public const string Namespace = "global::ContractFirst.Generated.Server.";
 
-    public static string Emit() => SourceWriter.Header + Source + BindingSource;
+    public static string Emit() => SourceWriter.Header + Source + "\n" + BindingSource;
 
     private const string Source = """
 

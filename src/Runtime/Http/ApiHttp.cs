@@ -84,12 +84,33 @@ public static class ApiHttp
     /// <param name="request">The request.</param>
     /// <param name="operationId">The spec's operation id, the activity's display name (else the method).</param>
     /// <param name="cancellationToken">The caller's cancellation.</param>
-    public static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpRequestMessage request, string? operationId, CancellationToken cancellationToken)
+    public static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpRequestMessage request, string? operationId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(request);
-        using Activity? activity = ContractFirstDiagnostics.ActivitySource.StartActivity(operationId ?? request.Method.Method, ActivityKind.Internal);
+        Activity? activity = ContractFirstDiagnostics.ActivitySource.StartActivity(operationId ?? request.Method.Method, ActivityKind.Internal);
+
         if (activity is not null)
+        {
+            return SendInActivityAsync(client, request, operationId, activity, cancellationToken);
+        }
+
+        // Nobody listens: hand back HttpClient's own task, without an async layer (and its task or state machine) of
+        // ours. What HttpClient throws before it starts (a request sent twice, a disposed client) still comes back in
+        // the task, as it did from the async method.
+        try
+        {
+            return client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException<HttpResponseMessage>(ex);
+        }
+    }
+
+    private static async Task<HttpResponseMessage> SendInActivityAsync(HttpClient client, HttpRequestMessage request, string? operationId, Activity activity, CancellationToken cancellationToken)
+    {
+        using (activity)
         {
             activity.SetTag("http.request.method", request.Method.Method);
             if (request.RequestUri is { IsAbsoluteUri: true } uri)
@@ -102,13 +123,10 @@ public static class ApiHttp
             {
                 activity.SetTag("contractfirst.operation_id", operationId);
             }
-        }
 
-        try
-        {
-            HttpResponseMessage response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (activity is not null)
+            try
             {
+                HttpResponseMessage response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                 int status = (int)response.StatusCode;
                 activity.SetTag("http.response.status_code", status);
                 if (status >= 400)
@@ -116,15 +134,15 @@ public static class ApiHttp
                     activity.SetTag("error.type", status.ToString(System.Globalization.CultureInfo.InvariantCulture));
                     activity.SetStatus(ActivityStatusCode.Error);
                 }
-            }
 
-            return response;
-        }
-        catch (Exception ex) when (activity is not null)
-        {
-            activity.SetTag("error.type", ex.GetType().FullName);
-            activity.SetStatus(ActivityStatusCode.Error, ex.Message);
-            throw;
+                return response;
+            }
+            catch (Exception ex)
+            {
+                activity.SetTag("error.type", ex.GetType().FullName);
+                activity.SetStatus(ActivityStatusCode.Error, ex.Message);
+                throw;
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Text;
 
 namespace ContractFirst.Http;
@@ -31,23 +33,35 @@ public enum QueryStyle
 /// </code></example>
 public sealed class UrlBuilder
 {
-    private readonly StringBuilder _path = new(64);
-    private readonly StringBuilder _query = new();
+    // RFC 3986 unreserved characters: the only ones Uri.EscapeDataString leaves as they are.
+    private static readonly SearchValues<char> Unreserved = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~");
+
+    // The last base address seen and its root (scheme, authority and path, without a trailing '/'): a client sends to
+    // the same base call after call, and Uri is immutable, so the root is computed once per base, not once per request.
+    private static BaseRoot? s_lastRoot;
+
+    // The path, in a buffer of its own (one array for the common case), and the query, made only when there is one.
+    private char[] _path;
+    private int _pathLength;
+    private StringBuilder? _query;
 
     /// <summary>Creates an empty builder.</summary>
-    public UrlBuilder()
-    {
-    }
+    public UrlBuilder() => _path = new char[64];
 
     /// <summary>Creates a builder that starts with a path literal.</summary>
     /// <param name="pathLiteral">The first literal, e.g. <c>"/v1/organizations/"</c>.</param>
-    public UrlBuilder(string pathLiteral) => _path.Append(pathLiteral);
+    public UrlBuilder(string pathLiteral)
+    {
+        // Room for the literal and, typically, a parameter or two: most paths then fit without growing.
+        _path = new char[Math.Max(64, (pathLiteral?.Length ?? 0) + 96)];
+        AppendRaw(pathLiteral);
+    }
 
     /// <summary>Appends a part of the path template as it is (no escaping).</summary>
     /// <param name="literal">The literal text.</param>
     public UrlBuilder AppendLiteral(string literal)
     {
-        _path.Append(literal);
+        AppendRaw(literal);
         return this;
     }
 
@@ -58,8 +72,28 @@ public sealed class UrlBuilder
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     public UrlBuilder AppendPath<T>(T value, string? name = null)
     {
+        // Guids and integers are written straight into the buffer (WireFormat's text: "D", invariant digits), and they
+        // never need escaping; everything else goes through WireFormat.Format and Uri.EscapeDataString.
+        if (typeof(T) == typeof(Guid))
+        {
+            Guid guid = (Guid)(object)value!;
+            EnsureCapacity(36);
+            guid.TryFormat(_path.AsSpan(_pathLength), out int written, "D");
+            _pathLength += written;
+            return this;
+        }
+
+        if (typeof(T) == typeof(int) || typeof(T) == typeof(long))
+        {
+            long number = typeof(T) == typeof(int) ? (int)(object)value! : (long)(object)value!;
+            EnsureCapacity(20);
+            number.TryFormat(_path.AsSpan(_pathLength), out int written, default, CultureInfo.InvariantCulture);
+            _pathLength += written;
+            return this;
+        }
+
         string text = WireFormat.Format(value) ?? throw new ArgumentNullException(name ?? nameof(value), "A path parameter cannot be null.");
-        _path.Append(Uri.EscapeDataString(text));
+        AppendRaw(text.AsSpan().ContainsAnyExcept(Unreserved) ? Uri.EscapeDataString(text) : text);
         return this;
     }
 
@@ -86,10 +120,10 @@ public sealed class UrlBuilder
         {
             if (!first)
             {
-                _path.Append(separator);
+                AppendRaw(separator);
             }
 
-            _path.Append(Uri.EscapeDataString(WireFormat.Format(item) ?? string.Empty));
+            AppendRaw(Uri.EscapeDataString(WireFormat.Format(item) ?? string.Empty));
             first = false;
         }
 
@@ -162,10 +196,10 @@ public sealed class UrlBuilder
 
             if (!first)
             {
-                _query.Append(delimiter);
+                Query.Append(delimiter);
             }
 
-            _query.Append(Uri.EscapeDataString(text));
+            Query.Append(Uri.EscapeDataString(text));
             first = false;
         }
 
@@ -223,10 +257,10 @@ public sealed class UrlBuilder
 
                     if (!first)
                     {
-                        _query.Append(',');
+                        Query.Append(',');
                     }
 
-                    _query.Append(Uri.EscapeDataString(pair.Key)).Append(',').Append(Uri.EscapeDataString(text));
+                    Query.Append(Uri.EscapeDataString(pair.Key)).Append(',').Append(Uri.EscapeDataString(text));
                     first = false;
                 }
 
@@ -239,7 +273,9 @@ public sealed class UrlBuilder
     }
 
     /// <summary>The relative URL: path, then <c>?</c> and the query when there is one.</summary>
-    public override string ToString() => _query.Length == 0 ? _path.ToString() : _path.ToString() + "?" + _query.ToString();
+    public override string ToString() => _query is not { Length: > 0 } query
+        ? new string(_path, 0, _pathLength)
+        : string.Concat(_path.AsSpan(0, _pathLength), "?", query.ToString());
 
     /// <summary>
     /// The absolute URI under <paramref name="baseAddress"/>. The path is appended to the base's path (a base of
@@ -255,36 +291,75 @@ public sealed class UrlBuilder
             throw new ArgumentException("The base address must be absolute.", nameof(baseAddress));
         }
 
-        string root = baseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/');
-        string path = _path.ToString();
-        var sb = new StringBuilder(root.Length + path.Length + _query.Length + 2).Append(root);
-        if (path.Length > 0 && path[0] != '/')
+        BaseRoot? last = s_lastRoot;
+        if (last is null || !ReferenceEquals(last.Address, baseAddress))
         {
-            sb.Append('/');
+            s_lastRoot = last = new BaseRoot(baseAddress, baseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/'));
         }
 
-        sb.Append(path);
-        if (_query.Length > 0)
+        // The absolute URI's text is written once, at its exact length: root, '/' when the path lacks one, path, query.
+        string root = last.Root;
+        bool slash = _pathLength > 0 && _path[0] != '/';
+        int queryLength = _query?.Length ?? 0;
+        int length = root.Length + (slash ? 1 : 0) + _pathLength + (queryLength > 0 ? 1 + queryLength : 0);
+        string text = string.Create(length, (Builder: this, Root: root, Slash: slash), static (span, state) =>
         {
-            sb.Append('?').Append(_query);
-        }
+            state.Root.AsSpan().CopyTo(span);
+            int at = state.Root.Length;
+            if (state.Slash)
+            {
+                span[at++] = '/';
+            }
 
-        return new Uri(sb.ToString(), UriKind.Absolute);
+            state.Builder._path.AsSpan(0, state.Builder._pathLength).CopyTo(span[at..]);
+            at += state.Builder._pathLength;
+            if (state.Builder._query is { Length: > 0 } query)
+            {
+                span[at++] = '?';
+                query.CopyTo(0, span[at..], query.Length);
+            }
+        });
+        return new Uri(text, UriKind.Absolute);
+    }
+
+    private StringBuilder Query => _query ??= new StringBuilder();
+
+    private void EnsureCapacity(int extra)
+    {
+        if (_pathLength + extra > _path.Length)
+        {
+            Array.Resize(ref _path, Math.Max(_path.Length * 2, _pathLength + extra));
+        }
+    }
+
+    private void AppendRaw(ReadOnlySpan<char> text)
+    {
+        EnsureCapacity(text.Length);
+        text.CopyTo(_path.AsSpan(_pathLength));
+        _pathLength += text.Length;
     }
 
     private void StartPair(string name)
     {
-        if (_query.Length > 0)
+        StringBuilder query = Query;
+        if (query.Length > 0)
         {
-            _query.Append('&');
+            query.Append('&');
         }
 
-        _query.Append(Uri.EscapeDataString(name)).Append('=');
+        query.Append(Uri.EscapeDataString(name)).Append('=');
     }
 
     private void AppendPair(string name, string value)
     {
         StartPair(name);
-        _query.Append(Uri.EscapeDataString(value));
+        Query.Append(Uri.EscapeDataString(value));
+    }
+
+    private sealed class BaseRoot(Uri address, string root)
+    {
+        public Uri Address { get; } = address;
+
+        public string Root { get; } = root;
     }
 }

@@ -9,7 +9,9 @@ namespace ContractFirst.Validation;
 /// <summary>
 /// The JSON Schema checks that generated <see cref="IValidatable.Validate"/> code calls. Each one adds an error to the
 /// context when its constraint is violated and does nothing otherwise; <see langword="null"/> values pass (presence is
-/// <see cref="Required"/>'s job). Messages name the bound and never repeat a whole string value.
+/// <see cref="Required(ValidationContext, string, bool)"/>'s job). Messages name the bound and never repeat a whole
+/// string value. Every check takes the field either whole (<c>field</c>) or as <c>path</c> and <c>name</c>; the second
+/// form, which generated models use, joins the two only when the check fails, so a passing check allocates nothing.
 /// </summary>
 public static class SchemaChecks
 {
@@ -23,11 +25,24 @@ public static class SchemaChecks
     /// <param name="value">The value.</param>
     /// <param name="bound">The bound.</param>
     /// <param name="exclusive">True for <c>exclusiveMinimum</c>.</param>
-    public static void Minimum(ValidationContext context, string field, double value, double bound, bool exclusive)
+    public static void Minimum(ValidationContext context, string field, double value, double bound, bool exclusive) =>
+        MinimumCore(context, field, null, value, bound, exclusive);
+
+    /// <summary><c>minimum</c> (or <c>exclusiveMinimum</c>).</summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's wire name.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="bound">The bound.</param>
+    /// <param name="exclusive">True for <c>exclusiveMinimum</c>.</param>
+    public static void Minimum(ValidationContext context, string path, string name, double value, double bound, bool exclusive) =>
+        MinimumCore(context, path, name, value, bound, exclusive);
+
+    private static void MinimumCore(ValidationContext context, string path, string? name, double value, double bound, bool exclusive)
     {
         if (exclusive ? !(value > bound) : !(value >= bound))
         {
-            AddBound(context, field, exclusive ? "exclusiveMinimum" : "minimum", exclusive ? ">" : ">=", Format(bound), Format(value));
+            AddBound(context, Field(path, name), exclusive ? "exclusiveMinimum" : "minimum", exclusive ? ">" : ">=", Format(bound), Format(value));
         }
     }
 
@@ -37,11 +52,24 @@ public static class SchemaChecks
     /// <param name="value">The value.</param>
     /// <param name="bound">The bound.</param>
     /// <param name="exclusive">True for <c>exclusiveMinimum</c>.</param>
-    public static void Minimum(ValidationContext context, string field, long value, long bound, bool exclusive)
+    public static void Minimum(ValidationContext context, string field, long value, long bound, bool exclusive) =>
+        MinimumCore(context, field, null, value, bound, exclusive);
+
+    /// <summary><c>minimum</c> (or <c>exclusiveMinimum</c>) for integers.</summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's wire name.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="bound">The bound.</param>
+    /// <param name="exclusive">True for <c>exclusiveMinimum</c>.</param>
+    public static void Minimum(ValidationContext context, string path, string name, long value, long bound, bool exclusive) =>
+        MinimumCore(context, path, name, value, bound, exclusive);
+
+    private static void MinimumCore(ValidationContext context, string path, string? name, long value, long bound, bool exclusive)
     {
         if (exclusive ? value <= bound : value < bound)
         {
-            AddBound(context, field, exclusive ? "exclusiveMinimum" : "minimum", exclusive ? ">" : ">=", Format(bound), Format(value));
+            AddBound(context, Field(path, name), exclusive ? "exclusiveMinimum" : "minimum", exclusive ? ">" : ">=", Format(bound), Format(value));
         }
     }
 
@@ -51,11 +79,24 @@ public static class SchemaChecks
     /// <param name="value">The value.</param>
     /// <param name="bound">The bound.</param>
     /// <param name="exclusive">True for <c>exclusiveMinimum</c>.</param>
-    public static void Minimum(ValidationContext context, string field, decimal value, decimal bound, bool exclusive)
+    public static void Minimum(ValidationContext context, string field, decimal value, decimal bound, bool exclusive) =>
+        MinimumCore(context, field, null, value, bound, exclusive);
+
+    /// <summary><c>minimum</c> (or <c>exclusiveMinimum</c>) for decimals.</summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's wire name.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="bound">The bound.</param>
+    /// <param name="exclusive">True for <c>exclusiveMinimum</c>.</param>
+    public static void Minimum(ValidationContext context, string path, string name, decimal value, decimal bound, bool exclusive) =>
+        MinimumCore(context, path, name, value, bound, exclusive);
+
+    private static void MinimumCore(ValidationContext context, string path, string? name, decimal value, decimal bound, bool exclusive)
     {
         if (exclusive ? value <= bound : value < bound)
         {
-            AddBound(context, field, exclusive ? "exclusiveMinimum" : "minimum", exclusive ? ">" : ">=", Format(bound), Format(value));
+            AddBound(context, Field(path, name), exclusive ? "exclusiveMinimum" : "minimum", exclusive ? ">" : ">=", Format(bound), Format(value));
         }
     }
 
@@ -65,11 +106,24 @@ public static class SchemaChecks
     /// <param name="value">The value.</param>
     /// <param name="bound">The bound.</param>
     /// <param name="exclusive">True for <c>exclusiveMaximum</c>.</param>
-    public static void Maximum(ValidationContext context, string field, double value, double bound, bool exclusive)
+    public static void Maximum(ValidationContext context, string field, double value, double bound, bool exclusive) =>
+        MaximumCore(context, field, null, value, bound, exclusive);
+
+    /// <summary><c>maximum</c> (or <c>exclusiveMaximum</c>).</summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's wire name.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="bound">The bound.</param>
+    /// <param name="exclusive">True for <c>exclusiveMaximum</c>.</param>
+    public static void Maximum(ValidationContext context, string path, string name, double value, double bound, bool exclusive) =>
+        MaximumCore(context, path, name, value, bound, exclusive);
+
+    private static void MaximumCore(ValidationContext context, string path, string? name, double value, double bound, bool exclusive)
     {
         if (exclusive ? !(value < bound) : !(value <= bound))
         {
-            AddBound(context, field, exclusive ? "exclusiveMaximum" : "maximum", exclusive ? "<" : "<=", Format(bound), Format(value));
+            AddBound(context, Field(path, name), exclusive ? "exclusiveMaximum" : "maximum", exclusive ? "<" : "<=", Format(bound), Format(value));
         }
     }
 
@@ -79,11 +133,24 @@ public static class SchemaChecks
     /// <param name="value">The value.</param>
     /// <param name="bound">The bound.</param>
     /// <param name="exclusive">True for <c>exclusiveMaximum</c>.</param>
-    public static void Maximum(ValidationContext context, string field, long value, long bound, bool exclusive)
+    public static void Maximum(ValidationContext context, string field, long value, long bound, bool exclusive) =>
+        MaximumCore(context, field, null, value, bound, exclusive);
+
+    /// <summary><c>maximum</c> (or <c>exclusiveMaximum</c>) for integers.</summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's wire name.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="bound">The bound.</param>
+    /// <param name="exclusive">True for <c>exclusiveMaximum</c>.</param>
+    public static void Maximum(ValidationContext context, string path, string name, long value, long bound, bool exclusive) =>
+        MaximumCore(context, path, name, value, bound, exclusive);
+
+    private static void MaximumCore(ValidationContext context, string path, string? name, long value, long bound, bool exclusive)
     {
         if (exclusive ? value >= bound : value > bound)
         {
-            AddBound(context, field, exclusive ? "exclusiveMaximum" : "maximum", exclusive ? "<" : "<=", Format(bound), Format(value));
+            AddBound(context, Field(path, name), exclusive ? "exclusiveMaximum" : "maximum", exclusive ? "<" : "<=", Format(bound), Format(value));
         }
     }
 
@@ -93,11 +160,24 @@ public static class SchemaChecks
     /// <param name="value">The value.</param>
     /// <param name="bound">The bound.</param>
     /// <param name="exclusive">True for <c>exclusiveMaximum</c>.</param>
-    public static void Maximum(ValidationContext context, string field, decimal value, decimal bound, bool exclusive)
+    public static void Maximum(ValidationContext context, string field, decimal value, decimal bound, bool exclusive) =>
+        MaximumCore(context, field, null, value, bound, exclusive);
+
+    /// <summary><c>maximum</c> (or <c>exclusiveMaximum</c>) for decimals.</summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's wire name.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="bound">The bound.</param>
+    /// <param name="exclusive">True for <c>exclusiveMaximum</c>.</param>
+    public static void Maximum(ValidationContext context, string path, string name, decimal value, decimal bound, bool exclusive) =>
+        MaximumCore(context, path, name, value, bound, exclusive);
+
+    private static void MaximumCore(ValidationContext context, string path, string? name, decimal value, decimal bound, bool exclusive)
     {
         if (exclusive ? value >= bound : value > bound)
         {
-            AddBound(context, field, exclusive ? "exclusiveMaximum" : "maximum", exclusive ? "<" : "<=", Format(bound), Format(value));
+            AddBound(context, Field(path, name), exclusive ? "exclusiveMaximum" : "maximum", exclusive ? "<" : "<=", Format(bound), Format(value));
         }
     }
 
@@ -112,7 +192,23 @@ public static class SchemaChecks
     /// <param name="field">The field path.</param>
     /// <param name="value">The value.</param>
     /// <param name="divisor">The spec's <c>multipleOf</c>.</param>
-    public static void MultipleOf(ValidationContext context, string field, double value, decimal divisor)
+    public static void MultipleOf(ValidationContext context, string field, double value, decimal divisor) =>
+        MultipleOfCore(context, field, null, value, divisor);
+
+    /// <summary>
+    /// <c>multipleOf</c>, exact in decimal: the double is taken as its shortest round-trip text (what goes on the wire),
+    /// so 0.3 is a multiple of 0.1. Values beyond <see cref="decimal"/>'s range are checked in floating point.
+    /// A divisor that is not positive is ignored (the spec is invalid; the analyzers report it).
+    /// </summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's wire name.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="divisor">The spec's <c>multipleOf</c>.</param>
+    public static void MultipleOf(ValidationContext context, string path, string name, double value, decimal divisor) =>
+        MultipleOfCore(context, path, name, value, divisor);
+
+    private static void MultipleOfCore(ValidationContext context, string path, string? name, double value, decimal divisor)
     {
         if (divisor <= 0m)
         {
@@ -121,7 +217,7 @@ public static class SchemaChecks
 
         if (!double.IsFinite(value))
         {
-            AddMultipleOf(context, field, divisor, value.ToString(CultureInfo.InvariantCulture), null);
+            AddMultipleOf(context, Field(path, name), divisor, value.ToString(CultureInfo.InvariantCulture), null);
             return;
         }
 
@@ -132,7 +228,7 @@ public static class SchemaChecks
 
         if (TryToDecimal(value, out decimal exact))
         {
-            MultipleOf(context, field, exact, divisor);
+            MultipleOfCore(context, path, name, exact, divisor);
             return;
         }
 
@@ -140,7 +236,7 @@ public static class SchemaChecks
         double quotient = value / (double)divisor;
         if (!double.IsFinite(quotient) || Math.Abs(quotient - Math.Round(quotient)) > Math.Abs(quotient) * 1e-15 * 4)
         {
-            AddMultipleOf(context, field, divisor, Format(value), null);
+            AddMultipleOf(context, Field(path, name), divisor, Format(value), null);
         }
     }
 
@@ -151,12 +247,24 @@ public static class SchemaChecks
     /// <param name="divisor">The spec's <c>multipleOf</c>.</param>
     public static void MultipleOf(ValidationContext context, string field, long value, decimal divisor)
     {
-        if (divisor.Scale == 0 && divisor > 0m && divisor <= long.MaxValue && value % (long)divisor == 0)
+        if (!IsExactMultiple(value, divisor))
         {
-            return;
+            MultipleOfCore(context, field, null, (decimal)value, divisor);
         }
+    }
 
-        MultipleOf(context, field, (decimal)value, divisor);
+    /// <summary><c>multipleOf</c> for integers.</summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's wire name.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="divisor">The spec's <c>multipleOf</c>.</param>
+    public static void MultipleOf(ValidationContext context, string path, string name, long value, decimal divisor)
+    {
+        if (!IsExactMultiple(value, divisor))
+        {
+            MultipleOfCore(context, path, name, (decimal)value, divisor);
+        }
     }
 
     /// <summary><c>multipleOf</c> for decimals (exact).</summary>
@@ -164,7 +272,19 @@ public static class SchemaChecks
     /// <param name="field">The field path.</param>
     /// <param name="value">The value.</param>
     /// <param name="divisor">The spec's <c>multipleOf</c>.</param>
-    public static void MultipleOf(ValidationContext context, string field, decimal value, decimal divisor)
+    public static void MultipleOf(ValidationContext context, string field, decimal value, decimal divisor) =>
+        MultipleOfCore(context, field, null, value, divisor);
+
+    /// <summary><c>multipleOf</c> for decimals (exact).</summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's wire name.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="divisor">The spec's <c>multipleOf</c>.</param>
+    public static void MultipleOf(ValidationContext context, string path, string name, decimal value, decimal divisor) =>
+        MultipleOfCore(context, path, name, value, divisor);
+
+    private static void MultipleOfCore(ValidationContext context, string path, string? name, decimal value, decimal divisor)
     {
         if (divisor <= 0m)
         {
@@ -181,7 +301,7 @@ public static class SchemaChecks
             // |value| / divisor beyond decimal: check with the remainder alone, without nearest values.
             if (value % divisor != 0m)
             {
-                AddMultipleOf(context, field, divisor, Format(value), null);
+                AddMultipleOf(context, Field(path, name), divisor, Format(value), null);
             }
 
             return;
@@ -202,7 +322,7 @@ public static class SchemaChecks
         {
         }
 
-        AddMultipleOf(context, field, divisor, Format(value), nearest);
+        AddMultipleOf(context, Field(path, name), divisor, Format(value), nearest);
     }
 
     /// <summary>The nearest multiples of <paramref name="divisor"/> below and above <paramref name="value"/> (what code fixes offer).</summary>
@@ -226,7 +346,19 @@ public static class SchemaChecks
     /// <param name="field">The field path.</param>
     /// <param name="value">The value.</param>
     /// <param name="pattern">The spec's pattern.</param>
-    public static void Pattern(ValidationContext context, string field, string? value, string pattern)
+    public static void Pattern(ValidationContext context, string field, string? value, string pattern) =>
+        PatternCore(context, field, null, value, pattern);
+
+    /// <summary><c>pattern</c>: ECMA-262 syntax, unanchored (a match anywhere passes), as JSON Schema says.</summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's wire name.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="pattern">The spec's pattern.</param>
+    public static void Pattern(ValidationContext context, string path, string name, string? value, string pattern) =>
+        PatternCore(context, path, name, value, pattern);
+
+    private static void PatternCore(ValidationContext context, string path, string? name, string? value, string pattern)
     {
         if (value is null)
         {
@@ -240,13 +372,13 @@ public static class SchemaChecks
         }
         catch (RegexMatchTimeoutException)
         {
-            context.Add(field, "pattern", $"could not be checked against the pattern {pattern} in time");
+            context.Add(Field(path, name), "pattern", $"could not be checked against the pattern {pattern} in time");
             return;
         }
 
         if (!matched)
         {
-            context.Add(field, "pattern", $"must match the pattern {pattern}");
+            context.Add(Field(path, name), "pattern", $"must match the pattern {pattern}");
         }
     }
 
@@ -255,12 +387,24 @@ public static class SchemaChecks
     /// <param name="field">The field path.</param>
     /// <param name="value">The value.</param>
     /// <param name="minLength">The least number of characters.</param>
-    public static void MinLength(ValidationContext context, string field, string? value, int minLength)
+    public static void MinLength(ValidationContext context, string field, string? value, int minLength) =>
+        MinLengthCore(context, field, null, value, minLength);
+
+    /// <summary><c>minLength</c>, counted in Unicode code points (a surrogate pair counts once).</summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's wire name.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="minLength">The least number of characters.</param>
+    public static void MinLength(ValidationContext context, string path, string name, string? value, int minLength) =>
+        MinLengthCore(context, path, name, value, minLength);
+
+    private static void MinLengthCore(ValidationContext context, string path, string? name, string? value, int minLength)
     {
         // value.Length >= code points, so a short UTF-16 length already decides.
         if (value is not null && (value.Length < minLength || CodePointLength(value) < minLength))
         {
-            context.Add(field, "minLength", $"must be at least {Plural(minLength, "character")} long (is {CodePointLength(value).ToString(CultureInfo.InvariantCulture)})");
+            context.Add(Field(path, name), "minLength", $"must be at least {Plural(minLength, "character")} long (is {CodePointLength(value).ToString(CultureInfo.InvariantCulture)})");
         }
     }
 
@@ -269,11 +413,23 @@ public static class SchemaChecks
     /// <param name="field">The field path.</param>
     /// <param name="value">The value.</param>
     /// <param name="maxLength">The greatest number of characters.</param>
-    public static void MaxLength(ValidationContext context, string field, string? value, int maxLength)
+    public static void MaxLength(ValidationContext context, string field, string? value, int maxLength) =>
+        MaxLengthCore(context, field, null, value, maxLength);
+
+    /// <summary><c>maxLength</c>, counted in Unicode code points (a surrogate pair counts once).</summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's wire name.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="maxLength">The greatest number of characters.</param>
+    public static void MaxLength(ValidationContext context, string path, string name, string? value, int maxLength) =>
+        MaxLengthCore(context, path, name, value, maxLength);
+
+    private static void MaxLengthCore(ValidationContext context, string path, string? name, string? value, int maxLength)
     {
         if (value is not null && value.Length > maxLength && CodePointLength(value) > maxLength)
         {
-            context.Add(field, "maxLength", $"must be at most {Plural(maxLength, "character")} long (is {CodePointLength(value).ToString(CultureInfo.InvariantCulture)})");
+            context.Add(Field(path, name), "maxLength", $"must be at most {Plural(maxLength, "character")} long (is {CodePointLength(value).ToString(CultureInfo.InvariantCulture)})");
         }
     }
 
@@ -302,11 +458,23 @@ public static class SchemaChecks
     /// <param name="field">The field path.</param>
     /// <param name="count">The number of items.</param>
     /// <param name="minItems">The least number of items.</param>
-    public static void MinItems(ValidationContext context, string field, int count, int minItems)
+    public static void MinItems(ValidationContext context, string field, int count, int minItems) =>
+        MinItemsCore(context, field, null, count, minItems);
+
+    /// <summary><c>minItems</c>.</summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's wire name.</param>
+    /// <param name="count">The number of items.</param>
+    /// <param name="minItems">The least number of items.</param>
+    public static void MinItems(ValidationContext context, string path, string name, int count, int minItems) =>
+        MinItemsCore(context, path, name, count, minItems);
+
+    private static void MinItemsCore(ValidationContext context, string path, string? name, int count, int minItems)
     {
         if (count < minItems)
         {
-            context.Add(field, "minItems", $"must have at least {Plural(minItems, "item")} (has {count.ToString(CultureInfo.InvariantCulture)})");
+            context.Add(Field(path, name), "minItems", $"must have at least {Plural(minItems, "item")} (has {count.ToString(CultureInfo.InvariantCulture)})");
         }
     }
 
@@ -315,11 +483,23 @@ public static class SchemaChecks
     /// <param name="field">The field path.</param>
     /// <param name="count">The number of items.</param>
     /// <param name="maxItems">The greatest number of items.</param>
-    public static void MaxItems(ValidationContext context, string field, int count, int maxItems)
+    public static void MaxItems(ValidationContext context, string field, int count, int maxItems) =>
+        MaxItemsCore(context, field, null, count, maxItems);
+
+    /// <summary><c>maxItems</c>.</summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's wire name.</param>
+    /// <param name="count">The number of items.</param>
+    /// <param name="maxItems">The greatest number of items.</param>
+    public static void MaxItems(ValidationContext context, string path, string name, int count, int maxItems) =>
+        MaxItemsCore(context, path, name, count, maxItems);
+
+    private static void MaxItemsCore(ValidationContext context, string path, string? name, int count, int maxItems)
     {
         if (count > maxItems)
         {
-            context.Add(field, "maxItems", $"must have at most {Plural(maxItems, "item")} (has {count.ToString(CultureInfo.InvariantCulture)})");
+            context.Add(Field(path, name), "maxItems", $"must have at most {Plural(maxItems, "item")} (has {count.ToString(CultureInfo.InvariantCulture)})");
         }
     }
 
@@ -328,7 +508,19 @@ public static class SchemaChecks
     /// <param name="context">Where errors go.</param>
     /// <param name="field">The field path.</param>
     /// <param name="items">The items.</param>
-    public static void UniqueItems<T>(ValidationContext context, string field, IEnumerable<T>? items)
+    public static void UniqueItems<T>(ValidationContext context, string field, IEnumerable<T>? items) =>
+        UniqueItemsCore(context, field, null, items);
+
+    /// <summary><c>uniqueItems: true</c>, with <see cref="EqualityComparer{T}.Default"/> (records compare by value).</summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's wire name.</param>
+    /// <param name="items">The items.</param>
+    public static void UniqueItems<T>(ValidationContext context, string path, string name, IEnumerable<T>? items) =>
+        UniqueItemsCore(context, path, name, items);
+
+    private static void UniqueItemsCore<T>(ValidationContext context, string path, string? name, IEnumerable<T>? items)
     {
         if (items is null)
         {
@@ -364,7 +556,7 @@ public static class SchemaChecks
                 continue;
             }
 
-            context.Add(field, "uniqueItems", $"must not contain duplicate items (item {index.ToString(CultureInfo.InvariantCulture)} repeats item {first.ToString(CultureInfo.InvariantCulture)})");
+            context.Add(Field(path, name), "uniqueItems", $"must not contain duplicate items (item {index.ToString(CultureInfo.InvariantCulture)} repeats item {first.ToString(CultureInfo.InvariantCulture)})");
             return;
         }
     }
@@ -376,11 +568,23 @@ public static class SchemaChecks
     /// <param name="context">Where errors go.</param>
     /// <param name="field">The field path.</param>
     /// <param name="value">The value.</param>
-    public static void Enum<T>(ValidationContext context, string field, T value) where T : struct, IOpenEnum<T>
+    public static void Enum<T>(ValidationContext context, string field, T value) where T : struct, IOpenEnum<T> =>
+        EnumCore(context, field, null, value);
+
+    /// <summary><c>enum</c>: the open enum's value must be one the spec knows.</summary>
+    /// <typeparam name="T">The generated enum.</typeparam>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's wire name.</param>
+    /// <param name="value">The value.</param>
+    public static void Enum<T>(ValidationContext context, string path, string name, T value) where T : struct, IOpenEnum<T> =>
+        EnumCore(context, path, name, value);
+
+    private static void EnumCore<T>(ValidationContext context, string path, string? name, T value) where T : struct, IOpenEnum<T>
     {
         if (!value.IsKnown)
         {
-            AddEnum(context, field, T.KnownValues, value.Value);
+            AddEnum(context, Field(path, name), T.KnownValues, value.Value);
         }
     }
 
@@ -389,11 +593,23 @@ public static class SchemaChecks
     /// <param name="context">Where errors go.</param>
     /// <param name="field">The field path.</param>
     /// <param name="value">The value.</param>
-    public static void Enum<T>(ValidationContext context, string field, T? value) where T : struct, IOpenEnum<T>
+    public static void Enum<T>(ValidationContext context, string field, T? value) where T : struct, IOpenEnum<T> =>
+        EnumCore(context, field, null, value);
+
+    /// <summary><c>enum</c> for an optional open enum; <see langword="null"/> passes.</summary>
+    /// <typeparam name="T">The generated enum.</typeparam>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's wire name.</param>
+    /// <param name="value">The value.</param>
+    public static void Enum<T>(ValidationContext context, string path, string name, T? value) where T : struct, IOpenEnum<T> =>
+        EnumCore(context, path, name, value);
+
+    private static void EnumCore<T>(ValidationContext context, string path, string? name, T? value) where T : struct, IOpenEnum<T>
     {
         if (value is { } v)
         {
-            Enum(context, field, v);
+            EnumCore(context, path, name, v);
         }
     }
 
@@ -402,7 +618,19 @@ public static class SchemaChecks
     /// <param name="field">The field path.</param>
     /// <param name="value">The value; <see langword="null"/> passes.</param>
     /// <param name="allowed">The spec's values.</param>
-    public static void Enum(ValidationContext context, string field, string? value, IReadOnlyList<string> allowed)
+    public static void Enum(ValidationContext context, string field, string? value, IReadOnlyList<string> allowed) =>
+        EnumCore(context, field, null, value, allowed);
+
+    /// <summary><c>enum</c> for a plain string (ordinal comparison).</summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's wire name.</param>
+    /// <param name="value">The value; <see langword="null"/> passes.</param>
+    /// <param name="allowed">The spec's values.</param>
+    public static void Enum(ValidationContext context, string path, string name, string? value, IReadOnlyList<string> allowed) =>
+        EnumCore(context, path, name, value, allowed);
+
+    private static void EnumCore(ValidationContext context, string path, string? name, string? value, IReadOnlyList<string> allowed)
     {
         if (value is null)
         {
@@ -417,7 +645,7 @@ public static class SchemaChecks
             }
         }
 
-        AddEnum(context, field, allowed, value);
+        AddEnum(context, Field(path, name), allowed, value);
     }
 
     /// <summary><c>enum</c> for an open integer enum.</summary>
@@ -425,7 +653,19 @@ public static class SchemaChecks
     /// <param name="context">Where errors go.</param>
     /// <param name="field">The field path.</param>
     /// <param name="value">The value.</param>
-    public static void IntEnum<T>(ValidationContext context, string field, T value) where T : struct, IOpenIntEnum<T>
+    public static void IntEnum<T>(ValidationContext context, string field, T value) where T : struct, IOpenIntEnum<T> =>
+        IntEnumCore(context, field, null, value);
+
+    /// <summary><c>enum</c> for an open integer enum.</summary>
+    /// <typeparam name="T">The generated enum.</typeparam>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's wire name.</param>
+    /// <param name="value">The value.</param>
+    public static void IntEnum<T>(ValidationContext context, string path, string name, T value) where T : struct, IOpenIntEnum<T> =>
+        IntEnumCore(context, path, name, value);
+
+    private static void IntEnumCore<T>(ValidationContext context, string path, string? name, T value) where T : struct, IOpenIntEnum<T>
     {
         if (!value.IsKnown)
         {
@@ -436,7 +676,7 @@ public static class SchemaChecks
                 names[i] = known[i].ToString(CultureInfo.InvariantCulture);
             }
 
-            AddEnum(context, field, names, value.Value.ToString(CultureInfo.InvariantCulture));
+            AddEnum(context, Field(path, name), names, value.Value.ToString(CultureInfo.InvariantCulture));
         }
     }
 
@@ -444,11 +684,22 @@ public static class SchemaChecks
     /// <param name="context">Where errors go.</param>
     /// <param name="field">The field path.</param>
     /// <param name="present">Whether it is present (not <see langword="null"/>).</param>
-    public static void Required(ValidationContext context, string field, bool present)
+    public static void Required(ValidationContext context, string field, bool present) =>
+        RequiredCore(context, field, null, present);
+
+    /// <summary><c>required</c>: the property must be present.</summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's wire name.</param>
+    /// <param name="present">Whether it is present (not <see langword="null"/>).</param>
+    public static void Required(ValidationContext context, string path, string name, bool present) =>
+        RequiredCore(context, path, name, present);
+
+    private static void RequiredCore(ValidationContext context, string path, string? name, bool present)
     {
         if (!present)
         {
-            context.Add(field, "required", "is required");
+            context.Add(Field(path, name), "required", "is required");
         }
     }
 
@@ -501,6 +752,9 @@ public static class SchemaChecks
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------------
+
+    // The field path of an error: concatenated only when a check fails, so that passing checks allocate nothing.
+    private static string Field(string path, string? name) => name is null ? path : string.Concat(path, name);
 
     private static void AddBound(ValidationContext context, string field, string keyword, string op, string bound, string actual) =>
         context.Add(field, keyword, $"must be {op} {bound} (was {actual})");
@@ -560,6 +814,10 @@ public static class SchemaChecks
 
         return (long)value % (long)divisor == 0;
     }
+
+    /// <summary>An integral divisor divides a 64-bit value exactly, decided without decimal arithmetic.</summary>
+    private static bool IsExactMultiple(long value, decimal divisor) =>
+        divisor.Scale == 0 && divisor > 0m && divisor <= long.MaxValue && value % (long)divisor == 0;
 
     private static bool TryToDecimal(double value, out decimal result)
     {

@@ -209,37 +209,37 @@ public partial record CreateDatabaseRequest : global::ContractFirst.Validation.I
     /// <param name="path">The path of this value, ending with '.' when it is not empty (e.g. <c>pgDumpOptions.</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path)
     {
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path + "name", Name is not null);
+        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "name", Name is not null);
         if (Name is { } v0)
         {
-            global::ContractFirst.Validation.SchemaChecks.MinLength(context, path + "name", v0, 1);
+            global::ContractFirst.Validation.SchemaChecks.MinLength(context, path, "name", v0, 1);
         }
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path + "type", Type is not null);
+        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "type", Type is not null);
         if (Type is { } v1)
         {
-            global::ContractFirst.Validation.SchemaChecks.MinLength(context, path + "type", v1, 1);
+            global::ContractFirst.Validation.SchemaChecks.MinLength(context, path, "type", v1, 1);
         }
         if (Port is { } v4)
         {
-            global::ContractFirst.Validation.SchemaChecks.Minimum(context, path + "port", v4, 1L, false);
-            global::ContractFirst.Validation.SchemaChecks.Maximum(context, path + "port", v4, 65535L, false);
+            global::ContractFirst.Validation.SchemaChecks.Minimum(context, path, "port", v4, 1L, false);
+            global::ContractFirst.Validation.SchemaChecks.Maximum(context, path, "port", v4, 65535L, false);
         }
         if (BackupStorageType is { } v11)
         {
-            global::ContractFirst.Validation.SchemaChecks.Enum(context, path + "backupStorageType", v11);
+            global::ContractFirst.Validation.SchemaChecks.Enum(context, path, "backupStorageType", v11);
         }
         if (BackupFormat is { } v15)
         {
-            global::ContractFirst.Validation.SchemaChecks.Enum(context, path + "backupFormat", v15);
+            global::ContractFirst.Validation.SchemaChecks.Enum(context, path, "backupFormat", v15);
         }
         if (BackupCompression is { } v16)
         {
-            global::ContractFirst.Validation.SchemaChecks.Enum(context, path + "backupCompression", v16);
+            global::ContractFirst.Validation.SchemaChecks.Enum(context, path, "backupCompression", v16);
         }
         if (BackupCompressionLevel is { } v17)
         {
-            global::ContractFirst.Validation.SchemaChecks.Minimum(context, path + "backupCompressionLevel", v17, 1L, false);
-            global::ContractFirst.Validation.SchemaChecks.Maximum(context, path + "backupCompressionLevel", v17, 9L, false);
+            global::ContractFirst.Validation.SchemaChecks.Minimum(context, path, "backupCompressionLevel", v17, 1L, false);
+            global::ContractFirst.Validation.SchemaChecks.Maximum(context, path, "backupCompressionLevel", v17, 9L, false);
         }
         if (PgDumpOptions is { } v18)
         {
@@ -247,8 +247,8 @@ public partial record CreateDatabaseRequest : global::ContractFirst.Validation.I
         }
         if (PgDumpTimeoutMs is { } v19)
         {
-            global::ContractFirst.Validation.SchemaChecks.Minimum(context, path + "pgDumpTimeoutMs", v19, 30000L, false);
-            global::ContractFirst.Validation.SchemaChecks.Maximum(context, path + "pgDumpTimeoutMs", v19, 3600000L, false);
+            global::ContractFirst.Validation.SchemaChecks.Minimum(context, path, "pgDumpTimeoutMs", v19, 30000L, false);
+            global::ContractFirst.Validation.SchemaChecks.Maximum(context, path, "pgDumpTimeoutMs", v19, 3600000L, false);
         }
     }
 }

@@ -226,29 +226,29 @@ public partial record Database : global::ContractFirst.Validation.IValidatable
     /// <param name="path">The path of this value, ending with '.' when it is not empty (e.g. <c>pgDumpOptions.</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path)
     {
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path + "id", Id is not null);
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path + "name", Name is not null);
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path + "type", Type is not null);
+        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "id", Id is not null);
+        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "name", Name is not null);
+        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "type", Type is not null);
         if (DatabaseType is { } v11)
         {
             v11.Validate(context, path + "databaseType" + ".");
         }
         if (BackupStorageType is { } v12)
         {
-            global::ContractFirst.Validation.SchemaChecks.Enum(context, path + "backupStorageType", v12);
+            global::ContractFirst.Validation.SchemaChecks.Enum(context, path, "backupStorageType", v12);
         }
         if (BackupFormat is { } v16)
         {
-            global::ContractFirst.Validation.SchemaChecks.Enum(context, path + "backupFormat", v16);
+            global::ContractFirst.Validation.SchemaChecks.Enum(context, path, "backupFormat", v16);
         }
         if (BackupCompression is { } v17)
         {
-            global::ContractFirst.Validation.SchemaChecks.Enum(context, path + "backupCompression", v17);
+            global::ContractFirst.Validation.SchemaChecks.Enum(context, path, "backupCompression", v17);
         }
         if (PgDumpOptions is { } v19)
         {
             v19.Validate(context, path + "pgDumpOptions" + ".");
         }
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path + "environmentId", EnvironmentId is not null);
+        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "environmentId", EnvironmentId is not null);
     }
 }

@@ -64,8 +64,8 @@ public partial record ErrorEnvelope : global::ContractFirst.Validation.IValidata
     {
         if (Code is { } v0)
         {
-            global::ContractFirst.Validation.SchemaChecks.Enum(context, path + "code", v0);
+            global::ContractFirst.Validation.SchemaChecks.Enum(context, path, "code", v0);
         }
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path + "message", Message is not null);
+        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "message", Message is not null);
     }
 }

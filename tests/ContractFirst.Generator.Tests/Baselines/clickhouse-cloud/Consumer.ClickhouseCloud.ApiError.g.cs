@@ -46,6 +46,6 @@ public partial record ApiError : global::ContractFirst.Validation.IValidatable
     /// <param name="path">The path of this value, ending with '.' when it is not empty (e.g. <c>pgDumpOptions.</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path)
     {
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path + "error", Error is not null);
+        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "error", Error is not null);
     }
 }

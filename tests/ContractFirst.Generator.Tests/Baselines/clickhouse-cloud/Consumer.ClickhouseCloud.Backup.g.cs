@@ -66,7 +66,7 @@ public partial record Backup : global::ContractFirst.Validation.IValidatable
     {
         if (Status is { } v1)
         {
-            global::ContractFirst.Validation.SchemaChecks.Enum(context, path + "status", v1);
+            global::ContractFirst.Validation.SchemaChecks.Enum(context, path, "status", v1);
         }
     }
 }

@@ -46,7 +46,7 @@ public partial record BackupListResponse : global::ContractFirst.Validation.IVal
     /// <param name="path">The path of this value, ending with '.' when it is not empty (e.g. <c>pgDumpOptions.</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path)
     {
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path + "result", Result is not null);
+        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "result", Result is not null);
         if (Result is { } v2)
         {
             for (var i0 = 0; i0 < v2.Count; i0++)

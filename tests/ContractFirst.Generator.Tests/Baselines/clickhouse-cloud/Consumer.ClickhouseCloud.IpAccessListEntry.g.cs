@@ -39,6 +39,6 @@ public partial record IpAccessListEntry : global::ContractFirst.Validation.IVali
     /// <param name="path">The path of this value, ending with '.' when it is not empty (e.g. <c>pgDumpOptions.</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path)
     {
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path + "source", Source is not null);
+        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "source", Source is not null);
     }
 }

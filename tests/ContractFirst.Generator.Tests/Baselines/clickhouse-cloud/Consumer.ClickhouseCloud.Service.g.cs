@@ -137,11 +137,11 @@ public partial record Service : global::ContractFirst.Validation.IValidatable
     {
         if (Provider is { } v2)
         {
-            global::ContractFirst.Validation.SchemaChecks.Enum(context, path + "provider", v2);
+            global::ContractFirst.Validation.SchemaChecks.Enum(context, path, "provider", v2);
         }
         if (State is { } v4)
         {
-            global::ContractFirst.Validation.SchemaChecks.Enum(context, path + "state", v4);
+            global::ContractFirst.Validation.SchemaChecks.Enum(context, path, "state", v4);
         }
         if (Endpoints is { } v5)
         {
@@ -155,23 +155,23 @@ public partial record Service : global::ContractFirst.Validation.IValidatable
         }
         if (Tier is { } v6)
         {
-            global::ContractFirst.Validation.SchemaChecks.Enum(context, path + "tier", v6);
+            global::ContractFirst.Validation.SchemaChecks.Enum(context, path, "tier", v6);
         }
         if (MinTotalMemoryGb is { } v7)
         {
-            global::ContractFirst.Validation.SchemaChecks.Minimum(context, path + "minTotalMemoryGb", v7, 24d, false);
-            global::ContractFirst.Validation.SchemaChecks.Maximum(context, path + "minTotalMemoryGb", v7, 720d, false);
-            global::ContractFirst.Validation.SchemaChecks.MultipleOf(context, path + "minTotalMemoryGb", (double)v7, 12m);
+            global::ContractFirst.Validation.SchemaChecks.Minimum(context, path, "minTotalMemoryGb", v7, 24d, false);
+            global::ContractFirst.Validation.SchemaChecks.Maximum(context, path, "minTotalMemoryGb", v7, 720d, false);
+            global::ContractFirst.Validation.SchemaChecks.MultipleOf(context, path, "minTotalMemoryGb", (double)v7, 12m);
         }
         if (MaxTotalMemoryGb is { } v8)
         {
-            global::ContractFirst.Validation.SchemaChecks.Minimum(context, path + "maxTotalMemoryGb", v8, 24d, false);
-            global::ContractFirst.Validation.SchemaChecks.Maximum(context, path + "maxTotalMemoryGb", v8, 720d, false);
-            global::ContractFirst.Validation.SchemaChecks.MultipleOf(context, path + "maxTotalMemoryGb", (double)v8, 12m);
+            global::ContractFirst.Validation.SchemaChecks.Minimum(context, path, "maxTotalMemoryGb", v8, 24d, false);
+            global::ContractFirst.Validation.SchemaChecks.Maximum(context, path, "maxTotalMemoryGb", v8, 720d, false);
+            global::ContractFirst.Validation.SchemaChecks.MultipleOf(context, path, "maxTotalMemoryGb", (double)v8, 12m);
         }
         if (IdleTimeoutMinutes is { } v10)
         {
-            global::ContractFirst.Validation.SchemaChecks.Minimum(context, path + "idleTimeoutMinutes", v10, 5d, false);
+            global::ContractFirst.Validation.SchemaChecks.Minimum(context, path, "idleTimeoutMinutes", v10, 5d, false);
         }
         if (IpAccessList is { } v11)
         {

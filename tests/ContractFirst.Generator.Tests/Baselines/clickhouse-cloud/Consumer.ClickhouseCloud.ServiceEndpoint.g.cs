@@ -50,7 +50,7 @@ public partial record ServiceEndpoint : global::ContractFirst.Validation.IValida
     {
         if (Protocol is { } v0)
         {
-            global::ContractFirst.Validation.SchemaChecks.Enum(context, path + "protocol", v0);
+            global::ContractFirst.Validation.SchemaChecks.Enum(context, path, "protocol", v0);
         }
     }
 }

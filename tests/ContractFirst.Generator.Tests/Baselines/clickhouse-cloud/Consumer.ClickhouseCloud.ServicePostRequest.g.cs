@@ -109,15 +109,15 @@ public partial record ServicePostRequest : global::ContractFirst.Validation.IVal
     /// <param name="path">The path of this value, ending with '.' when it is not empty (e.g. <c>pgDumpOptions.</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path)
     {
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path + "name", Name is not null);
+        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "name", Name is not null);
         if (Provider is { } v1)
         {
-            global::ContractFirst.Validation.SchemaChecks.Enum(context, path + "provider", v1);
+            global::ContractFirst.Validation.SchemaChecks.Enum(context, path, "provider", v1);
         }
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path + "region", Region is not null);
+        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "region", Region is not null);
         if (Tier is { } v3)
         {
-            global::ContractFirst.Validation.SchemaChecks.Enum(context, path + "tier", v3);
+            global::ContractFirst.Validation.SchemaChecks.Enum(context, path, "tier", v3);
         }
         if (IpAccessList is { } v4)
         {
@@ -131,19 +131,19 @@ public partial record ServicePostRequest : global::ContractFirst.Validation.IVal
         }
         if (MinTotalMemoryGb is { } v5)
         {
-            global::ContractFirst.Validation.SchemaChecks.Minimum(context, path + "minTotalMemoryGb", v5, 24d, false);
-            global::ContractFirst.Validation.SchemaChecks.Maximum(context, path + "minTotalMemoryGb", v5, 720d, false);
-            global::ContractFirst.Validation.SchemaChecks.MultipleOf(context, path + "minTotalMemoryGb", (double)v5, 12m);
+            global::ContractFirst.Validation.SchemaChecks.Minimum(context, path, "minTotalMemoryGb", v5, 24d, false);
+            global::ContractFirst.Validation.SchemaChecks.Maximum(context, path, "minTotalMemoryGb", v5, 720d, false);
+            global::ContractFirst.Validation.SchemaChecks.MultipleOf(context, path, "minTotalMemoryGb", (double)v5, 12m);
         }
         if (MaxTotalMemoryGb is { } v6)
         {
-            global::ContractFirst.Validation.SchemaChecks.Minimum(context, path + "maxTotalMemoryGb", v6, 24d, false);
-            global::ContractFirst.Validation.SchemaChecks.Maximum(context, path + "maxTotalMemoryGb", v6, 720d, false);
-            global::ContractFirst.Validation.SchemaChecks.MultipleOf(context, path + "maxTotalMemoryGb", (double)v6, 12m);
+            global::ContractFirst.Validation.SchemaChecks.Minimum(context, path, "maxTotalMemoryGb", v6, 24d, false);
+            global::ContractFirst.Validation.SchemaChecks.Maximum(context, path, "maxTotalMemoryGb", v6, 720d, false);
+            global::ContractFirst.Validation.SchemaChecks.MultipleOf(context, path, "maxTotalMemoryGb", (double)v6, 12m);
         }
         if (IdleTimeoutMinutes is { } v8)
         {
-            global::ContractFirst.Validation.SchemaChecks.Minimum(context, path + "idleTimeoutMinutes", v8, 5d, false);
+            global::ContractFirst.Validation.SchemaChecks.Minimum(context, path, "idleTimeoutMinutes", v8, 5d, false);
         }
     }
 }

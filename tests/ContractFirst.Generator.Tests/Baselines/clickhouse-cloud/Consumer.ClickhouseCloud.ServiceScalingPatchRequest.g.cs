@@ -66,19 +66,19 @@ public partial record ServiceScalingPatchRequest : global::ContractFirst.Validat
     {
         if (MinTotalMemoryGb is { } v0)
         {
-            global::ContractFirst.Validation.SchemaChecks.Minimum(context, path + "minTotalMemoryGb", v0, 24d, false);
-            global::ContractFirst.Validation.SchemaChecks.Maximum(context, path + "minTotalMemoryGb", v0, 720d, false);
-            global::ContractFirst.Validation.SchemaChecks.MultipleOf(context, path + "minTotalMemoryGb", (double)v0, 12m);
+            global::ContractFirst.Validation.SchemaChecks.Minimum(context, path, "minTotalMemoryGb", v0, 24d, false);
+            global::ContractFirst.Validation.SchemaChecks.Maximum(context, path, "minTotalMemoryGb", v0, 720d, false);
+            global::ContractFirst.Validation.SchemaChecks.MultipleOf(context, path, "minTotalMemoryGb", (double)v0, 12m);
         }
         if (MaxTotalMemoryGb is { } v1)
         {
-            global::ContractFirst.Validation.SchemaChecks.Minimum(context, path + "maxTotalMemoryGb", v1, 24d, false);
-            global::ContractFirst.Validation.SchemaChecks.Maximum(context, path + "maxTotalMemoryGb", v1, 720d, false);
-            global::ContractFirst.Validation.SchemaChecks.MultipleOf(context, path + "maxTotalMemoryGb", (double)v1, 12m);
+            global::ContractFirst.Validation.SchemaChecks.Minimum(context, path, "maxTotalMemoryGb", v1, 24d, false);
+            global::ContractFirst.Validation.SchemaChecks.Maximum(context, path, "maxTotalMemoryGb", v1, 720d, false);
+            global::ContractFirst.Validation.SchemaChecks.MultipleOf(context, path, "maxTotalMemoryGb", (double)v1, 12m);
         }
         if (IdleTimeoutMinutes is { } v3)
         {
-            global::ContractFirst.Validation.SchemaChecks.Minimum(context, path + "idleTimeoutMinutes", v3, 5d, false);
+            global::ContractFirst.Validation.SchemaChecks.Minimum(context, path, "idleTimeoutMinutes", v3, 5d, false);
         }
     }
 }

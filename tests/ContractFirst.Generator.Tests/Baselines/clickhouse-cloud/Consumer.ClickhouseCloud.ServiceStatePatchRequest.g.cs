@@ -34,7 +34,7 @@ public partial record ServiceStatePatchRequest : global::ContractFirst.Validatio
     {
         if (Command is { } v0)
         {
-            global::ContractFirst.Validation.SchemaChecks.Enum(context, path + "command", v0);
+            global::ContractFirst.Validation.SchemaChecks.Enum(context, path, "command", v0);
         }
     }
 }

@@ -94,13 +94,13 @@ public partial record ApiV1EntitiesAddon : global::ContractFirst.Validation.IVal
     /// <param name="path">The path of this value, ending with '.' when it is not empty (e.g. <c>pgDumpOptions.</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path)
     {
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path + "uuid", Uuid is not null);
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path + "name", Name is not null);
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path + "type", Type is not null);
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path + "label", Label is not null);
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path + "state", State is not null);
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path + "quota", Quota is not null);
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path + "settings", Settings is not null);
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path + "var", Var is not null);
+        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "uuid", Uuid is not null);
+        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "name", Name is not null);
+        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "type", Type is not null);
+        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "label", Label is not null);
+        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "state", State is not null);
+        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "quota", Quota is not null);
+        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "settings", Settings is not null);
+        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "var", Var is not null);
     }
 }

@@ -146,14 +146,14 @@ public partial record ApiV1EntitiesBucket : global::ContractFirst.Validation.IVa
     /// <param name="path">The path of this value, ending with '.' when it is not empty (e.g. <c>pgDumpOptions.</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path)
     {
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path + "uuid", Uuid is not null);
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path + "name", Name is not null);
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path + "label", Label is not null);
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path + "state", State is not null);
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path + "visibility", Visibility is not null);
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path + "s3_endpoint", S3Endpoint is not null);
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path + "region_code", RegionCode is not null);
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path + "miget", Miget is not null);
+        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "uuid", Uuid is not null);
+        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "name", Name is not null);
+        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "label", Label is not null);
+        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "state", State is not null);
+        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "visibility", Visibility is not null);
+        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "s3_endpoint", S3Endpoint is not null);
+        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "region_code", RegionCode is not null);
+        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "miget", Miget is not null);
         if (Miget is { } v13)
         {
             v13.Validate(context, path + "miget" + ".");

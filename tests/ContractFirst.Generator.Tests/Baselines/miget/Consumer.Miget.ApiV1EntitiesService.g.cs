@@ -80,11 +80,11 @@ public partial record ApiV1EntitiesService : global::ContractFirst.Validation.IV
     /// <param name="path">The path of this value, ending with '.' when it is not empty (e.g. <c>pgDumpOptions.</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path)
     {
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path + "uuid", Uuid is not null);
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path + "name", Name is not null);
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path + "label", Label is not null);
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path + "service_type", ServiceType is not null);
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path + "project_id", ProjectId is not null);
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path + "miget_id", MigetId is not null);
+        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "uuid", Uuid is not null);
+        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "name", Name is not null);
+        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "label", Label is not null);
+        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "service_type", ServiceType is not null);
+        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "project_id", ProjectId is not null);
+        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "miget_id", MigetId is not null);
     }
 }

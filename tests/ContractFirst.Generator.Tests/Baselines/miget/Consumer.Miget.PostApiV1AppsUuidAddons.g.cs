@@ -129,16 +129,16 @@ public partial record PostApiV1AppsUuidAddons : global::ContractFirst.Validation
     {
         if (Type is { } v0)
         {
-            global::ContractFirst.Validation.SchemaChecks.Enum(context, path + "type", v0);
+            global::ContractFirst.Validation.SchemaChecks.Enum(context, path, "type", v0);
         }
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path + "name", Name is not null);
+        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "name", Name is not null);
         if (PublicAccess is { } v9)
         {
-            global::ContractFirst.Validation.SchemaChecks.Enum(context, path + "public_access", v9);
+            global::ContractFirst.Validation.SchemaChecks.Enum(context, path, "public_access", v9);
         }
         if (StorageAccess is { } v12)
         {
-            global::ContractFirst.Validation.SchemaChecks.Enum(context, path + "storage_access", v12);
+            global::ContractFirst.Validation.SchemaChecks.Enum(context, path, "storage_access", v12);
         }
     }
 }

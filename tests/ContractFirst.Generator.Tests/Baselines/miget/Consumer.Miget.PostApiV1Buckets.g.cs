@@ -61,10 +61,10 @@ public partial record PostApiV1Buckets : global::ContractFirst.Validation.IValid
     /// <param name="path">The path of this value, ending with '.' when it is not empty (e.g. <c>pgDumpOptions.</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path)
     {
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path + "label", Label is not null);
+        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "label", Label is not null);
         if (Visibility is { } v2)
         {
-            global::ContractFirst.Validation.SchemaChecks.Enum(context, path + "visibility", v2);
+            global::ContractFirst.Validation.SchemaChecks.Enum(context, path, "visibility", v2);
         }
     }
 }

@@ -119,16 +119,16 @@ public partial record PostApiV1Services : global::ContractFirst.Validation.IVali
     {
         if (ServiceType is { } v0)
         {
-            global::ContractFirst.Validation.SchemaChecks.Enum(context, path + "service_type", v0);
+            global::ContractFirst.Validation.SchemaChecks.Enum(context, path, "service_type", v0);
         }
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path + "label", Label is not null);
+        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "label", Label is not null);
         if (PublicAccess is { } v8)
         {
-            global::ContractFirst.Validation.SchemaChecks.Enum(context, path + "public_access", v8);
+            global::ContractFirst.Validation.SchemaChecks.Enum(context, path, "public_access", v8);
         }
         if (StorageAccess is { } v11)
         {
-            global::ContractFirst.Validation.SchemaChecks.Enum(context, path + "storage_access", v11);
+            global::ContractFirst.Validation.SchemaChecks.Enum(context, path, "storage_access", v11);
         }
     }
 }
