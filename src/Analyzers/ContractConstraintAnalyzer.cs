@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ContractFirst.Analyzers.Constraints;
+using ContractFirst.Validation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -308,7 +309,7 @@ public sealed class ContractConstraintAnalyzer : DiagnosticAnalyzer
 
             if (constraints.MinLength is not null || constraints.MaxLength is not null)
             {
-                var length = TextMetrics.CodePointLength(text);
+                var length = ConstraintMath.CodePointLength(text);
                 if (length < constraints.MinLength || length > constraints.MaxLength)
                 {
                     context.ReportDiagnostic(Diagnostic.Create(

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using ContractFirst.Analyzers.Constraints;
+using ContractFirst.Validation;
 using Xunit;
 
 namespace ContractFirst.Analyzers.Tests;
@@ -69,8 +70,12 @@ public sealed class HelperTests
     }
 
     [Fact]
-    public void Code_points_count_surrogate_pairs_once() =>
-        Assert.Equal(3, TextMetrics.CodePointLength("a👍b"));
+    public void Code_points_count_surrogate_pairs_once()
+    {
+        Assert.Equal(3, ConstraintMath.CodePointLength("a👍b"));
+        Assert.Equal(2, ConstraintMath.CodePointLength("\uD800a")); // a lone surrogate counts once, as in SchemaChecks
+        Assert.Equal(2, ConstraintMath.CodePointLength("a\uDC00"));
+    }
 
     [Fact]
     public void Pattern_matcher_is_ecma_262_unanchored_and_safe()

@@ -111,6 +111,8 @@ public class ValidationTests
         Assert.Equal("must be at least 4 characters long (is 3)", Check(c => SchemaChecks.MinLength(c, "x", emoji, 4)).Errors[0].Message);
         Assert.Equal("must be at most 1 character long (is 2)", Check(c => SchemaChecks.MaxLength(c, "x", "ab", 1)).Errors[0].Message);
         Assert.Equal(2, SchemaChecks.CodePointLength("\uD800a")); // a lone surrogate counts once
+        Assert.False(Check(c => SchemaChecks.MaxLength(c, "x", "\uD800\uDC00\uD800", 2)).HasErrors); // as in the analyzer (CF1005)
+        Assert.Equal("must be at most 2 characters long (is 3)", Check(c => SchemaChecks.MaxLength(c, "x", "a\uD800\uDC00\uD800", 2)).Errors[0].Message);
         Assert.False(Check(c => SchemaChecks.MinLength(c, "x", null, 4)).HasErrors);
     }
 

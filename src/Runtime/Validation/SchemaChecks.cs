@@ -270,17 +270,7 @@ public static class SchemaChecks
     public static int CodePointLength(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        int count = value.Length;
-        for (int i = 0; i < value.Length - 1; i++)
-        {
-            if (char.IsHighSurrogate(value[i]) && char.IsLowSurrogate(value[i + 1]))
-            {
-                count--;
-                i++;
-            }
-        }
-
-        return count;
+        return ConstraintMath.CodePointLength(value);
     }
 
     // ---- arrays -----------------------------------------------------------------------------------------------------
