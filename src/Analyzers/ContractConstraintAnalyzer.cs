@@ -269,7 +269,7 @@ public sealed class ContractConstraintAnalyzer : DiagnosticAnalyzer
             }
 
             var bounds = constraints.Bounds;
-            if (constraints.MultipleOf is { } divisor && number.IsDecimal && !MultipleOfMath.IsMultiple(number.Decimal, divisor))
+            if (constraints.MultipleOf is { } divisor && number.IsDecimal && !ConstraintMath.IsMultipleOf(number.Decimal, divisor))
             {
                 ReportNotMultiple(context, number, divisor, bounds, name, source);
             }

@@ -49,6 +49,21 @@ public sealed class HelperTests
     }
 
     [Fact]
+    public void Nearest_multiples_come_from_the_exact_remainder_as_at_run_time()
+    {
+        // 2.9999999999999999999999999999 / 3 rounds to 1 in decimal: the run-time check, which floored that quotient,
+        // named 3 and 6; both now use ConstraintMath (SchemaChecks.NearestMultiples gives 0 and 3 too).
+        const decimal value = 2.9999999999999999999999999999m;
+        Assert.True(ConstraintMath.TryNearestMultiples(value, 3m, out var lower, out var upper));
+        Assert.Equal((0m, 3m), (lower, upper));
+        MultipleOfMath.FindNearest(value, 3m, default, out var below, out var above);
+        Assert.Equal(0m, below);
+        Assert.Equal(3m, above);
+        Assert.Equal(3m, MultipleOfMath.SmallestMultipleAtLeast(value, exclusive: false, 3m));
+        Assert.Equal(0m, MultipleOfMath.LargestMultipleAtMost(value, exclusive: false, 3m));
+    }
+
+    [Fact]
     public void No_multiple_within_the_bounds_gives_no_suggestion()
     {
         var bounds = new NumericBounds(SpecNumber.FromDecimal(25), false, SpecNumber.FromDecimal(35), false);
@@ -61,7 +76,7 @@ public sealed class HelperTests
     public void Spec_numbers_are_exact_and_print_without_trailing_zeros()
     {
         Assert.True(SpecNumber.TryParse("0.1", out var tenth));
-        Assert.True(MultipleOfMath.IsMultiple(0.3m, tenth.Decimal));
+        Assert.True(ConstraintMath.IsMultipleOf(0.3m, tenth.Decimal));
         Assert.True(SpecNumber.TryFromConstant(36.0, out var fromDouble));
         Assert.Equal("36", fromDouble.ToString());
         Assert.True(SpecNumber.TryParse("1e40", out var huge));

@@ -59,6 +59,17 @@ public class ValidationTests
     }
 
     [Fact]
+    public void Nearest_multiples_come_from_the_exact_remainder_as_in_the_analyzer()
+    {
+        // 2.9999999999999999999999999999 / 3 rounds to 1 in decimal: flooring that quotient gave 3 and 6, neither below the value.
+        const decimal value = 2.9999999999999999999999999999m;
+        Assert.Equal((0m, 3m), SchemaChecks.NearestMultiples(value, 3m));
+        Assert.Contains("nearest multiples: 0 and 3;", Check(c => SchemaChecks.MultipleOf(c, "x", value, 3m)).Errors[0].Message);
+        Assert.Equal((36m, 36m), SchemaChecks.NearestMultiples(36m, 12m));
+        Assert.Equal((-36m, -24m), SchemaChecks.NearestMultiples(-30m, 12m));
+    }
+
+    [Fact]
     public void Minimum_and_maximum_name_the_bound()
     {
         Assert.Equal("must be >= 24 (was 12)", Check(c => SchemaChecks.Minimum(c, "x", 12, 24, false)).Errors[0].Message);

@@ -125,15 +125,13 @@ public static class SchemaChecks
             return;
         }
 
-        if (TryToDecimal(value, out decimal exact))
+        if (ConstraintMath.TryToDecimal(value, out decimal exact))
         {
             MultipleOf(context, field, exact, divisor);
             return;
         }
 
-        // Beyond decimal: every double this large is an integer, and the quotient's fraction is below double precision.
-        double quotient = value / (double)divisor;
-        if (!double.IsFinite(quotient) || Math.Abs(quotient - Math.Round(quotient)) > Math.Abs(quotient) * 1e-15 * 4)
+        if (!ConstraintMath.IsMultipleOfBeyondDecimal(value, divisor))
         {
             AddMultipleOf(context, field, divisor, Format(value), null);
         }
@@ -159,37 +157,12 @@ public static class SchemaChecks
             return;
         }
 
-        decimal quotient;
-        try
-        {
-            quotient = value / divisor;
-        }
-        catch (OverflowException)
-        {
-            // |value| / divisor beyond decimal: check with the remainder alone, without nearest values.
-            if (value % divisor != 0m)
-            {
-                AddMultipleOf(context, field, divisor, Format(value), null);
-            }
-
-            return;
-        }
-
-        if (value % divisor == 0m)
+        if (ConstraintMath.IsMultipleOf(value, divisor))
         {
             return;
         }
 
-        (decimal Lower, decimal Upper)? nearest = null;
-        try
-        {
-            decimal lower = decimal.Floor(quotient) * divisor;
-            nearest = (lower, lower + divisor);
-        }
-        catch (OverflowException)
-        {
-        }
-
+        (decimal Lower, decimal Upper)? nearest = ConstraintMath.TryNearestMultiples(value, divisor, out decimal lower, out decimal upper) ? (lower, upper) : null;
         AddMultipleOf(context, field, divisor, Format(value), nearest);
     }
 
@@ -203,8 +176,9 @@ public static class SchemaChecks
             throw new ArgumentOutOfRangeException(nameof(divisor), "The divisor must be positive.");
         }
 
-        decimal lower = decimal.Floor(value / divisor) * divisor;
-        return lower == value ? (value, value) : (lower, lower + divisor);
+        return ConstraintMath.TryNearestMultiples(value, divisor, out decimal lower, out decimal upper)
+            ? (lower, upper)
+            : throw new OverflowException("The nearest multiples lie beyond the range of decimal.");
     }
 
     // ---- strings ----------------------------------------------------------------------------------------------------
@@ -521,21 +495,6 @@ public static class SchemaChecks
 
         sb.Append(" (was ").Append(shown).Append(')');
         context.Add(field, "enum", sb.ToString());
-    }
-
-    private static bool TryToDecimal(double value, out decimal result)
-    {
-        // The shortest round-trip text is what a JSON writer puts on the wire: 0.3, not 0.299999999999999988897769753748.
-        Span<char> buffer = stackalloc char[32];
-        if (value.TryFormat(buffer, out int written, "R", CultureInfo.InvariantCulture)
-            && decimal.TryParse(buffer[..written], NumberStyles.Float, CultureInfo.InvariantCulture, out result))
-        {
-            // decimal.TryParse rounds what it cannot hold (1e-40 becomes 0): only accept a faithful conversion.
-            return result != 0m || value == 0d;
-        }
-
-        result = 0m;
-        return false;
     }
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
