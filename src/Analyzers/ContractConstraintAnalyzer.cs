@@ -269,7 +269,8 @@ public sealed class ContractConstraintAnalyzer : DiagnosticAnalyzer
             }
 
             var bounds = constraints.Bounds;
-            if (constraints.MultipleOf is { } divisor && number.IsDecimal && !ConstraintMath.IsMultipleOf(number.Decimal, divisor))
+            if (constraints.MultipleOf is { } divisor
+                && !(number.IsDecimal ? ConstraintMath.IsMultipleOf(number.Decimal, divisor) : ConstraintMath.IsMultipleOf(number.Double, divisor)))
             {
                 ReportNotMultiple(context, number, divisor, bounds, name, source);
             }
@@ -326,7 +327,13 @@ public sealed class ContractConstraintAnalyzer : DiagnosticAnalyzer
         private static void ReportNotMultiple(
             OperationAnalysisContext context, SpecNumber number, decimal divisor, in NumericBounds bounds, string name, IOperation source)
         {
-            MultipleOfMath.FindNearest(number.Decimal, divisor, bounds, out var lower, out var higher);
+            decimal? lower = null;
+            decimal? higher = null;
+            if (number.IsDecimal)
+            {
+                MultipleOfMath.FindNearest(number.Decimal, divisor, bounds, out lower, out higher);
+            }
+
             var properties = ImmutableDictionary<string, string?>.Empty;
             string nearest;
             if (lower is { } below && higher is { } above)
@@ -344,7 +351,7 @@ public sealed class ContractConstraintAnalyzer : DiagnosticAnalyzer
             }
             else
             {
-                nearest = bounds.IsEmpty ? string.Empty : " (no multiple lies within " + bounds.Describe() + ")";
+                nearest = bounds.IsEmpty || !number.IsDecimal ? string.Empty : " (no multiple lies within " + bounds.Describe() + ")";
             }
 
             context.ReportDiagnostic(Diagnostic.Create(

@@ -64,6 +64,21 @@ public sealed class HelperTests
     }
 
     [Fact]
+    public void Doubles_read_as_their_shortest_round_trip_text_as_at_run_time()
+    {
+        Assert.True(SpecNumber.TryFromConstant(0.1 + 0.2, out var sum));
+        Assert.Equal("0.30000000000000004", sum.ToString());
+        Assert.False(ConstraintMath.IsMultipleOf(sum.Decimal, 0.1m));
+        Assert.True(SpecNumber.TryFromConstant(0.3, out var literal));
+        Assert.Equal("0.3", literal.ToString());
+        Assert.True(SpecNumber.TryFromConstant(1e-40, out var tiny));
+        Assert.False(tiny.IsDecimal); // not 0
+        Assert.False(ConstraintMath.IsMultipleOf(1e-40, 0.1m));
+        Assert.True(ConstraintMath.IsMultipleOf(1e300, 12m));
+        Assert.False(ConstraintMath.IsMultipleOf(double.PositiveInfinity, 12m));
+    }
+
+    [Fact]
     public void No_multiple_within_the_bounds_gives_no_suggestion()
     {
         var bounds = new NumericBounds(SpecNumber.FromDecimal(25), false, SpecNumber.FromDecimal(35), false);

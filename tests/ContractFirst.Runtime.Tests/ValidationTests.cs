@@ -70,6 +70,17 @@ public class ValidationTests
     }
 
     [Fact]
+    public void Doubles_are_checked_as_they_go_on_the_wire_as_in_the_analyzer()
+    {
+        // The analyzer once read doubles with 15 significant digits (24.000000000000004 as 24, 1e-40 as 0); both now read
+        // the shortest round-trip value, as the server receives it.
+        Assert.Contains("nearest multiples: 24 and 36; was 24.000000000000004", Check(c => SchemaChecks.MultipleOf(c, "x", 24.000000000000004, 12m)).Errors[0].Message);
+        Assert.True(Check(c => SchemaChecks.Maximum(c, "x", 720.0000000000001, 720, false)).HasErrors);
+        Assert.False(Check(c => SchemaChecks.Minimum(c, "x", 1e-40, 0, true)).HasErrors);
+        Assert.True(Check(c => SchemaChecks.MultipleOf(c, "x", 1e-40, 12m)).HasErrors);
+    }
+
+    [Fact]
     public void Minimum_and_maximum_name_the_bound()
     {
         Assert.Equal("must be >= 24 (was 12)", Check(c => SchemaChecks.Minimum(c, "x", 12, 24, false)).Errors[0].Message);

@@ -5,7 +5,7 @@ namespace ContractFirst.Validation;
 
 /// <summary>
 /// The arithmetic of JSON Schema's <c>multipleOf</c> and <c>minLength</c>/<c>maxLength</c>. This one file is compiled into
-/// ContractFirst.Runtime (<c>SchemaChecks</c>) and linked into ContractFirst.Analyzers (CF1001, CF1005), so
+/// ContractFirst.Runtime (<c>SchemaChecks</c>) and linked into ContractFirst.Analyzers (CF1001, CF1003, CF1005), so
 /// that a constant the analyzer accepts is one the server accepts too. It builds for netstandard2.0 as well as for
 /// net8.0/net10.0: only the conversion from <see cref="double"/> differs (allocation-free where the framework allows).
 /// </summary>
@@ -25,6 +25,20 @@ internal static class ConstraintMath
         {
             return true;
         }
+    }
+
+    /// <summary>
+    /// <c>multipleOf</c> for a <see cref="double"/> as it goes on the wire: exact in decimal where
+    /// <see cref="TryToDecimal"/> holds the value faithfully, otherwise in floating point. NaN and infinities are no multiple.
+    /// </summary>
+    public static bool IsMultipleOf(double value, decimal divisor)
+    {
+        if (double.IsNaN(value) || double.IsInfinity(value))
+        {
+            return false;
+        }
+
+        return TryToDecimal(value, out var exact) ? IsMultipleOf(exact, divisor) : IsMultipleOfBeyondDecimal(value, divisor);
     }
 
     /// <summary>
