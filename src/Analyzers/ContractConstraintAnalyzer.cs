@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ContractFirst.Analyzers.Constraints;
+using ContractFirst.Validation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -268,7 +269,8 @@ public sealed class ContractConstraintAnalyzer : DiagnosticAnalyzer
             }
 
             var bounds = constraints.Bounds;
-            if (constraints.MultipleOf is { } divisor && number.IsDecimal && !MultipleOfMath.IsMultiple(number.Decimal, divisor))
+            if (constraints.MultipleOf is { } divisor
+                && !(number.IsDecimal ? ConstraintMath.IsMultipleOf(number.Decimal, divisor) : ConstraintMath.IsMultipleOf(number.Double, divisor)))
             {
                 ReportNotMultiple(context, number, divisor, bounds, name, source);
             }
@@ -308,7 +310,7 @@ public sealed class ContractConstraintAnalyzer : DiagnosticAnalyzer
 
             if (constraints.MinLength is not null || constraints.MaxLength is not null)
             {
-                var length = TextMetrics.CodePointLength(text);
+                var length = ConstraintMath.CodePointLength(text);
                 if (length < constraints.MinLength || length > constraints.MaxLength)
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
@@ -325,7 +327,13 @@ public sealed class ContractConstraintAnalyzer : DiagnosticAnalyzer
         private static void ReportNotMultiple(
             OperationAnalysisContext context, SpecNumber number, decimal divisor, in NumericBounds bounds, string name, IOperation source)
         {
-            MultipleOfMath.FindNearest(number.Decimal, divisor, bounds, out var lower, out var higher);
+            decimal? lower = null;
+            decimal? higher = null;
+            if (number.IsDecimal)
+            {
+                MultipleOfMath.FindNearest(number.Decimal, divisor, bounds, out lower, out higher);
+            }
+
             var properties = ImmutableDictionary<string, string?>.Empty;
             string nearest;
             if (lower is { } below && higher is { } above)
@@ -343,7 +351,7 @@ public sealed class ContractConstraintAnalyzer : DiagnosticAnalyzer
             }
             else
             {
-                nearest = bounds.IsEmpty ? string.Empty : " (no multiple lies within " + bounds.Describe() + ")";
+                nearest = bounds.IsEmpty || !number.IsDecimal ? string.Empty : " (no multiple lies within " + bounds.Describe() + ")";
             }
 
             context.ReportDiagnostic(Diagnostic.Create(

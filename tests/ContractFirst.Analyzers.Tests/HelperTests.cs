@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using ContractFirst.Analyzers.Constraints;
+using ContractFirst.Validation;
 using Xunit;
 
 namespace ContractFirst.Analyzers.Tests;
@@ -48,6 +49,36 @@ public sealed class HelperTests
     }
 
     [Fact]
+    public void Nearest_multiples_come_from_the_exact_remainder_as_at_run_time()
+    {
+        // 2.9999999999999999999999999999 / 3 rounds to 1 in decimal: the run-time check, which floored that quotient,
+        // named 3 and 6; both now use ConstraintMath (SchemaChecks.NearestMultiples gives 0 and 3 too).
+        const decimal value = 2.9999999999999999999999999999m;
+        Assert.True(ConstraintMath.TryNearestMultiples(value, 3m, out var lower, out var upper));
+        Assert.Equal((0m, 3m), (lower, upper));
+        MultipleOfMath.FindNearest(value, 3m, default, out var below, out var above);
+        Assert.Equal(0m, below);
+        Assert.Equal(3m, above);
+        Assert.Equal(3m, MultipleOfMath.SmallestMultipleAtLeast(value, exclusive: false, 3m));
+        Assert.Equal(0m, MultipleOfMath.LargestMultipleAtMost(value, exclusive: false, 3m));
+    }
+
+    [Fact]
+    public void Doubles_read_as_their_shortest_round_trip_text_as_at_run_time()
+    {
+        Assert.True(SpecNumber.TryFromConstant(0.1 + 0.2, out var sum));
+        Assert.Equal("0.30000000000000004", sum.ToString());
+        Assert.False(ConstraintMath.IsMultipleOf(sum.Decimal, 0.1m));
+        Assert.True(SpecNumber.TryFromConstant(0.3, out var literal));
+        Assert.Equal("0.3", literal.ToString());
+        Assert.True(SpecNumber.TryFromConstant(1e-40, out var tiny));
+        Assert.False(tiny.IsDecimal); // not 0
+        Assert.False(ConstraintMath.IsMultipleOf(1e-40, 0.1m));
+        Assert.True(ConstraintMath.IsMultipleOf(1e300, 12m));
+        Assert.False(ConstraintMath.IsMultipleOf(double.PositiveInfinity, 12m));
+    }
+
+    [Fact]
     public void No_multiple_within_the_bounds_gives_no_suggestion()
     {
         var bounds = new NumericBounds(SpecNumber.FromDecimal(25), false, SpecNumber.FromDecimal(35), false);
@@ -60,7 +91,7 @@ public sealed class HelperTests
     public void Spec_numbers_are_exact_and_print_without_trailing_zeros()
     {
         Assert.True(SpecNumber.TryParse("0.1", out var tenth));
-        Assert.True(MultipleOfMath.IsMultiple(0.3m, tenth.Decimal));
+        Assert.True(ConstraintMath.IsMultipleOf(0.3m, tenth.Decimal));
         Assert.True(SpecNumber.TryFromConstant(36.0, out var fromDouble));
         Assert.Equal("36", fromDouble.ToString());
         Assert.True(SpecNumber.TryParse("1e40", out var huge));
@@ -69,8 +100,12 @@ public sealed class HelperTests
     }
 
     [Fact]
-    public void Code_points_count_surrogate_pairs_once() =>
-        Assert.Equal(3, TextMetrics.CodePointLength("a👍b"));
+    public void Code_points_count_surrogate_pairs_once()
+    {
+        Assert.Equal(3, ConstraintMath.CodePointLength("a👍b"));
+        Assert.Equal(2, ConstraintMath.CodePointLength("\uD800a")); // a lone surrogate counts once, as in SchemaChecks
+        Assert.Equal(2, ConstraintMath.CodePointLength("a\uDC00"));
+    }
 
     [Fact]
     public void Pattern_matcher_is_ecma_262_unanchored_and_safe()

@@ -77,4 +77,26 @@ public sealed class MultipleOfTests
 
         Assert.Equal("0.25 is not a multiple of 0.1 for 'Step' (nearest valid values: 0.2 and 0.3)", Assert.Single(diagnostics).GetMessage());
     }
+
+    [Fact]
+    public async Task Doubles_are_checked_as_they_go_on_the_wire_as_at_run_time()
+    {
+        // The analyzer once read doubles with 15 significant digits (24.000000000000004 as 24, 1e-40 as 0) and so passed
+        // values that SchemaChecks.MultipleOf rejects; both now read the shortest round-trip value, as the server gets it.
+        var diagnostics = await VerifyAsync("""
+            using ClickHouse.Cloud;
+            class C
+            {
+                void M(ServicePostRequest r)
+                {
+                    r.MinTotalMemoryGb = {|CF1001:24.000000000000004|};
+                    r.MinTotalMemoryGb = {|CF1001:{|CF1003:1e-40|}|};
+                    r.MinTotalMemoryGb = 24.0;
+                }
+            }
+            """);
+
+        Assert.Equal("24.000000000000004 is not a multiple of 12 for 'MinTotalMemoryGb' (nearest valid values: 24 and 36)", diagnostics[0].GetMessage());
+        Assert.Equal("1E-40 is not a multiple of 12 for 'MinTotalMemoryGb'", diagnostics[1].GetMessage());
+    }
 }

@@ -58,6 +58,21 @@ public sealed class RangeTests
         """);
 
     [Fact]
+    public async Task Doubles_are_compared_as_they_go_on_the_wire_as_at_run_time() => await VerifyAsync("""
+        using ClickHouse.Cloud;
+        using Showcase;
+        class C
+        {
+            void M(ServicePostRequest r, Widget w)
+            {
+                // Read with 15 significant digits these were 720 and 0: a missed CF1003 and a false one.
+                r.MaxTotalMemoryGb = {|CF1001:{|CF1003:720.0000000000001|}|};
+                w.Ratio = 1e-40;
+            }
+        }
+        """);
+
+    [Fact]
     public async Task Exclusive_bounds_exclude_the_bound_itself()
     {
         var diagnostics = await VerifyAsync("""

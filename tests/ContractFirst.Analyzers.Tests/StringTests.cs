@@ -107,6 +107,9 @@ public sealed class StringTests
             {
                 w.Emoji = "👍🎉";
                 w.Emoji = {|CF1005:"👍🎉✨"|};
+                // A lone surrogate is one character, as in the run-time check (SchemaChecks.MaxLength).
+                w.Emoji = "\uD800\uDC00\uD800";
+                w.Emoji = {|CF1005:"a\uD800\uDC00\uD800"|};
             }
         }
         """);

@@ -88,6 +88,28 @@ public class ValidationTests
     }
 
     [Fact]
+    public void Nearest_multiples_come_from_the_exact_remainder_as_in_the_analyzer()
+    {
+        // 2.9999999999999999999999999999 / 3 rounds to 1 in decimal: flooring that quotient gave 3 and 6, neither below the value.
+        const decimal value = 2.9999999999999999999999999999m;
+        Assert.Equal((0m, 3m), SchemaChecks.NearestMultiples(value, 3m));
+        Assert.Contains("nearest multiples: 0 and 3;", Check(c => SchemaChecks.MultipleOf(c, "x", value, 3m)).Errors[0].Message);
+        Assert.Equal((36m, 36m), SchemaChecks.NearestMultiples(36m, 12m));
+        Assert.Equal((-36m, -24m), SchemaChecks.NearestMultiples(-30m, 12m));
+    }
+
+    [Fact]
+    public void Doubles_are_checked_as_they_go_on_the_wire_as_in_the_analyzer()
+    {
+        // The analyzer once read doubles with 15 significant digits (24.000000000000004 as 24, 1e-40 as 0); both now read
+        // the shortest round-trip value, as the server receives it.
+        Assert.Contains("nearest multiples: 24 and 36; was 24.000000000000004", Check(c => SchemaChecks.MultipleOf(c, "x", 24.000000000000004, 12m)).Errors[0].Message);
+        Assert.True(Check(c => SchemaChecks.Maximum(c, "x", 720.0000000000001, 720, false)).HasErrors);
+        Assert.False(Check(c => SchemaChecks.Minimum(c, "x", 1e-40, 0, true)).HasErrors);
+        Assert.True(Check(c => SchemaChecks.MultipleOf(c, "x", 1e-40, 12m)).HasErrors);
+    }
+
+    [Fact]
     public void Minimum_and_maximum_name_the_bound()
     {
         Assert.Equal("must be >= 24 (was 12)", Check(c => SchemaChecks.Minimum(c, "x", 12, 24, false)).Errors[0].Message);
@@ -140,6 +162,8 @@ public class ValidationTests
         Assert.Equal("must be at least 4 characters long (is 3)", Check(c => SchemaChecks.MinLength(c, "x", emoji, 4)).Errors[0].Message);
         Assert.Equal("must be at most 1 character long (is 2)", Check(c => SchemaChecks.MaxLength(c, "x", "ab", 1)).Errors[0].Message);
         Assert.Equal(2, SchemaChecks.CodePointLength("\uD800a")); // a lone surrogate counts once
+        Assert.False(Check(c => SchemaChecks.MaxLength(c, "x", "\uD800\uDC00\uD800", 2)).HasErrors); // as in the analyzer (CF1005)
+        Assert.Equal("must be at most 2 characters long (is 3)", Check(c => SchemaChecks.MaxLength(c, "x", "a\uD800\uDC00\uD800", 2)).Errors[0].Message);
         Assert.False(Check(c => SchemaChecks.MinLength(c, "x", null, 4)).HasErrors);
     }
 

@@ -1,23 +1,14 @@
 using System;
+using ContractFirst.Validation;
 
 namespace ContractFirst.Analyzers.Constraints;
 
-/// <summary>Exact (decimal) arithmetic for <c>multipleOf</c>, including the nearest valid values within the bounds.</summary>
+/// <summary>
+/// The nearest valid values for <c>multipleOf</c> within the bounds. The arithmetic itself (is it a multiple, which are
+/// the nearest multiples) is <see cref="ConstraintMath"/>'s, shared with the run-time validator.
+/// </summary>
 internal static class MultipleOfMath
 {
-    /// <summary>True when <paramref name="value"/> is a whole multiple of <paramref name="divisor"/> (&gt; 0).</summary>
-    public static bool IsMultiple(decimal value, decimal divisor)
-    {
-        try
-        {
-            return value % divisor == 0m;
-        }
-        catch (OverflowException)
-        {
-            return true; // Beyond exact arithmetic: never guess.
-        }
-    }
-
     /// <summary>
     /// The nearest multiples of <paramref name="divisor"/> below and above <paramref name="value"/> that also satisfy the
     /// bounds. Either may be absent, e.g. when the value lies beyond the maximum only a lower one remains.
@@ -26,17 +17,13 @@ internal static class MultipleOfMath
     {
         lower = null;
         higher = null;
+        if (!ConstraintMath.TryNearestMultiples(value, divisor, out var below, out var above))
+        {
+            return; // Beyond decimal: the message then names no value.
+        }
+
         try
         {
-            var remainder = value % divisor;
-            var below = value - remainder;
-            if (remainder < 0m)
-            {
-                below -= divisor;
-            }
-
-            var above = below + divisor;
-
             decimal? minValid = bounds.Minimum is { IsDecimal: true } min ? SmallestMultipleAtLeast(min.Decimal, bounds.MinimumExclusive, divisor) : null;
             decimal? maxValid = bounds.Maximum is { IsDecimal: true } max ? LargestMultipleAtMost(max.Decimal, bounds.MaximumExclusive, divisor) : null;
             if (minValid > maxValid)
@@ -70,19 +57,22 @@ internal static class MultipleOfMath
         }
     }
 
-    /// <summary>The smallest multiple that satisfies a minimum.</summary>
+    /// <summary>The smallest multiple that satisfies a minimum; throws <see cref="OverflowException"/> beyond decimal.</summary>
     public static decimal SmallestMultipleAtLeast(decimal minimum, bool exclusive, decimal divisor)
     {
-        var candidate = decimal.Ceiling(minimum / divisor) * divisor;
+        var candidate = Nearest(minimum, divisor).Upper;
         return exclusive && candidate == minimum ? candidate + divisor : candidate;
     }
 
-    /// <summary>The largest multiple that satisfies a maximum.</summary>
+    /// <summary>The largest multiple that satisfies a maximum; throws <see cref="OverflowException"/> beyond decimal.</summary>
     public static decimal LargestMultipleAtMost(decimal maximum, bool exclusive, decimal divisor)
     {
-        var candidate = decimal.Floor(maximum / divisor) * divisor;
+        var candidate = Nearest(maximum, divisor).Lower;
         return exclusive && candidate == maximum ? candidate - divisor : candidate;
     }
+
+    private static (decimal Lower, decimal Upper) Nearest(decimal value, decimal divisor) =>
+        ConstraintMath.TryNearestMultiples(value, divisor, out var lower, out var upper) ? (lower, upper) : throw new OverflowException();
 }
 
 /// <summary>The <c>minimum</c>/<c>maximum</c> of one target; either may be absent.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using ContractFirst.Validation;
 
 namespace ContractFirst.Analyzers.Constraints;
 
@@ -32,6 +33,9 @@ internal readonly struct SpecNumber
 
     /// <summary>The value; meaningful only when <see cref="IsDecimal"/> is true.</summary>
     public decimal Decimal => _decimal;
+
+    /// <summary>The value as a <see cref="double"/> (rounded when <see cref="IsDecimal"/> is true).</summary>
+    public double Double => _double;
 
     /// <summary>True when the value is a whole number.</summary>
     public bool IsInteger => IsDecimal ? decimal.Truncate(_decimal) == _decimal : Math.Floor(_double) == _double;
@@ -85,8 +89,9 @@ internal readonly struct SpecNumber
             return false;
         }
 
-        // decimal(double) keeps 15 significant digits: the literal 0.3 reads back as 0.3, not 0.299999...
-        number = !double.IsInfinity(value) && Math.Abs(value) < 7.9e28 ? new SpecNumber((decimal)value) : new SpecNumber(value);
+        // As the run-time validator reads it: the value on the wire (shortest round-trip text), so the literal 0.3 reads
+        // back as 0.3, not 0.299999..., while 0.1 + 0.2 stays 0.30000000000000004 and 1e-40 does not become 0.
+        number = ConstraintMath.TryToDecimal(value, out var exact) ? new SpecNumber(exact) : new SpecNumber(value);
         return true;
     }
 

@@ -5,22 +5,6 @@ namespace ContractFirst.Analyzers.Constraints;
 /// <summary>String helpers for the checks and their messages.</summary>
 internal static class TextMetrics
 {
-    /// <summary>The length in Unicode code points, as JSON Schema counts it: a surrogate pair is one character.</summary>
-    public static int CodePointLength(string value)
-    {
-        var length = value.Length;
-        for (var i = 0; i < value.Length - 1; i++)
-        {
-            if (char.IsHighSurrogate(value[i]) && char.IsLowSurrogate(value[i + 1]))
-            {
-                length--;
-                i++;
-            }
-        }
-
-        return length;
-    }
-
     /// <summary>
     /// The optimal-string-alignment form of the Damerau-Levenshtein distance, ignoring case: insertions, deletions,
     /// substitutions and transpositions of adjacent characters each cost one. Stops early (returning a value greater

@@ -221,20 +221,18 @@ public static class SchemaChecks
             return;
         }
 
-        if (IsExactMultiple(value, divisor))
+        if (ConstraintMath.IsIntegralMultiple(value, divisor))
         {
             return;
         }
 
-        if (TryToDecimal(value, out decimal exact))
+        if (ConstraintMath.TryToDecimal(value, out decimal exact))
         {
             MultipleOfCore(context, path, name, exact, divisor);
             return;
         }
 
-        // Beyond decimal: every double this large is an integer, and the quotient's fraction is below double precision.
-        double quotient = value / (double)divisor;
-        if (!double.IsFinite(quotient) || Math.Abs(quotient - Math.Round(quotient)) > Math.Abs(quotient) * 1e-15 * 4)
+        if (!ConstraintMath.IsMultipleOfBeyondDecimal(value, divisor))
         {
             AddMultipleOf(context, Field(path, name), divisor, Format(value), null);
         }
@@ -247,7 +245,7 @@ public static class SchemaChecks
     /// <param name="divisor">The spec's <c>multipleOf</c>.</param>
     public static void MultipleOf(ValidationContext context, string field, long value, decimal divisor)
     {
-        if (!IsExactMultiple(value, divisor))
+        if (!ConstraintMath.IsIntegralMultiple(value, divisor))
         {
             MultipleOfCore(context, field, null, (decimal)value, divisor);
         }
@@ -261,7 +259,7 @@ public static class SchemaChecks
     /// <param name="divisor">The spec's <c>multipleOf</c>.</param>
     public static void MultipleOf(ValidationContext context, string path, string name, long value, decimal divisor)
     {
-        if (!IsExactMultiple(value, divisor))
+        if (!ConstraintMath.IsIntegralMultiple(value, divisor))
         {
             MultipleOfCore(context, path, name, (decimal)value, divisor);
         }
@@ -291,37 +289,12 @@ public static class SchemaChecks
             return;
         }
 
-        decimal quotient;
-        try
-        {
-            quotient = value / divisor;
-        }
-        catch (OverflowException)
-        {
-            // |value| / divisor beyond decimal: check with the remainder alone, without nearest values.
-            if (value % divisor != 0m)
-            {
-                AddMultipleOf(context, Field(path, name), divisor, Format(value), null);
-            }
-
-            return;
-        }
-
-        if (value % divisor == 0m)
+        if (ConstraintMath.IsMultipleOf(value, divisor))
         {
             return;
         }
 
-        (decimal Lower, decimal Upper)? nearest = null;
-        try
-        {
-            decimal lower = decimal.Floor(quotient) * divisor;
-            nearest = (lower, lower + divisor);
-        }
-        catch (OverflowException)
-        {
-        }
-
+        (decimal Lower, decimal Upper)? nearest = ConstraintMath.TryNearestMultiples(value, divisor, out decimal lower, out decimal upper) ? (lower, upper) : null;
         AddMultipleOf(context, Field(path, name), divisor, Format(value), nearest);
     }
 
@@ -335,8 +308,9 @@ public static class SchemaChecks
             throw new ArgumentOutOfRangeException(nameof(divisor), "The divisor must be positive.");
         }
 
-        decimal lower = decimal.Floor(value / divisor) * divisor;
-        return lower == value ? (value, value) : (lower, lower + divisor);
+        return ConstraintMath.TryNearestMultiples(value, divisor, out decimal lower, out decimal upper)
+            ? (lower, upper)
+            : throw new OverflowException("The nearest multiples lie beyond the range of decimal.");
     }
 
     // ---- strings ----------------------------------------------------------------------------------------------------
@@ -438,17 +412,7 @@ public static class SchemaChecks
     public static int CodePointLength(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        int count = value.Length;
-        for (int i = 0; i < value.Length - 1; i++)
-        {
-            if (char.IsHighSurrogate(value[i]) && char.IsLowSurrogate(value[i + 1]))
-            {
-                count--;
-                i++;
-            }
-        }
-
-        return count;
+        return ConstraintMath.CodePointLength(value);
     }
 
     // ---- arrays -----------------------------------------------------------------------------------------------------
@@ -797,41 +761,6 @@ public static class SchemaChecks
 
         sb.Append(" (was ").Append(shown).Append(')');
         context.Add(field, "enum", sb.ToString());
-    }
-
-    /// <summary>
-    /// The common case without decimal arithmetic: an integral value and an integral divisor, both exactly representable
-    /// (below 2^53), divide exactly in 64-bit integers. False means "not decided here", not "not a multiple".
-    /// </summary>
-    private static bool IsExactMultiple(double value, decimal divisor)
-    {
-        const double Exact = 9007199254740992d; // 2^53
-        const decimal ExactDivisor = 9007199254740992m;
-        if (divisor.Scale != 0 || divisor > ExactDivisor || Math.Abs(value) >= Exact || value != Math.Floor(value))
-        {
-            return false;
-        }
-
-        return (long)value % (long)divisor == 0;
-    }
-
-    /// <summary>An integral divisor divides a 64-bit value exactly, decided without decimal arithmetic.</summary>
-    private static bool IsExactMultiple(long value, decimal divisor) =>
-        divisor.Scale == 0 && divisor > 0m && divisor <= long.MaxValue && value % (long)divisor == 0;
-
-    private static bool TryToDecimal(double value, out decimal result)
-    {
-        // The shortest round-trip text is what a JSON writer puts on the wire: 0.3, not 0.299999999999999988897769753748.
-        Span<char> buffer = stackalloc char[32];
-        if (value.TryFormat(buffer, out int written, "R", CultureInfo.InvariantCulture)
-            && decimal.TryParse(buffer[..written], NumberStyles.Float, CultureInfo.InvariantCulture, out result))
-        {
-            // decimal.TryParse rounds what it cannot hold (1e-40 becomes 0): only accept a faithful conversion.
-            return result != 0m || value == 0d;
-        }
-
-        result = 0m;
-        return false;
     }
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
