@@ -764,6 +764,7 @@ namespace ContractFirst.Generated.Server
         }
     }
 }
+
 namespace ContractFirst.Generated.Server
 {
     /// <summary>
