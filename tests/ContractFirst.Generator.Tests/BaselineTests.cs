@@ -8,6 +8,9 @@ namespace ContractFirst.Generator.Tests;
 /// </summary>
 public class BaselineTests
 {
+    /// <summary>The server glue that every spec with a server shares (the same text each time): one baseline for all, in Baselines/shared.</summary>
+    private const string SharedHintName = "ContractFirst.Generated.Server.g.cs";
+
     private static string BaselineRoot
     {
         get
@@ -28,17 +31,21 @@ public class BaselineTests
     {
         var result = GeneratorHarness.Run(new[] { SpecFile.FromRepo(file, generate: "Models;Client;Server") });
         var folder = Path.Combine(BaselineRoot, Path.GetFileNameWithoutExtension(file));
+        var shared = Path.Combine(BaselineRoot, "shared");
         var update = Environment.GetEnvironmentVariable("CF_UPDATE_BASELINES") == "1";
         if (update)
         {
             if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
             Directory.CreateDirectory(folder);
+            Directory.CreateDirectory(shared);
         }
+
+        Assert.Contains(result.Sources, s => s.HintName == SharedHintName);
 
         var produced = new HashSet<string>(StringComparer.Ordinal);
         foreach (var source in result.Sources)
         {
-            var path = Path.Combine(folder, source.HintName);
+            var path = Path.Combine(source.HintName == SharedHintName ? shared : folder, source.HintName);
             var text = source.SourceText.ToString().ReplaceLineEndings("\n");
             produced.Add(source.HintName);
             if (update)
