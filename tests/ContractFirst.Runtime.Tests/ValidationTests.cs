@@ -55,6 +55,17 @@ public class ValidationTests
     }
 
     [Fact]
+    public void Min_and_max_properties_count_the_entries_of_a_map()
+    {
+        Assert.False(Check(c => SchemaChecks.MaxProperties(c, "body.", "tags", 3, 3)).HasErrors);
+        ValidationError tooMany = Assert.Single(Check(c => SchemaChecks.MaxProperties(c, "body.", "tags", 4, 3)).Errors);
+        Assert.Equal(("body.tags", "maxProperties", "must have at most 3 properties (has 4)"), (tooMany.Field, tooMany.Keyword, tooMany.Message));
+        Assert.False(Check(c => SchemaChecks.MinProperties(c, "tags", 1, 1)).HasErrors);
+        ValidationError tooFew = Assert.Single(Check(c => SchemaChecks.MinProperties(c, "tags", 0, 1)).Errors);
+        Assert.Equal(("tags", "minProperties", "must have at least 1 property (has 0)"), (tooFew.Field, tooFew.Keyword, tooFew.Message));
+    }
+
+    [Fact]
     public void MultipleOf_names_the_nearest_multiples()
     {
         ValidationError error = Assert.Single(Check(c => SchemaChecks.MultipleOf(c, "body.minTotalMemoryGb", 30L, 12m)).Errors);

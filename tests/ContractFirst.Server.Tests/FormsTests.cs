@@ -252,6 +252,45 @@ public sealed class FormsTests(FormsFixture server) : IClassFixture<FormsFixture
         await AssertRejected("search", () => Get("/search?" + query), field);
     }
 
+    // ---- maps of scalars in the query ---------------------------------------------------------------------------------
+
+    [Theory]
+    [InlineData("tags[red]=1&tags[blue]=10", "tags=blue:10,red:1;labels=null;extra=null")]
+    [InlineData("labels=a,x,b,yz", "tags=null;labels=a:x,b:yz;extra=null")]
+    [InlineData("labels=", "tags=null;labels=;extra=null")] // present and empty
+    [InlineData("on=true&off=false", "tags=null;labels=null;extra=off:False,on:True")]
+    [InlineData("tags[a]=1&on=true", "tags=a:1;labels=null;extra=on:True")] // tags[…] is not an extra key
+    public async Task Map_query_parameters_bind(string query, string expected)
+    {
+        using var response = await server.Http.SendAsync(Get("/tags?" + query));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        Assert.Contains(expected.Replace("\"", "\\\""), text);
+    }
+
+    [Theory]
+    [InlineData("tags[a]=11", "tags.a")]                            // the values' maximum
+    [InlineData("tags[a]=x", "tags.a")]                             // the values' type
+    [InlineData("tags[a]=1&tags[a]=2", "tags.a")]                   // given twice
+    [InlineData("tags[a]=1&tags[b]=1&tags[c]=1&tags[d]=1", "tags")] // maxProperties
+    [InlineData("labels=a,long", "labels.a")]                       // the values' maxLength
+    [InlineData("labels=a", "labels")]                              // not name,value pairs
+    [InlineData("on=maybe", "extra.on")]                            // the values' type (form, exploded)
+    public async Task Map_query_parameters_reject_an_invalid_entry(string query, string field)
+    {
+        await AssertRejected("getTags", () => Get("/tags?" + query), field);
+    }
+
+    [Fact]
+    public async Task Client_sends_maps_that_the_server_binds()
+    {
+        var echo = await server.Client().GetTagsAsync(
+            new Dictionary<string, int> { ["red"] = 1, ["blue"] = 2 },
+            new Dictionary<string, string> { ["a"] = "x" },
+            new Dictionary<string, bool> { ["on"] = true });
+        Assert.Equal("tags=blue:2,red:1;labels=a:x;extra=on:True", echo.Text);
+    }
+
     // ---- label and matrix path parameters -----------------------------------------------------------------------------
 
     [Theory]

@@ -229,10 +229,12 @@ internal static class ModelEmitter
 
                 break;
             case TypeKind.Map:
+                if (c.MinProperties is { } minProperties) w.Line($"{S}MinProperties(context, {field.Args}, {v}.Count, {minProperties.ToString(CultureInfo.InvariantCulture)});");
+                if (c.MaxProperties is { } maxProperties) w.Line($"{S}MaxProperties(context, {field.Args}, {v}.Count, {maxProperties.ToString(CultureInfo.InvariantCulture)});");
                 var mapChecks = new SourceWriter();
                 var entry = "kv" + depth.ToString(CultureInfo.InvariantCulture);
                 var entryValue = "m" + depth.ToString(CultureInfo.InvariantCulture);
-                EmitChecks(mapChecks, type.Item!, Model.Constraints.None, entryValue, new FieldExpr(null, $"{field.Text} + \".\" + {entry}.Key"), depth + 1);
+                EmitChecks(mapChecks, type.Item!, c.Items ?? Model.Constraints.None, entryValue, new FieldExpr(null, $"{field.Text} + \".\" + {entry}.Key"), depth + 1);
                 var mapBody = mapChecks.ToString();
                 if (mapBody.Length > 0)
                 {

@@ -94,6 +94,12 @@ internal static class ServerBinding
             return;
         }
 
+        if (m.Location == ParameterLocation.Query && !m.IsContent && m.Type.Kind == TypeKind.Map && IsScalar(m.Type.Item!) && m.Style is ParameterStyle.DeepObject or ParameterStyle.Form)
+        {
+            EmitMapQuery(w, op, p);
+            return;
+        }
+
         var field = CSharp.StringLiteral(m.WireName);
         w.Line($"{p.Type}{(p.IsRequired ? "" : "?")} {p.Local} = default{(p.IsRequired && !m.Type.IsValueType ? "!" : "")};");
         w.Line("{").Indent();
@@ -244,6 +250,51 @@ internal static class ServerBinding
         w.Line($"{Forms}Validate(context, binding, value, \"\");");
         w.Line("body = value;");
         w.Close();
+        w.Close();
+    }
+
+    /// <summary>
+    /// A map of scalars in the query, as the client sends it: <c>name[key]=value</c> (deepObject), <c>key=value</c> for
+    /// every key that is not another parameter of the operation (form, exploded), or <c>name=k1,v1,k2,v2</c> (form).
+    /// </summary>
+    private static void EmitMapQuery(SourceWriter w, ServerOperation op, ServerParameter p)
+    {
+        var m = p.Model;
+        var types = op.Types;
+        var item = m.Type.Item!;
+        var field = CSharp.StringLiteral(m.WireName);
+        w.Line($"{p.Type}{(p.IsRequired ? "" : "?")} {p.Local} = default{(p.IsRequired ? "!" : "")};");
+        w.Line("{").Indent();
+        if (m.Style == ParameterStyle.DeepObject)
+        {
+            w.Line($"var entries = {Forms}DeepEntries(httpContext.Request.Query, {field});");
+        }
+        else if (m.Explode)
+        {
+            var others = op.Model.Parameters.Where(x => x.Location == ParameterLocation.Query && !ReferenceEquals(x, m)).Select(x => CSharp.StringLiteral(x.WireName));
+            w.Line($"var entries = {Forms}OtherEntries(httpContext.Request.Query, new string[] {{ {string.Join(", ", others)} }});");
+        }
+        else
+        {
+            w.Line($"var raw = {Rt}Query(httpContext, {field});");
+            w.Line($"if (raw.Count > 1) context.Add({field}, \"type\", \"must be given once\");");
+            w.Line($"var entries = raw.Count == 1 ? {Forms}PairEntries(raw[0] ?? \"\") : null;");
+            w.Line($"if (entries is null && raw.Count == 1) context.Add({field}, \"style\", \"must be comma-separated name,value pairs\");");
+        }
+
+        var pairs = m.Style != ParameterStyle.DeepObject && !m.Explode;
+        w.Open(pairs ? "if (entries is not null)" : "if (entries.Count > 0)");
+        w.Line($"var map = new {types.Concrete(m.Type)}(entries.Count, global::System.StringComparer.Ordinal);");
+        w.Open("foreach (var entry in entries)");
+        w.Line($"if (map.ContainsKey(entry.Key)) context.Add({field} + \".\" + entry.Key, \"type\", \"must be given once\");");
+        w.Line($"else if ({TryParse(types, item, "entry.Value", "item")}) map.Add(entry.Key, item);");
+        w.Line($"else context.Add({field} + \".\" + entry.Key, \"type\", {CSharp.StringLiteral(Expectation(item))});");
+        w.Close();
+        w.Line($"{p.Local} = map;");
+        w.Line("var v = map;");
+        EmitChecks(w, m.Type, m.Constraints, m.AllowedValues, field);
+        w.Close();
+        if (p.IsRequired) w.Line($"{(pairs ? "else if (raw.Count == 0)" : "else")} context.Add({field}, \"required\", \"is required\");");
         w.Close();
     }
 

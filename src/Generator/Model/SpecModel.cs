@@ -152,7 +152,9 @@ internal sealed record Constraints(
     int? MinItems = null,
     int? MaxItems = null,
     bool UniqueItems = false,
-    Constraints? Items = null)
+    Constraints? Items = null,
+    int? MinProperties = null,
+    int? MaxProperties = null)
 {
     public static Constraints None { get; } = new();
 

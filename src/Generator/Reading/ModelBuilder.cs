@@ -474,7 +474,7 @@ internal sealed class ModelBuilder
                 if (s.AdditionalProperties is { } additional && !IsEmptySchema(additional))
                 {
                     var value = ResolveType(additional, owner, member + "Value", pointer + "/additionalProperties");
-                    return new Resolved(TypeRef.MapOf(value.Type), nullable, constraints);
+                    return new Resolved(TypeRef.MapOf(value.Type), nullable, constraints with { Items = value.Constraints.IsEmpty ? null : value.Constraints });
                 }
 
                 return new Resolved(TypeRef.MapOf(TypeRef.Any), nullable, constraints);
@@ -558,7 +558,9 @@ internal sealed class ModelBuilder
             s.MaxLength,
             s.MinItems is > 0 ? s.MinItems : null,
             s.MaxItems,
-            s.UniqueItems == true);
+            s.UniqueItems == true,
+            MinProperties: s.MinProperties is > 0 ? s.MinProperties : null,
+            MaxProperties: s.MaxProperties);
         return c == Model.Constraints.None ? Model.Constraints.None : c;
     }
 

@@ -417,6 +417,56 @@ public static class SchemaChecks
 
     // ---- arrays -----------------------------------------------------------------------------------------------------
 
+    /// <summary><c>minProperties</c> of a map (an object with <c>additionalProperties</c>).</summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="field">The field path.</param>
+    /// <param name="count">The number of entries.</param>
+    /// <param name="minProperties">The least number of entries.</param>
+    public static void MinProperties(ValidationContext context, string field, int count, int minProperties) =>
+        MinPropertiesCore(context, field, null, count, minProperties);
+
+    /// <summary><c>minProperties</c> of a map (an object with <c>additionalProperties</c>).</summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's wire name.</param>
+    /// <param name="count">The number of entries.</param>
+    /// <param name="minProperties">The least number of entries.</param>
+    public static void MinProperties(ValidationContext context, string path, string name, int count, int minProperties) =>
+        MinPropertiesCore(context, path, name, count, minProperties);
+
+    private static void MinPropertiesCore(ValidationContext context, string path, string? name, int count, int minProperties)
+    {
+        if (count < minProperties)
+        {
+            context.Add(Field(path, name), "minProperties", $"must have at least {Properties(minProperties)} (has {count.ToString(CultureInfo.InvariantCulture)})");
+        }
+    }
+
+    /// <summary><c>maxProperties</c> of a map (an object with <c>additionalProperties</c>).</summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="field">The field path.</param>
+    /// <param name="count">The number of entries.</param>
+    /// <param name="maxProperties">The greatest number of entries.</param>
+    public static void MaxProperties(ValidationContext context, string field, int count, int maxProperties) =>
+        MaxPropertiesCore(context, field, null, count, maxProperties);
+
+    /// <summary><c>maxProperties</c> of a map (an object with <c>additionalProperties</c>).</summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's wire name.</param>
+    /// <param name="count">The number of entries.</param>
+    /// <param name="maxProperties">The greatest number of entries.</param>
+    public static void MaxProperties(ValidationContext context, string path, string name, int count, int maxProperties) =>
+        MaxPropertiesCore(context, path, name, count, maxProperties);
+
+    private static void MaxPropertiesCore(ValidationContext context, string path, string? name, int count, int maxProperties)
+    {
+        if (count > maxProperties)
+        {
+            context.Add(Field(path, name), "maxProperties", $"must have at most {Properties(maxProperties)} (has {count.ToString(CultureInfo.InvariantCulture)})");
+        }
+    }
+
     /// <summary><c>minItems</c>.</summary>
     /// <param name="context">Where errors go.</param>
     /// <param name="field">The field path.</param>
@@ -768,6 +818,9 @@ public static class SchemaChecks
     private static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Properties(int n) =>
+        n.ToString(CultureInfo.InvariantCulture) + (n == 1 ? " property" : " properties");
 
     private static string Plural(int n, string noun) =>
         n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? noun : noun + "s");

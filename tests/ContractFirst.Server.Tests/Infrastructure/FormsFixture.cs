@@ -104,6 +104,13 @@ public sealed class FormsFake(FormsRecorder recorder) : IFormsServer
         return Task.FromResult<IFormsServer.SearchResult>(echo);
     }
 
+    public Task<IFormsServer.GetTagsResult> GetTagsAsync(IDictionary<string, int>? tags, IDictionary<string, string>? labels, IDictionary<string, bool>? extra, HttpContext httpContext, CancellationToken cancellationToken)
+    {
+        recorder.Record("getTags", tags, labels, extra);
+        static string? Map<T>(IDictionary<string, T>? map) => map is null ? null : string.Join(",", map.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => e.Key + ":" + Text(e.Value)));
+        return Task.FromResult<IFormsServer.GetTagsResult>(Echo(("tags", Map(tags)), ("labels", Map(labels)), ("extra", Map(extra))));
+    }
+
     public Task<IFormsServer.GetLabelResult> GetLabelAsync(int id, HttpContext httpContext, CancellationToken cancellationToken)
     {
         recorder.Record("getLabel", id);

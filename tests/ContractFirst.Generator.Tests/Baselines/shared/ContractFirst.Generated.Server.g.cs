@@ -900,6 +900,47 @@ namespace ContractFirst.Generated.Server
             return false;
         }
 
+        /// <summary>The entries of a <c>deepObject</c> map: every <c>name[key]=value</c> of the query, in order.</summary>
+        public static global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> DeepEntries(global::Microsoft.AspNetCore.Http.IQueryCollection query, string name)
+        {
+            var entries = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+            foreach (var pair in query)
+            {
+                var key = pair.Key;
+                if (key.Length > name.Length + 1 && key.StartsWith(name, global::System.StringComparison.Ordinal) && key[name.Length] == '[' && key[key.Length - 1] == ']')
+                {
+                    foreach (var value in pair.Value) entries.Add(new(key.Substring(name.Length + 1, key.Length - name.Length - 2), value ?? ""));
+                }
+            }
+
+            return entries;
+        }
+
+        /// <summary>The entries of an exploded <c>form</c> map: every key of the query that is not one of <paramref name="others"/> (nor <c>other[…]</c>).</summary>
+        public static global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> OtherEntries(global::Microsoft.AspNetCore.Http.IQueryCollection query, string[] others)
+        {
+            var entries = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+            foreach (var pair in query)
+            {
+                var bracket = pair.Key.IndexOf('[');
+                if (global::System.Array.IndexOf(others, bracket > 0 ? pair.Key.Substring(0, bracket) : pair.Key) >= 0) continue;
+                foreach (var value in pair.Value) entries.Add(new(pair.Key, value ?? ""));
+            }
+
+            return entries;
+        }
+
+        /// <summary>The entries of a <c>form</c> map that is not exploded (<c>k1,v1,k2,v2</c>); null when the text is not pairs.</summary>
+        public static global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? PairEntries(string text)
+        {
+            var entries = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+            if (text.Length == 0) return entries;
+            var parts = text.Split(',');
+            if (parts.Length % 2 != 0) return null;
+            for (var i = 0; i < parts.Length; i += 2) entries.Add(new(parts[i], parts[i + 1]));
+            return entries;
+        }
+
         /// <summary>A field whose text is JSON (an object in a form body): a bad value is an error naming the field inside it.</summary>
         public static bool TryJson<T>(string text, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, global::ContractFirst.Validation.ValidationContext context, string field, out T value)
         {
