@@ -1,0 +1,295 @@
+namespace ContractFirst.Generated.Server
+{
+    /// <summary>
+    /// Named text values (and files) that a generated binder reads the properties of a model from: the fields of a form
+    /// or multipart body, or the keys of an object query parameter (<c>deepObject</c>, <c>form</c> exploded or not).
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
+    internal abstract class ServerFields
+    {
+        /// <summary>The values given for the property <paramref name="name"/> (wire name); empty when it is absent.</summary>
+        public abstract global::Microsoft.Extensions.Primitives.StringValues Get(string name);
+
+        /// <summary>The files of a multipart body named <paramref name="name"/>; none for other sources.</summary>
+        public virtual global::System.Collections.Generic.IReadOnlyList<global::Microsoft.AspNetCore.Http.IFormFile> Files(string name) => global::System.Array.Empty<global::Microsoft.AspNetCore.Http.IFormFile>();
+    }
+
+    /// <summary>The fields and files of a form (urlencoded or multipart) body.</summary>
+    internal sealed class ServerFormFields : ServerFields
+    {
+        private readonly global::Microsoft.AspNetCore.Http.IFormCollection _form;
+
+        public ServerFormFields(global::Microsoft.AspNetCore.Http.IFormCollection form) => _form = form;
+
+        public override global::Microsoft.Extensions.Primitives.StringValues Get(string name) =>
+            _form.TryGetValue(name, out var value) ? value : global::Microsoft.Extensions.Primitives.StringValues.Empty;
+
+        public override global::System.Collections.Generic.IReadOnlyList<global::Microsoft.AspNetCore.Http.IFormFile> Files(string name) => _form.Files.GetFiles(name);
+    }
+
+    /// <summary>An object query parameter: <c>name[property]</c> keys (<c>deepObject</c>) or one key per property (<c>form</c>, exploded).</summary>
+    internal sealed class ServerQueryFields : ServerFields
+    {
+        private readonly global::Microsoft.AspNetCore.Http.IQueryCollection _query;
+        private readonly string? _deepObject;
+
+        public ServerQueryFields(global::Microsoft.AspNetCore.Http.IQueryCollection query, string? deepObject)
+        {
+            _query = query;
+            _deepObject = deepObject;
+        }
+
+        public override global::Microsoft.Extensions.Primitives.StringValues Get(string name) =>
+            _query.TryGetValue(_deepObject is null ? name : _deepObject + "[" + name + "]", out var value) ? value : global::Microsoft.Extensions.Primitives.StringValues.Empty;
+    }
+
+    /// <summary>An object query parameter in <c>form</c> style, not exploded: <c>name=k1,v1,k2,v2</c>.</summary>
+    internal sealed class ServerPairFields : ServerFields
+    {
+        private readonly global::System.Collections.Generic.Dictionary<string, global::Microsoft.Extensions.Primitives.StringValues> _pairs = new(global::System.StringComparer.Ordinal);
+
+        public ServerPairFields(string text)
+        {
+            var parts = text.Split(',');
+            for (var i = 0; i + 1 < parts.Length; i += 2)
+            {
+                _pairs[parts[i]] = _pairs.TryGetValue(parts[i], out var existing)
+                    ? global::Microsoft.Extensions.Primitives.StringValues.Concat(existing, parts[i + 1])
+                    : new global::Microsoft.Extensions.Primitives.StringValues(parts[i + 1]);
+            }
+
+            Valid = parts.Length % 2 == 0;
+        }
+
+        /// <summary>False when the text is not a list of key,value pairs.</summary>
+        public bool Valid { get; }
+
+        public override global::Microsoft.Extensions.Primitives.StringValues Get(string name) =>
+            _pairs.TryGetValue(name, out var value) ? value : global::Microsoft.Extensions.Primitives.StringValues.Empty;
+    }
+
+    /// <summary>Helpers of the typed binders.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
+    internal static class ServerForms
+    {
+        /// <summary>
+        /// The form reader's limits: no part, value or file beyond the body limit (the server's own body limit is lowered
+        /// to it as well). Files above 64 KiB are buffered by ASP.NET Core in temporary files, as usual.
+        /// </summary>
+        public static global::Microsoft.AspNetCore.Http.Features.FormOptions Options(long limit) => new()
+        {
+            BufferBody = false,
+            MultipartBodyLengthLimit = limit,
+            ValueLengthLimit = (int)global::System.Math.Clamp(limit, 0, int.MaxValue),
+        };
+
+        /// <summary>
+        /// A <c>label</c> (<c>.a</c>, <c>.a,b</c>, <c>.a.b</c>) or <c>matrix</c> (<c>;id=a</c>, <c>;id=a,b</c>,
+        /// <c>;id=a;id=b</c>) path value without its prefix; split at <paramref name="explodeSeparator"/> when it is given.
+        /// False when the prefix is missing.
+        /// </summary>
+        public static bool PathStyle(ref global::Microsoft.Extensions.Primitives.StringValues raw, string prefix, string? explodeSeparator)
+        {
+            if (raw.Count != 1) return true;
+            var text = raw[0] ?? "";
+            if (!text.StartsWith(prefix, global::System.StringComparison.Ordinal))
+            {
+                // An empty matrix value may come without '=' (";id").
+                if (prefix.Length > 1 && prefix[prefix.Length - 1] == '=' && text == prefix.Substring(0, prefix.Length - 1))
+                {
+                    raw = new global::Microsoft.Extensions.Primitives.StringValues("");
+                    return true;
+                }
+
+                return false;
+            }
+
+            text = text.Substring(prefix.Length);
+            raw = explodeSeparator is null
+                ? new global::Microsoft.Extensions.Primitives.StringValues(text)
+                : new global::Microsoft.Extensions.Primitives.StringValues(text.Length == 0 ? global::System.Array.Empty<string>() : text.Split(new[] { explodeSeparator }, global::System.StringSplitOptions.None));
+            return true;
+        }
+
+        /// <summary>True when any key of the query is one of <paramref name="names"/> (an exploded <c>form</c> object is present).</summary>
+        public static bool AnyKey(global::Microsoft.AspNetCore.Http.IQueryCollection query, string[] names)
+        {
+            foreach (var name in names)
+            {
+                if (query.ContainsKey(name)) return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>True when any key of the query is <c>name[…]</c> (a <c>deepObject</c> is present).</summary>
+        public static bool AnyDeepKey(global::Microsoft.AspNetCore.Http.IQueryCollection query, string name)
+        {
+            foreach (var key in query.Keys)
+            {
+                if (key.Length > name.Length + 1 && key.StartsWith(name, global::System.StringComparison.Ordinal) && key[name.Length] == '[' && key[key.Length - 1] == ']') return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>The entries of a <c>deepObject</c> map: every <c>name[key]=value</c> of the query, in order.</summary>
+        public static global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> DeepEntries(global::Microsoft.AspNetCore.Http.IQueryCollection query, string name)
+        {
+            var entries = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+            foreach (var pair in query)
+            {
+                var key = pair.Key;
+                if (key.Length > name.Length + 1 && key.StartsWith(name, global::System.StringComparison.Ordinal) && key[name.Length] == '[' && key[key.Length - 1] == ']')
+                {
+                    foreach (var value in pair.Value) entries.Add(new(key.Substring(name.Length + 1, key.Length - name.Length - 2), value ?? ""));
+                }
+            }
+
+            return entries;
+        }
+
+        /// <summary>The entries of an exploded <c>form</c> map: every key of the query that is not one of <paramref name="others"/> (nor <c>other[…]</c>).</summary>
+        public static global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> OtherEntries(global::Microsoft.AspNetCore.Http.IQueryCollection query, string[] others)
+        {
+            var entries = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+            foreach (var pair in query)
+            {
+                var bracket = pair.Key.IndexOf('[');
+                if (global::System.Array.IndexOf(others, bracket > 0 ? pair.Key.Substring(0, bracket) : pair.Key) >= 0) continue;
+                foreach (var value in pair.Value) entries.Add(new(pair.Key, value ?? ""));
+            }
+
+            return entries;
+        }
+
+        /// <summary>The entries of a <c>form</c> map that is not exploded (<c>k1,v1,k2,v2</c>); null when the text is not pairs.</summary>
+        public static global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? PairEntries(string text)
+        {
+            var entries = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+            if (text.Length == 0) return entries;
+            var parts = text.Split(',');
+            if (parts.Length % 2 != 0) return null;
+            for (var i = 0; i < parts.Length; i += 2) entries.Add(new(parts[i], parts[i + 1]));
+            return entries;
+        }
+
+        /// <summary>A field whose text is JSON (an object in a form body): a bad value is an error naming the field inside it.</summary>
+        public static bool TryJson<T>(string text, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, global::ContractFirst.Validation.ValidationContext context, string field, out T value)
+        {
+            try
+            {
+                value = global::System.Text.Json.JsonSerializer.Deserialize(text, typeInfo)!;
+                if (value is not null) return true;
+                context.Add(field, "type", "must not be null");
+                return false;
+            }
+            catch (global::ContractFirst.Json.JsonFieldException ex)
+            {
+                context.Add(string.IsNullOrEmpty(ex.Field) ? field : ex.Field!.StartsWith("[", global::System.StringComparison.Ordinal) ? field + ex.Field : field + "." + ex.Field, "type", ex.Reason);
+            }
+            catch (global::System.Exception ex) when (ex is global::System.Text.Json.JsonException or global::System.InvalidOperationException or global::System.FormatException or global::System.OverflowException or global::System.ArgumentException)
+            {
+                context.Add(field, "json", "must be JSON of the declared schema");
+            }
+
+            value = default!;
+            return false;
+        }
+
+        /// <summary>A form field or file whose name the schema does not have, where <c>additionalProperties</c> is false.</summary>
+        public static void Unknown(global::Microsoft.AspNetCore.Http.IFormCollection form, string[] known, global::ContractFirst.Validation.ValidationContext context)
+        {
+            foreach (var key in form.Keys)
+            {
+                if (global::System.Array.IndexOf(known, key) < 0) context.Add(key, "additionalProperties", "is not a property of the schema");
+            }
+
+            foreach (var file in form.Files)
+            {
+                if (global::System.Array.IndexOf(known, file.Name) < 0 && !form.ContainsKey(file.Name)) context.Add(file.Name, "additionalProperties", "is not a property of the schema");
+            }
+        }
+
+        /// <summary>True when the field was sent (as text or as a file), valid or not.</summary>
+        public static bool Present(ServerFields fields, string name) => fields.Get(name).Count > 0 || fields.Files(name).Count > 0;
+
+        /// <summary>A binary field: the file's content, else the field's text (a part sent without a file name).</summary>
+        public static global::System.IO.Stream? Stream(ServerFields fields, string name, out int count)
+        {
+            var files = fields.Files(name);
+            if (files.Count > 0)
+            {
+                count = files.Count;
+                return files[0].OpenReadStream();
+            }
+
+            var text = fields.Get(name);
+            count = text.Count;
+            return text.Count == 0 ? null : new global::System.IO.MemoryStream(global::System.Text.Encoding.UTF8.GetBytes(text[0] ?? ""), writable: false);
+        }
+
+        /// <summary>Every file named <paramref name="name"/> as a stream.</summary>
+        public static global::System.Collections.Generic.List<global::System.IO.Stream>? Streams(ServerFields fields, string name)
+        {
+            var files = fields.Files(name);
+            if (files.Count == 0) return null;
+            var list = new global::System.Collections.Generic.List<global::System.IO.Stream>(files.Count);
+            foreach (var file in files) list.Add(file.OpenReadStream());
+            return list;
+        }
+
+        /// <summary>A <c>format: byte</c> field: the file's bytes in a multipart body, else the field's base64 text.</summary>
+        public static bool TryBytes(ServerFields fields, string name, out byte[]? value, out bool present)
+        {
+            var files = fields.Files(name);
+            if (files.Count > 0)
+            {
+                present = true;
+                using var stream = files[0].OpenReadStream();
+                using var copy = new global::System.IO.MemoryStream();
+                stream.CopyTo(copy);
+                value = copy.ToArray();
+                return files.Count == 1;
+            }
+
+            var text = fields.Get(name);
+            present = text.Count > 0;
+            value = null;
+            if (text.Count != 1) return text.Count == 0;
+            if (!ServerRuntime.TryParse(text[0] ?? "", out byte[] bytes)) return false;
+            value = bytes;
+            return true;
+        }
+
+        /// <summary>
+        /// Adds the binding errors of a model, then the errors of its generated <c>Validate</c>, leaving out what
+        /// Validate says of a field that could not be bound (its value is missing, so its checks mean nothing).
+        /// </summary>
+        public static void Validate(global::ContractFirst.Validation.ValidationContext context, global::ContractFirst.Validation.ValidationContext binding, global::ContractFirst.Validation.IValidatable value, string path)
+        {
+            foreach (var error in binding.Errors) context.Add(error.Field, error.Keyword, error.Message);
+            var checks = new global::ContractFirst.Validation.ValidationContext();
+            value.Validate(checks, path);
+            foreach (var error in checks.Errors)
+            {
+                var bound = true;
+                foreach (var failed in binding.Errors)
+                {
+                    if (Related(error.Field, failed.Field) || Related(failed.Field, error.Field))
+                    {
+                        bound = false;
+                        break;
+                    }
+                }
+
+                if (bound) context.Add(error.Field, error.Keyword, error.Message);
+            }
+        }
+
+        // The same field, or one inside the other (tags and tags[1], filter and filter.size).
+        private static bool Related(string field, string other) =>
+            field.Length > 0 && other.Length > 0 && field.StartsWith(other, global::System.StringComparison.Ordinal)
+            && (field.Length == other.Length || field[other.Length] is '.' or '[');
+    }
+}
