@@ -10,7 +10,8 @@ internal static class ConstantValues
     /// Gets the non-null constant that <paramref name="value"/> carries, seeing through conversions that are not
     /// constant themselves: nullable wrapping (<c>double?</c>) and user-defined conversions (a string or long turned
     /// into an open enum by its implicit operator; such an operator can only be declared by the generated type, as
-    /// constants are of built-in types). Numeric conversions of a constant (<c>int</c> to <c>double</c>) fold.
+    /// constants are of built-in types). Numeric conversions of a constant (<c>int</c> to <c>double</c>) fold; a float
+    /// constant seen through a conversion to <c>double?</c> comes back as the double it becomes.
     /// </summary>
     /// <param name="value">The value assigned or passed.</param>
     /// <param name="constant">The constant: a boxed primitive or a string.</param>
@@ -18,12 +19,18 @@ internal static class ConstantValues
     public static bool TryGet(IOperation value, out object constant, out IOperation source)
     {
         var current = value;
+        ITypeSymbol? convertedTo = null;
         while (true)
         {
             var folded = current.ConstantValue;
             if (folded.HasValue)
             {
-                constant = folded.Value!;
+                // A float constant widened to double? (not folded, unlike float to double) is the widened double
+                // (0.1f is 0.10000000149011612 there); as a float it goes on the wire as the float's shortest text.
+                constant = folded.Value is float single && convertedTo is not null
+                    && Constraints.ConstraintCache.UnwrapNullable(convertedTo).SpecialType == SpecialType.System_Double
+                    ? (double)single
+                    : folded.Value!;
                 source = current;
                 return folded.Value is not null;
             }
@@ -35,6 +42,7 @@ internal static class ConstantValues
                 return false;
             }
 
+            convertedTo = conversion.Type;
             current = conversion.Operand;
         }
     }

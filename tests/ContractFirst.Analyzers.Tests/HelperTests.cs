@@ -78,6 +78,25 @@ public sealed class HelperTests
         Assert.False(ConstraintMath.IsMultipleOf(double.PositiveInfinity, 12m));
     }
 
+    /// <summary>The analyzer's copy of ConstraintMath is the netstandard2.0 build: its text path must agree with the runtime's.</summary>
+    [Fact]
+    public void Floats_read_as_their_shortest_round_trip_text_as_at_run_time()
+    {
+        Assert.Equal(0.1, ConstraintMath.ToWireDouble(0.1f));
+        Assert.Equal(0.3, ConstraintMath.ToWireDouble(0.3f));
+        Assert.Equal(16777216d, ConstraintMath.ToWireDouble(16777216f));
+        Assert.Equal(3.4028235e38, ConstraintMath.ToWireDouble(float.MaxValue));
+        Assert.Equal(1e-45, ConstraintMath.ToWireDouble(float.Epsilon));
+        Assert.Equal(-0.35, ConstraintMath.ToWireDouble(-0.35f));
+        Assert.True(double.IsNaN(ConstraintMath.ToWireDouble(float.NaN)));
+        Assert.Equal(double.PositiveInfinity, ConstraintMath.ToWireDouble(float.PositiveInfinity));
+        Assert.Equal(double.NegativeInfinity, ConstraintMath.ToWireDouble(float.NegativeInfinity));
+        Assert.True(SpecNumber.TryFromConstant(0.1f, out var tenth));
+        Assert.Equal("0.1", tenth.ToString());
+        Assert.True(ConstraintMath.IsMultipleOf(tenth.Decimal, 0.1m));
+        Assert.False(SpecNumber.TryFromConstant(float.NaN, out _));
+    }
+
     [Fact]
     public void No_multiple_within_the_bounds_gives_no_suggestion()
     {

@@ -60,6 +60,28 @@ public sealed class MultipleOfTests
     }
 
     [Fact]
+    public async Task Floats_are_read_as_they_go_on_the_wire()
+    {
+        // 0.1f widened to double is 0.10000000149011612, no multiple of 0.1; on the wire (and at run time) it is 0.1.
+        var diagnostics = await VerifyAsync("""
+            using Showcase;
+            class C
+            {
+                void M(Widget w)
+                {
+                    w.Fraction = 0.1f;
+                    w.Fraction = 0.3f;
+                    w.Fraction = 0.5f;
+                    w.Fraction = {|CF1001:0.35f|};
+                    w = new Widget { Owner = "me", Fraction = (float)0.2, Cap = 0.1f };
+                }
+            }
+            """);
+
+        Assert.Equal("0.35 is not a multiple of 0.1 for 'Fraction' (nearest valid values: 0.3 and 0.4)", Assert.Single(diagnostics).GetMessage());
+    }
+
+    [Fact]
     public async Task Fractional_multiples_use_exact_decimal_arithmetic()
     {
         var diagnostics = await VerifyAsync("""

@@ -73,6 +73,31 @@ public sealed class RangeTests
         """);
 
     [Fact]
+    public async Task Floats_are_compared_as_they_go_on_the_wire_as_at_run_time()
+    {
+        // A float target sends 0.1f as 0.1 (within maximum 0.1); a double target holds the widened 0.10000000149011612.
+        var diagnostics = await VerifyAsync("""
+            using Showcase;
+            class C
+            {
+                void M(Widget w)
+                {
+                    w.Cap = 0.1f;
+                    w.Cap = {|CF1003:0.10001f|};
+                    w.Fraction = 0.1f;
+                    w.Fraction = {|CF1003:0f|};
+                    w.Share = 0.1;
+                    w.Share = {|CF1003:0.1f|};
+                    w.Share = {|CF1003:(double)0.1f|};
+                }
+            }
+            """);
+
+        Assert.Equal("0.10001 is out of range for 'Cap' (the spec allows at most 0.1)", diagnostics[0].GetMessage());
+        Assert.Equal("0.10000000149011612 is out of range for 'Share' (the spec allows at most 0.1)", diagnostics[2].GetMessage());
+    }
+
+    [Fact]
     public async Task Exclusive_bounds_exclude_the_bound_itself()
     {
         var diagnostics = await VerifyAsync("""

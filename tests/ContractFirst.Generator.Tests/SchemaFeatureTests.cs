@@ -29,6 +29,50 @@ public class SchemaFeatureTests(ITestOutputHelper output)
 
     private const string Header = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n";
 
+    /// <summary>
+    /// A float is checked as it goes on the wire: 0.1f is written "0.1", so it is a multiple of 0.1 and within a maximum
+    /// of 0.1, although widened to double it is 0.10000000149011612. Properties use the (path, name) checks, array items
+    /// the whole-field ones.
+    /// </summary>
+    [Fact]
+    public void Float_values_are_validated_as_they_go_on_the_wire()
+    {
+        var (asm, options) = Generate(Header + """
+            Reading:
+              type: object
+              properties:
+                ratio: {type: number, format: float, multipleOf: 0.1, maximum: 0.1}
+                floor: {type: number, format: float, minimum: 0.1}
+                ratios:
+                  type: array
+                  items: {type: number, format: float, multipleOf: 0.1, maximum: 0.5}
+        """);
+        var type = asm.GetType("Features.Reading")!;
+        Assert.Equal(typeof(float?), type.GetProperty("Ratio")!.PropertyType);
+
+        IReadOnlyList<ContractFirst.Validation.ValidationError> Validate(object model)
+        {
+            var context = new ContractFirst.Validation.ValidationContext();
+            type.GetMethod("Validate")!.Invoke(model, new object[] { context, "" });
+            return context.Errors;
+        }
+
+        var valid = Activator.CreateInstance(type)!;
+        type.GetProperty("Ratio")!.SetValue(valid, 0.1f);
+        type.GetProperty("Floor")!.SetValue(valid, 0.1f);
+        type.GetProperty("Ratios")!.SetValue(valid, new List<float> { 0.1f, 0.3f, 0.5f });
+        Assert.Equal("""{"ratio":0.1,"floor":0.1,"ratios":[0.1,0.3,0.5]}""", Write(asm, options, "Reading", valid));
+        Assert.Empty(Validate(valid));
+        Assert.Empty(Validate(Read(asm, options, "Reading", """{"ratio":0.1,"floor":0.1,"ratios":[0.1,0.3,0.5]}""")!));
+
+        var invalid = Read(asm, options, "Reading", """{"ratio":0.35,"floor":0.05,"ratios":[0.3,0.35]}""")!;
+        var errors = Validate(invalid);
+        Assert.Equal(
+            new[] { "ratio: maximum", "ratio: multipleOf", "floor: minimum", "ratios[1]: multipleOf" },
+            errors.Select(e => e.Field + ": " + e.Keyword).ToArray());
+        Assert.Contains("was 0.35", errors.Single(e => e.Field == "ratio" && e.Keyword == "maximum").Message);
+    }
+
     [Fact]
     public void AllOf_with_one_reference_becomes_inheritance_and_a_discriminator_dispatches()
     {

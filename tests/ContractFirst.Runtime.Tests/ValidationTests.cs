@@ -120,6 +120,58 @@ public class ValidationTests
         Assert.True(Check(c => SchemaChecks.MultipleOf(c, "x", 1e-40, 12m)).HasErrors);
     }
 
+    /// <summary>
+    /// A float goes on the wire in its shortest round-trip form (0.1f as "0.1"), so the checks judge that number, not the
+    /// widened double 0.10000000149011612 (which is no multiple of 0.1 and above a maximum of 0.1). Both overload
+    /// families: the whole field and (path, name).
+    /// </summary>
+    [Theory]
+    [InlineData(0.1f, false)]
+    [InlineData(0.3f, false)]
+    [InlineData(0.7f, false)]
+    [InlineData(-0.2f, false)]
+    [InlineData(1e10f, false)]
+    [InlineData(0.35f, true)]
+    [InlineData(0.15f, true)]
+    [InlineData(float.NaN, true)]
+    [InlineData(float.PositiveInfinity, true)]
+    public void Floats_are_multiples_as_they_go_on_the_wire(float value, bool fails)
+    {
+        Assert.Equal(fails, Check(c => SchemaChecks.MultipleOf(c, "x", value, 0.1m)).HasErrors);
+        Assert.Equal(fails, Check(c => SchemaChecks.MultipleOf(c, "body.", "x", value, 0.1m)).HasErrors);
+    }
+
+    [Fact]
+    public void Floats_are_bounded_as_they_go_on_the_wire()
+    {
+        foreach (var exclusive in new[] { false, true })
+        {
+            // 0.1f is 0.1 on the wire: within maximum/minimum 0.1, and exactly at an exclusive bound (so it fails that).
+            Assert.Equal(exclusive, Check(c => SchemaChecks.Maximum(c, "x", 0.1f, 0.1, exclusive)).HasErrors);
+            Assert.Equal(exclusive, Check(c => SchemaChecks.Maximum(c, "body.", "x", 0.1f, 0.1, exclusive)).HasErrors);
+            Assert.Equal(exclusive, Check(c => SchemaChecks.Minimum(c, "x", 0.1f, 0.1, exclusive)).HasErrors);
+            Assert.Equal(exclusive, Check(c => SchemaChecks.Minimum(c, "body.", "x", 0.1f, 0.1, exclusive)).HasErrors);
+        }
+
+        Assert.Equal("must be <= 0.1 (was 0.35)", Check(c => SchemaChecks.Maximum(c, "x", 0.35f, 0.1, false)).Errors[0].Message);
+        Assert.Equal("body.x", Check(c => SchemaChecks.Minimum(c, "body.", "x", 0.05f, 0.1, false)).Errors[0].Field);
+        Assert.False(Check(c => SchemaChecks.Minimum(c, "x", 0.3f, 0.3, false)).HasErrors); // widened, 0.3f is 0.30000001192092896
+        Assert.True(Check(c => SchemaChecks.Maximum(c, "x", float.NaN, 1, false)).HasErrors);
+        Assert.True(Check(c => SchemaChecks.Minimum(c, "body.", "x", float.NaN, 0, false)).HasErrors);
+        Assert.True(Check(c => SchemaChecks.Maximum(c, "x", float.PositiveInfinity, 1, false)).HasErrors);
+        Assert.False(Check(c => SchemaChecks.Maximum(c, "x", float.NegativeInfinity, 1, false)).HasErrors);
+    }
+
+    [Fact]
+    public void Integers_against_a_fractional_bound_are_not_rounded_to_float()
+    {
+        // 16777217 is not a float (it rounds to 16777216): an int or long argument must not pick the float overloads.
+        Assert.True(Check(c => SchemaChecks.Maximum(c, "x", 16777217, 16777216.5, false)).HasErrors);
+        Assert.True(Check(c => SchemaChecks.Maximum(c, "body.", "x", 16777217L, 16777216.5, false)).HasErrors);
+        Assert.True(Check(c => SchemaChecks.Minimum(c, "x", 16777216L, 16777216.5, false)).HasErrors);
+        Assert.False(Check(c => SchemaChecks.Minimum(c, "body.", "x", 16777217, 16777216.5, false)).HasErrors);
+    }
+
     [Fact]
     public void Minimum_and_maximum_name_the_bound()
     {

@@ -76,7 +76,9 @@ internal readonly struct SpecNumber
             case ulong v: number = new SpecNumber((decimal)v); return true;
             case decimal v: number = new SpecNumber(v); return true;
             case double v: return TryFromDouble(v, out number);
-            case float v: return TryFromDouble(v, out number);
+            // A float constant is a float-typed value (a float target, or float? through nullable wrapping; a conversion
+            // to double folds to a double constant): judged as the runtime judges it, by its wire text (0.1f is 0.1).
+            case float v: return TryFromDouble(ConstraintMath.ToWireDouble(v), out number);
             default: number = default; return false;
         }
     }

@@ -191,7 +191,9 @@ internal static class ModelEmitter
                     if (c.Maximum is not null) w.Line($"{S}Maximum(context, {field.Args}, {Cast(numeric, c.Maximum, v)}, {Literal(numeric, c.Maximum)}, {Bool(c.ExclusiveMaximum)});");
                     if (c.MultipleOf is not null)
                     {
-                        var value = numeric == "long" ? v : numeric == "decimal" ? v : "(double)" + v;
+                        // A float goes to the float overloads as it is: they judge it by its wire text (0.1f is 0.1), where
+                        // widening it to double would give 0.10000000149011612.
+                        var value = numeric == "double" && type.Primitive != PrimitiveKind.Float ? "(double)" + v : v;
                         w.Line($"{S}MultipleOf(context, {field.Args}, {value}, {c.MultipleOf}m);");
                     }
                 }

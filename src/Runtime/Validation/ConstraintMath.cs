@@ -7,7 +7,7 @@ namespace ContractFirst.Validation;
 /// The arithmetic of JSON Schema's <c>multipleOf</c> and <c>minLength</c>/<c>maxLength</c>. This one file is compiled into
 /// ContractFirst.Runtime (<c>SchemaChecks</c>) and linked into ContractFirst.Analyzers (CF1001, CF1003, CF1005), so
 /// that a constant the analyzer accepts is one the server accepts too. It builds for netstandard2.0 as well as for
-/// net8.0/net10.0: only the conversion from <see cref="double"/> differs (allocation-free where the framework allows).
+/// net8.0/net10.0: only the conversions from <see cref="double"/> and <see cref="float"/> differ (allocation-free where the framework allows).
 /// </summary>
 internal static class ConstraintMath
 {
@@ -139,6 +139,33 @@ internal static class ConstraintMath
 
         result = 0m;
         return false;
+    }
+
+    /// <summary>
+    /// The <see cref="double"/> that a <see cref="float"/> stands for on the wire: the double whose shortest round-trip
+    /// text is the float's shortest round-trip text (JSON writes 0.1f as <c>0.1</c>, so this gives 0.1, not the widened
+    /// 0.10000000149011612). Checking this double judges the number that JSON Schema sees. NaN and infinities map to
+    /// themselves.
+    /// </summary>
+    public static double ToWireDouble(float value)
+    {
+        if (float.IsNaN(value) || float.IsInfinity(value))
+        {
+            return value;
+        }
+
+#if NET
+        Span<char> buffer = stackalloc char[32];
+        if (value.TryFormat(buffer, out int written, "R", CultureInfo.InvariantCulture)
+            && double.TryParse(buffer.Slice(0, written), NumberStyles.Float, CultureInfo.InvariantCulture, out var result))
+#else
+        if (double.TryParse(value.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture, out var result))
+#endif
+        {
+            return result;
+        }
+
+        return value;
     }
 
     /// <summary>

@@ -38,6 +38,58 @@ public static class SchemaChecks
     public static void Minimum(ValidationContext context, string path, string name, double value, double bound, bool exclusive) =>
         MinimumCore(context, path, name, value, bound, exclusive);
 
+    /// <summary>
+    /// <c>minimum</c> (or <c>exclusiveMinimum</c>) for a <see cref="float"/>, judged as it goes on the wire: by its
+    /// shortest round-trip text, so 0.1f is 0.1, not the widened 0.10000000149011612.
+    /// </summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="field">The field path.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="bound">The bound.</param>
+    /// <param name="exclusive">True for <c>exclusiveMinimum</c>.</param>
+    public static void Minimum(ValidationContext context, string field, float value, double bound, bool exclusive) =>
+        MinimumCore(context, field, null, ConstraintMath.ToWireDouble(value), bound, exclusive);
+
+    /// <summary>
+    /// <c>minimum</c> (or <c>exclusiveMinimum</c>) for a <see cref="float"/>, judged as it goes on the wire: by its
+    /// shortest round-trip text, so 0.1f is 0.1, not the widened 0.10000000149011612.
+    /// </summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's wire name.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="bound">The bound.</param>
+    /// <param name="exclusive">True for <c>exclusiveMinimum</c>.</param>
+    public static void Minimum(ValidationContext context, string path, string name, float value, double bound, bool exclusive) =>
+        MinimumCore(context, path, name, ConstraintMath.ToWireDouble(value), bound, exclusive);
+
+    /// <summary>
+    /// <c>minimum</c> (or <c>exclusiveMinimum</c>) for an integer against a fractional bound, compared as <see cref="double"/>. It
+    /// exists so that an integer argument keeps its double comparison: without it, C# would prefer the
+    /// <see cref="float"/> overload for an <c>int</c> or <c>long</c> value and round large values to float precision.
+    /// </summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="field">The field path.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="bound">The bound.</param>
+    /// <param name="exclusive">True for <c>exclusiveMinimum</c>.</param>
+    public static void Minimum(ValidationContext context, string field, long value, double bound, bool exclusive) =>
+        MinimumCore(context, field, null, (double)value, bound, exclusive);
+
+    /// <summary>
+    /// <c>minimum</c> (or <c>exclusiveMinimum</c>) for an integer against a fractional bound, compared as <see cref="double"/>. It
+    /// exists so that an integer argument keeps its double comparison: without it, C# would prefer the
+    /// <see cref="float"/> overload for an <c>int</c> or <c>long</c> value and round large values to float precision.
+    /// </summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's wire name.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="bound">The bound.</param>
+    /// <param name="exclusive">True for <c>exclusiveMinimum</c>.</param>
+    public static void Minimum(ValidationContext context, string path, string name, long value, double bound, bool exclusive) =>
+        MinimumCore(context, path, name, (double)value, bound, exclusive);
+
     private static void MinimumCore(ValidationContext context, string path, string? name, double value, double bound, bool exclusive)
     {
         if (exclusive ? !(value > bound) : !(value >= bound))
@@ -118,6 +170,58 @@ public static class SchemaChecks
     /// <param name="exclusive">True for <c>exclusiveMaximum</c>.</param>
     public static void Maximum(ValidationContext context, string path, string name, double value, double bound, bool exclusive) =>
         MaximumCore(context, path, name, value, bound, exclusive);
+
+    /// <summary>
+    /// <c>maximum</c> (or <c>exclusiveMaximum</c>) for a <see cref="float"/>, judged as it goes on the wire: by its
+    /// shortest round-trip text, so 0.1f is 0.1, not the widened 0.10000000149011612.
+    /// </summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="field">The field path.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="bound">The bound.</param>
+    /// <param name="exclusive">True for <c>exclusiveMaximum</c>.</param>
+    public static void Maximum(ValidationContext context, string field, float value, double bound, bool exclusive) =>
+        MaximumCore(context, field, null, ConstraintMath.ToWireDouble(value), bound, exclusive);
+
+    /// <summary>
+    /// <c>maximum</c> (or <c>exclusiveMaximum</c>) for a <see cref="float"/>, judged as it goes on the wire: by its
+    /// shortest round-trip text, so 0.1f is 0.1, not the widened 0.10000000149011612.
+    /// </summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's wire name.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="bound">The bound.</param>
+    /// <param name="exclusive">True for <c>exclusiveMaximum</c>.</param>
+    public static void Maximum(ValidationContext context, string path, string name, float value, double bound, bool exclusive) =>
+        MaximumCore(context, path, name, ConstraintMath.ToWireDouble(value), bound, exclusive);
+
+    /// <summary>
+    /// <c>maximum</c> (or <c>exclusiveMaximum</c>) for an integer against a fractional bound, compared as <see cref="double"/>. It
+    /// exists so that an integer argument keeps its double comparison: without it, C# would prefer the
+    /// <see cref="float"/> overload for an <c>int</c> or <c>long</c> value and round large values to float precision.
+    /// </summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="field">The field path.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="bound">The bound.</param>
+    /// <param name="exclusive">True for <c>exclusiveMaximum</c>.</param>
+    public static void Maximum(ValidationContext context, string field, long value, double bound, bool exclusive) =>
+        MaximumCore(context, field, null, (double)value, bound, exclusive);
+
+    /// <summary>
+    /// <c>maximum</c> (or <c>exclusiveMaximum</c>) for an integer against a fractional bound, compared as <see cref="double"/>. It
+    /// exists so that an integer argument keeps its double comparison: without it, C# would prefer the
+    /// <see cref="float"/> overload for an <c>int</c> or <c>long</c> value and round large values to float precision.
+    /// </summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's wire name.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="bound">The bound.</param>
+    /// <param name="exclusive">True for <c>exclusiveMaximum</c>.</param>
+    public static void Maximum(ValidationContext context, string path, string name, long value, double bound, bool exclusive) =>
+        MaximumCore(context, path, name, (double)value, bound, exclusive);
 
     private static void MaximumCore(ValidationContext context, string path, string? name, double value, double bound, bool exclusive)
     {
@@ -207,6 +311,31 @@ public static class SchemaChecks
     /// <param name="divisor">The spec's <c>multipleOf</c>.</param>
     public static void MultipleOf(ValidationContext context, string path, string name, double value, decimal divisor) =>
         MultipleOfCore(context, path, name, value, divisor);
+
+    /// <summary>
+    /// <c>multipleOf</c> for a <see cref="float"/>, judged as it goes on the wire: by its shortest
+    /// round-trip text, so 0.1f is 0.1 (not 0.10000000149011612) and a multiple of 0.1, and so is 0.3f.
+    /// A divisor that is not positive is ignored (the spec is invalid; the analyzers report it).
+    /// </summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="field">The field path.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="divisor">The spec's <c>multipleOf</c>.</param>
+    public static void MultipleOf(ValidationContext context, string field, float value, decimal divisor) =>
+        MultipleOfCore(context, field, null, ConstraintMath.ToWireDouble(value), divisor);
+
+    /// <summary>
+    /// <c>multipleOf</c> for a <see cref="float"/>, judged as it goes on the wire: by its shortest
+    /// round-trip text, so 0.1f is 0.1 (not 0.10000000149011612) and a multiple of 0.1, and so is 0.3f.
+    /// A divisor that is not positive is ignored (the spec is invalid; the analyzers report it).
+    /// </summary>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's wire name.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="divisor">The spec's <c>multipleOf</c>.</param>
+    public static void MultipleOf(ValidationContext context, string path, string name, float value, decimal divisor) =>
+        MultipleOfCore(context, path, name, ConstraintMath.ToWireDouble(value), divisor);
 
     private static void MultipleOfCore(ValidationContext context, string path, string? name, double value, decimal divisor)
     {

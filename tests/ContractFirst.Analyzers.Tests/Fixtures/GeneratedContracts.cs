@@ -226,6 +226,17 @@ public static class GeneratedContracts
                 [CF.WireName("step")] [CF.MultipleOf("0.1")]
                 public decimal? Step { get; set; }
 
+                // Floats go on the wire in their shortest form (0.1f as 0.1): within these bounds, and a multiple of 0.1.
+                [CF.WireName("fraction")] [CF.Minimum("0.1")] [CF.Maximum("0.5")] [CF.MultipleOf("0.1")]
+                public float? Fraction { get; set; }
+
+                [CF.WireName("cap")] [CF.Maximum("0.1")]
+                public float Cap { get; set; }
+
+                // A double holding a float constant carries the widened value (0.1f is 0.10000000149011612 here).
+                [CF.WireName("share")] [CF.Maximum("0.1")]
+                public double? Share { get; set; }
+
                 [CF.WireName("code")] [CF.Pattern("[0-9]")]
                 public string? Code { get; set; }
 
