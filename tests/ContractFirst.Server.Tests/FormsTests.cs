@@ -252,6 +252,16 @@ public sealed class FormsTests(FormsFixture server) : IClassFixture<FormsFixture
         await AssertRejected("search", () => Get("/search?" + query), field);
     }
 
+    [Theory]
+    [InlineData("name")]
+    [InlineData("kind")]
+    [InlineData("age")]
+    public async Task An_empty_urlencoded_form_is_a_form_whose_required_fields_are_missing(string field)
+    {
+        // Content-Length: 0 with the form media type: every required field is named, not "the body is required".
+        await AssertRejected("createPet", () => Post("/pets", RawForm("")), field);
+    }
+
     // ---- maps of scalars in the query ---------------------------------------------------------------------------------
 
     [Theory]

@@ -508,6 +508,15 @@ namespace ContractFirst.Generated.Server
             var request = httpContext.Request;
             if (!HasBody(httpContext))
             {
+                // An urlencoded form without fields is an empty body: sent with its media type, it is an empty form
+                // (whose required fields are then missing by name), not a missing body.
+                if (request.ContentLength == 0
+                    && string.Equals(mediaType, "application/x-www-form-urlencoded", global::System.StringComparison.OrdinalIgnoreCase)
+                    && IsMediaType(request.ContentType, mediaType))
+                {
+                    return RequestBody<global::Microsoft.AspNetCore.Http.IFormCollection>.Of(global::Microsoft.AspNetCore.Http.FormCollection.Empty);
+                }
+
                 if (required) context.Add("", "required", "The request body is required");
                 return RequestBody<global::Microsoft.AspNetCore.Http.IFormCollection>.None;
             }
