@@ -15,7 +15,7 @@ internal sealed class ClientOperationWriter
 
     private readonly SpecModel _spec;
     private readonly string _json;
-    private readonly Dictionary<string, ObjectModel> _objects;
+    private readonly TypeIndex _types;
     private readonly HashSet<string> _typeNames;
     private readonly SourceWriter _results = new();
     private readonly SourceWriter _statics = new();
@@ -27,7 +27,7 @@ internal sealed class ClientOperationWriter
     {
         _spec = spec;
         _json = spec.ClientName + "Json";
-        _objects = spec.Types.OfType<ObjectModel>().GroupBy(t => t.Name).ToDictionary(g => g.Key, g => g.First());
+        _types = new TypeIndex(spec);
         _typeNames = new HashSet<string>(spec.Types.Select(t => t.Name)) { spec.ClientName, spec.ClientName + "Options", _json, spec.ClientName + "ServiceCollectionExtensions" };
     }
 
@@ -441,9 +441,9 @@ internal sealed class ClientOperationWriter
                 return $".AddQueryArray({name}, {p.Name}, {Http}QueryStyle.{arrayStyle}, explode: {explode})";
             case TypeKind.Map:
                 return $".AddQueryObject({name}, {p.Name}, {Http}QueryStyle.{(p.Style == ParameterStyle.DeepObject ? "DeepObject" : "Form")}, explode: {explode})";
-            case TypeKind.Model when _objects.TryGetValue(p.Type.Name, out var obj):
+            case TypeKind.Model when _types.Object(p.Type.Name) is { } obj:
                 var q = Identifiers.Unique("q", taken);
-                var pairs = AllProperties(obj)
+                var pairs = _types.AllProperties(obj)
                     .Where(x => x.Type.Kind is TypeKind.Primitive or TypeKind.Enum)
                     .Select(x => $"new({CSharp.StringLiteral(x.WireName)}, {Http}WireFormat.Format({q}.{x.Name}))");
                 return $".AddQueryObject({name}, {p.Name} is {{ }} {q} ? new global::System.Collections.Generic.KeyValuePair<string, string?>[] {{ {string.Join(", ", pairs)} }} : null, {Http}QueryStyle.{(p.Style == ParameterStyle.DeepObject ? "DeepObject" : "Form")}, explode: {explode})";
@@ -539,26 +539,14 @@ internal sealed class ClientOperationWriter
     private List<FileNameParameter> FileNameParameters(OperationModel op, HashSet<string> taken)
     {
         var result = new List<FileNameParameter>();
-        if (op.Body is not { Kind: BodyKind.Multipart } body || body.Type.Kind != TypeKind.Model || !_objects.TryGetValue(body.Type.Name, out var obj)) return result;
-        foreach (var p in AllProperties(obj).Where(p => !p.ReadOnly && p.Type.Primitive is PrimitiveKind.Stream or PrimitiveKind.Bytes && p.Type.Kind == TypeKind.Primitive))
+        if (op.Body is not { Kind: BodyKind.Multipart } body || _types.Object(body.Type) is not { } obj) return result;
+        foreach (var p in _types.AllProperties(obj).Where(p => !p.ReadOnly && p.Type.Primitive is PrimitiveKind.Stream or PrimitiveKind.Bytes && p.Type.Kind == TypeKind.Primitive))
         {
             var parameter = Identifiers.Unique(Identifiers.ToCamelCase(p.Name + "FileName"), taken);
             result.Add(new FileNameParameter(p.WireName, p.Name, parameter));
         }
 
         return result;
-    }
-
-    private IEnumerable<PropertyModel> AllProperties(ObjectModel obj)
-    {
-        var chain = new List<ObjectModel>();
-        var seen = new HashSet<string>();
-        for (ObjectModel? current = obj; current is not null && seen.Add(current.Name); current = current.BaseType is { } b && _objects.TryGetValue(b, out var parent) ? parent : null)
-        {
-            chain.Insert(0, current);
-        }
-
-        return chain.SelectMany(o => o.Properties);
     }
 
     private void EmitBody(SourceWriter w, RequestBodyModel body, string request, List<FileNameParameter> fileNames, HashSet<string> taken)
@@ -593,10 +581,10 @@ internal sealed class ClientOperationWriter
     {
         var fields = Identifiers.Unique("fields", taken);
         w.Line($"var {fields} = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();");
-        if (body.Type.Kind == TypeKind.Model && _objects.TryGetValue(body.Type.Name, out var obj))
+        if (_types.Object(body.Type) is { } obj)
         {
             var index = 0;
-            foreach (var p in AllProperties(obj).Where(p => !p.ReadOnly))
+            foreach (var p in _types.AllProperties(obj).Where(p => !p.ReadOnly))
             {
                 var name = CSharp.StringLiteral(p.WireName);
                 switch (p.Type.Kind)
@@ -630,14 +618,14 @@ internal sealed class ClientOperationWriter
         var content = Identifiers.Unique("content", taken);
         w.Line($"var {content} = new global::System.Net.Http.MultipartFormDataContent();");
         w.Line($"{request}.Content = {content};");
-        if (body.Type.Kind != TypeKind.Model || !_objects.TryGetValue(body.Type.Name, out var obj))
+        if (_types.Object(body.Type) is not { } obj)
         {
             w.Line($"{Http}ApiRequest.AddPart({content}, \"body\", body);");
             return;
         }
 
         var index = 0;
-        foreach (var p in AllProperties(obj).Where(p => !p.ReadOnly))
+        foreach (var p in _types.AllProperties(obj).Where(p => !p.ReadOnly))
         {
             var name = CSharp.StringLiteral(p.WireName);
             var type = p.Type;

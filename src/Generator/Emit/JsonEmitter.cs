@@ -18,14 +18,14 @@ internal sealed class JsonEmitter
     private const string Wire = "global::ContractFirst.Json.JsonWire.";
 
     private readonly SpecModel _spec;
-    private readonly Dictionary<string, TypeModel> _types;
+    private readonly TypeIndex _types;
     private readonly Dictionary<string, string> _converterFields = new(System.StringComparer.Ordinal);
     private readonly List<(string Field, string CSharpType, string Expression)> _fields = new();
 
     public JsonEmitter(SpecModel spec)
     {
         _spec = spec;
-        _types = spec.Types.ToDictionary(t => t.Name, System.StringComparer.Ordinal);
+        _types = new TypeIndex(spec);
     }
 
     public string JsonClassName => _spec.ClientName + "Json";
@@ -134,7 +134,7 @@ internal sealed class JsonEmitter
         if (_converterFields.TryGetValue(key, out var existing)) return "Converters." + existing;
         string expression = type.Kind switch
         {
-            TypeKind.Enum => ((EnumModel)_types[type.Name]).IsInteger
+            TypeKind.Enum => ((EnumModel)_types.Find(type.Name)!).IsInteger
                 ? $"global::ContractFirst.Json.OpenIntEnumJsonConverter<{type.Name}>.Instance"
                 : $"global::ContractFirst.Json.OpenEnumJsonConverter<{type.Name}>.Instance",
             TypeKind.Array => $"new global::ContractFirst.Json.JsonListConverter<{type.Item!.CSharpType}>({Converter(type.Item!)})",
@@ -149,33 +149,18 @@ internal sealed class JsonEmitter
 
     // ---------------------------------------------------------------------------------------------------------------
 
-    private List<PropertyModel> AllProperties(ObjectModel obj)
-    {
-        var chain = new List<ObjectModel>();
-        var seen = new HashSet<string>(System.StringComparer.Ordinal);
-        for (ObjectModel? current = obj; current is not null && seen.Add(current.Name);
-             current = current.BaseType is { } b && _types.TryGetValue(b, out var t) ? t as ObjectModel : null)
-        {
-            chain.Insert(0, current);
-        }
-
-        return chain.SelectMany(o => o.Properties).ToList();
-    }
-
     private ObjectModel Root(ObjectModel obj)
     {
-        var seen = new HashSet<string>(System.StringComparer.Ordinal);
-        var current = obj;
-        while (current.BaseType is { } b && _types.TryGetValue(b, out var t) && t is ObjectModel parent && seen.Add(parent.Name)) current = parent;
-        return current;
+        return _types.Chain(obj)[0];
     }
 
     /// <summary>The discriminator value that a base type maps to this type, if any.</summary>
     private (string Property, string Value)? DiscriminatorOf(ObjectModel obj)
     {
-        var seen = new HashSet<string>(System.StringComparer.Ordinal);
-        for (var current = obj; current.BaseType is { } b && _types.TryGetValue(b, out var t) && t is ObjectModel parent && seen.Add(parent.Name); current = parent)
+        var chain = _types.Chain(obj);
+        for (var i = chain.Count - 2; i >= 0; i--)
         {
+            var parent = chain[i];
             if (parent.Discriminator?.Mappings.FirstOrDefault(m => m.TypeName == obj.Name) is { } mapping) return (parent.Discriminator.PropertyName, mapping.Value);
         }
 
@@ -184,11 +169,11 @@ internal sealed class JsonEmitter
 
     private void EmitObjectConverter(SourceWriter w, ObjectModel obj)
     {
-        var properties = AllProperties(obj);
+        var properties = _types.AllProperties(obj);
         var root = Root(obj);
         var extraType = root.AdditionalProperties ?? TypeRef.Any;
         var extraConverter = Converter(extraType);
-        var dispatch = obj.Discriminator?.Mappings.Where(m => m.TypeName != obj.Name && _types.ContainsKey(m.TypeName)).ToList() ?? new List<DiscriminatorMapping>();
+        var dispatch = obj.Discriminator?.Mappings.Where(m => m.TypeName != obj.Name && _types.Contains(m.TypeName)).ToList() ?? new List<DiscriminatorMapping>();
         var ownDiscriminator = DiscriminatorOf(obj);
 
         w.Line($"/// <summary>Reads and writes <see cref=\"{obj.Name}\"/>.</summary>");

@@ -8,8 +8,13 @@ namespace ContractFirst.Generator.Emit;
 internal sealed class ServerTypes
 {
     private readonly SpecModel _spec;
+    private readonly TypeIndex _index;
 
-    public ServerTypes(SpecModel spec) => _spec = spec;
+    public ServerTypes(SpecModel spec)
+    {
+        _spec = spec;
+        _index = new TypeIndex(spec);
+    }
 
     public string Qualified(TypeRef type) => type.Kind switch
     {
@@ -39,15 +44,8 @@ internal sealed class ServerTypes
         _ => Qualified(body.Type),
     };
 
-    private System.Collections.Generic.Dictionary<string, ObjectModel>? _objects;
-
     /// <summary>The object model that <paramref name="type"/> names, if it is one.</summary>
-    public ObjectModel? ObjectOf(TypeRef type)
-    {
-        if (type.Kind != TypeKind.Model) return null;
-        _objects ??= _spec.Types.OfType<ObjectModel>().GroupBy(t => t.Name).ToDictionary(g => g.Key, g => g.First());
-        return _objects.TryGetValue(type.Name, out var obj) ? obj : null;
-    }
+    public ObjectModel? ObjectOf(TypeRef type) => _index.Object(type);
 
     /// <summary>An object model that binding can create from named fields: not abstract, not a polymorphic base.</summary>
     public ObjectModel? Bindable(TypeRef type) => ObjectOf(type) is { IsAbstract: false, Discriminator: null } obj ? obj : null;
@@ -60,17 +58,7 @@ internal sealed class ServerTypes
         p.Location == ParameterLocation.Query && !p.IsContent && p.Style is ParameterStyle.DeepObject or ParameterStyle.Form ? Bindable(p.Type) : null;
 
     /// <summary>The properties of an object and of its bases, bases first.</summary>
-    public System.Collections.Generic.List<PropertyModel> AllProperties(ObjectModel obj)
-    {
-        var chain = new System.Collections.Generic.List<ObjectModel>();
-        var seen = new System.Collections.Generic.HashSet<string>();
-        for (ObjectModel? current = obj; current is not null && seen.Add(current.Name); current = current.BaseType is { } b ? ObjectOf(new TypeRef(TypeKind.Model, b)) : null)
-        {
-            chain.Insert(0, current);
-        }
-
-        return chain.SelectMany(o => o.Properties).ToList();
-    }
+    public System.Collections.Generic.List<PropertyModel> AllProperties(ObjectModel obj) => _index.AllProperties(obj);
 
     public SpecModel Spec => _spec;
 }
