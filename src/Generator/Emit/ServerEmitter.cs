@@ -24,8 +24,9 @@ internal static class ServerEmitter
     public static IEnumerable<(string Name, string Source)> Emit(SpecModel model)
     {
         var names = new ServerNames(model);
-        var shapes = new ServerErrorShapes(model);
-        var operations = model.Operations.Select(op => new ServerOperation(model, op, names)).ToList();
+        var types = new ServerTypes(model);
+        var shapes = new ServerErrorShapes(model, types);
+        var operations = model.Operations.Select(op => new ServerOperation(model, op, types)).ToList();
         yield return (names.Interface, EmitInterface(model, names, operations));
         yield return (names.Extensions, EmitExtensions(model, names, shapes, operations));
     }
@@ -114,14 +115,14 @@ internal static class ServerEmitter
             }
             else
             {
-                var csType = new ServerTypes(model).Qualified(bodyType);
+                var csType = op.Types.Qualified(bodyType);
                 parameters.Add(csType + " body");
                 var contentType = CSharp.StringLiteral(response.ContentType ?? "application/json");
                 write = response.Kind switch
                 {
                     BodyKind.Text => $"{Rt}WriteTextAsync(httpContext, {statusExpression}, {contentType}, body)",
                     _ when bodyType.Primitive == PrimitiveKind.Stream => $"{Rt}WriteStreamAsync(httpContext, {statusExpression}, {contentType}, body)",
-                    _ => $"{Rt}WriteJsonAsync(httpContext, {statusExpression}, {contentType}, body, {new ServerTypes(model).TypeInfo(bodyType)})",
+                    _ => $"{Rt}WriteJsonAsync(httpContext, {statusExpression}, {contentType}, body, {op.Types.TypeInfo(bodyType)})",
                 };
                 if (implicitFrom is null && response.IsSuccess && bodyType.Kind is TypeKind.Model or TypeKind.Primitive or TypeKind.Enum && bodyType.Primitive != PrimitiveKind.Stream
                     && op.Model.Responses.Count(r => r.Type == bodyType) == 1 && bodyType.Name != "object")
@@ -384,7 +385,7 @@ internal sealed class ServerNames
 /// <summary>One operation, as the server emitter sees it: names, parameters and security.</summary>
 internal sealed class ServerOperation
 {
-    public ServerOperation(SpecModel spec, OperationModel model, ServerNames names)
+    public ServerOperation(SpecModel spec, OperationModel model, ServerTypes types)
     {
         Model = model;
         var baseName = model.MethodName.EndsWith("Async", System.StringComparison.Ordinal) ? model.MethodName.Substring(0, model.MethodName.Length - 5) : model.MethodName;
@@ -405,7 +406,7 @@ internal sealed class ServerOperation
             i++;
         }
 
-        Types = new ServerTypes(spec);
+        Types = types;
         Parameters = model.Parameters.Select(p => new ServerParameter(p, p.Name, p.Location == ParameterLocation.Path && routeKeys.TryGetValue(p.WireName, out var key) ? key : p.WireName, Types.Qualified(p.Type))).ToList();
         RoutePattern = BuildRoute(model.Path, routeKeys);
 
@@ -416,8 +417,6 @@ internal sealed class ServerOperation
             var alternatives = model.Security.Select(r => r.Schemes.Where(s => known.Contains(s.SchemeKey)).ToList()).Where(a => a.Count > 0).ToList();
             if (alternatives.Count > 0) Security = alternatives;
         }
-
-        _ = names;
     }
 
     public OperationModel Model { get; }

@@ -47,10 +47,10 @@ internal sealed class ServerErrorShapes
     private readonly ServerTypes _types;
     private readonly Dictionary<string, Shape?> _shapes = new(StringComparer.Ordinal);
 
-    public ServerErrorShapes(SpecModel spec)
+    public ServerErrorShapes(SpecModel spec, ServerTypes types)
     {
         _spec = spec;
-        _types = new ServerTypes(spec);
+        _types = types;
 
         // Decide the request id format up front: UUIDs when a shape the spec uses carries its request id as a uuid.
         foreach (var op in spec.Operations)
