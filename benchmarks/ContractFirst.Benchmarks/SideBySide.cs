@@ -94,27 +94,13 @@ public static class SideBySide
     {
         await LoadAsync(http, method, "/hand/" + path, body, TimeSpan.FromSeconds(2));
         await LoadAsync(http, method, "/gen/" + path, body, TimeSpan.FromSeconds(2));
-        var ratios = new double[rounds];
-        double hand = 0, gen = 0;
-        for (var r = 0; r < rounds; r++)
-        {
-            double h, g;
-            if (r % 2 == 0)
-            {
-                h = await LoadAsync(http, method, "/hand/" + path, body, TimeSpan.FromSeconds(1));
-                g = await LoadAsync(http, method, "/gen/" + path, body, TimeSpan.FromSeconds(1));
-            }
-            else
-            {
-                g = await LoadAsync(http, method, "/gen/" + path, body, TimeSpan.FromSeconds(1));
-                h = await LoadAsync(http, method, "/hand/" + path, body, TimeSpan.FromSeconds(1));
-            }
-
-            ratios[r] = h / g;
-            hand += h;
-            gen += g;
-        }
-
+        var measured = await InterleaveAsync(
+            rounds,
+            () => LoadAsync(http, method, "/hand/" + path, body, TimeSpan.FromSeconds(1)),
+            () => LoadAsync(http, method, "/gen/" + path, body, TimeSpan.FromSeconds(1)));
+        var ratios = measured.Select(m => m.Baseline / m.Candidate).ToArray();
+        var hand = measured.Sum(m => m.Baseline);
+        var gen = measured.Sum(m => m.Candidate);
         Array.Sort(ratios);
         Console.WriteLine(name);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -144,6 +130,27 @@ public static class SideBySide
         return count / stopwatch.Elapsed.TotalSeconds;
     }
 
+    /// <summary>One measurement of each side per round, the baseline first in even rounds and the candidate first in odd ones.</summary>
+    private static async Task<List<(T Baseline, T Candidate)>> InterleaveAsync<T>(int rounds, Func<Task<T>> baseline, Func<Task<T>> candidate)
+    {
+        var measured = new List<(T Baseline, T Candidate)>(rounds);
+        for (var r = 0; r < rounds; r++)
+        {
+            if (r % 2 == 0)
+            {
+                var b = await baseline();
+                measured.Add((b, await candidate()));
+            }
+            else
+            {
+                var c = await candidate();
+                measured.Add((await baseline(), c));
+            }
+        }
+
+        return measured;
+    }
+
     private static async Task CompareAsync(Pair pair, int rounds, int batch)
     {
         // Warm-up: both paths JIT-compiled to their final tier (tiered compilation promotes hot methods after a delay
@@ -155,30 +162,13 @@ public static class SideBySide
             await pair.Candidate();
         }
 
-        var ratios = new double[rounds];
-        var cpuRatios = new double[rounds];
-        double baseTotal = 0, candTotal = 0, baseCpu = 0, candCpu = 0;
-        for (var r = 0; r < rounds; r++)
-        {
-            (double Wall, double Cpu) b, c;
-            if (r % 2 == 0)
-            {
-                b = await TimeAsync(pair.Baseline, batch);
-                c = await TimeAsync(pair.Candidate, batch);
-            }
-            else
-            {
-                c = await TimeAsync(pair.Candidate, batch);
-                b = await TimeAsync(pair.Baseline, batch);
-            }
-
-            ratios[r] = c.Wall / b.Wall;
-            cpuRatios[r] = c.Cpu / b.Cpu;
-            baseTotal += b.Wall;
-            candTotal += c.Wall;
-            baseCpu += b.Cpu;
-            candCpu += c.Cpu;
-        }
+        var measured = await InterleaveAsync(rounds, () => TimeAsync(pair.Baseline, batch), () => TimeAsync(pair.Candidate, batch));
+        var ratios = measured.Select(m => m.Candidate.Wall / m.Baseline.Wall).ToArray();
+        var cpuRatios = measured.Select(m => m.Candidate.Cpu / m.Baseline.Cpu).ToArray();
+        var baseTotal = measured.Sum(m => m.Baseline.Wall);
+        var candTotal = measured.Sum(m => m.Candidate.Wall);
+        var baseCpu = measured.Sum(m => m.Baseline.Cpu);
+        var candCpu = measured.Sum(m => m.Candidate.Cpu);
 
         var baseAlloc = await AllocatedPerOpAsync(pair.Baseline, batch);
         var candAlloc = await AllocatedPerOpAsync(pair.Candidate, batch);
