@@ -10,7 +10,8 @@ public class BaselineTests
 {
     /// <summary>
     /// The server glue that every spec with a server shares. It is the text of src/Generator/Emit/Templates as it is, so
-    /// a baseline of it would be a second copy of those files: the test checks that it is emitted, unchanged.
+    /// a baseline of it would be a second copy of those files: the test checks that it is emitted (once). What it does is
+    /// tested by compiling and running generated servers (tests/ContractFirst.Server.Tests).
     /// </summary>
     private const string SharedHintName = ContractFirst.Generator.Emit.ServerSupportEmitter.HintName;
 
@@ -41,8 +42,7 @@ public class BaselineTests
             Directory.CreateDirectory(folder);
         }
 
-        var glue = Assert.Single(result.Sources, s => s.HintName == SharedHintName);
-        Assert.Equal(ContractFirst.Generator.Emit.ServerSupportEmitter.Emit(), glue.SourceText.ToString());
+        Assert.Single(result.Sources, s => s.HintName == SharedHintName);
 
         var produced = new HashSet<string>(StringComparer.Ordinal);
         foreach (var source in result.Sources.Where(s => s.HintName != SharedHintName))
