@@ -247,6 +247,7 @@ public sealed class FormsTests(FormsFixture server) : IClassFixture<FormsFixture
     [InlineData("color=R,1", "color.G")]             // required
     [InlineData("color=R,x,G,1", "color.R")]         // type
     [InlineData("color=R", "color")]                 // not name,value pairs
+    [InlineData("color=", "color.R")]                // no pairs: an empty object, whose required properties are missing
     public async Task Object_query_parameters_reject_an_invalid_property(string query, string field)
     {
         await AssertRejected("search", () => Get("/search?" + query), field);

@@ -264,10 +264,7 @@ internal static class ServerBinding
         }
         else
         {
-            w.Line($"var raw = {Rt}Query(httpContext, {field});");
-            w.Line($"if (raw.Count > 1) context.Add({field}, \"type\", \"must be given once\");");
-            w.Line($"var entries = raw.Count == 1 ? {Forms}PairEntries(raw[0] ?? \"\") : null;");
-            w.Line($"if (entries is null && raw.Count == 1) context.Add({field}, \"style\", \"must be comma-separated name,value pairs\");");
+            EmitPairEntries(w, field);
         }
 
         var pairs = m.Style != ParameterStyle.DeepObject && !m.Explode;
@@ -284,6 +281,15 @@ internal static class ServerBinding
         w.Close();
         if (p.IsRequired) w.Line($"{(pairs ? "else if (raw.Count == 0)" : "else")} context.Add({field}, \"required\", \"is required\");");
         w.Close();
+    }
+
+    /// <summary>A <c>form</c> query parameter that is not exploded, <c>name=k1,v1,k2,v2</c>: <c>raw</c> and its <c>entries</c> (null when not pairs).</summary>
+    private static void EmitPairEntries(SourceWriter w, string field)
+    {
+        w.Line($"var raw = {Rt}Query(httpContext, {field});");
+        w.Line($"if (raw.Count > 1) context.Add({field}, \"type\", \"must be given once\");");
+        w.Line($"var entries = raw.Count == 1 ? {Forms}PairEntries(raw[0] ?? \"\") : null;");
+        w.Line($"if (entries is null && raw.Count == 1) context.Add({field}, \"style\", \"must be comma-separated name,value pairs\");");
     }
 
     private static void EmitObjectQuery(SourceWriter w, ServerOperation op, ServerParameter p, ObjectModel obj)
@@ -309,12 +315,9 @@ internal static class ServerBinding
         }
         else
         {
-            w.Line($"var raw = {Rt}Query(httpContext, {field});");
-            w.Line($"if (raw.Count > 1) context.Add({field}, \"type\", \"must be given once\");");
-            w.Line($"var pairs = raw.Count == 1 ? new {fields}ServerPairFields(raw[0] ?? \"\") : null;");
-            w.Line($"if (pairs is {{ Valid: false }}) context.Add({field}, \"style\", \"must be comma-separated name,value pairs\");");
-            w.Open("if (pairs is { Valid: true })");
-            source = "pairs";
+            EmitPairEntries(w, field);
+            w.Open("if (entries is not null)");
+            source = $"new {fields}ServerPairFields(entries)";
             path = CSharp.StringLiteral(m.WireName + ".");
         }
 

@@ -48,21 +48,16 @@ namespace ContractFirst.Generated.Server
     {
         private readonly global::System.Collections.Generic.Dictionary<string, global::Microsoft.Extensions.Primitives.StringValues> _pairs = new(global::System.StringComparer.Ordinal);
 
-        public ServerPairFields(string text)
+        /// <param name="entries">The pairs, as <see cref="ServerForms.PairEntries"/> read them.</param>
+        public ServerPairFields(global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> entries)
         {
-            var parts = text.Split(',');
-            for (var i = 0; i + 1 < parts.Length; i += 2)
+            foreach (var entry in entries)
             {
-                _pairs[parts[i]] = _pairs.TryGetValue(parts[i], out var existing)
-                    ? global::Microsoft.Extensions.Primitives.StringValues.Concat(existing, parts[i + 1])
-                    : new global::Microsoft.Extensions.Primitives.StringValues(parts[i + 1]);
+                _pairs[entry.Key] = _pairs.TryGetValue(entry.Key, out var existing)
+                    ? global::Microsoft.Extensions.Primitives.StringValues.Concat(existing, entry.Value)
+                    : new global::Microsoft.Extensions.Primitives.StringValues(entry.Value);
             }
-
-            Valid = parts.Length % 2 == 0;
         }
-
-        /// <summary>False when the text is not a list of key,value pairs.</summary>
-        public bool Valid { get; }
 
         public override global::Microsoft.Extensions.Primitives.StringValues Get(string name) =>
             _pairs.TryGetValue(name, out var value) ? value : global::Microsoft.Extensions.Primitives.StringValues.Empty;
