@@ -93,7 +93,7 @@ public sealed class UrlBuilder
         }
 
         string text = WireFormat.Format(value) ?? throw new ArgumentNullException(name ?? nameof(value), "A path parameter cannot be null.");
-        AppendRaw(text.AsSpan().ContainsAnyExcept(Unreserved) ? Uri.EscapeDataString(text) : text);
+        AppendEscaped(text);
         return this;
     }
 
@@ -123,7 +123,7 @@ public sealed class UrlBuilder
                 AppendRaw(separator);
             }
 
-            AppendRaw(Uri.EscapeDataString(WireFormat.Format(item) ?? string.Empty));
+            AppendEscaped(WireFormat.Format(item) ?? string.Empty);
             first = false;
         }
 
@@ -331,6 +331,9 @@ public sealed class UrlBuilder
             Array.Resize(ref _path, Math.Max(_path.Length * 2, _pathLength + extra));
         }
     }
+
+    /// <summary>Appends a path value, percent-encoded only when it has a character outside the unreserved set.</summary>
+    private void AppendEscaped(string text) => AppendRaw(text.AsSpan().ContainsAnyExcept(Unreserved) ? Uri.EscapeDataString(text) : text);
 
     private void AppendRaw(ReadOnlySpan<char> text)
     {
