@@ -34,6 +34,15 @@ internal sealed class SpecLoader
 
     public bool IsYaml => IsYamlPath(_path, _text);
 
+    /// <summary>
+    /// The document as a JSON tree after bundling and normalization: what Microsoft.OpenApi read. The validation schemas
+    /// are read from it, so that no JSON Schema keyword is lost to the object model (null until <see cref="Load"/>).
+    /// </summary>
+    public JsonObject? Root { get; private set; }
+
+    /// <summary>True for OpenAPI 3.1 (JSON Schema draft 2020-12); false for 3.0 and 2.0 (draft 4/5 style).</summary>
+    public bool Is31 { get; private set; }
+
     public static bool IsYamlPath(string path, string text)
     {
         if (path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)) return true;
@@ -73,6 +82,8 @@ internal sealed class SpecLoader
         new ExternalRefBundler(rootObject, isSwagger2, LoadOther, ReportMissingRef).Bundle(PathUtil.Normalize(_path));
         if (!is31) Normalizer.NormalizeTypeArrays(rootObject, isSwagger2);
 
+        Root = rootObject;
+        Is31 = is31;
         ReadResult result;
         try
         {
