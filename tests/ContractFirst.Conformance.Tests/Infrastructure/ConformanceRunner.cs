@@ -294,7 +294,6 @@ public static class ConformanceRunner
         builder.WebHost.UseTestServer();
         foreach (var document in documents) Host(assembly, document).GetMethod("Add")!.Invoke(null, new object[] { builder.Services });
         await using var app = builder.Build();
-        var crashes = new Dictionary<string, string>(StringComparer.Ordinal);
 
         // An exception that escapes the generated server is a 500, as Kestrel would answer; the test keeps its message.
         app.Use(async (context, next) =>
@@ -305,14 +304,12 @@ public static class ConformanceRunner
             }
             catch (Exception e)
             {
-                lock (crashes) crashes[context.Request.Path + "#" + context.TraceIdentifier] = e.GetType().Name + ": " + FirstLine(e.Message);
                 if (!context.Response.HasStarted)
                 {
                     context.Response.Clear();
                     context.Response.StatusCode = 500;
+                    context.Response.Headers["X-Conformance-Exception"] = Uri.EscapeDataString(e.GetType().Name + ": " + FirstLine(e.Message));
                 }
-
-                context.Response.Headers["X-Conformance-Exception"] = Uri.EscapeDataString(e.GetType().Name + ": " + FirstLine(e.Message));
             }
         });
         foreach (var document in documents) Host(assembly, document).GetMethod("Map")!.Invoke(null, new object[] { app, document.Prefix });
@@ -333,7 +330,7 @@ public static class ConformanceRunner
                         using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
                         status = (int)response.StatusCode;
                         if (response.Headers.TryGetValues("X-Conformance-Exception", out var values)) detail = Uri.UnescapeDataString(values.First());
-                        else if (status >= 300) detail = Truncate(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false), 300);
+                        else if (status >= 300) detail = ErrorText(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
                     }
                     catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                     {
@@ -408,6 +405,21 @@ public static class ConformanceRunner
                 }
             }
         }
+    }
+
+    /// <summary>The "detail" of a problem-details answer, else the start of the body.</summary>
+    private static string ErrorText(string body)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("detail", out var detail) && detail.ValueKind == JsonValueKind.String) return Truncate(detail.GetString()!, 300);
+        }
+        catch (JsonException)
+        {
+        }
+
+        return Truncate(body, 300);
     }
 
     public static string Wrap(string dataJson) => "{\"v\":" + dataJson + "}";
