@@ -69,7 +69,7 @@ public static class Report
         }
 
         sb.AppendLine();
-        sb.AppendLine($"Measured in {results.Elapsed.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s.");
+        sb.AppendLine($"Wall time of the measurement: {results.Elapsed.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s.");
         return sb.ToString();
     }
 
