@@ -20,15 +20,34 @@ public sealed class ConformanceTests(ConformanceFixture run, ITestOutputHelper o
 
     private ConformanceResults Results => run.Results;
 
+    /// <summary>Prints the tables (also written to conformance.md): one row per keyword file that runs, on both paths.</summary>
     [SuiteFact]
     public void PrintsTheTable()
     {
-        output.WriteLine(Report.Summary(Results));
+        var summary = Report.Summary(Results);
+        output.WriteLine(summary);
         output.WriteLine("### Exclusions");
         output.WriteLine(Report.Exclusions(Results));
         output.WriteLine("Written to " + Path.Combine(AppContext.BaseDirectory, "conformance.md") + " and conformance-details.md (every disagreement).");
         foreach (var line in Results.Log) output.WriteLine(line);
-        Assert.True(File.Exists(Path.Combine(AppContext.BaseDirectory, "conformance.md")));
+
+        var written = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "conformance.md"));
+        Assert.Contains(summary, written);
+        var sections = summary.Split("### ").Where(s => s.Length > 0).ToList();
+        foreach (var draft in new[] { Draft.Draft202012, Draft.Draft4 })
+        {
+            var tables = sections.Where(s => s.StartsWith(draft.Label(), StringComparison.Ordinal)).ToList();
+            Assert.Equal(2, tables.Count);
+            foreach (var table in tables)
+            {
+                var lines = table.Split('\n');
+                Assert.Single(lines, l => l.StartsWith("| **covered files** |", StringComparison.Ordinal));
+                foreach (var file in Results.Files.Where(f => f.Draft == draft && f.FileExclusion is null))
+                {
+                    Assert.Single(lines, l => l.StartsWith("| " + file.Name + (file.Covered ? " |" : " * |"), StringComparison.Ordinal));
+                }
+            }
+        }
     }
 
     /// <summary>Every case of every runnable group was measured on both paths (or counted as disagreeing with a reason).</summary>
