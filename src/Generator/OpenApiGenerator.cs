@@ -105,6 +105,7 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             }
 
             Add(context, model, model.ClientName + "Json", new JsonEmitter(model).Emit());
+            Add(context, model, model.SchemasClassName, SchemaEmitter.Emit(model));
             foreach (var (name, source) in Emitters.Optional(model))
             {
                 Add(context, model, name, source);

@@ -167,7 +167,7 @@ public class SchemaFeatureTests(ITestOutputHelper output)
         Assert.Equal("""{"value":"v"}""", Write(asm, options, "Result", ok));
 
         var id = Read(asm, options, "IdOrOk", "42")!;
-        Assert.Equal(42, id.GetType().GetProperty("Int32")!.GetValue(id));
+        Assert.Equal(42L, id.GetType().GetProperty("Int64")!.GetValue(id));
         Assert.Equal("42", Write(asm, options, "IdOrOk", id));
         var okBranch = Read(asm, options, "IdOrOk", """{"value":"x"}""")!;
         Assert.NotNull(okBranch.GetType().GetProperty("Ok")!.GetValue(okBranch));
@@ -223,8 +223,8 @@ public class SchemaFeatureTests(ITestOutputHelper output)
             Assert.Null(thing.GetProperty("A")!.GetValue(value));
         }
 
-        Assert.Equal(typeof(int?), v30.Assembly.GetType("Features.Thing")!.GetProperty("B")!.PropertyType);
-        Assert.Equal(typeof(int?), v31.Assembly.GetType("Features.Thing")!.GetProperty("D")!.PropertyType);
+        Assert.Equal(typeof(long?), v30.Assembly.GetType("Features.Thing")!.GetProperty("B")!.PropertyType);
+        Assert.Equal(typeof(long?), v31.Assembly.GetType("Features.Thing")!.GetProperty("D")!.PropertyType);
         Assert.Equal(NullabilityState.Nullable, nullability.Create(v30.Assembly.GetType("Features.Thing")!.GetProperty("C")!).WriteState);
     }
 
@@ -325,6 +325,7 @@ public class SchemaFeatureTests(ITestOutputHelper output)
         Assert.Equal(typeof(DateOnly), item.GetProperty("Due")!.PropertyType);
         Assert.Equal(typeof(int), item.GetProperty("Count")!.PropertyType);
         Assert.Equal(typeof(long), item.GetProperty("Big")!.PropertyType);
+        Assert.Equal(typeof(long?), item.GetProperty("Level")!.PropertyType); // integer without a format: long, never narrower
         Assert.Equal(typeof(long?), item.GetProperty("Bounded")!.PropertyType);
         Assert.Equal(typeof(double), item.GetProperty("Ratio")!.PropertyType);
         Assert.Equal(typeof(float), item.GetProperty("Weight")!.PropertyType);
@@ -334,7 +335,7 @@ public class SchemaFeatureTests(ITestOutputHelper output)
 
         // Defaults are what an unset property reads as, and they are not sent: the server applies its own.
         var read = Read(asm, options, "Item", """{"id":"3f2504e0-4f89-11d3-9a0c-0305e82c3301","created":"2024-01-02T03:04:05+00:00","due":"2024-01-02","count":1,"big":2,"ratio":0.5,"weight":1.5,"price":9.99}""")!;
-        Assert.Equal(3, item.GetProperty("Level")!.GetValue(read));
+        Assert.Equal(3L, item.GetProperty("Level")!.GetValue(read));
         Assert.Equal("slow", item.GetProperty("Mode")!.GetValue(read)!.ToString());
         Assert.DoesNotContain("level", Write(asm, options, "Item", read));
         Assert.Contains("\"price\":9.99", Write(asm, options, "Item", read));

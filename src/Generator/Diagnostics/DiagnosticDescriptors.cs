@@ -47,9 +47,14 @@ internal static class DiagnosticDescriptors
         "OpenApiSpec item '{0}' asks for Server, but the project does not reference ASP.NET Core: use Microsoft.NET.Sdk.Web or add <FrameworkReference Include=\"Microsoft.AspNetCore.App\" />; models and client are still generated",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor UntranslatablePattern = Create(
+        "CF0015", "A pattern has no .NET equivalent and is not checked",
+        "The pattern '{0}' cannot be checked: {1}; values are not checked against it (nothing it allows is refused)", DiagnosticSeverity.Warning);
+
     public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ById = new[]
     {
         UnreadableSpec, SpecProblem, ExternalRefNotListed, InvalidItemMetadata, SkippedElement, UnresolvedReference, GeneratorFailure, ServerNeedsAspNetCore,
+        UntranslatablePattern,
     }.ToDictionary(d => d.Id);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)

@@ -142,7 +142,9 @@ internal sealed class ClientOperationWriter
             w.Line("global::System.ArgumentNullException.ThrowIfNull(body);");
         }
 
-        EmitValidation(w, op, prefix, taken);
+        // A JSON body is serialized once: those bytes are validated against the body's schema and then sent.
+        var json = op.Body is { Kind: BodyKind.Json } jsonBody ? EmitJsonBytes(w, jsonBody, taken) : null;
+        EmitValidation(w, op, prefix, taken, json);
 
         // URL: path literals as written, parameters escaped; query with style/explode.
         EmitUrl(w, op, url, taken);
@@ -156,7 +158,7 @@ internal sealed class ClientOperationWriter
         }
 
         EmitSecurity(w, op, request);
-        if (op.Body is { } b) EmitBody(w, b, request, fileNames, taken);
+        if (op.Body is { } b) EmitBody(w, b, request, fileNames, taken, json);
 
         // Send, then read what the status says.
         var operationId = op.OperationId.Length > 0 ? CSharp.StringLiteral(op.OperationId) : "null";
@@ -289,7 +291,16 @@ internal sealed class ClientOperationWriter
     // ---------------------------------------------------------------------------------------------------------------
     // Validation before sending: the parameters' constraints and the body's Validate.
 
-    private void EmitValidation(SourceWriter w, OperationModel op, string prefix, HashSet<string> taken)
+    /// <summary>Declares the serialized JSON body (null when an optional body is absent); returns its variable.</summary>
+    private string EmitJsonBytes(SourceWriter w, RequestBodyModel body, HashSet<string> taken)
+    {
+        var json = Identifiers.Unique("json", taken);
+        var serialize = $"{Http}ApiHttp.SerializeJson({(!body.Required && IsValueType(body) ? "body.Value" : "body")}, {_json}.TypeInfo<{body.Type.CSharpType}>())";
+        w.Line(body.Required ? $"var {json} = {serialize};" : $"var {json} = body is null ? null : {serialize};");
+        return json;
+    }
+
+    private void EmitValidation(SourceWriter w, OperationModel op, string prefix, HashSet<string> taken, string? json)
     {
         var context = Identifiers.Unique("context", taken);
         var checks = new SourceWriter();
@@ -314,7 +325,18 @@ internal sealed class ClientOperationWriter
             checks.Close();
         }
 
-        if (op.Body is { } body && body.Kind != BodyKind.OctetStream)
+        if (op.Body is { Schema: { } schema } schemaBody && (json is not null || schemaBody.Kind is BodyKind.FormUrlEncoded or BodyKind.Multipart))
+        {
+            // The body's own schema, with JSON Schema's meaning: the server checks the same.
+            var check = json is not null
+                ? $"{_spec.SchemasClassName}.{schema}.Validate({json}, context, \"body\");"
+                : $"{_spec.SchemasClassName}.{schema}.Validate(body, {_json}.TypeInfo<{schemaBody.Type.CSharpType}>(), context, \"body\");";
+            if (json is not null && !schemaBody.Required) checks.Open($"if ({json} is not null)");
+            else if (json is null && !schemaBody.Required) checks.Open("if (body is not null)");
+            checks.Line(check);
+            if (!schemaBody.Required) checks.Close();
+        }
+        else if (op.Body is { } body && body.Kind != BodyKind.OctetStream)
         {
             var inner = new SourceWriter();
             var direct = body.Required && !IsValueType(body); // null was rejected above
@@ -337,7 +359,7 @@ internal sealed class ClientOperationWriter
         {
             // The shared check emitter names its context "context".
             var tidy = NestedPath.Replace(line, "\"$1.\"");
-            w.Line(context == "context" ? tidy : tidy.Replace("(context, ", "(" + context + ", "));
+            w.Line(context == "context" ? tidy : tidy.Replace("(context, ", "(" + context + ", ").Replace(", context, ", ", " + context + ", "));
         }
 
         w.Line($"{context}.ThrowIfInvalid();");
@@ -549,8 +571,14 @@ internal sealed class ClientOperationWriter
         return result;
     }
 
-    private void EmitBody(SourceWriter w, RequestBodyModel body, string request, List<FileNameParameter> fileNames, HashSet<string> taken)
+    private void EmitBody(SourceWriter w, RequestBodyModel body, string request, List<FileNameParameter> fileNames, HashSet<string> taken, string? json)
     {
+        if (json is not null)
+        {
+            w.Line(body.Required ? $"{request}.Content = {Http}ApiHttp.JsonContent({json});" : $"if ({json} is not null) {request}.Content = {Http}ApiHttp.JsonContent({json});");
+            return;
+        }
+
         var mediaType = CSharp.StringLiteral(body.ContentType);
         var open = body.Required ? null : IsValueType(body) ? "if (body.HasValue)" : "if (body is not null)";
         var value = !body.Required && IsValueType(body) ? "body.Value" : "body";

@@ -114,8 +114,8 @@ internal sealed class JsonEmitter
                 {
                     PrimitiveKind.String => Meta + "StringConverter!",
                     PrimitiveKind.Boolean => Meta + "BooleanConverter",
-                    PrimitiveKind.Int32 => Meta + "Int32Converter",
-                    PrimitiveKind.Int64 => Meta + "Int64Converter",
+                    PrimitiveKind.Int32 => "global::ContractFirst.Json.IntegerJsonConverter.Int32",
+                    PrimitiveKind.Int64 => "global::ContractFirst.Json.IntegerJsonConverter.Int64",
                     PrimitiveKind.Float => Meta + "SingleConverter",
                     PrimitiveKind.Double => Meta + "DoubleConverter",
                     PrimitiveKind.Decimal => Meta + "DecimalConverter",

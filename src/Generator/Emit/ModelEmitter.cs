@@ -67,7 +67,7 @@ internal static class ModelEmitter
             w.Line();
         }
 
-        EmitValidate(w, obj, isRoot);
+        EmitValidate(w, spec, obj, isRoot);
         w.Close();
     }
 
@@ -117,35 +117,14 @@ internal static class ModelEmitter
     // ---------------------------------------------------------------------------------------------------------------
     // Validation: every constraint of the schema, as generated code.
 
-    private static void EmitValidate(SourceWriter w, ObjectModel obj, bool isRoot)
+    private static void EmitValidate(SourceWriter w, SpecModel spec, TypeModel type, bool isRoot)
     {
-        w.Summary("Checks this value against every constraint of its schema, adding one error per violation.");
+        w.Summary("Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.");
         w.Line("/// <param name=\"context\">Collects the errors.</param>");
-        w.Line("/// <param name=\"path\">The path of this value, ending with '.' when it is not empty (e.g. <c>pgDumpOptions.</c>).</param>");
-        w.Open(isRoot ? "public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path)" : "public override void Validate(global::ContractFirst.Validation.ValidationContext context, string path)");
-        if (!isRoot) w.Line("base.Validate(context, path);");
-        var index = 0;
-        foreach (var p in obj.Properties)
-        {
-            if (p.ReadOnly) continue; // sent by the server only: a request that omits it is valid
-            // path and name stay apart: SchemaChecks joins them only when a check fails (no string per passing check).
-            var field = new FieldExpr("path", CSharp.StringLiteral(p.WireName));
-            if (p.Required && !p.Nullable && !p.Type.IsValueType)
-            {
-                w.Line($"global::ContractFirst.Validation.SchemaChecks.Required(context, {field.Args}, {p.Name} is not null);");
-            }
-
-            var variable = "v" + index++.ToString(CultureInfo.InvariantCulture);
-            var checks = new SourceWriter();
-            EmitChecks(checks, p.Type, p.Constraints, variable, field, 0);
-            var body = checks.ToString();
-            if (body.Length == 0) continue;
-            w.Open($"if ({p.Name} is {{ }} {variable})");
-            foreach (var line in body.TrimEnd('\n').Split('\n')) w.Line(line);
-            w.Close();
-        }
-
-        w.Close();
+        w.Line("/// <param name=\"path\">The field name of this value in errors (\"\" for none, e.g. <c>body</c>).</param>");
+        var modifier = isRoot ? "virtual" : "override";
+        w.Line($"public {modifier} void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>");
+        w.Line($"    {spec.SchemasClassName}.{type.Name}.Validate(this, {spec.ClientName}Json.TypeInfo<{type.Name}>(), context, path);");
     }
 
     /// <summary>
@@ -384,22 +363,7 @@ internal static class ModelEmitter
             w.Line();
         }
 
-        w.Summary("Checks the branch that is set against its schema.");
-        w.Open("public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path)");
-        var index = 0;
-        foreach (var variant in u.Variants)
-        {
-            var checks = new SourceWriter();
-            var v = "v" + index++.ToString(CultureInfo.InvariantCulture);
-            EmitValueChecks(checks, variant.Type, Model.Constraints.None, v, "path.TrimEnd('.')", 0);
-            var body = checks.ToString();
-            if (body.Length == 0) continue;
-            w.Open($"if ({variant.PropertyName} is {{ }} {v})");
-            foreach (var line in body.TrimEnd('\n').Split('\n')) w.Line(line);
-            w.Close();
-        }
-
-        w.Close();
+        EmitValidate(w, spec, u, isRoot: true);
         w.Close();
     }
 }

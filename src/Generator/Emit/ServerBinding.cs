@@ -34,6 +34,9 @@ internal sealed class ServerTypes
     /// <summary>The reflection-free type info of <paramref name="type"/> in the spec's JSON options.</summary>
     public string TypeInfo(TypeRef type) => $"global::{_spec.Namespace}.{_spec.ClientName}Json.TypeInfo<{Qualified(type)}>()";
 
+    /// <summary>The spec's validation schemas class, fully qualified.</summary>
+    public string SchemasClass => $"global::{_spec.Namespace}.{_spec.SchemasClassName}";
+
     /// <summary>The C# type of a request body as the handler receives it.</summary>
     public string Body(RequestBodyModel body) => body.Kind switch
     {
@@ -156,15 +159,18 @@ internal static class ServerBinding
         var csType = types.Body(body);
         var mediaType = CSharp.StringLiteral(body.ContentType);
         var required = Bool(body.Required);
+        // The JSON is checked against the body's schema before it is bound: what no C# type can carry (unions, const,
+        // type-less schemas) is checked too, and errors name the field by its JSON path.
+        var schema = body.Schema is { } root ? $"{types.SchemasClass}.{root}" : "null";
         w.Line($"{csType}? body = default;");
         w.Line("{").Indent();
         var read = body.Kind switch
         {
-            BodyKind.Json => $"{Rt}ReadJsonAsync(httpContext, context, {types.TypeInfo(body.Type)}, {mediaType}, {required}, limit)",
+            BodyKind.Json => $"{Rt}ReadJsonAsync(httpContext, context, {types.TypeInfo(body.Type)}, {schema}, {mediaType}, {required}, limit)",
             BodyKind.Text => $"{Rt}ReadTextAsync(httpContext, context, {mediaType}, {required}, limit)",
             BodyKind.OctetStream => $"{Rt}ReadStreamAsync(httpContext, context, {mediaType}, {required}, limit)",
             BodyKind.FormUrlEncoded or BodyKind.Multipart => $"{Rt}ReadFormAsync(httpContext, context, {mediaType}, {required}, limit)",
-            _ => $"{Rt}ReadJsonAsync(httpContext, context, {types.TypeInfo(body.Type)}, {mediaType}, {required}, limit)",
+            _ => $"{Rt}ReadJsonAsync(httpContext, context, {types.TypeInfo(body.Type)}, {schema}, {mediaType}, {required}, limit)",
         };
         w.Line($"var read = await {read}.ConfigureAwait(false);");
         w.Open("if (read.FailureStatus != 0)");
@@ -173,7 +179,7 @@ internal static class ServerBinding
         w.Close();
         w.Open("if (read.HasValue)");
         w.Line("body = read.Value;");
-        if (body.Kind == BodyKind.Json)
+        if (body.Kind == BodyKind.Json && body.Schema is null)
         {
             if (body.Type.Kind == TypeKind.Model)
             {

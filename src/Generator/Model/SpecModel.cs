@@ -34,6 +34,12 @@ internal sealed record SpecModel(
 {
     /// <summary>Server was asked for, but the project has no ASP.NET Core: reported instead of generated.</summary>
     public bool ServerWithoutAspNetCore { get; init; }
+
+    /// <summary>The JSON Schemas that models' Validate, the client and the server check values against.</summary>
+    public ValidationSchemas Schemas { get; init; } = ValidationSchemas.Empty;
+
+    /// <summary>The generated class that holds <see cref="Schemas"/>.</summary>
+    public string SchemasClassName => ClientName + "Schemas";
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -288,7 +294,8 @@ internal enum BodyKind
     Text,
 }
 
-internal sealed record RequestBodyModel(BodyKind Kind, string ContentType, TypeRef Type, bool Required, string? Summary);
+/// <summary>A request body; <c>Schema</c> names its schema in <see cref="SpecModel.Schemas"/> (null: not validated as JSON).</summary>
+internal sealed record RequestBodyModel(BodyKind Kind, string ContentType, TypeRef Type, bool Required, string? Summary, string? Schema = null);
 
 internal sealed record ResponseModel(
     string StatusCode,

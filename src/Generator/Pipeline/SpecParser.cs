@@ -54,7 +54,7 @@ internal static class SpecParser
                 return new ParseResult(null, diagnostics.ToImmutableEquatableArray());
             }
 
-            var model = new ModelBuilder(document, loader, fileName).Build(@namespace, clientName, generate.Value);
+            var model = new ModelBuilder(document, loader, fileName) { CancellationToken = cancellationToken }.Build(@namespace, clientName, generate.Value);
             return new ParseResult(model, diagnostics.ToImmutableEquatableArray());
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

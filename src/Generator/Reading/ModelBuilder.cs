@@ -42,6 +42,9 @@ internal sealed class ModelBuilder
     private readonly HashSet<string> _requestTypes = new(StringComparer.Ordinal);
     private readonly HashSet<string> _building = new(StringComparer.Ordinal);
 
+    /// <summary>Checked while the validation schemas are read (they grow with the spec).</summary>
+    public System.Threading.CancellationToken CancellationToken { get; init; }
+
     public ModelBuilder(OpenApiDocument document, SpecLoader loader, string fileName)
     {
         _document = document;
@@ -52,7 +55,7 @@ internal sealed class ModelBuilder
     public SpecModel Build(string @namespace, string clientName, GenerateKinds generate)
     {
         var api = clientName.Replace("Client", "");
-        foreach (var reserved in new[] { clientName, clientName + "Options", clientName + "Json", clientName + "ServiceCollectionExtensions", "I" + api + "Server", api + "ServerOptions", api + "ServerExtensions" })
+        foreach (var reserved in new[] { clientName, clientName + "Options", clientName + "Json", clientName + "Schemas", clientName + "ServiceCollectionExtensions", "I" + api + "Server", api + "ServerOptions", api + "ServerExtensions" })
         {
             _takenTypeNames.Add(reserved);
         }
@@ -67,6 +70,7 @@ internal sealed class ModelBuilder
         var schemes = BuildSecuritySchemes();
 
         var types = _types.Select(t => t.Freeze(_requestTypes)).ToImmutableEquatableArray();
+        var schemas = ValidationSchemaBuilder.Build(_loader, _document, types, ref operations, CancellationToken);
         return new SpecModel(
             _fileName,
             @namespace,
@@ -78,7 +82,7 @@ internal sealed class ModelBuilder
             _document.Servers?.FirstOrDefault()?.Url,
             types,
             operations,
-            schemes);
+            schemes) { Schemas = schemas };
     }
 
     // -----------------------------------------------------------------------------------------------------------
@@ -502,14 +506,15 @@ internal sealed class ModelBuilder
     {
         if (s.Format == "int64") return PrimitiveKind.Int64;
         if (s.Format == "int32") return PrimitiveKind.Int32;
-        // No format: int, or long where a bound does not fit in an int.
-        return OutsideInt32(s.Minimum) || OutsideInt32(s.Maximum) || OutsideInt32(s.ExclusiveMinimum) || OutsideInt32(s.ExclusiveMaximum)
-            ? PrimitiveKind.Int64
-            : PrimitiveKind.Int32;
+        // No format: long, so that no integer the spec allows is refused (JSON Schema integers are unbounded; a bound
+        // beyond long makes it decimal).
+        return OutsideInt64(s.Minimum) || OutsideInt64(s.Maximum) || OutsideInt64(s.ExclusiveMinimum) || OutsideInt64(s.ExclusiveMaximum)
+            ? PrimitiveKind.Decimal
+            : PrimitiveKind.Int64;
     }
 
-    private static bool OutsideInt32(string? bound)
-        => bound is not null && decimal.TryParse(bound, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && (value > int.MaxValue || value < int.MinValue);
+    private static bool OutsideInt64(string? bound)
+        => bound is not null && (!decimal.TryParse(bound, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value > long.MaxValue || value < long.MinValue);
 
     private static PrimitiveKind NumberFormat(string? format) => format switch
     {

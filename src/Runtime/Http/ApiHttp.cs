@@ -63,6 +63,21 @@ public static class ApiHttp
         return request;
     }
 
+    /// <summary>A JSON request body serialized up front: validated as it will be sent, then sent as it was validated.</summary>
+    /// <typeparam name="T">The body type.</typeparam>
+    /// <param name="value">The body.</param>
+    /// <param name="typeInfo">Its generated metadata.</param>
+    public static byte[] SerializeJson<T>(T value, JsonTypeInfo<T> typeInfo) => JsonSerializer.SerializeToUtf8Bytes(value, typeInfo);
+
+    /// <summary>A JSON body from text serialized before (and validated) by <see cref="SerializeJson{T}"/>.</summary>
+    /// <param name="utf8Json">The UTF-8 JSON text.</param>
+    public static HttpContent JsonContent(byte[] utf8Json)
+    {
+        var content = new ByteArrayContent(utf8Json);
+        content.Headers.ContentType = JsonMediaType;
+        return content;
+    }
+
     /// <summary>A JSON request body, serialized up front (so it has a Content-Length and can be re-sent on retry).</summary>
     /// <typeparam name="T">The body type.</typeparam>
     /// <param name="value">The body.</param>

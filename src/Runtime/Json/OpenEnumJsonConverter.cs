@@ -56,14 +56,7 @@ public sealed class OpenIntEnumJsonConverter<T> : JsonConverter<T> where T : str
     /// <inheritdoc />
     public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType != JsonTokenType.Number)
-        {
-            throw JsonWire.Expected(ref reader, "an integer", typeof(T).Name, null);
-        }
-
-        return reader.TryGetInt64(out long value)
-            ? T.FromWire(value)
-            : throw new JsonFieldException(null, $"{typeof(T).Name} needs an integer in the range of Int64");
+        return T.FromWire(IntegerJsonConverter.Read(ref reader, long.MinValue, long.MaxValue, typeof(T).Name));
     }
 
     /// <inheritdoc />

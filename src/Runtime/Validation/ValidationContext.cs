@@ -11,6 +11,12 @@ namespace ContractFirst.Validation;
 /// <param name="Message">What is wrong, naming the bound; never the whole offending string value.</param>
 public sealed record ValidationError(string Field, string Keyword, string Message)
 {
+    /// <summary>
+    /// The RFC 6901 JSON Pointer of the offending value within the validated JSON document (<c>/items/2/name</c>), when
+    /// the error comes from validating JSON; null for parameters.
+    /// </summary>
+    public string? Pointer { get; init; }
+
     /// <summary>"field: message".</summary>
     public override string ToString() => Field + ": " + Message;
 }
@@ -31,6 +37,10 @@ public sealed class ValidationContext
     /// <param name="keyword">The JSON Schema keyword.</param>
     /// <param name="message">The message.</param>
     public void Add(string field, string keyword, string message) => (_errors ??= []).Add(new ValidationError(field, keyword, message));
+
+    /// <summary>Adds an error.</summary>
+    /// <param name="error">The error.</param>
+    public void Add(ValidationError error) => (_errors ??= []).Add(error);
 
     /// <summary>Throws a <see cref="RequestValidationException"/> listing every error, if there is any.</summary>
     public void ThrowIfInvalid()

@@ -428,18 +428,27 @@ namespace ContractFirst.Generated.Server
             }
         }
 
-        /// <summary>Reads a JSON body with the spec's reflection-free type info. Bad JSON is a validation error naming the field.</summary>
+        /// <summary>
+        /// Reads a JSON body: checked against the body's schema first (every keyword, errors named by JSON path), then
+        /// bound with the spec's reflection-free type info. Bad JSON is a validation error, never a 500.
+        /// </summary>
         public static global::System.Threading.Tasks.ValueTask<RequestBody<T>> ReadJsonAsync<T>(
             global::Microsoft.AspNetCore.Http.HttpContext httpContext,
             global::ContractFirst.Validation.ValidationContext context,
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo,
+            global::ContractFirst.Validation.JsonSchema? schema,
             string mediaType,
             bool required,
             long limit) =>
-            ReadAsync<T, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo, bool Required)>(httpContext, context, mediaType, required, limit, (typeInfo, required), static (utf8, errors, state) =>
+            ReadAsync<T, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo, global::ContractFirst.Validation.JsonSchema? Schema, bool Required)>(httpContext, context, mediaType, required, limit, (typeInfo, schema, required), static (utf8, errors, state) =>
             {
+                if (utf8.Length >= 3 && utf8.Span[0] == 0xEF && utf8.Span[1] == 0xBB && utf8.Span[2] == 0xBF) utf8 = utf8.Slice(3); // a UTF-8 BOM
                 var span = utf8.Span;
-                if (span.Length >= 3 && span[0] == 0xEF && span[1] == 0xBB && span[2] == 0xBF) span = span.Slice(3); // a UTF-8 BOM
+                if (state.Schema is not null && !state.Schema.Validate(utf8, errors, ""))
+                {
+                    return RequestBody<T>.None;
+                }
+
                 try
                 {
                     var value = global::System.Text.Json.JsonSerializer.Deserialize(span, state.TypeInfo);

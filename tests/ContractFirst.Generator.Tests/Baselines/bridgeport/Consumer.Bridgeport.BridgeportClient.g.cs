@@ -57,10 +57,11 @@ public partial class BridgeportClient
     {
         global::System.ArgumentNullException.ThrowIfNull(envId);
         global::System.ArgumentNullException.ThrowIfNull(body);
+        var json = global::ContractFirst.Http.ApiHttp.SerializeJson(body, BridgeportClientJson.TypeInfo<CreateDatabaseRequest>());
         if (_options.ValidateRequests)
         {
             var context = new global::ContractFirst.Validation.ValidationContext();
-            body.Validate(context, "body.");
+            BridgeportClientSchemas.CreateDatabaseBody.Validate(json, context, "body");
             context.ThrowIfInvalid();
         }
 
@@ -70,7 +71,7 @@ public partial class BridgeportClient
         using var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Post, url, _options);
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
         global::ContractFirst.Http.ApiAuth.ApplyBearer(request, _options.BearerToken);
-        request.Content = global::ContractFirst.Http.ApiHttp.JsonContent(body, BridgeportClientJson.TypeInfo<CreateDatabaseRequest>());
+        request.Content = global::ContractFirst.Http.ApiHttp.JsonContent(json);
         using var response = await global::ContractFirst.Http.ApiHttp.SendAsync(_httpClient, request, "createDatabase", cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         switch (status)

@@ -85,7 +85,7 @@ public static partial class BridgeportClientJson
             bool has2 = false;
             string? p3 = default;
             bool has3 = false;
-            int? p4 = default;
+            long? p4 = default;
             bool has4 = false;
             string? p5 = default;
             bool has5 = false;
@@ -111,11 +111,11 @@ public static partial class BridgeportClientJson
             bool has15 = false;
             CreateDatabaseRequestBackupCompression? p16 = default;
             bool has16 = false;
-            int? p17 = default;
+            long? p17 = default;
             bool has17 = false;
             PgDumpOptions? p18 = default;
             bool has18 = false;
-            int? p19 = default;
+            long? p19 = default;
             bool has19 = false;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
             string? current = null;
@@ -157,7 +157,7 @@ public static partial class BridgeportClientJson
                     {
                         current = "port";
                         reader.Read();
-                        p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Read(ref reader, typeof(int), options);
+                        p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::ContractFirst.Json.IntegerJsonConverter.Int64.Read(ref reader, typeof(long), options);
                         has4 = true;
                     }
                     else if (reader.ValueTextEquals("databaseName"u8))
@@ -248,7 +248,7 @@ public static partial class BridgeportClientJson
                     {
                         current = "backupCompressionLevel";
                         reader.Read();
-                        p17 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Read(ref reader, typeof(int), options);
+                        p17 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::ContractFirst.Json.IntegerJsonConverter.Int64.Read(ref reader, typeof(long), options);
                         has17 = true;
                     }
                     else if (reader.ValueTextEquals("pgDumpOptions"u8))
@@ -262,7 +262,7 @@ public static partial class BridgeportClientJson
                     {
                         current = "pgDumpTimeoutMs";
                         reader.Read();
-                        p19 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Read(ref reader, typeof(int), options);
+                        p19 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::ContractFirst.Json.IntegerJsonConverter.Int64.Read(ref reader, typeof(long), options);
                         has19 = true;
                     }
                     else
@@ -322,7 +322,7 @@ public static partial class BridgeportClientJson
             if (value.__Port_set && value.Port is not null)
             {
                 writer.WritePropertyName(N4);
-                if (value.Port is { } w4) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Write(writer, w4, options); else writer.WriteNullValue();
+                if (value.Port is { } w4) global::ContractFirst.Json.IntegerJsonConverter.Int64.Write(writer, w4, options); else writer.WriteNullValue();
             }
             if (value.__DatabaseName_set && value.DatabaseName is not null)
             {
@@ -387,7 +387,7 @@ public static partial class BridgeportClientJson
             if (value.__BackupCompressionLevel_set && value.BackupCompressionLevel is not null)
             {
                 writer.WritePropertyName(N17);
-                if (value.BackupCompressionLevel is { } w17) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Write(writer, w17, options); else writer.WriteNullValue();
+                if (value.BackupCompressionLevel is { } w17) global::ContractFirst.Json.IntegerJsonConverter.Int64.Write(writer, w17, options); else writer.WriteNullValue();
             }
             if (value.__PgDumpOptions_set && value.PgDumpOptions is not null)
             {
@@ -397,7 +397,7 @@ public static partial class BridgeportClientJson
             if (value.__PgDumpTimeoutMs_set && value.PgDumpTimeoutMs is not null)
             {
                 writer.WritePropertyName(N19);
-                if (value.PgDumpTimeoutMs is { } w19) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Write(writer, w19, options); else writer.WriteNullValue();
+                if (value.PgDumpTimeoutMs is { } w19) global::ContractFirst.Json.IntegerJsonConverter.Int64.Write(writer, w19, options); else writer.WriteNullValue();
             }
             if (value.AdditionalProperties is { } extra)
             {
@@ -580,7 +580,7 @@ public static partial class BridgeportClientJson
             bool has2 = false;
             string? p3 = default;
             bool has3 = false;
-            int? p4 = default;
+            long? p4 = default;
             bool has4 = false;
             string? p5 = default;
             bool has5 = false;
@@ -608,15 +608,15 @@ public static partial class BridgeportClientJson
             bool has16 = false;
             DatabaseBackupCompression? p17 = default;
             bool has17 = false;
-            int? p18 = default;
+            long? p18 = default;
             bool has18 = false;
             PgDumpOptions? p19 = default;
             bool has19 = false;
-            int? p20 = default;
+            long? p20 = default;
             bool has20 = false;
             bool? p21 = default;
             bool has21 = false;
-            int? p22 = default;
+            long? p22 = default;
             bool has22 = false;
             string? p23 = default;
             bool has23 = false;
@@ -665,7 +665,7 @@ public static partial class BridgeportClientJson
                     {
                         current = "port";
                         reader.Read();
-                        p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Read(ref reader, typeof(int), options);
+                        p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::ContractFirst.Json.IntegerJsonConverter.Int64.Read(ref reader, typeof(long), options);
                         has4 = true;
                     }
                     else if (reader.ValueTextEquals("databaseName"u8))
@@ -763,7 +763,7 @@ public static partial class BridgeportClientJson
                     {
                         current = "backupCompressionLevel";
                         reader.Read();
-                        p18 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Read(ref reader, typeof(int), options);
+                        p18 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::ContractFirst.Json.IntegerJsonConverter.Int64.Read(ref reader, typeof(long), options);
                         has18 = true;
                     }
                     else if (reader.ValueTextEquals("pgDumpOptions"u8))
@@ -777,7 +777,7 @@ public static partial class BridgeportClientJson
                     {
                         current = "pgDumpTimeoutMs";
                         reader.Read();
-                        p20 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Read(ref reader, typeof(int), options);
+                        p20 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::ContractFirst.Json.IntegerJsonConverter.Int64.Read(ref reader, typeof(long), options);
                         has20 = true;
                     }
                     else if (reader.ValueTextEquals("monitoringEnabled"u8))
@@ -791,7 +791,7 @@ public static partial class BridgeportClientJson
                     {
                         current = "collectionIntervalSec";
                         reader.Read();
-                        p22 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Read(ref reader, typeof(int), options);
+                        p22 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::ContractFirst.Json.IntegerJsonConverter.Int64.Read(ref reader, typeof(long), options);
                         has22 = true;
                     }
                     else if (reader.ValueTextEquals("environmentId"u8))
@@ -874,7 +874,7 @@ public static partial class BridgeportClientJson
             if (value.__Port_set)
             {
                 writer.WritePropertyName(N4);
-                if (value.Port is { } w4) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Write(writer, w4, options); else writer.WriteNullValue();
+                if (value.Port is { } w4) global::ContractFirst.Json.IntegerJsonConverter.Int64.Write(writer, w4, options); else writer.WriteNullValue();
             }
             if (value.__DatabaseName_set)
             {
@@ -944,7 +944,7 @@ public static partial class BridgeportClientJson
             if (value.__BackupCompressionLevel_set && value.BackupCompressionLevel is not null)
             {
                 writer.WritePropertyName(N18);
-                if (value.BackupCompressionLevel is { } w18) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Write(writer, w18, options); else writer.WriteNullValue();
+                if (value.BackupCompressionLevel is { } w18) global::ContractFirst.Json.IntegerJsonConverter.Int64.Write(writer, w18, options); else writer.WriteNullValue();
             }
             if (value.__PgDumpOptions_set)
             {
@@ -954,7 +954,7 @@ public static partial class BridgeportClientJson
             if (value.__PgDumpTimeoutMs_set && value.PgDumpTimeoutMs is not null)
             {
                 writer.WritePropertyName(N20);
-                if (value.PgDumpTimeoutMs is { } w20) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Write(writer, w20, options); else writer.WriteNullValue();
+                if (value.PgDumpTimeoutMs is { } w20) global::ContractFirst.Json.IntegerJsonConverter.Int64.Write(writer, w20, options); else writer.WriteNullValue();
             }
             if (value.__MonitoringEnabled_set && value.MonitoringEnabled is not null)
             {
@@ -964,7 +964,7 @@ public static partial class BridgeportClientJson
             if (value.__CollectionIntervalSec_set && value.CollectionIntervalSec is not null)
             {
                 writer.WritePropertyName(N22);
-                if (value.CollectionIntervalSec is { } w22) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Write(writer, w22, options); else writer.WriteNullValue();
+                if (value.CollectionIntervalSec is { } w22) global::ContractFirst.Json.IntegerJsonConverter.Int64.Write(writer, w22, options); else writer.WriteNullValue();
             }
             writer.WritePropertyName(N23);
             global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.EnvironmentId, options);

@@ -93,7 +93,7 @@ public static class BridgeportServerExtensions
         }
         global::Consumer.Bridgeport.CreateDatabaseRequest? body = default;
         {
-            var read = await global::ContractFirst.Generated.Server.ServerRuntime.ReadJsonAsync(httpContext, context, global::Consumer.Bridgeport.BridgeportClientJson.TypeInfo<global::Consumer.Bridgeport.CreateDatabaseRequest>(), "application/json", true, limit).ConfigureAwait(false);
+            var read = await global::ContractFirst.Generated.Server.ServerRuntime.ReadJsonAsync(httpContext, context, global::Consumer.Bridgeport.BridgeportClientJson.TypeInfo<global::Consumer.Bridgeport.CreateDatabaseRequest>(), global::Consumer.Bridgeport.BridgeportClientSchemas.CreateDatabaseBody, "application/json", true, limit).ConfigureAwait(false);
             if (read.FailureStatus != 0)
             {
                 await CreateDatabaseErrors.WriteAsync(httpContext, global::ContractFirst.Generated.Server.ServerError.Body(read.FailureStatus, "application/json", limit)).ConfigureAwait(false);
@@ -102,7 +102,6 @@ public static class BridgeportServerExtensions
             if (read.HasValue)
             {
                 body = read.Value;
-                read.Value!.Validate(context, "");
             }
         }
         if (context.HasErrors)

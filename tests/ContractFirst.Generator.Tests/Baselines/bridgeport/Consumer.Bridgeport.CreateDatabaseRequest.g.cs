@@ -51,8 +51,8 @@ public partial record CreateDatabaseRequest : global::ContractFirst.Validation.I
     [global::ContractFirst.Constraints.WireName("port")]
     [global::ContractFirst.Constraints.Minimum("1")]
     [global::ContractFirst.Constraints.Maximum("65535")]
-    public int? Port { get => __Port; set { __Port = value; __Port_set = true; } }
-    private int? __Port;
+    public long? Port { get => __Port; set { __Port = value; __Port_set = true; } }
+    private long? __Port;
     internal bool __Port_set;
 
     /// <summary>
@@ -167,13 +167,13 @@ public partial record CreateDatabaseRequest : global::ContractFirst.Validation.I
     /// gzip compression level, from 1 (fastest) to 9 (smallest).
     /// </summary>
     /// <remarks>
-    /// Default: 6
+    /// Default: 6L
     /// </remarks>
     [global::ContractFirst.Constraints.WireName("backupCompressionLevel")]
     [global::ContractFirst.Constraints.Minimum("1")]
     [global::ContractFirst.Constraints.Maximum("9")]
-    public int? BackupCompressionLevel { get => __BackupCompressionLevel; set { __BackupCompressionLevel = value; __BackupCompressionLevel_set = true; } }
-    private int? __BackupCompressionLevel = 6;
+    public long? BackupCompressionLevel { get => __BackupCompressionLevel; set { __BackupCompressionLevel = value; __BackupCompressionLevel_set = true; } }
+    private long? __BackupCompressionLevel = 6L;
     internal bool __BackupCompressionLevel_set;
 
     /// <summary>
@@ -188,13 +188,13 @@ public partial record CreateDatabaseRequest : global::ContractFirst.Validation.I
     /// Timeout of pg_dump in milliseconds, from 30 seconds to 1 hour.
     /// </summary>
     /// <remarks>
-    /// Default: 300000
+    /// Default: 300000L
     /// </remarks>
     [global::ContractFirst.Constraints.WireName("pgDumpTimeoutMs")]
     [global::ContractFirst.Constraints.Minimum("30000")]
     [global::ContractFirst.Constraints.Maximum("3600000")]
-    public int? PgDumpTimeoutMs { get => __PgDumpTimeoutMs; set { __PgDumpTimeoutMs = value; __PgDumpTimeoutMs_set = true; } }
-    private int? __PgDumpTimeoutMs = 300000;
+    public long? PgDumpTimeoutMs { get => __PgDumpTimeoutMs; set { __PgDumpTimeoutMs = value; __PgDumpTimeoutMs_set = true; } }
+    private long? __PgDumpTimeoutMs = 300000L;
     internal bool __PgDumpTimeoutMs_set;
 
     /// <summary>
@@ -203,52 +203,10 @@ public partial record CreateDatabaseRequest : global::ContractFirst.Validation.I
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
     /// <summary>
-    /// Checks this value against every constraint of its schema, adding one error per violation.
+    /// Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.
     /// </summary>
     /// <param name="context">Collects the errors.</param>
-    /// <param name="path">The path of this value, ending with '.' when it is not empty (e.g. <c>pgDumpOptions.</c>).</param>
-    public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path)
-    {
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "name", Name is not null);
-        if (Name is { } v0)
-        {
-            global::ContractFirst.Validation.SchemaChecks.MinLength(context, path, "name", v0, 1);
-        }
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "type", Type is not null);
-        if (Type is { } v1)
-        {
-            global::ContractFirst.Validation.SchemaChecks.MinLength(context, path, "type", v1, 1);
-        }
-        if (Port is { } v4)
-        {
-            global::ContractFirst.Validation.SchemaChecks.Minimum(context, path, "port", v4, 1L, false);
-            global::ContractFirst.Validation.SchemaChecks.Maximum(context, path, "port", v4, 65535L, false);
-        }
-        if (BackupStorageType is { } v11)
-        {
-            global::ContractFirst.Validation.SchemaChecks.Enum(context, path, "backupStorageType", v11);
-        }
-        if (BackupFormat is { } v15)
-        {
-            global::ContractFirst.Validation.SchemaChecks.Enum(context, path, "backupFormat", v15);
-        }
-        if (BackupCompression is { } v16)
-        {
-            global::ContractFirst.Validation.SchemaChecks.Enum(context, path, "backupCompression", v16);
-        }
-        if (BackupCompressionLevel is { } v17)
-        {
-            global::ContractFirst.Validation.SchemaChecks.Minimum(context, path, "backupCompressionLevel", v17, 1L, false);
-            global::ContractFirst.Validation.SchemaChecks.Maximum(context, path, "backupCompressionLevel", v17, 9L, false);
-        }
-        if (PgDumpOptions is { } v18)
-        {
-            v18.Validate(context, path + "pgDumpOptions" + ".");
-        }
-        if (PgDumpTimeoutMs is { } v19)
-        {
-            global::ContractFirst.Validation.SchemaChecks.Minimum(context, path, "pgDumpTimeoutMs", v19, 30000L, false);
-            global::ContractFirst.Validation.SchemaChecks.Maximum(context, path, "pgDumpTimeoutMs", v19, 3600000L, false);
-        }
-    }
+    /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
+    public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
+        BridgeportClientSchemas.CreateDatabaseRequest.Validate(this, BridgeportClientJson.TypeInfo<CreateDatabaseRequest>(), context, path);
 }

@@ -45,8 +45,8 @@ public partial record Database : global::ContractFirst.Validation.IValidatable
     /// Database port.
     /// </summary>
     [global::ContractFirst.Constraints.WireName("port")]
-    public int? Port { get => __Port; set { __Port = value; __Port_set = true; } }
-    private int? __Port;
+    public long? Port { get => __Port; set { __Port = value; __Port_set = true; } }
+    private long? __Port;
     internal bool __Port_set;
 
     /// <summary>
@@ -157,8 +157,8 @@ public partial record Database : global::ContractFirst.Validation.IValidatable
     /// gzip compression level.
     /// </summary>
     [global::ContractFirst.Constraints.WireName("backupCompressionLevel")]
-    public int? BackupCompressionLevel { get => __BackupCompressionLevel; set { __BackupCompressionLevel = value; __BackupCompressionLevel_set = true; } }
-    private int? __BackupCompressionLevel;
+    public long? BackupCompressionLevel { get => __BackupCompressionLevel; set { __BackupCompressionLevel = value; __BackupCompressionLevel_set = true; } }
+    private long? __BackupCompressionLevel;
     internal bool __BackupCompressionLevel_set;
 
     /// <summary>
@@ -173,8 +173,8 @@ public partial record Database : global::ContractFirst.Validation.IValidatable
     /// Timeout of pg_dump in milliseconds.
     /// </summary>
     [global::ContractFirst.Constraints.WireName("pgDumpTimeoutMs")]
-    public int? PgDumpTimeoutMs { get => __PgDumpTimeoutMs; set { __PgDumpTimeoutMs = value; __PgDumpTimeoutMs_set = true; } }
-    private int? __PgDumpTimeoutMs;
+    public long? PgDumpTimeoutMs { get => __PgDumpTimeoutMs; set { __PgDumpTimeoutMs = value; __PgDumpTimeoutMs_set = true; } }
+    private long? __PgDumpTimeoutMs;
     internal bool __PgDumpTimeoutMs_set;
 
     /// <summary>
@@ -189,8 +189,8 @@ public partial record Database : global::ContractFirst.Validation.IValidatable
     /// Interval between metric collections, in seconds.
     /// </summary>
     [global::ContractFirst.Constraints.WireName("collectionIntervalSec")]
-    public int? CollectionIntervalSec { get => __CollectionIntervalSec; set { __CollectionIntervalSec = value; __CollectionIntervalSec_set = true; } }
-    private int? __CollectionIntervalSec;
+    public long? CollectionIntervalSec { get => __CollectionIntervalSec; set { __CollectionIntervalSec = value; __CollectionIntervalSec_set = true; } }
+    private long? __CollectionIntervalSec;
     internal bool __CollectionIntervalSec_set;
 
     /// <summary>
@@ -220,35 +220,10 @@ public partial record Database : global::ContractFirst.Validation.IValidatable
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
     /// <summary>
-    /// Checks this value against every constraint of its schema, adding one error per violation.
+    /// Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.
     /// </summary>
     /// <param name="context">Collects the errors.</param>
-    /// <param name="path">The path of this value, ending with '.' when it is not empty (e.g. <c>pgDumpOptions.</c>).</param>
-    public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path)
-    {
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "id", Id is not null);
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "name", Name is not null);
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "type", Type is not null);
-        if (DatabaseType is { } v11)
-        {
-            v11.Validate(context, path + "databaseType" + ".");
-        }
-        if (BackupStorageType is { } v12)
-        {
-            global::ContractFirst.Validation.SchemaChecks.Enum(context, path, "backupStorageType", v12);
-        }
-        if (BackupFormat is { } v16)
-        {
-            global::ContractFirst.Validation.SchemaChecks.Enum(context, path, "backupFormat", v16);
-        }
-        if (BackupCompression is { } v17)
-        {
-            global::ContractFirst.Validation.SchemaChecks.Enum(context, path, "backupCompression", v17);
-        }
-        if (PgDumpOptions is { } v19)
-        {
-            v19.Validate(context, path + "pgDumpOptions" + ".");
-        }
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "environmentId", EnvironmentId is not null);
-    }
+    /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
+    public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
+        BridgeportClientSchemas.Database.Validate(this, BridgeportClientJson.TypeInfo<Database>(), context, path);
 }

@@ -95,10 +95,11 @@ public partial class ClickhouseCloudClient
         global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
+        var json = global::ContractFirst.Http.ApiHttp.SerializeJson(body, ClickhouseCloudClientJson.TypeInfo<ServicePostRequest>());
         if (_options.ValidateRequests)
         {
             var context = new global::ContractFirst.Validation.ValidationContext();
-            body.Validate(context, "body.");
+            ClickhouseCloudClientSchemas.CreateServiceBody.Validate(json, context, "body");
             context.ThrowIfInvalid();
         }
 
@@ -108,7 +109,7 @@ public partial class ClickhouseCloudClient
         using var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Post, url, _options);
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
         global::ContractFirst.Http.ApiAuth.ApplyBasic(request, _options.Username, _options.Password);
-        request.Content = global::ContractFirst.Http.ApiHttp.JsonContent(body, ClickhouseCloudClientJson.TypeInfo<ServicePostRequest>());
+        request.Content = global::ContractFirst.Http.ApiHttp.JsonContent(json);
         using var response = await global::ContractFirst.Http.ApiHttp.SendAsync(_httpClient, request, "createService", cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         switch (status)
@@ -190,10 +191,11 @@ public partial class ClickhouseCloudClient
         global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
+        var json = global::ContractFirst.Http.ApiHttp.SerializeJson(body, ClickhouseCloudClientJson.TypeInfo<ServicePatchRequest>());
         if (_options.ValidateRequests)
         {
             var context = new global::ContractFirst.Validation.ValidationContext();
-            body.Validate(context, "body.");
+            ClickhouseCloudClientSchemas.UpdateServiceBody.Validate(json, context, "body");
             context.ThrowIfInvalid();
         }
 
@@ -204,7 +206,7 @@ public partial class ClickhouseCloudClient
         using var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Patch, url, _options);
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
         global::ContractFirst.Http.ApiAuth.ApplyBasic(request, _options.Username, _options.Password);
-        request.Content = global::ContractFirst.Http.ApiHttp.JsonContent(body, ClickhouseCloudClientJson.TypeInfo<ServicePatchRequest>());
+        request.Content = global::ContractFirst.Http.ApiHttp.JsonContent(json);
         using var response = await global::ContractFirst.Http.ApiHttp.SendAsync(_httpClient, request, "updateService", cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         switch (status)
@@ -287,10 +289,11 @@ public partial class ClickhouseCloudClient
         global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
+        var json = global::ContractFirst.Http.ApiHttp.SerializeJson(body, ClickhouseCloudClientJson.TypeInfo<ServiceStatePatchRequest>());
         if (_options.ValidateRequests)
         {
             var context = new global::ContractFirst.Validation.ValidationContext();
-            body.Validate(context, "body.");
+            ClickhouseCloudClientSchemas.UpdateServiceStateBody.Validate(json, context, "body");
             context.ThrowIfInvalid();
         }
 
@@ -302,7 +305,7 @@ public partial class ClickhouseCloudClient
         using var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Patch, url, _options);
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
         global::ContractFirst.Http.ApiAuth.ApplyBasic(request, _options.Username, _options.Password);
-        request.Content = global::ContractFirst.Http.ApiHttp.JsonContent(body, ClickhouseCloudClientJson.TypeInfo<ServiceStatePatchRequest>());
+        request.Content = global::ContractFirst.Http.ApiHttp.JsonContent(json);
         using var response = await global::ContractFirst.Http.ApiHttp.SendAsync(_httpClient, request, "updateServiceState", cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         switch (status)
@@ -342,10 +345,11 @@ public partial class ClickhouseCloudClient
         global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
+        var json = global::ContractFirst.Http.ApiHttp.SerializeJson(body, ClickhouseCloudClientJson.TypeInfo<ServiceScalingPatchRequest>());
         if (_options.ValidateRequests)
         {
             var context = new global::ContractFirst.Validation.ValidationContext();
-            body.Validate(context, "body.");
+            ClickhouseCloudClientSchemas.UpdateServiceScalingBody.Validate(json, context, "body");
             context.ThrowIfInvalid();
         }
 
@@ -357,7 +361,7 @@ public partial class ClickhouseCloudClient
         using var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Patch, url, _options);
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
         global::ContractFirst.Http.ApiAuth.ApplyBasic(request, _options.Username, _options.Password);
-        request.Content = global::ContractFirst.Http.ApiHttp.JsonContent(body, ClickhouseCloudClientJson.TypeInfo<ServiceScalingPatchRequest>());
+        request.Content = global::ContractFirst.Http.ApiHttp.JsonContent(json);
         using var response = await global::ContractFirst.Http.ApiHttp.SendAsync(_httpClient, request, "updateServiceScaling", cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         switch (status)
@@ -397,10 +401,11 @@ public partial class ClickhouseCloudClient
         global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
+        var json = global::ContractFirst.Http.ApiHttp.SerializeJson(body, ClickhouseCloudClientJson.TypeInfo<ServicePasswordPatchRequest>());
         if (_options.ValidateRequests)
         {
             var context = new global::ContractFirst.Validation.ValidationContext();
-            body.Validate(context, "body.");
+            ClickhouseCloudClientSchemas.UpdateServicePasswordBody.Validate(json, context, "body");
             context.ThrowIfInvalid();
         }
 
@@ -412,7 +417,7 @@ public partial class ClickhouseCloudClient
         using var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Patch, url, _options);
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
         global::ContractFirst.Http.ApiAuth.ApplyBasic(request, _options.Username, _options.Password);
-        request.Content = global::ContractFirst.Http.ApiHttp.JsonContent(body, ClickhouseCloudClientJson.TypeInfo<ServicePasswordPatchRequest>());
+        request.Content = global::ContractFirst.Http.ApiHttp.JsonContent(json);
         using var response = await global::ContractFirst.Http.ApiHttp.SendAsync(_httpClient, request, "updateServicePassword", cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         switch (status)

@@ -524,7 +524,7 @@ public static partial class ClickhouseCloudClientJson
             bool has0 = false;
             string? p1 = default;
             bool has1 = false;
-            int? p2 = default;
+            long? p2 = default;
             bool has2 = false;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
             string? current = null;
@@ -550,7 +550,7 @@ public static partial class ClickhouseCloudClientJson
                     {
                         current = "port";
                         reader.Read();
-                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Read(ref reader, typeof(int), options);
+                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::ContractFirst.Json.IntegerJsonConverter.Int64.Read(ref reader, typeof(long), options);
                         has2 = true;
                     }
                     else
@@ -590,7 +590,7 @@ public static partial class ClickhouseCloudClientJson
             if (value.__Port_set && value.Port is not null)
             {
                 writer.WritePropertyName(N2);
-                if (value.Port is { } w2) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Write(writer, w2, options); else writer.WriteNullValue();
+                if (value.Port is { } w2) global::ContractFirst.Json.IntegerJsonConverter.Int64.Write(writer, w2, options); else writer.WriteNullValue();
             }
             if (value.AdditionalProperties is { } extra)
             {

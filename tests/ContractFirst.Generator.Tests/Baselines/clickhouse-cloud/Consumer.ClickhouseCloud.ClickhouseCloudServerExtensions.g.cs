@@ -209,7 +209,7 @@ public static class ClickhouseCloudServerExtensions
         }
         global::Consumer.ClickhouseCloud.ServicePostRequest? body = default;
         {
-            var read = await global::ContractFirst.Generated.Server.ServerRuntime.ReadJsonAsync(httpContext, context, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServicePostRequest>(), "application/json", true, limit).ConfigureAwait(false);
+            var read = await global::ContractFirst.Generated.Server.ServerRuntime.ReadJsonAsync(httpContext, context, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServicePostRequest>(), global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.CreateServiceBody, "application/json", true, limit).ConfigureAwait(false);
             if (read.FailureStatus != 0)
             {
                 await CreateServiceErrors.WriteAsync(httpContext, global::ContractFirst.Generated.Server.ServerError.Body(read.FailureStatus, "application/json", limit)).ConfigureAwait(false);
@@ -218,7 +218,6 @@ public static class ClickhouseCloudServerExtensions
             if (read.HasValue)
             {
                 body = read.Value;
-                read.Value!.Validate(context, "");
             }
         }
         if (context.HasErrors)
@@ -339,7 +338,7 @@ public static class ClickhouseCloudServerExtensions
         }
         global::Consumer.ClickhouseCloud.ServicePatchRequest? body = default;
         {
-            var read = await global::ContractFirst.Generated.Server.ServerRuntime.ReadJsonAsync(httpContext, context, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServicePatchRequest>(), "application/json", true, limit).ConfigureAwait(false);
+            var read = await global::ContractFirst.Generated.Server.ServerRuntime.ReadJsonAsync(httpContext, context, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServicePatchRequest>(), global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.UpdateServiceBody, "application/json", true, limit).ConfigureAwait(false);
             if (read.FailureStatus != 0)
             {
                 await UpdateServiceErrors.WriteAsync(httpContext, global::ContractFirst.Generated.Server.ServerError.Body(read.FailureStatus, "application/json", limit)).ConfigureAwait(false);
@@ -348,7 +347,6 @@ public static class ClickhouseCloudServerExtensions
             if (read.HasValue)
             {
                 body = read.Value;
-                read.Value!.Validate(context, "");
             }
         }
         if (context.HasErrors)
@@ -469,7 +467,7 @@ public static class ClickhouseCloudServerExtensions
         }
         global::Consumer.ClickhouseCloud.ServiceStatePatchRequest? body = default;
         {
-            var read = await global::ContractFirst.Generated.Server.ServerRuntime.ReadJsonAsync(httpContext, context, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServiceStatePatchRequest>(), "application/json", true, limit).ConfigureAwait(false);
+            var read = await global::ContractFirst.Generated.Server.ServerRuntime.ReadJsonAsync(httpContext, context, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServiceStatePatchRequest>(), global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.UpdateServiceStateBody, "application/json", true, limit).ConfigureAwait(false);
             if (read.FailureStatus != 0)
             {
                 await UpdateServiceStateErrors.WriteAsync(httpContext, global::ContractFirst.Generated.Server.ServerError.Body(read.FailureStatus, "application/json", limit)).ConfigureAwait(false);
@@ -478,7 +476,6 @@ public static class ClickhouseCloudServerExtensions
             if (read.HasValue)
             {
                 body = read.Value;
-                read.Value!.Validate(context, "");
             }
         }
         if (context.HasErrors)
@@ -541,7 +538,7 @@ public static class ClickhouseCloudServerExtensions
         }
         global::Consumer.ClickhouseCloud.ServiceScalingPatchRequest? body = default;
         {
-            var read = await global::ContractFirst.Generated.Server.ServerRuntime.ReadJsonAsync(httpContext, context, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServiceScalingPatchRequest>(), "application/json", true, limit).ConfigureAwait(false);
+            var read = await global::ContractFirst.Generated.Server.ServerRuntime.ReadJsonAsync(httpContext, context, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServiceScalingPatchRequest>(), global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.UpdateServiceScalingBody, "application/json", true, limit).ConfigureAwait(false);
             if (read.FailureStatus != 0)
             {
                 await UpdateServiceScalingErrors.WriteAsync(httpContext, global::ContractFirst.Generated.Server.ServerError.Body(read.FailureStatus, "application/json", limit)).ConfigureAwait(false);
@@ -550,7 +547,6 @@ public static class ClickhouseCloudServerExtensions
             if (read.HasValue)
             {
                 body = read.Value;
-                read.Value!.Validate(context, "");
             }
         }
         if (context.HasErrors)
@@ -613,7 +609,7 @@ public static class ClickhouseCloudServerExtensions
         }
         global::Consumer.ClickhouseCloud.ServicePasswordPatchRequest? body = default;
         {
-            var read = await global::ContractFirst.Generated.Server.ServerRuntime.ReadJsonAsync(httpContext, context, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServicePasswordPatchRequest>(), "application/json", true, limit).ConfigureAwait(false);
+            var read = await global::ContractFirst.Generated.Server.ServerRuntime.ReadJsonAsync(httpContext, context, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServicePasswordPatchRequest>(), global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.UpdateServicePasswordBody, "application/json", true, limit).ConfigureAwait(false);
             if (read.FailureStatus != 0)
             {
                 await UpdateServicePasswordErrors.WriteAsync(httpContext, global::ContractFirst.Generated.Server.ServerError.Body(read.FailureStatus, "application/json", limit)).ConfigureAwait(false);
@@ -622,7 +618,6 @@ public static class ClickhouseCloudServerExtensions
             if (read.HasValue)
             {
                 body = read.Value;
-                read.Value!.Validate(context, "");
             }
         }
         if (context.HasErrors)

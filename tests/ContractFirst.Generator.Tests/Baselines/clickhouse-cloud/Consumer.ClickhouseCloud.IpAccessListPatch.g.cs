@@ -34,31 +34,10 @@ public partial record IpAccessListPatch : global::ContractFirst.Validation.IVali
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
     /// <summary>
-    /// Checks this value against every constraint of its schema, adding one error per violation.
+    /// Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.
     /// </summary>
     /// <param name="context">Collects the errors.</param>
-    /// <param name="path">The path of this value, ending with '.' when it is not empty (e.g. <c>pgDumpOptions.</c>).</param>
-    public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path)
-    {
-        if (Add is { } v0)
-        {
-            for (var i0 = 0; i0 < v0.Count; i0++)
-            {
-                if (v0[i0] is { } e0)
-                {
-                    e0.Validate(context, path + "add" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]" + ".");
-                }
-            }
-        }
-        if (Remove is { } v1)
-        {
-            for (var i0 = 0; i0 < v1.Count; i0++)
-            {
-                if (v1[i0] is { } e0)
-                {
-                    e0.Validate(context, path + "remove" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]" + ".");
-                }
-            }
-        }
-    }
+    /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
+    public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
+        ClickhouseCloudClientSchemas.IpAccessListPatch.Validate(this, ClickhouseCloudClientJson.TypeInfo<IpAccessListPatch>(), context, path);
 }

@@ -129,59 +129,10 @@ public partial record Service : global::ContractFirst.Validation.IValidatable
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
     /// <summary>
-    /// Checks this value against every constraint of its schema, adding one error per violation.
+    /// Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.
     /// </summary>
     /// <param name="context">Collects the errors.</param>
-    /// <param name="path">The path of this value, ending with '.' when it is not empty (e.g. <c>pgDumpOptions.</c>).</param>
-    public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path)
-    {
-        if (Provider is { } v2)
-        {
-            global::ContractFirst.Validation.SchemaChecks.Enum(context, path, "provider", v2);
-        }
-        if (State is { } v4)
-        {
-            global::ContractFirst.Validation.SchemaChecks.Enum(context, path, "state", v4);
-        }
-        if (Endpoints is { } v5)
-        {
-            for (var i0 = 0; i0 < v5.Count; i0++)
-            {
-                if (v5[i0] is { } e0)
-                {
-                    e0.Validate(context, path + "endpoints" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]" + ".");
-                }
-            }
-        }
-        if (Tier is { } v6)
-        {
-            global::ContractFirst.Validation.SchemaChecks.Enum(context, path, "tier", v6);
-        }
-        if (MinTotalMemoryGb is { } v7)
-        {
-            global::ContractFirst.Validation.SchemaChecks.Minimum(context, path, "minTotalMemoryGb", v7, 24d, false);
-            global::ContractFirst.Validation.SchemaChecks.Maximum(context, path, "minTotalMemoryGb", v7, 720d, false);
-            global::ContractFirst.Validation.SchemaChecks.MultipleOf(context, path, "minTotalMemoryGb", (double)v7, 12m);
-        }
-        if (MaxTotalMemoryGb is { } v8)
-        {
-            global::ContractFirst.Validation.SchemaChecks.Minimum(context, path, "maxTotalMemoryGb", v8, 24d, false);
-            global::ContractFirst.Validation.SchemaChecks.Maximum(context, path, "maxTotalMemoryGb", v8, 720d, false);
-            global::ContractFirst.Validation.SchemaChecks.MultipleOf(context, path, "maxTotalMemoryGb", (double)v8, 12m);
-        }
-        if (IdleTimeoutMinutes is { } v10)
-        {
-            global::ContractFirst.Validation.SchemaChecks.Minimum(context, path, "idleTimeoutMinutes", v10, 5d, false);
-        }
-        if (IpAccessList is { } v11)
-        {
-            for (var i0 = 0; i0 < v11.Count; i0++)
-            {
-                if (v11[i0] is { } e0)
-                {
-                    e0.Validate(context, path + "ipAccessList" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]" + ".");
-                }
-            }
-        }
-    }
+    /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
+    public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
+        ClickhouseCloudClientSchemas.Service.Validate(this, ClickhouseCloudClientJson.TypeInfo<Service>(), context, path);
 }

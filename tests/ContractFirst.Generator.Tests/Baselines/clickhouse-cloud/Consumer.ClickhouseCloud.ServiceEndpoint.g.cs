@@ -32,8 +32,8 @@ public partial record ServiceEndpoint : global::ContractFirst.Validation.IValida
     /// Endpoint TCP port.
     /// </summary>
     [global::ContractFirst.Constraints.WireName("port")]
-    public int? Port { get => __Port; set { __Port = value; __Port_set = true; } }
-    private int? __Port;
+    public long? Port { get => __Port; set { __Port = value; __Port_set = true; } }
+    private long? __Port;
     internal bool __Port_set;
 
     /// <summary>
@@ -42,15 +42,10 @@ public partial record ServiceEndpoint : global::ContractFirst.Validation.IValida
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
     /// <summary>
-    /// Checks this value against every constraint of its schema, adding one error per violation.
+    /// Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.
     /// </summary>
     /// <param name="context">Collects the errors.</param>
-    /// <param name="path">The path of this value, ending with '.' when it is not empty (e.g. <c>pgDumpOptions.</c>).</param>
-    public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path)
-    {
-        if (Protocol is { } v0)
-        {
-            global::ContractFirst.Validation.SchemaChecks.Enum(context, path, "protocol", v0);
-        }
-    }
+    /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
+    public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
+        ClickhouseCloudClientSchemas.ServiceEndpoint.Validate(this, ClickhouseCloudClientJson.TypeInfo<ServiceEndpoint>(), context, path);
 }

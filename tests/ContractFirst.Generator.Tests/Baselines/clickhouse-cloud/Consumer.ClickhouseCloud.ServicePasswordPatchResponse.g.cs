@@ -26,11 +26,10 @@ public partial record ServicePasswordPatchResponse : global::ContractFirst.Valid
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
     /// <summary>
-    /// Checks this value against every constraint of its schema, adding one error per violation.
+    /// Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.
     /// </summary>
     /// <param name="context">Collects the errors.</param>
-    /// <param name="path">The path of this value, ending with '.' when it is not empty (e.g. <c>pgDumpOptions.</c>).</param>
-    public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path)
-    {
-    }
+    /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
+    public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
+        ClickhouseCloudClientSchemas.ServicePasswordPatchResponse.Validate(this, ClickhouseCloudClientJson.TypeInfo<ServicePasswordPatchResponse>(), context, path);
 }

@@ -103,47 +103,10 @@ public partial record ServicePostRequest : global::ContractFirst.Validation.IVal
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
     /// <summary>
-    /// Checks this value against every constraint of its schema, adding one error per violation.
+    /// Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.
     /// </summary>
     /// <param name="context">Collects the errors.</param>
-    /// <param name="path">The path of this value, ending with '.' when it is not empty (e.g. <c>pgDumpOptions.</c>).</param>
-    public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path)
-    {
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "name", Name is not null);
-        if (Provider is { } v1)
-        {
-            global::ContractFirst.Validation.SchemaChecks.Enum(context, path, "provider", v1);
-        }
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "region", Region is not null);
-        if (Tier is { } v3)
-        {
-            global::ContractFirst.Validation.SchemaChecks.Enum(context, path, "tier", v3);
-        }
-        if (IpAccessList is { } v4)
-        {
-            for (var i0 = 0; i0 < v4.Count; i0++)
-            {
-                if (v4[i0] is { } e0)
-                {
-                    e0.Validate(context, path + "ipAccessList" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]" + ".");
-                }
-            }
-        }
-        if (MinTotalMemoryGb is { } v5)
-        {
-            global::ContractFirst.Validation.SchemaChecks.Minimum(context, path, "minTotalMemoryGb", v5, 24d, false);
-            global::ContractFirst.Validation.SchemaChecks.Maximum(context, path, "minTotalMemoryGb", v5, 720d, false);
-            global::ContractFirst.Validation.SchemaChecks.MultipleOf(context, path, "minTotalMemoryGb", (double)v5, 12m);
-        }
-        if (MaxTotalMemoryGb is { } v6)
-        {
-            global::ContractFirst.Validation.SchemaChecks.Minimum(context, path, "maxTotalMemoryGb", v6, 24d, false);
-            global::ContractFirst.Validation.SchemaChecks.Maximum(context, path, "maxTotalMemoryGb", v6, 720d, false);
-            global::ContractFirst.Validation.SchemaChecks.MultipleOf(context, path, "maxTotalMemoryGb", (double)v6, 12m);
-        }
-        if (IdleTimeoutMinutes is { } v8)
-        {
-            global::ContractFirst.Validation.SchemaChecks.Minimum(context, path, "idleTimeoutMinutes", v8, 5d, false);
-        }
-    }
+    /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
+    public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
+        ClickhouseCloudClientSchemas.ServicePostRequest.Validate(this, ClickhouseCloudClientJson.TypeInfo<ServicePostRequest>(), context, path);
 }

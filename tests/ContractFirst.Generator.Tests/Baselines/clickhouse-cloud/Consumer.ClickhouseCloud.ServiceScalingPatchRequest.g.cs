@@ -58,27 +58,10 @@ public partial record ServiceScalingPatchRequest : global::ContractFirst.Validat
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
     /// <summary>
-    /// Checks this value against every constraint of its schema, adding one error per violation.
+    /// Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.
     /// </summary>
     /// <param name="context">Collects the errors.</param>
-    /// <param name="path">The path of this value, ending with '.' when it is not empty (e.g. <c>pgDumpOptions.</c>).</param>
-    public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path)
-    {
-        if (MinTotalMemoryGb is { } v0)
-        {
-            global::ContractFirst.Validation.SchemaChecks.Minimum(context, path, "minTotalMemoryGb", v0, 24d, false);
-            global::ContractFirst.Validation.SchemaChecks.Maximum(context, path, "minTotalMemoryGb", v0, 720d, false);
-            global::ContractFirst.Validation.SchemaChecks.MultipleOf(context, path, "minTotalMemoryGb", (double)v0, 12m);
-        }
-        if (MaxTotalMemoryGb is { } v1)
-        {
-            global::ContractFirst.Validation.SchemaChecks.Minimum(context, path, "maxTotalMemoryGb", v1, 24d, false);
-            global::ContractFirst.Validation.SchemaChecks.Maximum(context, path, "maxTotalMemoryGb", v1, 720d, false);
-            global::ContractFirst.Validation.SchemaChecks.MultipleOf(context, path, "maxTotalMemoryGb", (double)v1, 12m);
-        }
-        if (IdleTimeoutMinutes is { } v3)
-        {
-            global::ContractFirst.Validation.SchemaChecks.Minimum(context, path, "idleTimeoutMinutes", v3, 5d, false);
-        }
-    }
+    /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
+    public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
+        ClickhouseCloudClientSchemas.ServiceScalingPatchRequest.Validate(this, ClickhouseCloudClientJson.TypeInfo<ServiceScalingPatchRequest>(), context, path);
 }

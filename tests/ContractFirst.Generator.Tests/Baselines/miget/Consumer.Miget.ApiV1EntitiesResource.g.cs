@@ -154,25 +154,10 @@ public partial record ApiV1EntitiesResource : global::ContractFirst.Validation.I
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
     /// <summary>
-    /// Checks this value against every constraint of its schema, adding one error per violation.
+    /// Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.
     /// </summary>
     /// <param name="context">Collects the errors.</param>
-    /// <param name="path">The path of this value, ending with '.' when it is not empty (e.g. <c>pgDumpOptions.</c>).</param>
-    public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path)
-    {
-        if (Plan is { } v15)
-        {
-            v15.Validate(context, path + "plan" + ".");
-        }
-        if (Components is { } v16)
-        {
-            for (var i0 = 0; i0 < v16.Count; i0++)
-            {
-                if (v16[i0] is { } e0)
-                {
-                    e0.Validate(context, path + "components" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]" + ".");
-                }
-            }
-        }
-    }
+    /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
+    public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
+        MigetClientSchemas.ApiV1EntitiesResource.Validate(this, MigetClientJson.TypeInfo<ApiV1EntitiesResource>(), context, path);
 }

@@ -74,17 +74,10 @@ public partial record ApiV1EntitiesService : global::ContractFirst.Validation.IV
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
     /// <summary>
-    /// Checks this value against every constraint of its schema, adding one error per violation.
+    /// Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.
     /// </summary>
     /// <param name="context">Collects the errors.</param>
-    /// <param name="path">The path of this value, ending with '.' when it is not empty (e.g. <c>pgDumpOptions.</c>).</param>
-    public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path)
-    {
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "uuid", Uuid is not null);
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "name", Name is not null);
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "label", Label is not null);
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "service_type", ServiceType is not null);
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "project_id", ProjectId is not null);
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "miget_id", MigetId is not null);
-    }
+    /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
+    public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
+        MigetClientSchemas.ApiV1EntitiesService.Validate(this, MigetClientJson.TypeInfo<ApiV1EntitiesService>(), context, path);
 }

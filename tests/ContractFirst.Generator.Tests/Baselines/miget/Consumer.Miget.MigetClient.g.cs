@@ -53,10 +53,11 @@ public partial class MigetClient
         global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
+        var json = global::ContractFirst.Http.ApiHttp.SerializeJson(body, MigetClientJson.TypeInfo<PostApiV1Services>());
         if (_options.ValidateRequests)
         {
             var context = new global::ContractFirst.Validation.ValidationContext();
-            body.Validate(context, "body.");
+            MigetClientSchemas.CreateServiceBody.Validate(json, context, "body");
             context.ThrowIfInvalid();
         }
 
@@ -65,7 +66,7 @@ public partial class MigetClient
         global::ContractFirst.Http.ApiRequest.SetHeader(request, "X-Workspace-Id", xWorkspaceId);
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
         global::ContractFirst.Http.ApiAuth.ApplyBearer(request, _options.BearerToken);
-        request.Content = global::ContractFirst.Http.ApiHttp.JsonContent(body, MigetClientJson.TypeInfo<PostApiV1Services>());
+        request.Content = global::ContractFirst.Http.ApiHttp.JsonContent(json);
         using var response = await global::ContractFirst.Http.ApiHttp.SendAsync(_httpClient, request, "createService", cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         switch (status)
@@ -99,10 +100,11 @@ public partial class MigetClient
     {
         global::System.ArgumentNullException.ThrowIfNull(uuid);
         global::System.ArgumentNullException.ThrowIfNull(body);
+        var json = global::ContractFirst.Http.ApiHttp.SerializeJson(body, MigetClientJson.TypeInfo<PostApiV1AppsUuidAddons>());
         if (_options.ValidateRequests)
         {
             var context = new global::ContractFirst.Validation.ValidationContext();
-            body.Validate(context, "body.");
+            MigetClientSchemas.CreateAddonBody.Validate(json, context, "body");
             context.ThrowIfInvalid();
         }
 
@@ -113,7 +115,7 @@ public partial class MigetClient
         global::ContractFirst.Http.ApiRequest.SetHeader(request, "X-Workspace-Id", xWorkspaceId);
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
         global::ContractFirst.Http.ApiAuth.ApplyBearer(request, _options.BearerToken);
-        request.Content = global::ContractFirst.Http.ApiHttp.JsonContent(body, MigetClientJson.TypeInfo<PostApiV1AppsUuidAddons>());
+        request.Content = global::ContractFirst.Http.ApiHttp.JsonContent(json);
         using var response = await global::ContractFirst.Http.ApiHttp.SendAsync(_httpClient, request, "createAddon", cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         switch (status)
@@ -144,10 +146,11 @@ public partial class MigetClient
         global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
+        var json = global::ContractFirst.Http.ApiHttp.SerializeJson(body, MigetClientJson.TypeInfo<PostApiV1Buckets>());
         if (_options.ValidateRequests)
         {
             var context = new global::ContractFirst.Validation.ValidationContext();
-            body.Validate(context, "body.");
+            MigetClientSchemas.CreateBucketBody.Validate(json, context, "body");
             context.ThrowIfInvalid();
         }
 
@@ -156,7 +159,7 @@ public partial class MigetClient
         global::ContractFirst.Http.ApiRequest.SetHeader(request, "X-Workspace-Id", xWorkspaceId);
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
         global::ContractFirst.Http.ApiAuth.ApplyBearer(request, _options.BearerToken);
-        request.Content = global::ContractFirst.Http.ApiHttp.JsonContent(body, MigetClientJson.TypeInfo<PostApiV1Buckets>());
+        request.Content = global::ContractFirst.Http.ApiHttp.JsonContent(json);
         using var response = await global::ContractFirst.Http.ApiHttp.SendAsync(_httpClient, request, "createBucket", cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         switch (status)

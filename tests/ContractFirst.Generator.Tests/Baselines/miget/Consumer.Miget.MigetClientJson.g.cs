@@ -125,7 +125,7 @@ public static partial class MigetClientJson
                         current = "project_id";
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("PostApiV1Services", ref current);
-                        p1 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Read(ref reader, typeof(int), options);
+                        p1 = global::ContractFirst.Json.IntegerJsonConverter.Int32.Read(ref reader, typeof(int), options);
                         has1 = true;
                     }
                     else if (reader.ValueTextEquals("miget_id"u8))
@@ -133,7 +133,7 @@ public static partial class MigetClientJson
                         current = "miget_id";
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("PostApiV1Services", ref current);
-                        p2 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Read(ref reader, typeof(int), options);
+                        p2 = global::ContractFirst.Json.IntegerJsonConverter.Int32.Read(ref reader, typeof(int), options);
                         has2 = true;
                     }
                     else if (reader.ValueTextEquals("label"u8))
@@ -233,9 +233,9 @@ public static partial class MigetClientJson
             writer.WritePropertyName(N0);
             Converters.C0.Write(writer, value.ServiceType, options);
             writer.WritePropertyName(N1);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Write(writer, value.ProjectId, options);
+            global::ContractFirst.Json.IntegerJsonConverter.Int32.Write(writer, value.ProjectId, options);
             writer.WritePropertyName(N2);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Write(writer, value.MigetId, options);
+            global::ContractFirst.Json.IntegerJsonConverter.Int32.Write(writer, value.MigetId, options);
             writer.WritePropertyName(N3);
             global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.Label, options);
             if (value.__RamSize_set && value.RamSize is not null)
@@ -419,7 +419,7 @@ public static partial class MigetClientJson
                     {
                         current = "service_id";
                         reader.Read();
-                        p10 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Read(ref reader, typeof(int), options);
+                        p10 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::ContractFirst.Json.IntegerJsonConverter.Int32.Read(ref reader, typeof(int), options);
                         has10 = true;
                     }
                     else if (reader.ValueTextEquals("mount_point"u8))
@@ -516,7 +516,7 @@ public static partial class MigetClientJson
             if (value.__ServiceId_set && value.ServiceId is not null)
             {
                 writer.WritePropertyName(N10);
-                if (value.ServiceId is { } w10) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Write(writer, w10, options); else writer.WriteNullValue();
+                if (value.ServiceId is { } w10) global::ContractFirst.Json.IntegerJsonConverter.Int32.Write(writer, w10, options); else writer.WriteNullValue();
             }
             if (value.__MountPoint_set && value.MountPoint is not null)
             {
@@ -579,7 +579,7 @@ public static partial class MigetClientJson
                         current = "miget_id";
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("PostApiV1Buckets", ref current);
-                        p1 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Read(ref reader, typeof(int), options);
+                        p1 = global::ContractFirst.Json.IntegerJsonConverter.Int32.Read(ref reader, typeof(int), options);
                         has1 = true;
                     }
                     else if (reader.ValueTextEquals("visibility"u8))
@@ -623,7 +623,7 @@ public static partial class MigetClientJson
             writer.WritePropertyName(N0);
             global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.Label, options);
             writer.WritePropertyName(N1);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Write(writer, value.MigetId, options);
+            global::ContractFirst.Json.IntegerJsonConverter.Int32.Write(writer, value.MigetId, options);
             if (value.__Visibility_set && value.Visibility is not null)
             {
                 writer.WritePropertyName(N2);
@@ -1102,7 +1102,7 @@ public static partial class MigetClientJson
                         current = "usage_bytes";
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesBucket", ref current);
-                        p7 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Read(ref reader, typeof(int), options);
+                        p7 = global::ContractFirst.Json.IntegerJsonConverter.Int32.Read(ref reader, typeof(int), options);
                         has7 = true;
                     }
                     else if (reader.ValueTextEquals("quota_bytes"u8))
@@ -1110,7 +1110,7 @@ public static partial class MigetClientJson
                         current = "quota_bytes";
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesBucket", ref current);
-                        p8 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Read(ref reader, typeof(int), options);
+                        p8 = global::ContractFirst.Json.IntegerJsonConverter.Int32.Read(ref reader, typeof(int), options);
                         has8 = true;
                     }
                     else if (reader.ValueTextEquals("usage_percentage"u8))
@@ -1126,7 +1126,7 @@ public static partial class MigetClientJson
                         current = "object_count";
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesBucket", ref current);
-                        p10 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Read(ref reader, typeof(int), options);
+                        p10 = global::ContractFirst.Json.IntegerJsonConverter.Int32.Read(ref reader, typeof(int), options);
                         has10 = true;
                     }
                     else if (reader.ValueTextEquals("created_at"u8))
@@ -1214,13 +1214,13 @@ public static partial class MigetClientJson
             writer.WritePropertyName(N6);
             global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.RegionCode, options);
             writer.WritePropertyName(N7);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Write(writer, value.UsageBytes, options);
+            global::ContractFirst.Json.IntegerJsonConverter.Int32.Write(writer, value.UsageBytes, options);
             writer.WritePropertyName(N8);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Write(writer, value.QuotaBytes, options);
+            global::ContractFirst.Json.IntegerJsonConverter.Int32.Write(writer, value.QuotaBytes, options);
             writer.WritePropertyName(N9);
             global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Write(writer, value.UsagePercentage, options);
             writer.WritePropertyName(N10);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter.Write(writer, value.ObjectCount, options);
+            global::ContractFirst.Json.IntegerJsonConverter.Int32.Write(writer, value.ObjectCount, options);
             writer.WritePropertyName(N11);
             global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Write(writer, value.CreatedAt, options);
             writer.WritePropertyName(N12);

@@ -104,7 +104,7 @@ public static class MigetServerExtensions
         }
         global::Consumer.Miget.PostApiV1Services? body = default;
         {
-            var read = await global::ContractFirst.Generated.Server.ServerRuntime.ReadJsonAsync(httpContext, context, global::Consumer.Miget.MigetClientJson.TypeInfo<global::Consumer.Miget.PostApiV1Services>(), "application/json", true, limit).ConfigureAwait(false);
+            var read = await global::ContractFirst.Generated.Server.ServerRuntime.ReadJsonAsync(httpContext, context, global::Consumer.Miget.MigetClientJson.TypeInfo<global::Consumer.Miget.PostApiV1Services>(), global::Consumer.Miget.MigetClientSchemas.CreateServiceBody, "application/json", true, limit).ConfigureAwait(false);
             if (read.FailureStatus != 0)
             {
                 await CreateServiceErrors.WriteAsync(httpContext, global::ContractFirst.Generated.Server.ServerError.Body(read.FailureStatus, "application/json", limit)).ConfigureAwait(false);
@@ -113,7 +113,6 @@ public static class MigetServerExtensions
             if (read.HasValue)
             {
                 body = read.Value;
-                read.Value!.Validate(context, "");
             }
         }
         if (context.HasErrors)
@@ -171,7 +170,7 @@ public static class MigetServerExtensions
         }
         global::Consumer.Miget.PostApiV1AppsUuidAddons? body = default;
         {
-            var read = await global::ContractFirst.Generated.Server.ServerRuntime.ReadJsonAsync(httpContext, context, global::Consumer.Miget.MigetClientJson.TypeInfo<global::Consumer.Miget.PostApiV1AppsUuidAddons>(), "application/json", true, limit).ConfigureAwait(false);
+            var read = await global::ContractFirst.Generated.Server.ServerRuntime.ReadJsonAsync(httpContext, context, global::Consumer.Miget.MigetClientJson.TypeInfo<global::Consumer.Miget.PostApiV1AppsUuidAddons>(), global::Consumer.Miget.MigetClientSchemas.CreateAddonBody, "application/json", true, limit).ConfigureAwait(false);
             if (read.FailureStatus != 0)
             {
                 await CreateAddonErrors.WriteAsync(httpContext, global::ContractFirst.Generated.Server.ServerError.Body(read.FailureStatus, "application/json", limit)).ConfigureAwait(false);
@@ -180,7 +179,6 @@ public static class MigetServerExtensions
             if (read.HasValue)
             {
                 body = read.Value;
-                read.Value!.Validate(context, "");
             }
         }
         if (context.HasErrors)
@@ -224,7 +222,7 @@ public static class MigetServerExtensions
         }
         global::Consumer.Miget.PostApiV1Buckets? body = default;
         {
-            var read = await global::ContractFirst.Generated.Server.ServerRuntime.ReadJsonAsync(httpContext, context, global::Consumer.Miget.MigetClientJson.TypeInfo<global::Consumer.Miget.PostApiV1Buckets>(), "application/json", true, limit).ConfigureAwait(false);
+            var read = await global::ContractFirst.Generated.Server.ServerRuntime.ReadJsonAsync(httpContext, context, global::Consumer.Miget.MigetClientJson.TypeInfo<global::Consumer.Miget.PostApiV1Buckets>(), global::Consumer.Miget.MigetClientSchemas.CreateBucketBody, "application/json", true, limit).ConfigureAwait(false);
             if (read.FailureStatus != 0)
             {
                 await CreateBucketErrors.WriteAsync(httpContext, global::ContractFirst.Generated.Server.ServerError.Body(read.FailureStatus, "application/json", limit)).ConfigureAwait(false);
@@ -233,7 +231,6 @@ public static class MigetServerExtensions
             if (read.HasValue)
             {
                 body = read.Value;
-                read.Value!.Validate(context, "");
             }
         }
         if (context.HasErrors)

@@ -121,24 +121,10 @@ public partial record PostApiV1AppsUuidAddons : global::ContractFirst.Validation
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
     /// <summary>
-    /// Checks this value against every constraint of its schema, adding one error per violation.
+    /// Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.
     /// </summary>
     /// <param name="context">Collects the errors.</param>
-    /// <param name="path">The path of this value, ending with '.' when it is not empty (e.g. <c>pgDumpOptions.</c>).</param>
-    public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path)
-    {
-        if (Type is { } v0)
-        {
-            global::ContractFirst.Validation.SchemaChecks.Enum(context, path, "type", v0);
-        }
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "name", Name is not null);
-        if (PublicAccess is { } v9)
-        {
-            global::ContractFirst.Validation.SchemaChecks.Enum(context, path, "public_access", v9);
-        }
-        if (StorageAccess is { } v12)
-        {
-            global::ContractFirst.Validation.SchemaChecks.Enum(context, path, "storage_access", v12);
-        }
-    }
+    /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
+    public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
+        MigetClientSchemas.PostApiV1AppsUuidAddons.Validate(this, MigetClientJson.TypeInfo<PostApiV1AppsUuidAddons>(), context, path);
 }

@@ -55,16 +55,10 @@ public partial record PostApiV1Buckets : global::ContractFirst.Validation.IValid
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
     /// <summary>
-    /// Checks this value against every constraint of its schema, adding one error per violation.
+    /// Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.
     /// </summary>
     /// <param name="context">Collects the errors.</param>
-    /// <param name="path">The path of this value, ending with '.' when it is not empty (e.g. <c>pgDumpOptions.</c>).</param>
-    public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path)
-    {
-        global::ContractFirst.Validation.SchemaChecks.Required(context, path, "label", Label is not null);
-        if (Visibility is { } v2)
-        {
-            global::ContractFirst.Validation.SchemaChecks.Enum(context, path, "visibility", v2);
-        }
-    }
+    /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
+    public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
+        MigetClientSchemas.PostApiV1Buckets.Validate(this, MigetClientJson.TypeInfo<PostApiV1Buckets>(), context, path);
 }

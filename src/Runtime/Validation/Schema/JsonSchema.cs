@@ -1,0 +1,284 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace ContractFirst.Validation;
+
+/// <summary>
+/// One compiled JSON Schema, as the generator reads it from the spec (draft 2020-12 for OpenAPI 3.1; the draft-4 rules of
+/// OpenAPI 3.0 and 2.0 are mapped onto the same keywords at build time). Generated code builds these once, as static
+/// data; <see cref="Validate(JsonElement, ValidationContext, string)"/> checks a JSON value against every keyword and names each
+/// violation by its path. Reflection-free and trim-safe.
+/// </summary>
+/// <remarks>
+/// Keywords left unset are not checked. <c>format</c> is an annotation, except <c>uuid</c>, <c>date-time</c> and
+/// <c>date</c> on string schemas, whose values the generated C# types (Guid, DateTimeOffset, DateOnly) must be able to hold.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class JsonSchema
+{
+    private Func<JsonSchema>? _deferred;
+    private JsonSchema? _resolved;
+    private PropertyTable? _properties;
+
+    /// <summary>The schema <c>true</c>: every value is valid.</summary>
+    public static JsonSchema True { get; } = new();
+
+    /// <summary>The schema <c>false</c>: no value is valid.</summary>
+    public static JsonSchema False { get; } = new() { Never = true };
+
+    /// <summary>A schema that stands for another one built later (a recursive <c>$ref</c>).</summary>
+    /// <param name="target">Returns the target; called once, on first use.</param>
+    public static JsonSchema Defer(Func<JsonSchema> target) => new() { _deferred = target };
+
+    /// <summary>No value is valid (the schema <c>false</c>).</summary>
+    public bool Never { get; init; }
+
+    /// <summary><c>type</c>.</summary>
+    public JsonTypes Type { get; init; }
+
+    /// <summary><c>enum</c>.</summary>
+    public JsonValueSet? Enum { get; init; }
+
+    /// <summary><c>const</c>.</summary>
+    public JsonValueSet? Const { get; init; }
+
+    /// <summary><c>minimum</c>.</summary>
+    public SchemaNumber? Minimum { get; init; }
+
+    /// <summary><c>exclusiveMinimum</c> (the number form; draft 4's boolean form is mapped onto it).</summary>
+    public SchemaNumber? ExclusiveMinimum { get; init; }
+
+    /// <summary><c>maximum</c>.</summary>
+    public SchemaNumber? Maximum { get; init; }
+
+    /// <summary><c>exclusiveMaximum</c>.</summary>
+    public SchemaNumber? ExclusiveMaximum { get; init; }
+
+    /// <summary><c>multipleOf</c>.</summary>
+    public SchemaNumber? MultipleOf { get; init; }
+
+    /// <summary><c>minLength</c>, in code points.</summary>
+    public long? MinLength { get; init; }
+
+    /// <summary><c>maxLength</c>, in code points.</summary>
+    public long? MaxLength { get; init; }
+
+    /// <summary><c>pattern</c>.</summary>
+    public SchemaPattern? Pattern { get; init; }
+
+    /// <summary><c>format</c>, where it is checked (<c>uuid</c>, <c>date-time</c>, <c>date</c>).</summary>
+    public string? Format { get; init; }
+
+    /// <summary><c>prefixItems</c> (draft 4: <c>items</c> as an array).</summary>
+    public JsonSchema[]? PrefixItems { get; init; }
+
+    /// <summary><c>items</c>: every item after the prefix (draft 4: <c>additionalItems</c> after an array <c>items</c>).</summary>
+    public JsonSchema? Items { get; init; }
+
+    /// <summary><c>contains</c>.</summary>
+    public JsonSchema? Contains { get; init; }
+
+    /// <summary><c>minContains</c> (1 when unset).</summary>
+    public long? MinContains { get; init; }
+
+    /// <summary><c>maxContains</c>.</summary>
+    public long? MaxContains { get; init; }
+
+    /// <summary><c>minItems</c>.</summary>
+    public long? MinItems { get; init; }
+
+    /// <summary><c>maxItems</c>.</summary>
+    public long? MaxItems { get; init; }
+
+    /// <summary><c>uniqueItems</c>.</summary>
+    public bool UniqueItems { get; init; }
+
+    /// <summary><c>properties</c>.</summary>
+    public IReadOnlyDictionary<string, JsonSchema>? Properties { get; init; }
+
+    /// <summary><c>required</c>.</summary>
+    public string[]? Required { get; init; }
+
+    /// <summary><c>additionalProperties</c>.</summary>
+    public JsonSchema? AdditionalProperties { get; init; }
+
+    /// <summary><c>patternProperties</c>.</summary>
+    public KeyValuePair<SchemaPattern, JsonSchema>[]? PatternProperties { get; init; }
+
+    /// <summary><c>propertyNames</c>.</summary>
+    public JsonSchema? PropertyNames { get; init; }
+
+    /// <summary><c>minProperties</c>.</summary>
+    public long? MinProperties { get; init; }
+
+    /// <summary><c>maxProperties</c>.</summary>
+    public long? MaxProperties { get; init; }
+
+    /// <summary><c>dependentRequired</c> (draft 4: <c>dependencies</c> with an array).</summary>
+    public IReadOnlyDictionary<string, string[]>? DependentRequired { get; init; }
+
+    /// <summary><c>dependentSchemas</c> (draft 4: <c>dependencies</c> with a schema).</summary>
+    public IReadOnlyDictionary<string, JsonSchema>? DependentSchemas { get; init; }
+
+    /// <summary><c>allOf</c>, and a <c>$ref</c> beside other keywords.</summary>
+    public JsonSchema[]? AllOf { get; init; }
+
+    /// <summary><c>anyOf</c>.</summary>
+    public JsonSchema[]? AnyOf { get; init; }
+
+    /// <summary><c>oneOf</c>.</summary>
+    public JsonSchema[]? OneOf { get; init; }
+
+    /// <summary><c>not</c>.</summary>
+    public JsonSchema? Not { get; init; }
+
+    /// <summary><c>if</c>.</summary>
+    public JsonSchema? If { get; init; }
+
+    /// <summary><c>then</c>.</summary>
+    public JsonSchema? Then { get; init; }
+
+    /// <summary><c>else</c>.</summary>
+    public JsonSchema? Else { get; init; }
+
+    /// <summary>True when <paramref name="instance"/> is valid.</summary>
+    /// <param name="instance">The JSON value.</param>
+    public bool IsValid(JsonElement instance) => SchemaEvaluator.Evaluate(this, instance, null, 0);
+
+    /// <summary>Checks <paramref name="instance"/>, adding one error per violation to <paramref name="context"/>.</summary>
+    /// <param name="instance">The JSON value.</param>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="path">The field name of the value itself ("" for a whole body; <c>body</c> in a client).</param>
+    /// <returns>True when the value is valid.</returns>
+    public bool Validate(JsonElement instance, ValidationContext context, string path)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var report = new SchemaReport(context, path);
+        return SchemaEvaluator.Evaluate(this, instance, report, 0);
+    }
+
+    /// <summary>Parses UTF-8 JSON and checks it; text that is not JSON is one error.</summary>
+    /// <param name="utf8Json">The JSON text.</param>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="path">The field name of the value.</param>
+    /// <returns>True when the text is JSON and valid.</returns>
+    public bool Validate(ReadOnlyMemory<byte> utf8Json, ValidationContext context, string path)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8Json, new JsonDocumentOptions { MaxDepth = 256 });
+        }
+        catch (JsonException ex)
+        {
+            context.Add(path, "json", "is not valid JSON: " + ex.Message.Split('\n')[0]);
+            return false;
+        }
+
+        using (document)
+        {
+            return Validate(document.RootElement, context, path);
+        }
+    }
+
+    /// <summary>
+    /// Checks a model as it goes on the wire: serialized with its generated type info, then validated as JSON, so that a
+    /// model's <c>Validate</c> means exactly what the server's check of the same JSON means.
+    /// </summary>
+    /// <typeparam name="T">The model type.</typeparam>
+    /// <param name="value">The model.</param>
+    /// <param name="typeInfo">Its generated type info.</param>
+    /// <param name="context">Where errors go.</param>
+    /// <param name="path">The field name of the value.</param>
+    /// <returns>True when the value is valid.</returns>
+    public bool Validate<T>(T value, JsonTypeInfo<T> typeInfo, ValidationContext context, string path)
+    {
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        ArgumentNullException.ThrowIfNull(context);
+        byte[] json;
+        try
+        {
+            json = JsonSerializer.SerializeToUtf8Bytes(value, typeInfo);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or NotSupportedException or ArgumentException)
+        {
+            context.Add(path.TrimEnd('.'), "json", "cannot be written as JSON: " + ex.Message);
+            return false;
+        }
+
+        return Validate(json, context, path);
+    }
+
+    internal JsonSchema Target
+    {
+        get
+        {
+            if (_deferred is null) return this;
+            return _resolved ??= ResolveChain();
+        }
+    }
+
+    private JsonSchema ResolveChain()
+    {
+        // A chain of deferred references ends at a real schema; a cycle of references alone is the schema true.
+        var current = _deferred!();
+        for (int i = 0; i < 64 && current._deferred is not null; i++)
+        {
+            current = current._deferred();
+        }
+
+        return current._deferred is null ? current : True;
+    }
+
+    internal PropertyTable? PropertyLookup => _properties ??= Properties is { Count: > 0 } ? new PropertyTable(Properties) : null;
+
+    /// <summary>The declared properties, with their names as UTF-8 for allocation-free lookups.</summary>
+    internal sealed class PropertyTable
+    {
+        public PropertyTable(IReadOnlyDictionary<string, JsonSchema> properties)
+        {
+            Names = new string[properties.Count];
+            Utf8 = new byte[properties.Count][];
+            Schemas = new JsonSchema[properties.Count];
+            int i = 0;
+            foreach (var pair in properties)
+            {
+                Names[i] = pair.Key;
+                Utf8[i] = Encoding.UTF8.GetBytes(pair.Key);
+                Schemas[i] = pair.Value;
+                i++;
+            }
+
+            Map = properties;
+        }
+
+        public string[] Names { get; }
+
+        public byte[][] Utf8 { get; }
+
+        public JsonSchema[] Schemas { get; }
+
+        public IReadOnlyDictionary<string, JsonSchema> Map { get; }
+
+        /// <summary>The declared schema of a property of the instance, or null.</summary>
+        public JsonSchema? Find(JsonProperty property)
+        {
+            if (Names.Length <= 8)
+            {
+                for (int i = 0; i < Utf8.Length; i++)
+                {
+                    if (property.NameEquals(Utf8[i])) return Schemas[i];
+                }
+
+                return null;
+            }
+
+            return Map.TryGetValue(property.Name, out var schema) ? schema : null;
+        }
+    }
+}
