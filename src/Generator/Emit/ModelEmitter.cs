@@ -121,10 +121,9 @@ internal static class ModelEmitter
             if (level.MinItems is { } minItems) yield return $"[{C}MinItems({minItems.ToString(CultureInfo.InvariantCulture)}{d})]";
             if (level.MaxItems is { } maxItems) yield return $"[{C}MaxItems({maxItems.ToString(CultureInfo.InvariantCulture)}{d})]";
             if (level.UniqueItems) yield return depth == 0 ? $"[{C}UniqueItems]" : $"[{C}UniqueItems({named})]";
-            // const and enum go where a constant can reach: a string, number or boolean (an open enum carries its own enum).
-            if (levelType.Kind != TypeKind.Primitive) continue;
-            if (level.Const is not null) yield return $"[{C}Const({CSharp.StringLiteral(level.Const)}{d})]";
-            if (level.Enum is { Count: > 0 } values)
+            // const and enum go where a constant can reach: a string, number, boolean or open enum (which carries its own enum).
+            if (level.Const is not null && levelType.Kind is TypeKind.Primitive or TypeKind.Enum) yield return $"[{C}Const({CSharp.StringLiteral(level.Const)}{d})]";
+            if (level.Enum is { Count: > 0 } values && levelType.Kind == TypeKind.Primitive)
             {
                 yield return $"[{C}AllowedJsonValues({string.Join(", ", values.Select(CSharp.StringLiteral))}{d})]";
             }
