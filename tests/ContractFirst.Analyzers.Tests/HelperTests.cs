@@ -33,6 +33,56 @@ public sealed class HelperTests
     }
 
     [Theory]
+    [InlineData("1", 1, true)]
+    [InlineData("1.0", 1L, true)]
+    [InlineData("1e0", 1.0, true)]
+    [InlineData("2.50", 2.5f, true)]
+    [InlineData("0.1", 0.1, true)]
+    [InlineData("1", "1", false)]
+    [InlineData("\"1\"", "1", true)]
+    [InlineData("\"1\"", 1, false)]
+    [InlineData("\"A\"", "a", false)]
+    [InlineData("\"caf\\u00e9 \\\"x\\\"\"", "café \"x\"", true)]
+    [InlineData("true", true, true)]
+    [InlineData("true", false, false)]
+    [InlineData("true", "true", false)]
+    [InlineData("null", "null", false)]
+    [InlineData("{\"a\":1}", "a", false)]
+    public void Json_values_compare_as_json_schema_does(string json, object constant, bool equal)
+    {
+        Assert.True(JsonLiteral.TryParse(json, out var literal));
+        Assert.Equal(equal, literal.Matches(constant));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("tru")]
+    [InlineData("\"open")]
+    [InlineData("\"bad \\q escape\"")]
+    [InlineData("1.2.3")]
+    [InlineData("abc")]
+    public void Text_that_is_not_json_is_not_a_value(string json) => Assert.False(JsonLiteral.TryParse(json, out _));
+
+    [Fact]
+    public void Json_value_sets_suggest_the_nearest_number_and_the_other_boolean()
+    {
+        var set = AllowedValueSet.FromJson(ImmutableArray.Create("1.5", "2", "10", "true", "\"x\""))!;
+        Assert.True(set.Contains(2.0));
+        Assert.True(set.Contains("x"));
+        Assert.False(set.Contains("2"));
+        Assert.False(set.Contains(false));
+        Assert.True(set.Contains('c')); // Not a JSON value: nothing to say.
+        Assert.Equal("1.5", Nearest(1.7));
+        Assert.Equal("10", Nearest(7));
+        Assert.Equal("1.5", Nearest(-1e300));
+        Assert.True(set.SuggestBoolean(false));
+        Assert.Null(set.SuggestBoolean(true));
+        Assert.Equal("1.5, 2, 10, true, 'x'", set.Describe());
+
+        string? Nearest(double value) => SpecNumber.TryFromConstant(value, out var number) ? set.SuggestNumber(number)?.ToString() : null;
+    }
+
+    [Theory]
     [InlineData("30", "12", null, null, "24", "36")]
     [InlineData("13", "12", "24", "720", null, "24")]
     [InlineData("1000", "12", "24", "720", "720", null)]
