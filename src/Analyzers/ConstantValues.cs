@@ -81,17 +81,6 @@ internal static class ConstantValues
     public static bool TryGetBranch(Branch branch, out object constant, out IOperation source) =>
         TryGet(branch.Value, branch.ConvertedTo, out constant, out source);
 
-    /// <summary>Skips implicit conversions (e.g. <c>List&lt;T&gt;</c> to <c>IList&lt;T&gt;</c>, nullable wrapping).</summary>
-    public static IOperation SkipConversions(IOperation value)
-    {
-        while (value is IConversionOperation { IsImplicit: true } conversion)
-        {
-            value = conversion.Operand;
-        }
-
-        return value;
-    }
-
     private static bool TryGet(IOperation value, ITypeSymbol? convertedTo, out object constant, out IOperation source)
     {
         var current = value;

@@ -19,7 +19,9 @@ namespace ContractFirst.Analyzers;
 /// constructor and named arguments through <see cref="IArgumentOperation"/>; a string (or long) reaching an open
 /// enum through the user-defined <see cref="IConversionOperation"/> of that enum, wherever it happens. Only folded
 /// constants are checked, so a <c>const</c> field, <c>12 * 3</c> and a constant concatenation are all covered, and
-/// nothing that is computed at run time is ever flagged.
+/// nothing that is computed at run time is ever flagged. A value is followed into the branches of <c>?:</c>,
+/// <c>switch</c> expressions and <c>??</c> (each constant branch is checked, and reported, on its own) and into the
+/// items of collection literals, which meet the constraints that the attributes give with <c>ItemDepth</c>.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ContractConstraintAnalyzer : DiagnosticAnalyzer
