@@ -19,7 +19,9 @@ namespace ContractFirst.Analyzers;
 /// constructor and named arguments through <see cref="IArgumentOperation"/>; a string (or long) reaching an open
 /// enum through the user-defined <see cref="IConversionOperation"/> of that enum, wherever it happens. Only folded
 /// constants are checked, so a <c>const</c> field, <c>12 * 3</c> and a constant concatenation are all covered, and
-/// nothing that is computed at run time is ever flagged.
+/// nothing that is computed at run time is ever flagged. A value is followed into the branches of <c>?:</c>,
+/// <c>switch</c> expressions and <c>??</c> (each constant branch is checked, and reported, on its own) and into the
+/// items of collection literals, which meet the constraints that the attributes give with <c>ItemDepth</c>.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ContractConstraintAnalyzer : DiagnosticAnalyzer
@@ -33,7 +35,8 @@ public sealed class ContractConstraintAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.LengthOutOfRange,
         DiagnosticDescriptors.ItemCountOutOfRange,
         DiagnosticDescriptors.RequiredPropertyMissing,
-        DiagnosticDescriptors.MinimumGreaterThanMaximum);
+        DiagnosticDescriptors.MinimumGreaterThanMaximum,
+        DiagnosticDescriptors.NotConstValue);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -101,14 +104,19 @@ public sealed class ContractConstraintAnalyzer : DiagnosticAnalyzer
 
             var target = ConstraintCache.UnwrapNullable(type);
             if (!SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, target.OriginalDefinition)
-                || _cache.GetOpenEnum(target) is not { } allowed
-                || !ConstantValues.TryGet(conversion.Operand, out var constant, out var source)
-                || allowed.Contains(constant))
+                || _cache.GetOpenEnum(target) is not { } allowed)
             {
                 return;
             }
 
-            ReportNotAllowed(context, allowed, constant, DescribeTarget(conversion, target), source);
+            string? name = null;
+            foreach (var branch in ConstantValues.GetBranches(conversion.Operand))
+            {
+                if (ConstantValues.TryGetBranch(branch, out var constant, out var source) && !allowed.Contains(constant))
+                {
+                    ReportNotAllowed(context, allowed, constant, name ??= DescribeTarget(conversion, target), source);
+                }
+            }
         }
 
         public void AnalyzeObjectCreation(OperationAnalysisContext context)
@@ -149,25 +157,37 @@ public sealed class ContractConstraintAnalyzer : DiagnosticAnalyzer
         private void AnalyzeValue(OperationAnalysisContext context, ISymbol member, IOperation value)
         {
             var constraints = _cache.GetMember(member);
-            if (ReferenceEquals(constraints, MemberConstraints.None))
+            if (!ReferenceEquals(constraints, MemberConstraints.None))
             {
-                return;
-            }
-
-            if (constraints.IsCollection)
-            {
-                AnalyzeCollection(context, constraints, member.Name, value);
-            }
-            else if (ConstantValues.TryGet(value, out var constant, out var source))
-            {
-                CheckConstant(context, constraints, member.Name, constant, source);
+                CheckValue(context, constraints, member.Name, value);
             }
         }
 
-        private static void AnalyzeCollection(OperationAnalysisContext context, MemberConstraints constraints, string name, IOperation value)
+        /// <summary>
+        /// Checks every value that <paramref name="value"/> can end up as (each branch of <c>?:</c>, <c>switch</c> and
+        /// <c>??</c>): a constant against <paramref name="constraints"/>, a collection literal by its count and then
+        /// each of its items against the item constraints.
+        /// </summary>
+        private static void CheckValue(OperationAnalysisContext context, MemberConstraints constraints, string name, IOperation value)
         {
-            var collection = ConstantValues.SkipConversions(value);
+            foreach (var branch in ConstantValues.GetBranches(value))
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                if (ConstantValues.TryGetBranch(branch, out var constant, out var source))
+                {
+                    CheckConstant(context, constraints, name, constant, source);
+                }
+                else
+                {
+                    CheckCollection(context, constraints, name, branch.Value);
+                }
+            }
+        }
+
+        private static void CheckCollection(OperationAnalysisContext context, MemberConstraints constraints, string name, IOperation collection)
+        {
             var count = -1;
+            var items = constraints.Items;
             switch (collection)
             {
                 case ICollectionExpressionOperation expression:
@@ -178,9 +198,9 @@ public sealed class ContractConstraintAnalyzer : DiagnosticAnalyzer
                         {
                             count = -1; // The spread's length is not a constant.
                         }
-                        else
+                        else if (items is not null)
                         {
-                            CheckItem(context, constraints, name, element);
+                            CheckValue(context, items, name, element);
                         }
                     }
 
@@ -188,19 +208,25 @@ public sealed class ContractConstraintAnalyzer : DiagnosticAnalyzer
 
                 case IArrayCreationOperation { Initializer: { } arrayInitializer, DimensionSizes.Length: 1 }:
                     count = arrayInitializer.ElementValues.Length;
-                    foreach (var element in arrayInitializer.ElementValues)
+                    if (items is not null)
                     {
-                        CheckItem(context, constraints, name, element);
+                        foreach (var element in arrayInitializer.ElementValues)
+                        {
+                            CheckValue(context, items, name, element);
+                        }
                     }
 
                     break;
 
                 case IObjectCreationOperation { Initializer: { } initializer } creation:
+                    // A collection initializer: Add calls (list items, or a map's key and value) and indexer assignments
+                    // (a map's ["key"] = value). Anything else makes it an object initializer.
                     foreach (var item in initializer.Initializers)
                     {
-                        if (item is not IInvocationOperation)
+                        if (item is not (IInvocationOperation { Arguments.Length: 1 or 2 }
+                            or ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } }))
                         {
-                            return; // An object initializer, not a collection initializer.
+                            return;
                         }
                     }
 
@@ -209,15 +235,27 @@ public sealed class ContractConstraintAnalyzer : DiagnosticAnalyzer
                         || (creation.Arguments.Length == 1 && creation.Arguments[0].Value.Type?.SpecialType == SpecialType.System_Int32)
                         ? initializer.Initializers.Length
                         : -1;
-                    foreach (var item in initializer.Initializers)
+                    if (items is not null)
                     {
-                        if (item is IInvocationOperation { Arguments.Length: 1 } add)
+                        foreach (var item in initializer.Initializers)
                         {
-                            CheckItem(context, constraints, name, add.Arguments[0].Value);
+                            var element = item switch
+                            {
+                                IInvocationOperation add => add.Arguments[add.Arguments.Length - 1].Value,
+                                ISimpleAssignmentOperation assignment => assignment.Value,
+                                _ => null,
+                            };
+                            if (element is not null)
+                            {
+                                CheckValue(context, items, name, element);
+                            }
                         }
                     }
 
                     break;
+
+                default:
+                    return;
             }
 
             if (count >= 0
@@ -232,26 +270,18 @@ public sealed class ContractConstraintAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        /// <summary>Items get the enum and string checks of the collection member; numeric ones would be ambiguous.</summary>
-        private static void CheckItem(OperationAnalysisContext context, MemberConstraints constraints, string name, IOperation item)
+        private static void CheckConstant(OperationAnalysisContext context, MemberConstraints constraints, string name, object constant, IOperation source)
         {
-            if (!constraints.HasStringChecks || !ConstantValues.TryGet(item, out var constant, out var source))
+            if (constraints.Const is { } required && required.Compare(constant) == false)
             {
-                return;
+                ReportNotConst(context, required, constant, name, source);
             }
 
-            if (constant is string text)
-            {
-                CheckString(context, constraints, name, text, source);
-            }
-            else if (constraints.AllowedValues is { } allowed && !allowed.Contains(constant))
+            if (constraints.AllowedValues is { } allowed && !allowed.Contains(constant))
             {
                 ReportNotAllowed(context, allowed, constant, name, source);
             }
-        }
 
-        private static void CheckConstant(OperationAnalysisContext context, MemberConstraints constraints, string name, object constant, IOperation source)
-        {
             if (constant is string text)
             {
                 CheckString(context, constraints, name, text, source);
@@ -261,11 +291,6 @@ public sealed class ContractConstraintAnalyzer : DiagnosticAnalyzer
             if (!SpecNumber.TryFromConstant(constant, out var number))
             {
                 return;
-            }
-
-            if (constraints.AllowedValues is { } allowed && !allowed.Contains(constant))
-            {
-                ReportNotAllowed(context, allowed, constant, name, source);
             }
 
             var bounds = constraints.Bounds;
@@ -297,11 +322,6 @@ public sealed class ContractConstraintAnalyzer : DiagnosticAnalyzer
 
         private static void CheckString(OperationAnalysisContext context, MemberConstraints constraints, string name, string text, IOperation source)
         {
-            if (constraints.AllowedValues is { } allowed && !allowed.Contains(text))
-            {
-                ReportNotAllowed(context, allowed, text, name, source);
-            }
-
             if (constraints.Pattern is { } pattern && PatternMatcher.IsMatch(pattern, text) == false)
             {
                 context.ReportDiagnostic(Diagnostic.Create(
@@ -368,24 +388,54 @@ public sealed class ContractConstraintAnalyzer : DiagnosticAnalyzer
         {
             var properties = ImmutableDictionary<string, string?>.Empty;
             var suggestion = string.Empty;
-            string shown;
             if (constant is string text)
             {
-                shown = TextMetrics.Quote(text);
                 if (allowed.Suggest(text) is { } suggested)
                 {
                     properties = properties.Add(DiagnosticProperties.SuggestedValue, suggested);
                     suggestion = "; did you mean '" + suggested + "'?";
                 }
             }
-            else
+            else if (constant is bool boolean)
             {
-                shown = SpecNumber.TryFromConstant(constant, out var number) ? number.ToString() : constant.ToString() ?? string.Empty;
+                if (allowed.SuggestBoolean(boolean) is { } suggested)
+                {
+                    var suggestedText = suggested ? "true" : "false";
+                    properties = properties.Add(DiagnosticProperties.SuggestedBoolean, suggestedText);
+                    suggestion = "; did you mean " + suggestedText + "?";
+                }
+            }
+            else if (SpecNumber.TryFromConstant(constant, out var number) && allowed.SuggestNumber(number) is { } nearest)
+            {
+                var nearestText = nearest.ToString();
+                properties = properties.Add(DiagnosticProperties.SuggestedNumber, nearestText);
+                suggestion = " (nearest allowed value: " + nearestText + ")";
             }
 
             context.ReportDiagnostic(Diagnostic.Create(
-                DiagnosticDescriptors.NotAllowedValue, source.Syntax.GetLocation(), properties, shown, name, allowed.Describe(), suggestion));
+                DiagnosticDescriptors.NotAllowedValue, source.Syntax.GetLocation(), properties, Show(constant), name, allowed.Describe(), suggestion));
         }
+
+        private static void ReportNotConst(OperationAnalysisContext context, JsonLiteral required, object constant, string name, IOperation source)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.NotConstValue,
+                source.Syntax.GetLocation(),
+                ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.ConstValue, required.Json),
+                Show(constant),
+                name,
+                required.Describe()));
+        }
+
+        /// <summary>A constant as a message shows it: <c>'text'</c>, <c>2.5</c>, <c>true</c>.</summary>
+        private static string Show(object constant) => constant switch
+        {
+            string text => TextMetrics.Quote(text),
+            bool boolean => boolean ? "true" : "false",
+            _ => SpecNumber.TryFromConstant(constant, out var number)
+                ? number.ToString()
+                : System.Convert.ToString(constant, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
+        };
 
         private static void CheckRangePairs(OperationAnalysisContext context, ModelConstraints model, IObjectOrCollectionInitializerOperation initializer)
         {
@@ -494,7 +544,7 @@ public sealed class ContractConstraintAnalyzer : DiagnosticAnalyzer
             {
                 switch (parent)
                 {
-                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property }:
+                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: false } property }:
                         return property.Property.Name;
                     case ISimpleAssignmentOperation { Target: IFieldReferenceOperation field }:
                         return field.Field.Name;
@@ -503,6 +553,8 @@ public sealed class ContractConstraintAnalyzer : DiagnosticAnalyzer
                     case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
                         return declarator.Symbol.Name;
                     case IConversionOperation or IArgumentOperation or IInvocationOperation { IsImplicit: true }
+                        or IConditionalOperation or ISwitchExpressionArmOperation or ISwitchExpressionOperation or ICoalesceOperation
+                        or ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } }
                         or IArrayInitializerOperation or IArrayCreationOperation or ICollectionExpressionOperation
                         or IObjectOrCollectionInitializerOperation or IObjectCreationOperation:
                         continue;

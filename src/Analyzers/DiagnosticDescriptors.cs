@@ -19,7 +19,7 @@ internal static class DiagnosticDescriptors
         "{0} is not a multiple of {1} for '{2}'{3}",
         "The OpenAPI document constrains this value with 'multipleOf'; the API rejects any other value.");
 
-    /// <summary>CF1002: {0} value as written, {1} target, {2} allowed values, {3} suggestion (or empty).</summary>
+    /// <summary>CF1002: {0} value as written, {1} target, {2} allowed values, {3} suggestion or nearest value (or empty).</summary>
     public static readonly DiagnosticDescriptor NotAllowedValue = Create(
         "CF1002",
         "Value is not one of the spec's enum values",
@@ -67,6 +67,13 @@ internal static class DiagnosticDescriptors
         "Minimum is greater than the matching maximum",
         "'{0}' ({1}) is greater than '{2}' ({3})",
         "A Min{X} property and its Max{X} counterpart are both set to constants, and the minimum exceeds the maximum.");
+
+    /// <summary>CF1010: {0} value as written, {1} target, {2} the const.</summary>
+    public static readonly DiagnosticDescriptor NotConstValue = Create(
+        "CF1010",
+        "Value is not the spec's const",
+        "{0} is not the value that the spec requires for '{1}' ({2})",
+        "The OpenAPI document fixes this value with 'const'; the API rejects any other value.");
 
     private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string description) =>
         new(

@@ -18,6 +18,15 @@ internal static class DiagnosticProperties
     /// <summary>CF1003: "minimum" or "maximum", whichever is violated.</summary>
     public const string ViolatedBound = "ViolatedBound";
 
-    /// <summary>CF1002: the allowed value that the user probably meant.</summary>
+    /// <summary>CF1002: the allowed string that the user probably meant.</summary>
     public const string SuggestedValue = "SuggestedValue";
+
+    /// <summary>CF1002: the allowed number nearest to the value.</summary>
+    public const string SuggestedNumber = "SuggestedNumber";
+
+    /// <summary>CF1002: the one allowed boolean, when the value is the other.</summary>
+    public const string SuggestedBoolean = "SuggestedBoolean";
+
+    /// <summary>CF1010: the spec's const, as JSON text.</summary>
+    public const string ConstValue = "ConstValue";
 }

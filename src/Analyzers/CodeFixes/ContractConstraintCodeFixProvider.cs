@@ -3,6 +3,7 @@ using System.Composition;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
+using ContractFirst.Analyzers.Constraints;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -15,7 +16,8 @@ namespace ContractFirst.Analyzers.CodeFixes;
 
 /// <summary>
 /// Fixes for the constraint diagnostics where the right value is obvious: the nearest valid multiple (CF1001), the
-/// suggested enum value, as a string or as the open enum's named member (CF1002), and the violated bound (CF1003).
+/// suggested enum value (the near-miss string, the nearest number, the other boolean), as a literal or as the open
+/// enum's named member (CF1002), the violated bound (CF1003), and the spec's const (CF1010).
 /// Fixes are offered only where the value is written as a literal: replacing a <c>const</c> reference or an
 /// expression would change code that other places may rely on.
 /// </summary>
@@ -28,12 +30,15 @@ public sealed class ContractConstraintCodeFixProvider : CodeFixProvider
     internal const string SuggestedLiteralKey = "CF1002.SuggestedLiteral";
     internal const string SuggestedMemberKey = "CF1002.SuggestedMember";
     internal const string ClampKey = "CF1003.Clamp";
+    internal const string ConstLiteralKey = "CF1010.ConstLiteral";
+    internal const string ConstMemberKey = "CF1010.ConstMember";
 
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.NotMultipleOf.Id,
         DiagnosticDescriptors.NotAllowedValue.Id,
-        DiagnosticDescriptors.OutOfRange.Id);
+        DiagnosticDescriptors.OutOfRange.Id,
+        DiagnosticDescriptors.NotConstValue.Id);
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -56,41 +61,40 @@ public sealed class ContractConstraintCodeFixProvider : CodeFixProvider
             }
 
             var properties = diagnostic.Properties;
+            semanticModel ??= await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+            if (semanticModel is null)
+            {
+                continue;
+            }
+
             if (diagnostic.Id == DiagnosticDescriptors.NotAllowedValue.Id)
             {
-                if (!properties.TryGetValue(DiagnosticProperties.SuggestedValue, out var suggested) || suggested is null
-                    || !value.IsKind(SyntaxKind.StringLiteralExpression))
+                JsonLiteral suggested;
+                if (properties.TryGetValue(DiagnosticProperties.SuggestedValue, out var text) && text is not null)
+                {
+                    suggested = JsonLiteral.FromString(text);
+                }
+                else if (!(properties.TryGetValue(DiagnosticProperties.SuggestedNumber, out text) || properties.TryGetValue(DiagnosticProperties.SuggestedBoolean, out text))
+                    || !JsonLiteral.TryParse(text, out suggested))
                 {
                     continue;
                 }
 
-                Register(
-                    context,
-                    diagnostic,
-                    value,
-                    LiteralExpression(suggested),
-                    string.Format(CultureInfo.InvariantCulture, "Use '{0}'", suggested),
-                    SuggestedLiteralKey);
+                RegisterValue(context, diagnostic, semanticModel, value, suggested, "Use {0}", SuggestedLiteralKey, "Use '{0}.{1}'", SuggestedMemberKey);
+                continue;
+            }
 
-                semanticModel ??= await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-                if (semanticModel is not null && FindNamedMember(semanticModel, value, suggested, context.CancellationToken) is { } member)
+            if (diagnostic.Id == DiagnosticDescriptors.NotConstValue.Id)
+            {
+                if (properties.TryGetValue(DiagnosticProperties.ConstValue, out var json) && JsonLiteral.TryParse(json, out var required))
                 {
-                    var generator = SyntaxGenerator.GetGenerator(context.Document);
-                    var access = (ExpressionSyntax)generator.MemberAccessExpression(generator.TypeExpression(member.ContainingType), member.Name);
-                    Register(
-                        context,
-                        diagnostic,
-                        value,
-                        access.WithAdditionalAnnotations(Simplifier.Annotation),
-                        string.Format(CultureInfo.InvariantCulture, "Use '{0}.{1}'", member.ContainingType.Name, member.Name),
-                        SuggestedMemberKey);
+                    RegisterValue(context, diagnostic, semanticModel, value, required, "Use {0}, the spec's const", ConstLiteralKey, "Use '{0}.{1}', the spec's const", ConstMemberKey);
                 }
 
                 continue;
             }
 
-            semanticModel ??= await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            if (semanticModel?.GetTypeInfo(value, context.CancellationToken).ConvertedType is not { } targetType)
+            if (semanticModel.GetTypeInfo(value, context.CancellationToken).ConvertedType is not { } targetType)
             {
                 continue;
             }
@@ -105,6 +109,66 @@ public sealed class ContractConstraintCodeFixProvider : CodeFixProvider
                 var bound = properties.TryGetValue(DiagnosticProperties.ViolatedBound, out var violated) ? violated : "bound";
                 RegisterNumber(context, diagnostic, value, targetType, properties, DiagnosticProperties.ClampedValue, "Clamp to {0}, the " + bound, ClampKey);
             }
+        }
+    }
+
+    /// <summary>
+    /// Offers <paramref name="replacement"/> (a JSON value of the spec) for a literal of the same kind: a string for a
+    /// string, a number for a number (with the suffix its type needs), a boolean for a boolean; and, where the value
+    /// goes into an open enum, the enum's named member for that value.
+    /// </summary>
+    private static void RegisterValue(
+        CodeFixContext context,
+        Diagnostic diagnostic,
+        SemanticModel semanticModel,
+        ExpressionSyntax value,
+        JsonLiteral replacement,
+        string literalTitleFormat,
+        string literalKey,
+        string memberTitleFormat,
+        string memberKey)
+    {
+        var cancellationToken = context.CancellationToken;
+        var isString = value.IsKind(SyntaxKind.StringLiteralExpression);
+        var isBoolean = value.Kind() is SyntaxKind.TrueLiteralExpression or SyntaxKind.FalseLiteralExpression;
+        ExpressionSyntax? literal = null;
+        string? wire = null;
+        switch (replacement.Kind)
+        {
+            case JsonLiteralKind.String when isString:
+                literal = LiteralExpression(replacement.Text!);
+                wire = replacement.Text;
+                break;
+            case JsonLiteralKind.Boolean when isBoolean:
+                literal = SyntaxFactory.LiteralExpression(replacement.Boolean ? SyntaxKind.TrueLiteralExpression : SyntaxKind.FalseLiteralExpression);
+                break;
+            case JsonLiteralKind.Number when !isString && !isBoolean:
+                wire = replacement.Number.ToString();
+                if (semanticModel.GetTypeInfo(value, cancellationToken).ConvertedType is { } targetType)
+                {
+                    literal = NumericLiteral(wire, targetType);
+                }
+
+                break;
+        }
+
+        if (literal is not null)
+        {
+            var shown = replacement.Kind == JsonLiteralKind.String ? "'" + replacement.Text + "'" : replacement.Kind == JsonLiteralKind.Number ? wire! : replacement.Json;
+            Register(context, diagnostic, value, literal, string.Format(CultureInfo.InvariantCulture, literalTitleFormat, shown), literalKey);
+        }
+
+        if (wire is not null && FindNamedMember(semanticModel, value, wire, cancellationToken) is { } member)
+        {
+            var generator = SyntaxGenerator.GetGenerator(context.Document);
+            var access = (ExpressionSyntax)generator.MemberAccessExpression(generator.TypeExpression(member.ContainingType), member.Name);
+            Register(
+                context,
+                diagnostic,
+                value,
+                access.WithAdditionalAnnotations(Simplifier.Annotation),
+                string.Format(CultureInfo.InvariantCulture, memberTitleFormat, member.ContainingType.Name, member.Name),
+                memberKey);
         }
     }
 

@@ -4,28 +4,81 @@ using System.Text;
 
 namespace ContractFirst.Analyzers.Constraints;
 
-/// <summary>The values of a spec <c>enum</c>, as they go on the wire, with their numeric form for integer enums.</summary>
+/// <summary>
+/// The values of a spec <c>enum</c>. Two sources: the wire values of an open enum (<c>[AllowedValues]</c>: strings,
+/// or the digits of an integer enum, which a string or a number may match), and JSON values
+/// (<c>[AllowedJsonValues]</c>: any JSON value, compared as JSON Schema compares them, see <see cref="JsonLiteral"/>).
+/// </summary>
 internal sealed class AllowedValueSet
 {
     private const int MaxValuesInMessage = 8;
 
-    private readonly SpecNumber?[] _numbers;
+    private readonly JsonLiteral[] _literals;
+    private readonly SpecNumber?[] _wireNumbers;
 
-    public AllowedValueSet(ImmutableArray<string> values)
+    private AllowedValueSet(ImmutableArray<string> values, JsonLiteral[] literals, SpecNumber?[] wireNumbers)
     {
         Values = values;
-        _numbers = new SpecNumber?[values.Length];
-        for (var i = 0; i < values.Length; i++)
-        {
-            _numbers[i] = SpecNumber.TryParse(values[i], out var number) ? number : null;
-        }
+        _literals = literals;
+        _wireNumbers = wireNumbers;
     }
 
+    /// <summary>The values as the spec lists them (wire text, or JSON text for a set of JSON values).</summary>
     public ImmutableArray<string> Values { get; }
 
-    /// <summary>True when a string or numeric constant is one of the values.</summary>
+    /// <summary>True for a set of JSON values; false for the wire values of an open enum.</summary>
+    public bool IsJson => _literals.Length > 0;
+
+    /// <summary>The known wire values of an open enum: a string matches its text, a number its numeric value.</summary>
+    public static AllowedValueSet FromWireValues(ImmutableArray<string> values)
+    {
+        var numbers = new SpecNumber?[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            numbers[i] = SpecNumber.TryParse(values[i], out var number) ? number : null;
+        }
+
+        return new AllowedValueSet(values, Array.Empty<JsonLiteral>(), numbers);
+    }
+
+    /// <summary>JSON values; null when none of them reads as JSON.</summary>
+    public static AllowedValueSet? FromJson(ImmutableArray<string> values)
+    {
+        var literals = ImmutableArray.CreateBuilder<JsonLiteral>(values.Length);
+        var texts = ImmutableArray.CreateBuilder<string>(values.Length);
+        foreach (var value in values)
+        {
+            if (JsonLiteral.TryParse(value, out var literal))
+            {
+                literals.Add(literal);
+                texts.Add(value);
+            }
+        }
+
+        return literals.Count == 0 ? null : new AllowedValueSet(texts.ToImmutable(), literals.ToArray(), Array.Empty<SpecNumber?>());
+    }
+
+    /// <summary>True when the constant is one of the values; also for a constant that none can be compared with (a <c>char</c>).</summary>
     public bool Contains(object constant)
     {
+        if (IsJson)
+        {
+            var comparable = false;
+            foreach (var literal in _literals)
+            {
+                switch (literal.Compare(constant))
+                {
+                    case true:
+                        return true;
+                    case false:
+                        comparable = true;
+                        break;
+                }
+            }
+
+            return !comparable;
+        }
+
         if (constant is string text)
         {
             foreach (var value in Values)
@@ -44,7 +97,7 @@ internal sealed class AllowedValueSet
             return true; // Not comparable (bool, char, ...): nothing to say.
         }
 
-        foreach (var allowed in _numbers)
+        foreach (var allowed in _wireNumbers)
         {
             if (allowed is { } candidate && SpecNumber.Compare(candidate, number) == 0)
             {
@@ -61,7 +114,7 @@ internal sealed class AllowedValueSet
     /// </summary>
     public string? Suggest(string text)
     {
-        foreach (var value in Values)
+        foreach (var value in StringValues())
         {
             if (string.Equals(value, text, StringComparison.OrdinalIgnoreCase))
             {
@@ -71,7 +124,7 @@ internal sealed class AllowedValueSet
 
         string? best = null;
         var bestDistance = int.MaxValue;
-        foreach (var value in Values)
+        foreach (var value in StringValues())
         {
             var length = Math.Max(value.Length, text.Length);
             var threshold = length <= 2 ? 0 : Math.Max(1, length / 3);
@@ -86,11 +139,71 @@ internal sealed class AllowedValueSet
         return best;
     }
 
-    /// <summary>"'development', 'production', 'dedicated_high_mem'" (long lists cut short).</summary>
+    /// <summary>The numeric value nearest to <paramref name="number"/> (the first listed on a tie); null when none is a number.</summary>
+    public SpecNumber? SuggestNumber(SpecNumber number)
+    {
+        SpecNumber? best = null;
+        var bestDistance = default(SpecNumber);
+        foreach (var candidate in NumberValues())
+        {
+            var distance = Distance(candidate, number);
+            if (double.IsNaN(distance.Double))
+            {
+                continue; // Infinity from infinity: no distance.
+            }
+
+            if (best is null || SpecNumber.Compare(distance, bestDistance) < 0)
+            {
+                (best, bestDistance) = (candidate, distance);
+            }
+        }
+
+        return best;
+
+        static SpecNumber Distance(SpecNumber a, SpecNumber b)
+        {
+            if (a.IsDecimal && b.IsDecimal)
+            {
+                try
+                {
+                    return SpecNumber.FromDecimal(Math.Abs(a.Decimal - b.Decimal));
+                }
+                catch (OverflowException)
+                {
+                    // Far apart: the double difference below says how far.
+                }
+            }
+
+            return SpecNumber.FromDouble(Math.Abs(a.Double - b.Double));
+        }
+    }
+
+    /// <summary>The one boolean of the set when the constant is the other (<c>enum: [true]</c> and <c>false</c>).</summary>
+    public bool? SuggestBoolean(bool value)
+    {
+        bool? found = null;
+        foreach (var literal in _literals)
+        {
+            if (literal.Kind == JsonLiteralKind.Boolean)
+            {
+                if (literal.Boolean == value || found is not null)
+                {
+                    return null;
+                }
+
+                found = literal.Boolean;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>"'development', 'production', 'dedicated_high_mem'" or "1.5, 2, true" (long lists cut short).</summary>
     public string Describe()
     {
         var builder = new StringBuilder();
-        for (var i = 0; i < Values.Length; i++)
+        var count = IsJson ? _literals.Length : Values.Length;
+        for (var i = 0; i < count; i++)
         {
             if (i == MaxValuesInMessage)
             {
@@ -103,9 +216,55 @@ internal sealed class AllowedValueSet
                 builder.Append(", ");
             }
 
-            builder.Append('\'').Append(Values[i]).Append('\'');
+            builder.Append(IsJson ? _literals[i].Describe() : "'" + Values[i] + "'");
         }
 
         return builder.ToString();
+    }
+
+    private ImmutableArray<string> StringValues()
+    {
+        if (!IsJson)
+        {
+            return Values;
+        }
+
+        var builder = ImmutableArray.CreateBuilder<string>();
+        foreach (var literal in _literals)
+        {
+            if (literal.Kind == JsonLiteralKind.String)
+            {
+                builder.Add(literal.Text!);
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
+    private ImmutableArray<SpecNumber> NumberValues()
+    {
+        var builder = ImmutableArray.CreateBuilder<SpecNumber>();
+        if (IsJson)
+        {
+            foreach (var literal in _literals)
+            {
+                if (literal.Kind == JsonLiteralKind.Number)
+                {
+                    builder.Add(literal.Number);
+                }
+            }
+        }
+        else
+        {
+            foreach (var number in _wireNumbers)
+            {
+                if (number is { } value)
+                {
+                    builder.Add(value);
+                }
+            }
+        }
+
+        return builder.ToImmutable();
     }
 }

@@ -47,92 +47,161 @@ internal sealed class ConstraintCache
             return MemberConstraints.None;
         }
 
-        SpecNumber? minimum = null, maximum = null;
-        bool minimumExclusive = false, maximumExclusive = false, any = false;
-        decimal? multipleOf = null;
-        string? pattern = null;
-        int? minLength = null, maxLength = null, minItems = null, maxItems = null;
-        AllowedValueSet? allowedValues = null;
-
+        LevelBuilder[]? levels = null;
         foreach (var attribute in attributes)
         {
             var type = attribute.AttributeClass;
-            if (type is null || attribute.ConstructorArguments.IsEmpty)
+            if (type is null || attribute.ConstructorArguments.IsEmpty || ItemDepth(attribute) is not { } depth)
             {
                 continue;
             }
 
+            if (levels is null)
+            {
+                levels = new LevelBuilder[MaxItemDepth + 1];
+            }
+
+            var level = levels[depth] ??= new LevelBuilder();
             var argument = attribute.ConstructorArguments[0];
             if (Is(type, _symbols.Minimum) && SpecNumber.TryParse(argument.Value as string, out var min))
             {
-                (minimum, minimumExclusive, any) = (min, IsExclusive(attribute), true);
+                (level.Minimum, level.MinimumExclusive, level.Any) = (min, IsExclusive(attribute), true);
             }
             else if (Is(type, _symbols.Maximum) && SpecNumber.TryParse(argument.Value as string, out var max))
             {
-                (maximum, maximumExclusive, any) = (max, IsExclusive(attribute), true);
+                (level.Maximum, level.MaximumExclusive, level.Any) = (max, IsExclusive(attribute), true);
             }
             else if (Is(type, _symbols.MultipleOf) && SpecNumber.TryParse(argument.Value as string, out var divisor) && divisor.IsDecimal && divisor.Decimal > 0m)
             {
-                (multipleOf, any) = (divisor.Decimal, true);
+                (level.MultipleOf, level.Any) = (divisor.Decimal, true);
             }
             else if (Is(type, _symbols.Pattern) && argument.Value is string regex)
             {
-                (pattern, any) = (regex, true);
+                (level.Pattern, level.Any) = (regex, true);
             }
             else if (Is(type, _symbols.MinLength) && argument.Value is int minLengthValue)
             {
-                (minLength, any) = (minLengthValue, true);
+                (level.MinLength, level.Any) = (minLengthValue, true);
             }
             else if (Is(type, _symbols.MaxLength) && argument.Value is int maxLengthValue)
             {
-                (maxLength, any) = (maxLengthValue, true);
+                (level.MaxLength, level.Any) = (maxLengthValue, true);
             }
             else if (Is(type, _symbols.MinItems) && argument.Value is int minItemsValue)
             {
-                (minItems, any) = (minItemsValue, true);
+                (level.MinItems, level.Any) = (minItemsValue, true);
             }
             else if (Is(type, _symbols.MaxItems) && argument.Value is int maxItemsValue)
             {
-                (maxItems, any) = (maxItemsValue, true);
+                (level.MaxItems, level.Any) = (maxItemsValue, true);
             }
-            else if (Is(type, _symbols.AllowedValues) && ReadAllowedValues(argument) is { } values)
+            else if (Is(type, _symbols.AllowedValues) && ReadStrings(argument) is { } wireValues)
             {
-                (allowedValues, any) = (values, true);
+                (level.WireValues, level.Any) = (AllowedValueSet.FromWireValues(wireValues), true);
+            }
+            else if (Is(type, _symbols.AllowedJsonValues) && ReadStrings(argument) is { } jsonValues && AllowedValueSet.FromJson(jsonValues) is { } json)
+            {
+                (level.JsonValues, level.Any) = (json, true);
+            }
+            else if (Is(type, _symbols.Const) && JsonLiteral.TryParse(argument.Value as string, out var constant))
+            {
+                (level.Const, level.Any) = (constant, true);
             }
         }
 
-        if (!any)
+        if (levels is null)
         {
             return MemberConstraints.None;
         }
 
-        var memberType = member switch
+        // The type at each depth: the member's, then its items' (the element of an array or IEnumerable<T>, a map's value).
+        var types = new ITypeSymbol?[levels.Length];
+        types[0] = member switch
         {
             IPropertySymbol property => property.Type,
             IFieldSymbol field => field.Type,
             IParameterSymbol parameter => parameter.Type,
             _ => null,
         };
-
-        // An enum that the member's own (open enum) type carries is checked at the conversion into that type.
-        if (allowedValues is not null && memberType is not null && GetOpenEnum(UnwrapNullable(memberType)) is not null)
+        for (var depth = 1; depth < types.Length; depth++)
         {
-            allowedValues = null;
+            types[depth] = types[depth - 1] is { } outer ? ItemType(outer) : null;
         }
 
-        return new MemberConstraints
+        MemberConstraints? result = null;
+        for (var depth = levels.Length - 1; depth >= 0; depth--)
         {
-            Bounds = new NumericBounds(minimum, minimumExclusive, maximum, maximumExclusive),
-            MultipleOf = multipleOf,
-            Pattern = pattern,
-            MinLength = minLength,
-            MaxLength = maxLength,
-            MinItems = minItems,
-            MaxItems = maxItems,
-            AllowedValues = allowedValues,
-            IsCollection = memberType is not null && IsCollection(memberType),
-            IsIntegral = memberType is not null && IsIntegral(memberType),
-        };
+            if (levels[depth] is not { Any: true } && result is null)
+            {
+                continue;
+            }
+
+            result = (levels[depth] ?? new LevelBuilder()).Build(this, types[depth], result);
+        }
+
+        return result ?? MemberConstraints.None;
+    }
+
+    /// <summary>The deepest item level read; deeper attributes (no spec nests collections that far) are ignored.</summary>
+    private const int MaxItemDepth = 8;
+
+    private static int? ItemDepth(AttributeData attribute)
+    {
+        foreach (var named in attribute.NamedArguments)
+        {
+            if (named.Key == "ItemDepth")
+            {
+                return named.Value.Value is int depth && depth >= 0 && depth <= MaxItemDepth ? depth : null;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>What the attributes say about one depth, before it is frozen into <see cref="MemberConstraints"/>.</summary>
+    private sealed class LevelBuilder
+    {
+        public bool Any;
+        public SpecNumber? Minimum;
+        public SpecNumber? Maximum;
+        public bool MinimumExclusive;
+        public bool MaximumExclusive;
+        public decimal? MultipleOf;
+        public string? Pattern;
+        public int? MinLength;
+        public int? MaxLength;
+        public int? MinItems;
+        public int? MaxItems;
+        public AllowedValueSet? WireValues;
+        public AllowedValueSet? JsonValues;
+        public JsonLiteral? Const;
+
+        public MemberConstraints Build(ConstraintCache cache, ITypeSymbol? type, MemberConstraints? items)
+        {
+            // JSON values say exactly what the wire values say, and more (their JSON types).
+            var allowedValues = JsonValues ?? WireValues;
+
+            // An enum that the value's own (open enum) type carries is checked at the conversion into that type.
+            if (allowedValues is not null && type is not null && cache.GetOpenEnum(UnwrapNullable(type)) is not null)
+            {
+                allowedValues = null;
+            }
+
+            return new MemberConstraints
+            {
+                Bounds = new NumericBounds(Minimum, MinimumExclusive, Maximum, MaximumExclusive),
+                MultipleOf = MultipleOf,
+                Pattern = Pattern,
+                MinLength = MinLength,
+                MaxLength = MaxLength,
+                MinItems = MinItems,
+                MaxItems = MaxItems,
+                AllowedValues = allowedValues,
+                Const = Const,
+                Items = items,
+                IsIntegral = type is not null && IsIntegral(type),
+            };
+        }
     }
 
     private AllowedValueSet? ReadOpenEnum(ITypeSymbol type)
@@ -146,7 +215,7 @@ internal sealed class ConstraintCache
         {
             if (Is(attribute.AttributeClass, _symbols.AllowedValues) && !attribute.ConstructorArguments.IsEmpty)
             {
-                return ReadAllowedValues(attribute.ConstructorArguments[0]);
+                return ReadStrings(attribute.ConstructorArguments[0]) is { } values ? AllowedValueSet.FromWireValues(values) : null;
             }
         }
 
@@ -207,7 +276,7 @@ internal sealed class ConstraintCache
         return null;
     }
 
-    private static AllowedValueSet? ReadAllowedValues(TypedConstant argument)
+    private static ImmutableArray<string>? ReadStrings(TypedConstant argument)
     {
         if (argument.Kind != TypedConstantKind.Array || argument.IsNull)
         {
@@ -223,7 +292,7 @@ internal sealed class ConstraintCache
             }
         }
 
-        return builder.Count == 0 ? null : new AllowedValueSet(builder.Count == builder.Capacity ? builder.MoveToImmutable() : builder.ToImmutable());
+        return builder.Count == 0 ? null : builder.ToImmutable();
     }
 
     private static bool IsExclusive(AttributeData attribute) =>
@@ -260,30 +329,43 @@ internal sealed class ConstraintCache
         SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Int16 or SpecialType.System_UInt16 or
         SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64;
 
-    private static bool IsCollection(ITypeSymbol type)
+    /// <summary>
+    /// The type of the items of a collection type: an array's element, <c>T</c> of <c>IEnumerable&lt;T&gt;</c>, or
+    /// <c>V</c> when that is <c>KeyValuePair&lt;K, V&gt;</c> (a map's values); null for string and non-collections.
+    /// </summary>
+    private static ITypeSymbol? ItemType(ITypeSymbol type)
     {
+        type = UnwrapNullable(type);
         if (type.SpecialType == SpecialType.System_String)
         {
-            return false;
+            return null;
         }
 
-        if (type is IArrayTypeSymbol || IsEnumerable(type))
+        if (type is IArrayTypeSymbol array)
         {
-            return true;
+            return array.ElementType;
         }
 
+        var enumerable = IsGenericEnumerable(type) ? type : null;
         foreach (var @interface in type.AllInterfaces)
         {
-            if (IsEnumerable(@interface))
+            if (enumerable is null && IsGenericEnumerable(@interface))
             {
-                return true;
+                enumerable = @interface;
             }
         }
 
-        return false;
+        if (enumerable is not INamedTypeSymbol { TypeArguments.Length: 1 } named)
+        {
+            return null;
+        }
 
-        static bool IsEnumerable(ITypeSymbol candidate) =>
-            candidate.SpecialType == SpecialType.System_Collections_IEnumerable
-            || candidate.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T;
+        var item = named.TypeArguments[0];
+        return item is INamedTypeSymbol { Name: "KeyValuePair", TypeArguments.Length: 2, ContainingNamespace.Name: "Generic" } pair
+            ? pair.TypeArguments[1]
+            : item;
+
+        static bool IsGenericEnumerable(ITypeSymbol candidate) =>
+            candidate.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T;
     }
 }

@@ -18,6 +18,8 @@ internal sealed class ConstraintSymbols
         MinItems = compilation.GetTypeByMetadataName(Namespace + "MinItemsAttribute");
         MaxItems = compilation.GetTypeByMetadataName(Namespace + "MaxItemsAttribute");
         AllowedValues = compilation.GetTypeByMetadataName(Namespace + "AllowedValuesAttribute");
+        AllowedJsonValues = compilation.GetTypeByMetadataName(Namespace + "AllowedJsonValuesAttribute");
+        Const = compilation.GetTypeByMetadataName(Namespace + "ConstAttribute");
         SpecRequired = compilation.GetTypeByMetadataName(Namespace + "SpecRequiredAttribute");
         RequestModel = compilation.GetTypeByMetadataName(Namespace + "RequestModelAttribute");
         WireName = compilation.GetTypeByMetadataName(Namespace + "WireNameAttribute");
@@ -41,6 +43,10 @@ internal sealed class ConstraintSymbols
 
     public INamedTypeSymbol? AllowedValues { get; }
 
+    public INamedTypeSymbol? AllowedJsonValues { get; }
+
+    public INamedTypeSymbol? Const { get; }
+
     public INamedTypeSymbol? SpecRequired { get; }
 
     public INamedTypeSymbol? RequestModel { get; }
@@ -63,6 +69,8 @@ internal sealed class ConstraintSymbols
             || symbols.MinItems is not null
             || symbols.MaxItems is not null
             || symbols.AllowedValues is not null
+            || symbols.AllowedJsonValues is not null
+            || symbols.Const is not null
             || symbols.SpecRequired is not null;
     }
 }

@@ -1,9 +1,9 @@
 namespace ContractFirst.Analyzers.Constraints;
 
 /// <summary>
-/// The constraints on one property, field or parameter, read from its attributes. For a collection-typed member,
-/// <c>minItems</c>/<c>maxItems</c> apply to the item count and the enum and string constraints to each item; numeric
-/// constraints on a collection are not checked per item.
+/// The constraints on one property, field or parameter, read from its attributes: those on its own value, and, in
+/// <see cref="Items"/>, those on each item of a collection (attributes with <c>ItemDepth = 1</c>), whose own
+/// <see cref="Items"/> hold the next depth. <c>minItems</c>/<c>maxItems</c> apply to a collection literal's count.
 /// </summary>
 internal sealed class MemberConstraints
 {
@@ -28,13 +28,12 @@ internal sealed class MemberConstraints
     /// <summary>An <c>enum</c> on the member itself (a type-level one on an open enum is checked at its conversion).</summary>
     public AllowedValueSet? AllowedValues { get; init; }
 
-    /// <summary>True when the member's type is a collection (array or <c>IEnumerable&lt;T&gt;</c>, not string).</summary>
-    public bool IsCollection { get; init; }
+    /// <summary>The <c>const</c>: the one value allowed.</summary>
+    public JsonLiteral? Const { get; init; }
 
-    /// <summary>True when the member's type is integral: a value just inside an exclusive bound is then obvious.</summary>
+    /// <summary>The constraints on each item of a collection (or value of a map), when there are any.</summary>
+    public MemberConstraints? Items { get; init; }
+
+    /// <summary>True when the value's type is integral: a value just inside an exclusive bound is then obvious.</summary>
     public bool IsIntegral { get; init; }
-
-    public bool HasStringChecks => Pattern is not null || MinLength is not null || MaxLength is not null || AllowedValues is not null;
-
-    public bool HasItemCountChecks => MinItems is not null || MaxItems is not null;
 }

@@ -42,6 +42,9 @@ internal readonly struct SpecNumber
 
     public static SpecNumber FromDecimal(decimal value) => new(value);
 
+    /// <summary>A double as it is (no rounding to its shortest text): for distances, not for values from code.</summary>
+    public static SpecNumber FromDouble(double value) => new(value);
+
     /// <summary>Parses a number as the spec writes it (invariant culture, exponent allowed).</summary>
     public static bool TryParse(string? text, out SpecNumber number)
     {

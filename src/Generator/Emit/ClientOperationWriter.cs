@@ -212,7 +212,7 @@ internal sealed class ClientOperationWriter
         var attributes = new StringBuilder();
         attributes.Append($"[{C}WireName({CSharp.StringLiteral(p.WireName)})] ");
         foreach (var attribute in ModelEmitter.ConstraintAttributes(p.Constraints, p.Type)) attributes.Append(attribute).Append(' ');
-        if (p.AllowedValues.Count > 0) attributes.Append($"[{C}AllowedValues({string.Join(", ", p.AllowedValues.Select(CSharp.StringLiteral))})] ");
+        if (p.AllowedValues.Count > 0 && !(p.Type.Kind == TypeKind.Primitive && p.Constraints.Enum is not null)) attributes.Append($"[{C}AllowedValues({string.Join(", ", p.AllowedValues.Select(CSharp.StringLiteral))})] ");
         if (p.Deprecated) attributes.Append($"[{C}SpecDeprecated] ");
         var type = p.Type.CSharpType;
         return optional ? $"{attributes}{type}? {p.Name} = null" : $"{attributes}{type} {p.Name}";

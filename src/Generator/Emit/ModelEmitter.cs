@@ -99,19 +99,35 @@ internal static class ModelEmitter
     /// <summary>The backing field of an optional property. Names never contain "__" otherwise, so this cannot clash.</summary>
     public static string BackingField(PropertyModel p) => "__" + p.Name;
 
+    /// <summary>
+    /// The constraint attributes of a member of <paramref name="type"/>: its own, then those of its items (the schema's
+    /// <c>items</c> or a map's values) with <c>ItemDepth = 1</c>, of their items with 2, and so on. An <c>enum</c> that an
+    /// open enum type carries is not repeated on the member.
+    /// </summary>
     public static System.Collections.Generic.IEnumerable<string> ConstraintAttributes(Model.Constraints c, TypeRef type)
     {
-        if (c.IsEmpty) yield break;
-        if (c.Minimum is not null) yield return $"[{C}Minimum({CSharp.StringLiteral(c.Minimum)}{(c.ExclusiveMinimum ? ", exclusive: true" : "")})]";
-        if (c.Maximum is not null) yield return $"[{C}Maximum({CSharp.StringLiteral(c.Maximum)}{(c.ExclusiveMaximum ? ", exclusive: true" : "")})]";
-        if (c.MultipleOf is not null) yield return $"[{C}MultipleOf({CSharp.StringLiteral(c.MultipleOf)})]";
-        if (c.Pattern is not null) yield return $"[{C}Pattern({CSharp.StringLiteral(c.Pattern)})]";
-        if (c.MinLength is { } minLength) yield return $"[{C}MinLength({minLength.ToString(CultureInfo.InvariantCulture)})]";
-        if (c.MaxLength is { } maxLength) yield return $"[{C}MaxLength({maxLength.ToString(CultureInfo.InvariantCulture)})]";
-        if (c.MinItems is { } minItems) yield return $"[{C}MinItems({minItems.ToString(CultureInfo.InvariantCulture)})]";
-        if (c.MaxItems is { } maxItems) yield return $"[{C}MaxItems({maxItems.ToString(CultureInfo.InvariantCulture)})]";
-        if (c.UniqueItems) yield return $"[{C}UniqueItems]";
-        _ = type;
+        var depth = 0;
+        for ((Model.Constraints? level, TypeRef? levelType) = (c, type); level is not null && levelType is not null; (level, levelType) = (level.Items, levelType.Item), depth++)
+        {
+            if (level.IsEmpty) continue;
+            var d = depth == 0 ? "" : ", ItemDepth = " + depth.ToString(CultureInfo.InvariantCulture);
+            var named = depth == 0 ? "" : "ItemDepth = " + depth.ToString(CultureInfo.InvariantCulture);
+            if (level.Minimum is not null) yield return $"[{C}Minimum({CSharp.StringLiteral(level.Minimum)}{(level.ExclusiveMinimum ? ", exclusive: true" : "")}{d})]";
+            if (level.Maximum is not null) yield return $"[{C}Maximum({CSharp.StringLiteral(level.Maximum)}{(level.ExclusiveMaximum ? ", exclusive: true" : "")}{d})]";
+            if (level.MultipleOf is not null) yield return $"[{C}MultipleOf({CSharp.StringLiteral(level.MultipleOf)}{d})]";
+            if (level.Pattern is not null) yield return $"[{C}Pattern({CSharp.StringLiteral(level.Pattern)}{d})]";
+            if (level.MinLength is { } minLength) yield return $"[{C}MinLength({minLength.ToString(CultureInfo.InvariantCulture)}{d})]";
+            if (level.MaxLength is { } maxLength) yield return $"[{C}MaxLength({maxLength.ToString(CultureInfo.InvariantCulture)}{d})]";
+            if (level.MinItems is { } minItems) yield return $"[{C}MinItems({minItems.ToString(CultureInfo.InvariantCulture)}{d})]";
+            if (level.MaxItems is { } maxItems) yield return $"[{C}MaxItems({maxItems.ToString(CultureInfo.InvariantCulture)}{d})]";
+            if (level.UniqueItems) yield return depth == 0 ? $"[{C}UniqueItems]" : $"[{C}UniqueItems({named})]";
+            // const and enum go where a constant can reach: a string, number, boolean or open enum (which carries its own enum).
+            if (level.Const is not null && levelType.Kind is TypeKind.Primitive or TypeKind.Enum) yield return $"[{C}Const({CSharp.StringLiteral(level.Const)}{d})]";
+            if (level.Enum is { Count: > 0 } values && levelType.Kind == TypeKind.Primitive)
+            {
+                yield return $"[{C}AllowedJsonValues({string.Join(", ", values.Select(CSharp.StringLiteral))}{d})]";
+            }
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------------

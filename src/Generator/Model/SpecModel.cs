@@ -145,7 +145,10 @@ internal sealed record TypeRef(TypeKind Kind, string Name, PrimitiveKind Primiti
     };
 }
 
-/// <summary>The schema keywords that constrain a value. Numbers are kept as the spec's invariant text.</summary>
+/// <summary>
+/// The schema keywords that constrain a value. Numbers are kept as the spec's invariant text; <see cref="Const"/> and
+/// <see cref="Enum"/> as JSON text (<c>"A"</c>, <c>1.5</c>, <c>true</c>, <c>null</c>), so that a value of any JSON type fits.
+/// </summary>
 internal sealed record Constraints(
     string? Minimum = null,
     bool ExclusiveMinimum = false,
@@ -160,7 +163,9 @@ internal sealed record Constraints(
     bool UniqueItems = false,
     Constraints? Items = null,
     int? MinProperties = null,
-    int? MaxProperties = null)
+    int? MaxProperties = null,
+    string? Const = null,
+    ImmutableEquatableArray<string>? Enum = null)
 {
     public static Constraints None { get; } = new();
 

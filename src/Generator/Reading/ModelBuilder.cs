@@ -424,7 +424,7 @@ internal sealed class ModelBuilder
 
         var s = schema;
         var nullable = IsNullable(s);
-        var constraints = ConstraintsOf(s);
+        var constraints = ConstraintsOf(s, pointer);
 
         if (NullableSingleBranch(s) is { } single)
         {
@@ -525,7 +525,7 @@ internal sealed class ModelBuilder
         _ => PrimitiveKind.Double,
     };
 
-    private static Model.Constraints ConstraintsOf(IOpenApiSchema s)
+    private Model.Constraints ConstraintsOf(IOpenApiSchema s, string pointer)
     {
         string? minimum = NumberText(s.Minimum);
         string? maximum = NumberText(s.Maximum);
@@ -565,8 +565,41 @@ internal sealed class ModelBuilder
             s.MaxItems,
             s.UniqueItems == true,
             MinProperties: s.MinProperties is > 0 ? s.MinProperties : null,
-            MaxProperties: s.MaxProperties);
+            MaxProperties: s.MaxProperties,
+            Const: ConstOf(s, pointer),
+            Enum: s.Enum is { Count: > 0 } values ? values.Select(JsonText).ToImmutableEquatableArray() : null);
         return c == Model.Constraints.None ? Model.Constraints.None : c;
+    }
+
+    /// <summary>A value of <c>enum</c> or <c>const</c> as JSON text; Microsoft.OpenApi stands a JSON null in with a sentinel.</summary>
+    private static string JsonText(JsonNode? value) =>
+        value is null || JsonNullSentinel.IsJsonNullSentinel(value) ? "null" : value.ToJsonString();
+
+    /// <summary>
+    /// The schema's <c>const</c> as JSON text, read from the JSON tree at <paramref name="pointer"/>: Microsoft.OpenApi keeps
+    /// only a text of it (<c>1</c> and <c>"1"</c> both become "1", null and objects nothing). <c>const</c> is a keyword of
+    /// JSON Schema 2020-12, so of OpenAPI 3.1 only. When the tree does not hold the schema there, nothing is guessed.
+    /// </summary>
+    private string? ConstOf(IOpenApiSchema s, string pointer)
+    {
+        if (!_loader.Is31 || _loader.Root is not { } root || !pointer.StartsWith("#", StringComparison.Ordinal)) return null;
+        JsonNode? node = root;
+        foreach (var token in pointer.Substring(1).Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var key = token.Replace("~1", "/").Replace("~0", "~");
+            node = node switch
+            {
+                JsonObject obj when obj.TryGetPropertyValue(key, out var child) => child,
+                JsonArray array when int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < array.Count => array[i],
+                _ => null,
+            };
+            if (node is null) return null;
+        }
+
+        if (node is not JsonObject schema || !schema.TryGetPropertyValue("const", out var value)) return null;
+        // The same schema as the object model's: a scalar const there has its text here.
+        if (value is JsonValue && s.Const is null) return null;
+        return JsonText(value);
     }
 
     private static string? NumberText(string? value)

@@ -252,10 +252,10 @@ public static class GeneratedContracts
                 [CF.WireName("emoji")] [CF.MaxLength(2)]
                 public string? Emoji { get; set; }
 
-                [CF.WireName("labels")] [CF.MinItems(1)] [CF.MaxItems(3)] [CF.Pattern("^[a-z]+$")]
+                [CF.WireName("labels")] [CF.MinItems(1)] [CF.MaxItems(3)] [CF.Pattern("^[a-z]+$", ItemDepth = 1)]
                 public global::System.Collections.Generic.IList<string>? Labels { get; set; }
 
-                [CF.WireName("sizes")] [CF.AllowedValues("s", "m", "l")]
+                [CF.WireName("sizes")] [CF.AllowedValues("s", "m", "l", ItemDepth = 1)]
                 public string[]? Sizes { get; set; }
 
                 [CF.WireName("colors")] [CF.MaxItems(2)]
@@ -298,6 +298,66 @@ public static class GeneratedContracts
                 [CF.WireName("3")] public static WidgetPriority High { get; } = new(3);
                 public static implicit operator WidgetPriority(long value) => new(value);
                 public override string ToString() => Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            // const and enum of any JSON value, and constraints on items (ItemDepth), as the generator emits them for 3.1.
+            public partial record Gadget
+            {
+                [CF.WireName("tags")] [CF.MaxItems(4)] [CF.MinLength(2, ItemDepth = 1)] [CF.MaxLength(8, ItemDepth = 1)] [CF.Pattern("^[a-z]+$", ItemDepth = 1)]
+                public global::System.Collections.Generic.IList<string>? Tags { get; set; }
+
+                [CF.WireName("grades")] [CF.AllowedJsonValues("\"a\"", "\"b\"", "\"c\"", ItemDepth = 1)]
+                public global::System.Collections.Generic.IList<string>? Grades { get; set; }
+
+                [CF.WireName("scores")] [CF.Minimum("0", ItemDepth = 1)] [CF.Maximum("10", ItemDepth = 1)] [CF.MultipleOf("0.5", ItemDepth = 1)]
+                public global::System.Collections.Generic.IList<double>? Scores { get; set; }
+
+                [CF.WireName("levels")] [CF.AllowedJsonValues("0.5", "1", "2.5", ItemDepth = 1)]
+                public double[]? Levels { get; set; }
+
+                [CF.WireName("matrix")] [CF.MaxItems(2, ItemDepth = 1)] [CF.Maximum("9", ItemDepth = 2)]
+                public global::System.Collections.Generic.IList<global::System.Collections.Generic.IList<long>>? Matrix { get; set; }
+
+                [CF.WireName("limits")] [CF.Maximum("100", ItemDepth = 1)]
+                public global::System.Collections.Generic.IDictionary<string, long>? Limits { get; set; }
+
+                [CF.WireName("colors")] [CF.Const("\"red\"", ItemDepth = 1)]
+                public global::System.Collections.Generic.IList<WidgetColor>? Colors { get; set; }
+
+                [CF.WireName("class")] [CF.Const("\"A\"")]
+                public string? Class { get; set; }
+
+                [CF.WireName("version")] [CF.Const("2")]
+                public long? Version { get; set; }
+
+                [CF.WireName("weight")] [CF.Const("1.5")]
+                public double? Weight { get; set; }
+
+                [CF.WireName("enabled")] [CF.Const("true")]
+                public bool? Enabled { get; set; }
+
+                [CF.WireName("color")] [CF.Const("\"red\"")]
+                public WidgetColor? Color { get; set; }
+
+                [CF.WireName("ratio")] [CF.AllowedJsonValues("1.5", "2", "10")]
+                public double? Ratio { get; set; }
+
+                [CF.WireName("amount")] [CF.AllowedJsonValues("0.1", "0.25")]
+                public decimal? Amount { get; set; }
+
+                [CF.WireName("flag")] [CF.AllowedJsonValues("true", "null")]
+                public bool? Flag { get; set; }
+
+                [CF.WireName("code")] [CF.AllowedJsonValues("\"1\"", "1", "\"x\\u00e9\"")]
+                public string? Code { get; set; }
+            }
+
+            public static class GadgetApi
+            {
+                public static void Send(
+                    [CF.Const("\"v1\"")] string version,
+                    [CF.MaxLength(3, ItemDepth = 1)] global::System.Collections.Generic.IEnumerable<string>? codes = null,
+                    [CF.AllowedJsonValues("0.5", "1")] double factor = 1) { }
             }
 
             public sealed class WidgetQuery
