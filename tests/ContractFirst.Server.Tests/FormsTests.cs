@@ -296,7 +296,7 @@ public sealed class FormsTests(FormsFixture server) : IClassFixture<FormsFixture
     public async Task Client_sends_maps_that_the_server_binds()
     {
         var echo = await server.Client().GetTagsAsync(
-            new Dictionary<string, int> { ["red"] = 1, ["blue"] = 2 },
+            new Dictionary<string, long> { ["red"] = 1, ["blue"] = 2 },
             new Dictionary<string, string> { ["a"] = "x" },
             new Dictionary<string, bool> { ["on"] = true });
         Assert.Equal("tags=blue:2,red:1;labels=a:x;extra=on:True", echo.Text);
@@ -372,10 +372,10 @@ public sealed class FormsTests(FormsFixture server) : IClassFixture<FormsFixture
     {
         var client = server.Client();
         Assert.Equal("id=5", (await client.GetLabelAsync(5)).Text);
-        Assert.Equal("ids=[1,2,3]", (await client.GetLabelListAsync(new List<int> { 1, 2, 3 })).Text);
+        Assert.Equal("ids=[1,2,3]", (await client.GetLabelListAsync(new List<long> { 1, 2, 3 })).Text);
         Assert.Equal("names=[ab,cd]", (await client.GetLabelExplodedAsync(new List<string> { "ab", "cd" })).Text);
         Assert.Equal("id=7", (await client.GetMatrixAsync(7)).Text);
-        Assert.Equal("ids=[1,2]", (await client.GetMatrixListAsync(new List<int> { 1, 2 })).Text);
+        Assert.Equal("ids=[1,2]", (await client.GetMatrixListAsync(new List<long> { 1, 2 })).Text);
         Assert.Equal("codes=[ab,xyz]", (await client.GetMatrixExplodedAsync(new List<string> { "ab", "xyz" })).Text);
     }
 
@@ -407,10 +407,10 @@ public sealed class FormsTests(FormsFixture server) : IClassFixture<FormsFixture
         await Rejected(() => client.SearchAsync(page: new Paging { Limit = 0 }), "search", "limit");
         await Rejected(() => client.SearchAsync(color: new Color { R = 256, G = 0 }), "search", "color.R");
         await Rejected(() => client.GetLabelAsync(0), "getLabel", "id");
-        await Rejected(() => client.GetLabelListAsync(new List<int> { 1, 99 }), "getLabelList", "ids[1]");
+        await Rejected(() => client.GetLabelListAsync(new List<long> { 1, 99 }), "getLabelList", "ids[1]");
         await Rejected(() => client.GetLabelExplodedAsync(new List<string> { "ok", "NO" }), "getLabelExploded", "names[1]");
         await Rejected(() => client.GetMatrixAsync(500), "getMatrix", "id");
-        await Rejected(() => client.GetMatrixListAsync(new List<int> { 0 }), "getMatrixList", "ids[0]");
+        await Rejected(() => client.GetMatrixListAsync(new List<long> { 0 }), "getMatrixList", "ids[0]");
         await Rejected(() => client.GetMatrixExplodedAsync(new List<string> { "long" }), "getMatrixExploded", "codes[0]");
 #pragma warning restore CF1001, CF1002, CF1003, CF1004
     }

@@ -204,7 +204,9 @@ internal sealed class ValidationSchemaReader
         {
             Types = types,
             Enum = enumValues,
-            Const = obj.TryGetPropertyValue("const", out var constant) ? constant?.ToJsonString() ?? "null" : null,
+            // const, if/then/else, contains and propertyNames are JSON Schema 2020-12 (OpenAPI 3.1) keywords; draft 4
+            // (OpenAPI 3.0 and 2.0) has none of them, so there they are unknown keywords, which constrain nothing.
+            Const = _is31 && obj.TryGetPropertyValue("const", out var constant) ? constant?.ToJsonString() ?? "null" : null,
             MultipleOf = Number(obj["multipleOf"]) is { } m && m.Length > 0 && m[0] != '-' && m != "0" ? m : null,
             MinLength = Count(obj["minLength"]),
             MaxLength = Count(obj["maxLength"]),
@@ -218,15 +220,15 @@ internal sealed class ValidationSchemaReader
             MaxProperties = Count(obj["maxProperties"]),
             Properties = Named(obj, "properties", pointer, depth),
             AdditionalProperties = OptionalChild(obj, "additionalProperties", pointer, depth),
-            PropertyNames = OptionalChild(obj, "propertyNames", pointer, depth),
+            PropertyNames = _is31 ? OptionalChild(obj, "propertyNames", pointer, depth) : null,
             AllOf = Children(obj, "allOf", pointer, depth),
             AnyOf = Children(obj, "anyOf", pointer, depth),
             OneOf = Children(obj, "oneOf", pointer, depth),
             Not = OptionalChild(obj, "not", pointer, depth),
-            If = OptionalChild(obj, "if", pointer, depth),
-            Then = OptionalChild(obj, "then", pointer, depth),
-            Else = OptionalChild(obj, "else", pointer, depth),
-            Contains = OptionalChild(obj, "contains", pointer, depth),
+            If = _is31 ? OptionalChild(obj, "if", pointer, depth) : null,
+            Then = _is31 ? OptionalChild(obj, "then", pointer, depth) : null,
+            Else = _is31 ? OptionalChild(obj, "else", pointer, depth) : null,
+            Contains = _is31 ? OptionalChild(obj, "contains", pointer, depth) : null,
         };
 
         node = Bounds(node, obj);
@@ -335,12 +337,15 @@ internal sealed class ValidationSchemaReader
     private SchemaNode Dependencies(SchemaNode node, JsonObject obj, string pointer, int depth)
     {
         var required = new List<DependentRequiredModel>();
-        if (obj["dependentRequired"] is JsonObject dependentRequired) AddRequired(required, dependentRequired);
-        var schemas = Named(obj, "dependentSchemas", pointer, depth)?.ToList() ?? new List<NamedSchema>();
-
-        // Draft 4: dependencies holds both forms.
-        if (obj["dependencies"] is JsonObject dependencies)
+        var schemas = new List<NamedSchema>();
+        if (_is31)
         {
+            if (obj["dependentRequired"] is JsonObject dependentRequired) AddRequired(required, dependentRequired);
+            schemas.AddRange(Named(obj, "dependentSchemas", pointer, depth) ?? ImmutableEquatableArray<NamedSchema>.Empty);
+        }
+        else if (obj["dependencies"] is JsonObject dependencies)
+        {
+            // Draft 4: dependencies holds both forms.
             AddRequired(required, dependencies);
             schemas.AddRange(Named(obj, "dependencies", pointer, depth, IsSchema) ?? ImmutableEquatableArray<NamedSchema>.Empty);
         }

@@ -104,20 +104,20 @@ public sealed class FormsFake(FormsRecorder recorder) : IFormsServer
         return Task.FromResult<IFormsServer.SearchResult>(echo);
     }
 
-    public Task<IFormsServer.GetTagsResult> GetTagsAsync(IDictionary<string, int>? tags, IDictionary<string, string>? labels, IDictionary<string, bool>? extra, HttpContext httpContext, CancellationToken cancellationToken)
+    public Task<IFormsServer.GetTagsResult> GetTagsAsync(IDictionary<string, long>? tags, IDictionary<string, string>? labels, IDictionary<string, bool>? extra, HttpContext httpContext, CancellationToken cancellationToken)
     {
         recorder.Record("getTags", tags, labels, extra);
         static string? Map<T>(IDictionary<string, T>? map) => map is null ? null : string.Join(",", map.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => e.Key + ":" + Text(e.Value)));
         return Task.FromResult<IFormsServer.GetTagsResult>(Echo(("tags", Map(tags)), ("labels", Map(labels)), ("extra", Map(extra))));
     }
 
-    public Task<IFormsServer.GetLabelResult> GetLabelAsync(int id, HttpContext httpContext, CancellationToken cancellationToken)
+    public Task<IFormsServer.GetLabelResult> GetLabelAsync(long id, HttpContext httpContext, CancellationToken cancellationToken)
     {
         recorder.Record("getLabel", id);
         return Task.FromResult<IFormsServer.GetLabelResult>(Echo(("id", id)));
     }
 
-    public Task<IFormsServer.GetLabelListResult> GetLabelListAsync(IList<int> ids, HttpContext httpContext, CancellationToken cancellationToken)
+    public Task<IFormsServer.GetLabelListResult> GetLabelListAsync(IList<long> ids, HttpContext httpContext, CancellationToken cancellationToken)
     {
         recorder.Record("getLabelList", ids);
         return Task.FromResult<IFormsServer.GetLabelListResult>(Echo(("ids", ids)));
@@ -129,13 +129,13 @@ public sealed class FormsFake(FormsRecorder recorder) : IFormsServer
         return Task.FromResult<IFormsServer.GetLabelExplodedResult>(Echo(("names", names)));
     }
 
-    public Task<IFormsServer.GetMatrixResult> GetMatrixAsync(int id, HttpContext httpContext, CancellationToken cancellationToken)
+    public Task<IFormsServer.GetMatrixResult> GetMatrixAsync(long id, HttpContext httpContext, CancellationToken cancellationToken)
     {
         recorder.Record("getMatrix", id);
         return Task.FromResult<IFormsServer.GetMatrixResult>(Echo(("id", id)));
     }
 
-    public Task<IFormsServer.GetMatrixListResult> GetMatrixListAsync(IList<int> ids, HttpContext httpContext, CancellationToken cancellationToken)
+    public Task<IFormsServer.GetMatrixListResult> GetMatrixListAsync(IList<long> ids, HttpContext httpContext, CancellationToken cancellationToken)
     {
         recorder.Record("getMatrixList", ids);
         return Task.FromResult<IFormsServer.GetMatrixListResult>(Echo(("ids", ids)));
