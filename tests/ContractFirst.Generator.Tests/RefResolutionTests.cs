@@ -237,7 +237,7 @@ public class RefResolutionTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void A_cycle_through_allOf_is_recursion_not_an_error()
+    public void A_cycle_through_allOf_or_oneOf_is_cut_with_a_warning_not_an_error()
     {
         var result = Run(Root(Info + """
             paths: {}
@@ -265,6 +265,11 @@ public class RefResolutionTests(ITestOutputHelper output)
                     - type: object
                       properties:
                         tag: {type: string}
+                Union:
+                  oneOf:
+                    - $ref: '#/components/schemas/Union'
+                    - {type: object, properties: {a: {type: string}}}
+                    - {type: object, properties: {b: {type: integer}}}
             """));
 
         Assert.DoesNotContain(result.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
@@ -272,7 +277,8 @@ public class RefResolutionTests(ITestOutputHelper output)
         Assert.Equal("string?", PropertyType(result, "Self", "Tag"));
         var node = Type(result, "Node");
         Assert.Contains("Children", node.GetMembers().Concat(node.BaseType!.GetMembers()).Select(m => m.Name));
-        Assert.Equal(2, result.GeneratorDiagnostics.Count(d => d.Id == "CF0002")); // one per cycle, at the ref that closes it
+        Assert.Equal(3, result.GeneratorDiagnostics.Count(d => d.Id == "CF0002")); // one per cycle, at the ref that closes it
+        Assert.Contains(result.GeneratorDiagnostics, d => d.GetMessage().Contains("'Union' include itself through oneOf"));
     }
 
     [Fact]

@@ -8,8 +8,8 @@ namespace ContractFirst.Generator.Reading;
 /// <summary>
 /// Breaks the schema cycles that stay at the same place in a value, once every schema ref points at a component:
 /// a schema that is only a ref to itself (<c>A: {$ref: A}</c>, <c>A → B → A</c>), and a schema that includes itself
-/// through <c>allOf</c> (directly or through other schemas). JSON Schema gives these no meaning (evaluating them never
-/// ends), Microsoft.OpenApi throws on the first and the model would be a circular inheritance: the ref that closes the
+/// through <c>allOf</c>, <c>anyOf</c> or <c>oneOf</c> (directly or through other schemas). JSON Schema gives these no meaning (evaluating them never
+/// ends), Microsoft.OpenApi throws on the first and the model would be a circular inheritance or a union that contains itself: the ref that closes the
 /// cycle is left out (a ref-only schema becomes any JSON), with one warning per cycle at that ref. Recursion through
 /// properties, items and the like is a real recursive type and is left alone.
 /// </summary>
@@ -33,7 +33,7 @@ internal sealed class RefCycles
     }
 
     /// <summary>An edge of the "same place" graph: the ref object, and the allOf array it is an entry of (null: the schema's own $ref).</summary>
-    private sealed record Edge(string Target, JsonObject Holder, JsonArray? AllOf, string RelativePointer, string Reference);
+    private sealed record Edge(string Target, JsonObject Holder, JsonArray? List, string Keyword, string RelativePointer, string Reference);
 
     public void Break()
     {
@@ -85,7 +85,7 @@ internal sealed class RefCycles
     {
         var origin = _origin(schema) ?? (_rootPointerPrefix, prefix + RefResolver.Escape(name));
         var pointer = origin.Pointer + edge.RelativePointer;
-        if (edge.AllOf is null)
+        if (edge.List is null)
         {
             RefResolver.MakeAny(edge.Holder, _is31);
             _report("CF0002", origin.Document, pointer, $"The $ref '{edge.Reference}' makes '{name}' stand for itself ({cycle}); it is typed as any JSON");
@@ -93,30 +93,35 @@ internal sealed class RefCycles
         }
 
         if (_is31 && edge.Holder.Count > 1) RefResolver.MakeAny(edge.Holder, _is31);
-        else edge.AllOf.Remove(edge.Holder);
-        if (edge.AllOf.Count == 0 && edge.AllOf.Parent is JsonObject owner) owner.Remove("allOf");
-        _report("CF0002", origin.Document, pointer, $"The $ref '{edge.Reference}' makes '{name}' include itself through allOf ({cycle}); that allOf entry is left out");
+        else edge.List.Remove(edge.Holder);
+        if (edge.List.Count == 0 && edge.List.Parent is JsonObject owner) owner.Remove(edge.Keyword);
+        _report("CF0002", origin.Document, pointer, $"The $ref '{edge.Reference}' makes '{name}' include itself through {edge.Keyword} ({cycle}); that {edge.Keyword} entry is left out");
     }
+
+    private static readonly string[] Keywords = { "allOf", "anyOf", "oneOf" };
 
     private static List<Edge> EdgesOf(JsonObject schema, JsonObject section, string prefix)
     {
         var result = new List<Edge>();
-        if (Target(schema, section, prefix) is { } self) result.Add(new Edge(self, schema, null, "/$ref", (string)schema["$ref"]!));
+        if (Target(schema, section, prefix) is { } self) result.Add(new Edge(self, schema, null, "$ref", "/$ref", (string)schema["$ref"]!));
 
-        // allOf entries, and the allOf of inline entries, all apply at the same place.
+        // allOf, anyOf and oneOf entries, and theirs when they are inline, all apply at the same place.
         var pending = new Stack<(JsonObject Schema, string Pointer)>();
         pending.Push((schema, ""));
         var budget = 10_000;
         while (pending.Count > 0 && budget-- > 0)
         {
             var (current, pointer) = pending.Pop();
-            if (current["allOf"] is not JsonArray allOf) continue;
-            for (var i = 0; i < allOf.Count; i++)
+            foreach (var keyword in Keywords)
             {
-                if (allOf[i] is not JsonObject entry) continue;
-                var entryPointer = pointer + "/allOf/" + i;
-                if (Target(entry, section, prefix) is { } target) result.Add(new Edge(target, entry, allOf, entryPointer + "/$ref", (string)entry["$ref"]!));
-                else pending.Push((entry, entryPointer));
+                if (current[keyword] is not JsonArray list) continue;
+                for (var i = 0; i < list.Count; i++)
+                {
+                    if (list[i] is not JsonObject entry) continue;
+                    var entryPointer = pointer + "/" + keyword + "/" + i;
+                    if (Target(entry, section, prefix) is { } target) result.Add(new Edge(target, entry, list, keyword, entryPointer + "/$ref", (string)entry["$ref"]!));
+                    else pending.Push((entry, entryPointer));
+                }
             }
         }
 
