@@ -336,4 +336,23 @@ public class RefResolutionTests(ITestOutputHelper output)
         Assert.Equal("/specs/common/pet.yaml", span.Path);
         Assert.Equal(3, span.StartLinePosition.Line);
     }
+
+    [Fact]
+    public void Files_are_found_by_quoted_refs_with_spaces_and_json_escapes()
+    {
+        const string json = """
+            {"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {},
+             "components": {"schemas": {"Holder": {"type": "object", "properties": {
+               "pet": {"$ref": "common\/my pet.json#/Pet"},
+               "owner": {"$ref" : "common/owner.json"}}}}}}
+            """;
+        var result = Run(
+            Root(json, "/specs/api.json"),
+            Listed("/specs/common/my pet.json", """{"Pet": {"type": "object", "properties": {"name": {"type": "string"}}}}"""),
+            Listed("/specs/common/owner.json", """{"type": "object", "properties": {"id": {"type": "integer", "format": "int64"}}}"""));
+
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Equal("Refs.Pet?", PropertyType(result, "Holder", "Pet"));
+        Assert.Equal("Refs.Owner?", PropertyType(result, "Holder", "Owner"));
+    }
 }
