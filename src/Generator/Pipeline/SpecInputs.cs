@@ -109,23 +109,37 @@ internal static class ReferenceScanner
         return result.ToImmutableEquatableArray();
     }
 
-    private static IEnumerable<string> ExternalFiles(string text)
+    /// <summary>
+    /// The file parts of the $ref values in a text: quoted values are read to their closing quote (so a file name may
+    /// hold spaces), plain ones to the first space or flow delimiter. Local refs and URLs are no files.
+    /// </summary>
+    internal static IEnumerable<string> ExternalFiles(string text)
     {
         var index = 0;
         while ((index = text.IndexOf("$ref", index, StringComparison.Ordinal)) >= 0)
         {
             index += 4;
             var i = index;
-            while (i < text.Length && (text[i] is '"' or '\'' or ':' or ' ' or '\t')) i++;
+            if (i < text.Length && text[i] is '"' or '\'') i++;
+            while (i < text.Length && text[i] is ' ' or '\t') i++;
+            if (i >= text.Length || text[i] != ':') continue;
+            i++;
+            while (i < text.Length && text[i] is ' ' or '\t') i++;
+            var quote = i < text.Length && text[i] is '"' or '\'' ? text[i++] : '\0';
             var start = i;
-            while (i < text.Length && text[i] is not ('"' or '\'' or '#' or '\n' or '\r' or ',' or '}' or ' ')) i++;
-            if (i > start)
+            while (i < text.Length && text[i] is not ('\n' or '\r') && (quote != '\0' ? text[i] != quote : text[i] is not (' ' or '\t' or ',' or '}' or ']')))
             {
-                var file = text.Substring(start, i - start);
-                if (!file.StartsWith("http:", StringComparison.OrdinalIgnoreCase) && !file.StartsWith("https:", StringComparison.OrdinalIgnoreCase))
-                {
-                    yield return file;
-                }
+                if (quote == '"' && text[i] == '\\') i++;
+                i++;
+            }
+
+            var value = text.Substring(start, Math.Min(i, text.Length) - start);
+            if (quote == '"') value = value.Replace("\\/", "/").Replace("\\\\", "\\");
+            var hash = value.IndexOf('#');
+            var file = hash < 0 ? value : value.Substring(0, hash);
+            if (file.Length > 0 && file.IndexOf("://", StringComparison.Ordinal) < 0)
+            {
+                yield return file;
             }
         }
     }

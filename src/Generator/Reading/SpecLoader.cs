@@ -79,7 +79,7 @@ internal sealed class SpecLoader
             return null;
         }
 
-        new ExternalRefBundler(rootObject, isSwagger2, LoadOther, ReportMissingRef).Bundle(PathUtil.Normalize(_path));
+        new RefResolver(rootObject, PathUtil.Normalize(_path), isSwagger2, is31, LoadOther, ReportAt).Resolve();
         if (!is31) Normalizer.NormalizeTypeArrays(rootObject, isSwagger2);
 
         Root = rootObject;
@@ -107,11 +107,13 @@ internal sealed class SpecLoader
     public void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, TextPosition position, params string[] arguments)
         => _diagnostics.Add(DiagnosticInfo.Create(descriptor.Id, _path, position, arguments));
 
-    private void ReportMissingRef(string pointer, string reference, string target)
+    /// <summary>A diagnostic at a JSON pointer of the root or of a listed file, located in that file's text.</summary>
+    private void ReportAt(string id, string document, string pointer, params string[] arguments)
     {
-        // The pointer is a path in whichever document holds the ref; only the root's can be located here.
-        var position = pointer.StartsWith("#", StringComparison.Ordinal) ? Locate(pointer) : TextPosition.Start;
-        Report(DiagnosticDescriptors.ExternalRefNotListed, position, reference, PathUtil.FileName(target));
+        var isRoot = document == PathUtil.Normalize(_path);
+        var text = isRoot ? _text : _otherDocuments.TryGetValue(document, out var other) ? other : null;
+        var position = text is null ? TextPosition.Start : SourceLocator.Locate(text, IsYamlPath(document, text), pointer);
+        _diagnostics.Add(DiagnosticInfo.Create(id, isRoot || text is null ? _path : document, position, arguments));
     }
 
     private JsonNode? LoadOther(string path)
