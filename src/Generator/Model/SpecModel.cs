@@ -34,6 +34,9 @@ internal sealed record SpecModel(
 {
     /// <summary>Server was asked for, but the project has no ASP.NET Core: reported instead of generated.</summary>
     public bool ServerWithoutAspNetCore { get; init; }
+
+    /// <summary>The path of the OpenApiSpec item, for diagnostics that concern several items.</summary>
+    public string SourcePath { get; init; } = "";
 }
 
 // ---------------------------------------------------------------------------------------------------------------
