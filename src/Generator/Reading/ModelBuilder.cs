@@ -46,12 +46,14 @@ internal sealed class ModelBuilder
     private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// How deep the builder may recurse (nested schemas, reference chains, base chains). Deeper, a nested schema is typed
-    /// as any JSON with a located diagnostic, and a referenced component is built later from the top instead of now.
+    /// How deep the builder recurses. Within one component, a schema nested deeper is typed as any JSON with a located
+    /// diagnostic (_depth counts the levels since the component); and a component referenced while the whole recursion is
+    /// this deep (_total) is not built now but later, from the top. So the stack holds at most twice this many levels.
     /// </summary>
-    internal const int MaxDepth = 64;
+    internal const int MaxDepth = 128;
 
     private int _depth;
+    private int _total;
 
     public ModelBuilder(OpenApiDocument document, SpecLoader loader, string fileName)
     {
@@ -127,6 +129,7 @@ internal sealed class ModelBuilder
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             _depth = 0;
+            _total = 0;
             _loader.Report(DiagnosticDescriptors.SkippedElement, _loader.Locate(pointer), pointer, ex.GetType().Name + ": " + ex.Message);
             if (_componentTypeNames.TryGetValue(key, out var name) && name is not null && !_typesByName.ContainsKey(name))
             {
@@ -230,6 +233,7 @@ internal sealed class ModelBuilder
         var nested = visiting is not null;
         visiting ??= ComponentKeyOfPointer(obj.Pointer) is { } ownKey ? new HashSet<string>(StringComparer.Ordinal) { ownKey } : new HashSet<string>(StringComparer.Ordinal);
         _depth++;
+        _total++;
         try
         {
             FillObjectCore(obj, s, pointer, visiting, nested);
@@ -237,6 +241,7 @@ internal sealed class ModelBuilder
         finally
         {
             _depth--;
+            _total--;
         }
     }
 
@@ -477,9 +482,19 @@ internal sealed class ModelBuilder
     private void EnsureComponentBuilt(string key)
     {
         // Past the depth bound a component is not built now: the loop over all components builds it later, from the top.
-        if (_depth < MaxDepth && _componentTypeNames.TryGetValue(key, out var name) && name is not null && !_building.Contains(name) && _components.TryGetValue(key, out var schema))
+        if (_total < MaxDepth && _componentTypeNames.TryGetValue(key, out var name) && name is not null && !_building.Contains(name) && _components.TryGetValue(key, out var schema))
         {
-            BuildNamedType(name, schema, "#/components/schemas/" + key, key);
+            // A component's own nesting counts from zero, wherever it is built from.
+            var depth = _depth;
+            _depth = 0;
+            try
+            {
+                BuildNamedType(name, schema, "#/components/schemas/" + key, key);
+            }
+            finally
+            {
+                _depth = depth;
+            }
         }
     }
 
@@ -516,6 +531,7 @@ internal sealed class ModelBuilder
         }
 
         _depth++;
+        _total++;
         try
         {
             return ResolveTypeCore(schema, owner, member, pointer);
@@ -523,6 +539,7 @@ internal sealed class ModelBuilder
         finally
         {
             _depth--;
+            _total--;
         }
     }
 
