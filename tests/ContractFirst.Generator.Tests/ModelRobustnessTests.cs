@@ -274,8 +274,17 @@ public class ModelRobustnessTests(ITestOutputHelper output)
                   discriminator:
                     propertyName: kind
                     mapping: {cat: '#/components/schemas/Cat'}
+                Swimmer: {type: object, required: [kind], properties: {kind: {type: string}}}
+                Fish:
+                  allOf: [{$ref: '#/components/schemas/Swimmer'}, {type: object, properties: {fins: {type: integer}}}]
+                Sea:
+                  oneOf: [{$ref: '#/components/schemas/Fish'}, {$ref: '#/components/schemas/Bird'}]
+                  discriminator: {propertyName: kind}
             """;
         var result = Run(schemas);
+
+        // Sea is a union record too (Fish extends Swimmer), as documented: that is no conflict.
+        Assert.Equal(2, result.GeneratorDiagnostics.Count(d => d.Id == "CF0010"));
         AssertLocated(result, schemas, "CF0010", "'Cat' already derives from 'Pet'", "oneOf: [{$ref: '#/components/schemas/Cat'}, {$ref: '#/components/schemas/Bird'}]");
         AssertLocated(result, schemas, "CF0010", "maps 'cat' to 'Cat', which does not derive from 'Creature'", "mapping: {cat: '#/components/schemas/Cat'}");
 
@@ -284,6 +293,7 @@ public class ModelRobustnessTests(ITestOutputHelper output)
         var animal = Read(assembly, "Animal", """{"kind": "cat", "meow": "m"}""");
         Assert.Equal("m", Get(Get(animal, "Cat")!, "Meow"));
         Assert.Equal("t", Get(Get(Read(assembly, "Animal", """{"kind": "bird", "tweet": "t"}"""), "Bird")!, "Tweet"));
+        Assert.NotNull(Get(Read(assembly, "Sea", """{"kind": "Fish", "fins": 2}"""), "Fish"));
     }
 
     [Fact]

@@ -389,7 +389,10 @@ internal sealed class ModelBuilder
                 foreach (var branch in branches.Cast<OpenApiSchemaReference>())
                 {
                     var branchPointer = pointer + (isOneOf ? "/oneOf/" : "/anyOf/") + (i++).ToString(CultureInfo.InvariantCulture);
-                    if (_typesByName.TryGetValue(_componentTypeNames[branch.Reference.Id!]!, out var t) && t is ObjectBuilder { BaseType: { } other } o)
+                    // Only a base from another discriminated union is a conflict; a branch that extends a schema with allOf
+                    // makes a union record, as documented.
+                    if (_typesByName.TryGetValue(_componentTypeNames[branch.Reference.Id!]!, out var t) && t is ObjectBuilder { BaseType: { } other } o
+                        && _typesByName.TryGetValue(other, out var otherBase) && otherBase is ObjectBuilder { IsAbstract: true })
                     {
                         ReportConflict(branchPointer, $"'{o.Name}' already derives from '{other}' (a C# record has one base), so '{name}' is generated as a union record with one property per branch");
                         break;
