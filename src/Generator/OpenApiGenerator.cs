@@ -45,7 +45,7 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.ParseRequests);
 
         var results = requests
-            .Select(static (request, ct) => SpecParser.Parse(request, ct))
+            .Select(static (request, ct) => WithSourcePath(SpecParser.Parse(request, ct), request.Spec.Path))
             .WithTrackingName(TrackingNames.ParseResults);
 
         var diagnostics = results
@@ -75,7 +75,20 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
                 : pair.Left with { Generate = pair.Left.Generate & ~GenerateKinds.Server, ServerWithoutAspNetCore = true })
             .WithTrackingName(TrackingNames.Outputs);
 
-        context.RegisterSourceOutput(outputs, static (spc, model) => Emit(spc, model));
+        // Two items may generate the same types in the same namespace: the item earlier by path keeps them (CF0009), and
+        // hint names never differ only in case. Each spec gets only its own plan, so that its outputs stay cached.
+        var plans = outputs
+            .Select(static (model, _) => new OutputClaim(model.SourcePath, model.Namespace, Emitters.OutputNames(model).ToImmutableEquatableArray()))
+            .Collect()
+            .Select(static (claims, _) => OutputPlanner.Plan(claims))
+            .WithTrackingName(TrackingNames.OutputPlans);
+
+        var planned = outputs
+            .Combine(plans)
+            .Select(static (pair, _) => (Model: pair.Left, Plan: OutputPlanner.For(pair.Right, pair.Left.SourcePath)))
+            .WithTrackingName(TrackingNames.PlannedOutputs);
+
+        context.RegisterSourceOutput(planned, static (spc, pair) => Emit(spc, pair.Model, pair.Plan));
 
         // The ASP.NET Core glue that every server shares: once per compilation, when any spec asks for Server.
         var anyServer = outputs
@@ -89,67 +102,62 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
         });
     }
 
-    private static void Emit(SourceProductionContext context, SpecModel model)
+    private static void Emit(SourceProductionContext context, SpecModel model, OutputPlan plan)
     {
         if (model.ServerWithoutAspNetCore)
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ServerNeedsAspNetCore, Location.None, model.FileName));
         }
 
-        try
+        var itemLocation = model.SourcePath.Length == 0 ? Location.None : Location.Create(model.SourcePath, default, new LinePositionSpan(default, new LinePosition(0, 1)));
+        foreach (var collision in plan.Collisions)
         {
-            foreach (var type in model.Types)
-            {
-                context.CancellationToken.ThrowIfCancellationRequested();
-                Add(context, model, type.Name, ModelEmitter.Emit(model, type));
-            }
+            var names = collision.Names.Count == 1
+                ? "the type '" + collision.Names[0] + "'"
+                : collision.Names.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " types ('" + string.Join("', '", collision.Names.Take(5)) + "'" + (collision.Names.Count > 5 ? ", …)" : ")");
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateOutputs, itemLocation, collision.OtherPath, model.SourcePath, names, model.Namespace));
+        }
 
-            Add(context, model, model.ClientName + "Json", new JsonEmitter(model).Emit());
-            Add(context, model, model.SchemasClassName, SchemaEmitter.Emit(model));
-            foreach (var (name, source) in Emitters.Optional(model))
+        // Each output on its own: one that fails (a bug, CF0007) costs only itself.
+        void Add(string name, Func<string> source)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            if (plan.Skips(name)) return;
+            try
             {
-                Add(context, model, name, source);
+                context.AddSource(plan.HintFor(model.Namespace, name), SourceText.From(source(), Encoding.UTF8));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, itemLocation, model.FileName, "'" + name + "': " + ex.GetType().Name + ": " + ex.Message));
             }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+
+        foreach (var type in model.Types)
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, Location.None, model.FileName, ex.GetType().Name + ": " + ex.Message));
+            Add(type.Name, () => ModelEmitter.Emit(model, type));
+        }
+
+        Add(model.ClientName + "Json", () =>
+        {
+            var json = new JsonEmitter(model);
+            var source = json.Emit();
+            foreach (var (typeName, error) in json.Failures)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, itemLocation, model.FileName, "the JSON converter of '" + typeName + "': " + error.GetType().Name + ": " + error.Message));
+            }
+
+            return source;
+        });
+        Add(model.SchemasClassName, () => SchemaEmitter.Emit(model));
+        foreach (var (name, source) in Emitters.Optional(model))
+        {
+            Add(name, source);
         }
     }
 
-    private static void Add(SourceProductionContext context, SpecModel model, string name, string source)
-        => context.AddSource(HintName(model.Namespace + "." + name), SourceText.From(source, Encoding.UTF8));
-
-    /// <summary>Hint names allow a limited alphabet; anything else is replaced and a hash keeps the name unique.</summary>
-    private static string HintName(string name)
-    {
-        var builder = new StringBuilder(name.Length + 5);
-        var replaced = false;
-        foreach (var ch in name)
-        {
-            if (ch is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '.' or '_')
-            {
-                builder.Append(ch);
-            }
-            else
-            {
-                builder.Append('_');
-                replaced = true;
-            }
-        }
-
-        if (replaced)
-        {
-            unchecked
-            {
-                var hash = 23;
-                foreach (var ch in name) hash = hash * 31 + ch;
-                builder.Append('_').Append(((uint)hash).ToString("x8"));
-            }
-        }
-
-        return builder.Append(".g.cs").ToString();
-    }
+    private static ParseResult WithSourcePath(ParseResult result, string path)
+        => result.Model is { } model ? result with { Model = model with { SourcePath = path } } : result;
 
     private static Diagnostic ToDiagnostic(DiagnosticInfo info)
     {
@@ -164,7 +172,11 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
 /// <summary>The emitters that depend on <see cref="SpecModel.Generate"/>: client and server.</summary>
 internal static class Emitters
 {
-    public static IEnumerable<(string Name, string Source)> Optional(SpecModel model)
+    /// <summary>The name of every output of a spec (each declares the top-level type of that name), without writing them.</summary>
+    public static IEnumerable<string> OutputNames(SpecModel model)
+        => model.Types.Select(t => t.Name).Append(model.ClientName + "Json").Append(model.SchemasClassName).Concat(Optional(model).Select(o => o.Name));
+
+    public static IEnumerable<(string Name, Func<string> Source)> Optional(SpecModel model)
     {
         if ((model.Generate & GenerateKinds.Client) != 0)
         {

@@ -47,6 +47,15 @@ internal static class DiagnosticDescriptors
         "OpenApiSpec item '{0}' asks for Server, but the project does not reference ASP.NET Core: use Microsoft.NET.Sdk.Web or add <FrameworkReference Include=\"Microsoft.AspNetCore.App\" />; models and client are still generated",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor DuplicateOutputs = Create(
+        "CF0009", "Two OpenApiSpec items generate the same types",
+        "OpenApiSpec items '{0}' and '{1}' both generate {2} in namespace '{3}'; '{1}' skips them: give one of the items another Namespace",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor SchemaConflict = Create(
+        "CF0010", "Schemas that cannot be combined as written",
+        "'{0}': {1}", DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor UntranslatablePattern = Create(
         "CF0015", "A pattern has no .NET equivalent and is not checked",
         "The pattern '{0}' cannot be checked: {1}; values are not checked against it (nothing it allows is refused)", DiagnosticSeverity.Warning);
@@ -54,7 +63,7 @@ internal static class DiagnosticDescriptors
     public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ById = new[]
     {
         UnreadableSpec, SpecProblem, ExternalRefNotListed, InvalidItemMetadata, SkippedElement, UnresolvedReference, GeneratorFailure, ServerNeedsAspNetCore,
-        UntranslatablePattern,
+        DuplicateOutputs, SchemaConflict, UntranslatablePattern,
     }.ToDictionary(d => d.Id);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)

@@ -14,12 +14,15 @@ internal static class ClientEmitter
 {
     internal const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"ContractFirst\", \"" + GeneratorInfo.Version + "\")]";
 
-    /// <summary>(hint name without namespace and extension, source) pairs.</summary>
-    public static IEnumerable<(string Name, string Source)> Emit(SpecModel model)
+    /// <summary>
+    /// (hint name without namespace and extension, source) pairs. The names come first and cost nothing; each source is
+    /// written when asked for, so that one that fails costs only itself.
+    /// </summary>
+    public static IEnumerable<(string Name, System.Func<string> Source)> Emit(SpecModel model)
     {
-        yield return (model.ClientName + "Options", EmitOptions(model));
-        yield return (model.ClientName, new ClientOperationWriter(model).EmitClient());
-        yield return (model.ClientName + "ServiceCollectionExtensions", EmitDependencyInjection(model));
+        yield return (model.ClientName + "Options", () => EmitOptions(model));
+        yield return (model.ClientName, () => new ClientOperationWriter(model).EmitClient());
+        yield return (model.ClientName + "ServiceCollectionExtensions", () => EmitDependencyInjection(model));
     }
 
     internal static SourceWriter Start(SpecModel model) => SourceWriter.ForFile(model.Namespace);

@@ -30,24 +30,39 @@ internal sealed class JsonEmitter
 
     public string JsonClassName => _spec.ClientName + "Json";
 
+    /// <summary>Types whose converter could not be written (a bug): reported, and left out of the resolver.</summary>
+    public List<(string TypeName, System.Exception Error)> Failures { get; } = new();
+
     public string Emit()
     {
-        var body = new SourceWriter();
-        body.Indent();
+        var body = new System.Text.StringBuilder();
         foreach (var type in _spec.Types)
         {
-            switch (type)
+            // One converter per type, written aside: a type that fails costs its converter only (see Failures).
+            var converter = new SourceWriter();
+            converter.Indent();
+            try
             {
-                case ObjectModel obj:
-                    EmitObjectConverter(body, obj);
-                    break;
-                case UnionModel union:
-                    EmitUnionConverter(body, union);
-                    break;
-                case EnumModel e:
-                    Converter(new TypeRef(TypeKind.Enum, e.Name));
-                    break;
+                switch (type)
+                {
+                    case ObjectModel obj:
+                        EmitObjectConverter(converter, obj);
+                        break;
+                    case UnionModel union:
+                        EmitUnionConverter(converter, union);
+                        break;
+                    case EnumModel e:
+                        Converter(new TypeRef(TypeKind.Enum, e.Name));
+                        break;
+                }
             }
+            catch (System.Exception ex) when (ex is not System.OperationCanceledException)
+            {
+                Failures.Add((type.Name, ex));
+                continue;
+            }
+
+            body.Append(converter.ToString());
         }
 
         // Every body and response type gets a converter, so that the client and server can ask for it.
@@ -77,7 +92,7 @@ internal sealed class JsonEmitter
             w.Line($"if (type == typeof({csType})) return {Meta}CreateValueInfo<{csType}>(options, Converters.{field});");
         }
 
-        foreach (var type in _spec.Types.Where(t => t is not EnumModel))
+        foreach (var type in _spec.Types.Where(t => t is not EnumModel && !Failures.Any(f => f.TypeName == t.Name)))
         {
             w.Line($"if (type == typeof({type.Name})) return {Meta}CreateValueInfo<{type.Name}>(options, {type.Name}Converter.Instance);");
         }
@@ -173,7 +188,8 @@ internal sealed class JsonEmitter
         var root = Root(obj);
         var extraType = root.AdditionalProperties ?? TypeRef.Any;
         var extraConverter = Converter(extraType);
-        var dispatch = obj.Discriminator?.Mappings.Where(m => m.TypeName != obj.Name && _types.Contains(m.TypeName)).ToList() ?? new List<DiscriminatorMapping>();
+        // Only types that derive from this one can be returned as it (a mapping to any other type is left out).
+        var dispatch = obj.Discriminator?.Mappings.Where(m => m.TypeName != obj.Name && _types.Object(m.TypeName) is { } target && _types.Chain(target).Contains(obj)).ToList() ?? new List<DiscriminatorMapping>();
         var ownDiscriminator = DiscriminatorOf(obj);
 
         w.Line($"/// <summary>Reads and writes <see cref=\"{obj.Name}\"/>.</summary>");
@@ -388,16 +404,19 @@ internal sealed class JsonEmitter
         w.Line();
         w.Open($"public override {u.Name} Read(ref {Stj}Utf8JsonReader reader, global::System.Type typeToConvert, {Stj}JsonSerializerOptions options)");
         w.Line($"var element = {Stj}JsonElement.ParseValue(ref reader);");
-        if (u.Discriminator is { } disc)
+        var cases = new List<string>();
+        foreach (var mapping in u.Discriminator?.Mappings ?? ImmutableEquatableArray<DiscriminatorMapping>.Empty)
         {
-            w.Open($"switch ({Wire}DiscriminatorOf(element, {CSharp.StringLiteral(disc.PropertyName)}))");
-            foreach (var mapping in disc.Mappings)
-            {
-                var variant = u.Variants.FirstOrDefault(v => v.Type.Kind == TypeKind.Model && v.Type.Name == mapping.TypeName);
-                if (variant is null) continue;
-                w.Line($"case {CSharp.StringLiteral(mapping.Value)}: return new {u.Name} {{ {variant.PropertyName} = {Wire}ReadElement(element, {Converter(variant.Type)}, options) }};");
-            }
+            var variant = u.Variants.FirstOrDefault(v => v.Type.Kind == TypeKind.Model && v.Type.Name == mapping.TypeName);
+            if (variant is null) continue;
+            cases.Add($"case {CSharp.StringLiteral(mapping.Value)}: return new {u.Name} {{ {variant.PropertyName} = {Wire}ReadElement(element, {Converter(variant.Type)}, options) }};");
+        }
 
+        // No case, no switch (an empty switch block is warning CS1522).
+        if (cases.Count > 0)
+        {
+            w.Open($"switch ({Wire}DiscriminatorOf(element, {CSharp.StringLiteral(u.Discriminator!.PropertyName)}))");
+            foreach (var line in cases) w.Line(line);
             w.Close();
         }
 

@@ -372,8 +372,9 @@ internal static class ModelEmitter
         w.Line();
         foreach (var variant in u.Variants)
         {
-            // User-defined conversions cannot be from interfaces (collections) and must be unique.
-            if (variant.Type.Kind is TypeKind.Array or TypeKind.Map || !seenTypes.Add(variant.Type.CSharpType)) continue;
+            // User-defined conversions cannot be from interfaces (collections), from the type itself (CS0555) or from
+            // object (CS0553), and must be unique.
+            if (variant.Type.Kind is TypeKind.Array or TypeKind.Map || variant.Type.CSharpType == u.Name || variant.Type.CSharpType == "object" || !seenTypes.Add(variant.Type.CSharpType)) continue;
             w.Line($"/// <summary>Wraps a <c>{CSharp.DocLines(variant.Type.CSharpType)[0]}</c>.</summary>");
             w.Line($"public static implicit operator {u.Name}({variant.Type.CSharpType} value) => new() {{ {variant.PropertyName} = value }};");
             w.Line();

@@ -20,15 +20,20 @@ internal static class ServerEmitter
     private const string Vc = "global::ContractFirst.Validation.ValidationContext";
     private const string Generated = "[global::System.CodeDom.Compiler.GeneratedCode(\"ContractFirst\", \"" + GeneratorInfo.Version + "\")]";
 
-    /// <summary>(hint name without namespace and extension, source) pairs.</summary>
-    public static IEnumerable<(string Name, string Source)> Emit(SpecModel model)
+    /// <summary>
+    /// (hint name without namespace and extension, source) pairs. The names come first and cost nothing; each source is
+    /// written when asked for, so that one that fails costs only itself.
+    /// </summary>
+    public static IEnumerable<(string Name, System.Func<string> Source)> Emit(SpecModel model)
     {
         var names = new ServerNames(model);
-        var types = new ServerTypes(model);
-        var shapes = new ServerErrorShapes(model, types);
-        var operations = model.Operations.Select(op => new ServerOperation(model, op, types)).ToList();
-        yield return (names.Interface, EmitInterface(model, names, operations));
-        yield return (names.Extensions, EmitExtensions(model, names, shapes, operations));
+        var parts = new System.Lazy<(ServerErrorShapes Shapes, List<ServerOperation> Operations)>(() =>
+        {
+            var types = new ServerTypes(model);
+            return (new ServerErrorShapes(model, types), model.Operations.Select(op => new ServerOperation(model, op, types)).ToList());
+        });
+        yield return (names.Interface, () => EmitInterface(model, names, parts.Value.Operations));
+        yield return (names.Extensions, () => EmitExtensions(model, names, parts.Value.Shapes, parts.Value.Operations));
     }
 
     // ---------------------------------------------------------------------------------------------------------------

@@ -40,6 +40,9 @@ internal sealed record SpecModel(
 
     /// <summary>The generated class that holds <see cref="Schemas"/>.</summary>
     public string SchemasClassName => ClientName + "Schemas";
+
+    /// <summary>The path of the OpenApiSpec item, for diagnostics that concern several items.</summary>
+    public string SourcePath { get; init; } = "";
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -78,6 +78,8 @@ internal static class TrackingNames
     public const string HasAspNetCore = nameof(HasAspNetCore);
     public const string Outputs = nameof(Outputs);
     public const string AnyServer = nameof(AnyServer);
+    public const string OutputPlans = nameof(OutputPlans);
+    public const string PlannedOutputs = nameof(PlannedOutputs);
 }
 
 /// <summary>Finds the files a spec reaches through external $refs, by a cheap scan of its text (no parsing).</summary>

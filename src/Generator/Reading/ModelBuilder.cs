@@ -33,7 +33,8 @@ internal sealed class ModelBuilder
     private readonly OpenApiDocument _document;
     private readonly SpecLoader _loader;
     private readonly string _fileName;
-    private readonly HashSet<string> _takenTypeNames = new(StringComparer.Ordinal);
+    // Type names are unique ignoring case: hint names (file names) are compared that way (docs/generated-names.md).
+    private readonly HashSet<string> _takenTypeNames = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string?> _componentTypeNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IOpenApiSchema> _components = new(StringComparer.Ordinal);
     private readonly List<TypeBuilder> _types = new();
@@ -41,6 +42,18 @@ internal sealed class ModelBuilder
     private readonly HashSet<string> _resolvingAliases = new(StringComparer.Ordinal);
     private readonly HashSet<string> _requestTypes = new(StringComparer.Ordinal);
     private readonly HashSet<string> _building = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _componentEnums = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// How deep the builder recurses. Within one component, a schema nested deeper is typed as any JSON with a located
+    /// diagnostic (_depth counts the levels since the component); and a component referenced while the whole recursion is
+    /// this deep (_total) is not built now but later, from the top. So the stack holds at most twice this many levels.
+    /// </summary>
+    internal const int MaxDepth = 128;
+
+    private int _depth;
+    private int _total;
 
     /// <summary>Checked while the validation schemas are read (they grow with the spec).</summary>
     public System.Threading.CancellationToken CancellationToken { get; init; }
@@ -63,11 +76,12 @@ internal sealed class ModelBuilder
         NameComponents();
         foreach (var pair in _components)
         {
-            BuildComponent(pair.Key, pair.Value);
+            BuildComponentIsolated(pair.Key, pair.Value);
         }
 
         var operations = BuildOperations();
         var schemes = BuildSecuritySchemes();
+        Reconcile();
 
         var types = _types.Select(t => t.Freeze(_requestTypes)).ToImmutableEquatableArray();
         var schemas = ValidationSchemaBuilder.Build(_loader, _document, types, ref operations, CancellationToken);
@@ -101,6 +115,32 @@ internal sealed class ModelBuilder
         foreach (var pair in _components)
         {
             _componentTypeNames[pair.Key] = GeneratesType(pair.Value) ? ReserveTypeName(pair.Key) : null;
+            if (_componentTypeNames[pair.Key] is { } name && Unwrap(pair.Value) is { } s && HasEnum(s))
+            {
+                _componentEnums[name] = NonNullType(s) == JsonSchemaType.Integer;
+            }
+        }
+    }
+
+    /// <summary>One component: a failure costs that schema only (a located diagnostic, and an empty record in its place).</summary>
+    private void BuildComponentIsolated(string key, IOpenApiSchema schema)
+    {
+        var pointer = "#/components/schemas/" + Escape(key);
+        try
+        {
+            BuildComponent(key, schema);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _depth = 0;
+            _total = 0;
+            _loader.Report(DiagnosticDescriptors.SkippedElement, _loader.Locate(pointer), pointer, ex.GetType().Name + ": " + ex.Message);
+            if (_componentTypeNames.TryGetValue(key, out var name) && name is not null && !_typesByName.ContainsKey(name))
+            {
+                AddType(_componentEnums.TryGetValue(name, out var isInteger)
+                    ? new EnumBuilder(name, pointer, null, false, isInteger)
+                    : new ObjectBuilder(name, pointer, null, false));
+            }
         }
     }
 
@@ -182,13 +222,54 @@ internal sealed class ModelBuilder
         _typesByName[type.Name] = type;
     }
 
-    private void FillObject(ObjectBuilder obj, IOpenApiSchema s, string pointer)
+    /// <summary>
+    /// Fills <paramref name="obj"/> from <paramref name="s"/>. <paramref name="visiting"/> holds the components being
+    /// merged into it (itself first), so that an allOf that comes back to one of them is not followed again.
+    /// </summary>
+    private void FillObject(ObjectBuilder obj, IOpenApiSchema s, string pointer, HashSet<string>? visiting = null)
+    {
+        if (_depth >= MaxDepth)
+        {
+            ReportTooDeep(pointer);
+            return;
+        }
+
+        var nested = visiting is not null;
+        visiting ??= ComponentKeyOfPointer(obj.Pointer) is { } ownKey ? new HashSet<string>(StringComparer.Ordinal) { ownKey } : new HashSet<string>(StringComparer.Ordinal);
+        _depth++;
+        _total++;
+        try
+        {
+            FillObjectCore(obj, s, pointer, visiting, nested);
+        }
+        finally
+        {
+            _depth--;
+            _total--;
+        }
+    }
+
+    private void FillObjectCore(ObjectBuilder obj, IOpenApiSchema s, string pointer, HashSet<string> visiting, bool nested)
     {
         // allOf: one $ref to an object schema is the base; everything else is flattened in.
         if (s.AllOf is { Count: > 0 })
         {
             var refs = s.AllOf.Where(a => a is OpenApiSchemaReference r && RefTargetsObjectType(r)).ToList();
-            IOpenApiSchema? baseSchema = refs.Count == 1 ? refs[0] : null;
+            IOpenApiSchema? baseSchema = refs.Count == 1 && obj.BaseType is null ? refs[0] : null;
+            if (baseSchema is OpenApiSchemaReference cyclic && (visiting.Contains(cyclic.Reference.Id!) || DerivesFrom(_componentTypeNames[cyclic.Reference.Id!]!, obj.Name)))
+            {
+                // A: allOf [A, ...] or A: allOf B, B: allOf A: a record cannot derive from itself; the properties are merged.
+                var target = _componentTypeNames[cyclic.Reference.Id!]!;
+                if (!nested)
+                {
+                    ReportConflict(pointer + "/allOf/" + s.AllOf.IndexOf(cyclic).ToString(CultureInfo.InvariantCulture), target == obj.Name
+                        ? $"'{obj.Name}' refers to itself in allOf; the reference adds nothing and is ignored"
+                        : $"'{obj.Name}' and '{target}' derive from each other through allOf; '{obj.Name}' gets the properties of '{target}' instead of deriving from it");
+                }
+
+                baseSchema = null;
+            }
+
             if (baseSchema is OpenApiSchemaReference baseRef)
             {
                 var baseName = _componentTypeNames[baseRef.Reference.Id!]!;
@@ -213,7 +294,16 @@ internal sealed class ModelBuilder
                 if (ReferenceEquals(part, baseSchema)) continue;
                 var resolved = Unwrap(part);
                 if (resolved is null) continue;
-                FillObject(obj, resolved, partPointer);
+                if (part is OpenApiSchemaReference { Reference.Id: { } partKey })
+                {
+                    // A component already being merged in (a cycle) adds nothing more.
+                    if (!visiting.Add(partKey)) continue;
+                    FillObject(obj, resolved, partPointer, visiting);
+                    visiting.Remove(partKey);
+                    continue;
+                }
+
+                FillObject(obj, resolved, partPointer, visiting);
             }
         }
 
@@ -221,7 +311,12 @@ internal sealed class ModelBuilder
         {
             foreach (var pair in s.Properties)
             {
-                if (obj.InheritedWireNames.Contains(pair.Key)) continue;
+                if (obj.InheritedWireNames.Contains(pair.Key))
+                {
+                    if (InheritedProperty(obj, pair.Key) is { } inherited) CheckSameCategory(inherited, pair.Value, pointer + "/properties/" + Escape(pair.Key), obj.Name);
+                    continue;
+                }
+
                 AddProperty(obj, pair.Key, pair.Value, s.Required?.Contains(pair.Key) == true, pointer + "/properties/" + Escape(pair.Key));
             }
         }
@@ -241,7 +336,13 @@ internal sealed class ModelBuilder
 
     private void AddProperty(ObjectBuilder obj, string wireName, IOpenApiSchema schema, bool required, string pointer)
     {
-        if (obj.Properties.Any(p => p.WireName == wireName)) return;
+        if (obj.Properties.FirstOrDefault(p => p.WireName == wireName) is { } existing)
+        {
+            // allOf parts that both name the property: the first one's type is used.
+            CheckSameCategory(existing, schema, pointer, obj.Name);
+            return;
+        }
+
         var propertyName = Identifiers.Safe(Identifiers.ToPascalCase(wireName, "Property"));
         if (propertyName == obj.Name || obj.ReservedMemberNames.Contains(propertyName))
         {
@@ -263,7 +364,7 @@ internal sealed class ModelBuilder
             s?.Deprecated == true || schema.Deprecated,
             Clean(description),
             DefaultLiteral(schema.Default ?? s?.Default, resolved.Type),
-            resolved.Constraints));
+            resolved.Constraints) { Pointer = pointer, Category = CategoryOf(schema) });
     }
 
     private void BuildComposition(string name, IOpenApiSchema s, string pointer, string? summary)
@@ -283,6 +384,23 @@ internal sealed class ModelBuilder
                 if (_typesByName.TryGetValue(_componentTypeNames[key]!, out var t) && t is ObjectBuilder o && o.BaseType is null && o.DiscriminatorProperty is null)
                 {
                     branchTypes.Add((key, o));
+                }
+            }
+
+            if (branchTypes.Count < branches.Count)
+            {
+                var i = 0;
+                foreach (var branch in branches.Cast<OpenApiSchemaReference>())
+                {
+                    var branchPointer = pointer + (isOneOf ? "/oneOf/" : "/anyOf/") + (i++).ToString(CultureInfo.InvariantCulture);
+                    // Only a base from another discriminated union is a conflict; a branch that extends a schema with allOf
+                    // makes a union record, as documented.
+                    if (_typesByName.TryGetValue(_componentTypeNames[branch.Reference.Id!]!, out var t) && t is ObjectBuilder { BaseType: { } other } o
+                        && _typesByName.TryGetValue(other, out var otherBase) && otherBase is ObjectBuilder { IsAbstract: true })
+                    {
+                        ReportConflict(branchPointer, $"'{o.Name}' already derives from '{other}' (a C# record has one base), so '{name}' is generated as a union record with one property per branch");
+                        break;
+                    }
                 }
             }
 
@@ -313,6 +431,12 @@ internal sealed class ModelBuilder
             var resolved = ResolveType(branch, name, "Variant" + (index + 1).ToString(CultureInfo.InvariantCulture), branchPointer);
             index++;
             if (IsNullSchema(branch)) continue;
+            if (resolved.Type.Kind == TypeKind.Model && resolved.Type.Name == name)
+            {
+                ReportConflict(branchPointer, $"'{name}' is one of its own branches; that branch adds nothing and is ignored");
+                continue;
+            }
+
             var propertyName = Identifiers.Unique(VariantName(resolved.Type), taken);
             union.Variants.Add(new UnionVariantModel(propertyName, resolved.Type));
         }
@@ -364,9 +488,20 @@ internal sealed class ModelBuilder
 
     private void EnsureComponentBuilt(string key)
     {
-        if (_componentTypeNames.TryGetValue(key, out var name) && name is not null && !_building.Contains(name) && _components.TryGetValue(key, out var schema))
+        // Past the depth bound a component is not built now: the loop over all components builds it later, from the top.
+        if (_total < MaxDepth && _componentTypeNames.TryGetValue(key, out var name) && name is not null && !_building.Contains(name) && _components.TryGetValue(key, out var schema))
         {
-            BuildNamedType(name, schema, "#/components/schemas/" + key, key);
+            // A component's own nesting counts from zero, wherever it is built from.
+            var depth = _depth;
+            _depth = 0;
+            try
+            {
+                BuildNamedType(name, schema, "#/components/schemas/" + key, key);
+            }
+            finally
+            {
+                _depth = depth;
+            }
         }
     }
 
@@ -388,6 +523,34 @@ internal sealed class ModelBuilder
     /// type generated as <c>{owner}{member}</c>.
     /// </summary>
     private Resolved ResolveType(IOpenApiSchema schema, string owner, string member, string pointer)
+    {
+        if (_depth >= MaxDepth)
+        {
+            // Too deep to follow: a reference still names its component (built later, from the top); anything else is JSON.
+            if (schema is OpenApiSchemaReference { Reference.Id: { } key, Target: { } target } deep && !(deep.Reference.IsExternal)
+                && _componentTypeNames.TryGetValue(key, out var deepName) && deepName is not null)
+            {
+                return new Resolved(RefTo(deepName), (deep.Type & JsonSchemaType.Null) == JsonSchemaType.Null || IsNullable(target), Model.Constraints.None);
+            }
+
+            ReportTooDeep(pointer);
+            return new Resolved(TypeRef.Any, true, Model.Constraints.None);
+        }
+
+        _depth++;
+        _total++;
+        try
+        {
+            return ResolveTypeCore(schema, owner, member, pointer);
+        }
+        finally
+        {
+            _depth--;
+            _total--;
+        }
+    }
+
+    private Resolved ResolveTypeCore(IOpenApiSchema schema, string owner, string member, string pointer)
     {
         if (schema is OpenApiSchemaReference reference)
         {
@@ -488,9 +651,15 @@ internal sealed class ModelBuilder
     }
 
     /// <summary>A reference to a generated type; integer enums carry Int64 as their primitive.</summary>
-    private TypeRef RefTo(string typeName) => _typesByName.TryGetValue(typeName, out var built) && built is EnumBuilder e
-        ? new TypeRef(TypeKind.Enum, typeName, e.IsInteger ? PrimitiveKind.Int64 : PrimitiveKind.String)
-        : new TypeRef(TypeKind.Model, typeName);
+    private TypeRef RefTo(string typeName)
+    {
+        // A component that is not built yet (past the depth bound) is known to be an enum from its schema.
+        var isEnum = _typesByName.TryGetValue(typeName, out var built) ? built is EnumBuilder : _componentEnums.ContainsKey(typeName);
+        var isInteger = built is EnumBuilder e ? e.IsInteger : _componentEnums.TryGetValue(typeName, out var integer) && integer;
+        return isEnum
+            ? new TypeRef(TypeKind.Enum, typeName, isInteger ? PrimitiveKind.Int64 : PrimitiveKind.String)
+            : new TypeRef(TypeKind.Model, typeName);
+    }
 
     private static PrimitiveKind StringFormat(string? format) => format switch
     {
@@ -985,6 +1154,186 @@ internal sealed class ModelBuilder
     private static string Escape(string key) => key.Replace("~", "~0").Replace("/", "~1");
 
     // -----------------------------------------------------------------------------------------------------------
+    // Robustness: conflicts, cycles and depth. Each problem is reported once, where it is in the spec (CF0010, CF0005).
+
+    /// <summary>
+    /// What only the whole model shows, once everything is built: base chains without loops, inherited properties declared
+    /// once (the base's win, whatever the order of building), discriminator mappings only to types that derive from
+    /// their base, and no union that is a branch of itself through other unions (reading it would never end).
+    /// </summary>
+    private void Reconcile()
+    {
+        var objects = _types.OfType<ObjectBuilder>().ToList();
+        foreach (var obj in objects)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal) { obj.Name };
+            for (var current = obj; current.BaseType is { } baseName;)
+            {
+                if (!_typesByName.TryGetValue(baseName, out var t) || t is not ObjectBuilder next || !seen.Add(baseName))
+                {
+                    if (t is ObjectBuilder) ReportConflict(current.Pointer, $"'{current.Name}' would derive from itself through '{baseName}'; it gets no base type");
+                    current.BaseType = null;
+                    break;
+                }
+
+                current = next;
+            }
+        }
+
+        foreach (var obj in objects.Where(o => o.BaseType is not null).OrderBy(o => Ancestors(o).Count))
+        {
+            var inherited = new Dictionary<string, PropertyBuilder>(StringComparer.Ordinal);
+            var inheritedNames = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var p in Ancestors(obj).SelectMany(a => a.Properties))
+            {
+                if (!inherited.ContainsKey(p.WireName)) inherited[p.WireName] = p;
+                inheritedNames.Add(p.Name);
+            }
+
+            obj.Properties.RemoveAll(p =>
+            {
+                if (!inherited.TryGetValue(p.WireName, out var kept)) return false;
+                ReportCategoryConflict(kept, p.Category, p.Pointer, obj.Name);
+                return true;
+            });
+            foreach (var p in obj.Properties.Where(p => inheritedNames.Contains(p.Name)))
+            {
+                obj.ReservedMemberNames.UnionWith(inheritedNames);
+                p.Name = Identifiers.Unique(p.Name + "Value", obj.ReservedMemberNames);
+            }
+        }
+
+        foreach (var obj in objects.Where(o => o.DiscriminatorProperty is not null))
+        {
+            obj.DiscriminatorMappings.RemoveAll(m =>
+            {
+                if (DerivesFrom(m.TypeName, obj.Name)) return false;
+                ReportConflict(obj.Pointer + "/discriminator/mapping/" + Escape(m.Value), $"the discriminator of '{obj.Name}' maps '{m.Value}' to '{m.TypeName}', which does not derive from '{obj.Name}' (a C# record has one base); that value is not dispatched");
+                return true;
+            });
+        }
+
+        BreakUnionCycles();
+    }
+
+    /// <summary>Drops the branch that closes a loop of unions (iteratively: the chain of unions can be long).</summary>
+    private void BreakUnionCycles()
+    {
+        var unions = new Dictionary<string, UnionBuilder>(StringComparer.Ordinal);
+        foreach (var union in _types.OfType<UnionBuilder>()) unions[union.Name] = union;
+        var state = new Dictionary<string, bool>(StringComparer.Ordinal); // false: on the path; true: done
+        foreach (var start in unions.Values)
+        {
+            if (state.ContainsKey(start.Name)) continue;
+            var stack = new Stack<(UnionBuilder Union, int Next)>();
+            stack.Push((start, 0));
+            state[start.Name] = false;
+            while (stack.Count > 0)
+            {
+                var (union, next) = stack.Pop();
+                if (next >= union.Variants.Count)
+                {
+                    state[union.Name] = true;
+                    continue;
+                }
+
+                var variant = union.Variants[next];
+                if (variant.Type.Kind == TypeKind.Model && unions.TryGetValue(variant.Type.Name, out var target))
+                {
+                    if (!state.TryGetValue(target.Name, out var done))
+                    {
+                        stack.Push((union, next + 1));
+                        stack.Push((target, 0));
+                        state[target.Name] = false;
+                        continue;
+                    }
+
+                    if (!done)
+                    {
+                        ReportConflict(union.Pointer, $"'{union.Name}' and '{target.Name}' are branches of each other, so reading would never end; '{union.Name}' drops its '{variant.PropertyName}' branch");
+                        union.Variants.RemoveAt(next);
+                        stack.Push((union, next));
+                        continue;
+                    }
+                }
+
+                stack.Push((union, next + 1));
+            }
+        }
+    }
+
+    /// <summary>The bases of <paramref name="obj"/>, the root first.</summary>
+    private List<ObjectBuilder> Ancestors(ObjectBuilder obj)
+    {
+        var list = new List<ObjectBuilder>();
+        var seen = new HashSet<string>(StringComparer.Ordinal) { obj.Name };
+        for (var b = obj.BaseType; b is not null && seen.Add(b) && _typesByName.TryGetValue(b, out var t) && t is ObjectBuilder o; b = o.BaseType)
+        {
+            list.Insert(0, o);
+        }
+
+        return list;
+    }
+
+    /// <summary>True when <paramref name="name"/> is <paramref name="ancestor"/> or derives from it.</summary>
+    private bool DerivesFrom(string name, string ancestor)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (string? current = name; current is not null && seen.Add(current); current = _typesByName.TryGetValue(current, out var t) && t is ObjectBuilder o ? o.BaseType : null)
+        {
+            if (current == ancestor) return true;
+        }
+
+        return false;
+    }
+
+    private PropertyBuilder? InheritedProperty(ObjectBuilder obj, string wireName)
+        => Ancestors(obj).SelectMany(a => a.Properties).FirstOrDefault(p => p.WireName == wireName);
+
+    private void CheckSameCategory(PropertyBuilder kept, IOpenApiSchema other, string pointer, string owner)
+        => ReportCategoryConflict(kept, CategoryOf(other), pointer, owner);
+
+    private void ReportCategoryConflict(PropertyBuilder kept, string category, string pointer, string owner)
+    {
+        if (kept.Category == "any" || category == "any" || kept.Category == category) return;
+        ReportConflict(pointer, $"property '{kept.WireName}' of '{owner}' is {category} here but {kept.Category} at '{kept.Pointer}'; '{owner}' keeps the {kept.Category}");
+    }
+
+    /// <summary>The JSON kind of a schema, coarsely: string, number, boolean, array, object, or any (not known or a union).</summary>
+    private static string CategoryOf(IOpenApiSchema schema)
+    {
+        var s = Unwrap(schema);
+        for (var i = 0; i < 8 && s is not null; i++)
+        {
+            if (NullableSingleBranch(s) is { } single) s = Unwrap(single);
+            else if (s.AllOf is { Count: 1 } only && s.Properties is not { Count: > 0 } && s.Type is null) s = Unwrap(only[0]);
+            else break;
+        }
+
+        if (s is null || s.OneOf is { Count: > 0 } || s.AnyOf is { Count: > 0 }) return "any";
+        if (s.AllOf is { Count: > 0 }) return "object";
+        return NonNullType(s) switch
+        {
+            JsonSchemaType.String => "string",
+            JsonSchemaType.Integer or JsonSchemaType.Number => "number",
+            JsonSchemaType.Boolean => "boolean",
+            JsonSchemaType.Array => "array",
+            JsonSchemaType.Object => "object",
+            _ => s.Properties is { Count: > 0 } ? "object" : "any",
+        };
+    }
+
+    private void ReportConflict(string pointer, string message)
+    {
+        if (_reported.Add(pointer)) _loader.Report(DiagnosticDescriptors.SchemaConflict, _loader.Locate(pointer), pointer, message);
+    }
+
+    private void ReportTooDeep(string pointer)
+    {
+        if (_reported.Add(pointer)) _loader.Report(DiagnosticDescriptors.SkippedElement, _loader.Locate(pointer), pointer, $"it nests deeper than {MaxDepth.ToString(CultureInfo.InvariantCulture)} levels; the value is typed as any JSON");
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
     // Mutable builders, frozen into the equatable model at the end.
 
     private abstract class TypeBuilder(string name, string pointer, string? summary, bool deprecated)
@@ -1043,8 +1392,14 @@ internal sealed class ModelBuilder
 
     private sealed class PropertyBuilder(string name, string wireName, TypeRef type, bool required, bool nullable, bool readOnly, bool writeOnly, bool deprecated, string? summary, string? defaultLiteral, Model.Constraints constraints)
     {
-        public string Name { get; } = name;
+        public string Name { get; set; } = name;
         public string WireName { get; } = wireName;
+
+        /// <summary>Where the property's schema is, for diagnostics.</summary>
+        public string Pointer { get; init; } = "";
+
+        /// <summary>The JSON kind of its schema (<see cref="CategoryOf"/>), to tell conflicting allOf parts.</summary>
+        public string Category { get; init; } = "any";
 
         public PropertyModel Freeze(bool required2)
             => new(Name, WireName, type, required || required2, nullable, readOnly, writeOnly, deprecated, summary, defaultLiteral, constraints);
