@@ -47,9 +47,22 @@ internal static class DiagnosticDescriptors
         "OpenApiSpec item '{0}' asks for Server, but the project does not reference ASP.NET Core: use Microsoft.NET.Sdk.Web or add <FrameworkReference Include=\"Microsoft.AspNetCore.App\" />; models and client are still generated",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor DuplicateKey = Create(
+        "CF0020", "A key appears more than once in one object",
+        "The key '{0}' appears more than once in this object or mapping; the last value is used", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ReadingLimit = Create(
+        "CF0021", "Part of the OpenAPI document exceeds a reading limit",
+        "'{0}' was not read: {1}", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidKeyword = Create(
+        "CF0022", "A keyword has a value of the wrong type",
+        "'{0}' {1}", DiagnosticSeverity.Warning);
+
     public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ById = new[]
     {
         UnreadableSpec, SpecProblem, ExternalRefNotListed, InvalidItemMetadata, SkippedElement, UnresolvedReference, GeneratorFailure, ServerNeedsAspNetCore,
+        DuplicateKey, ReadingLimit, InvalidKeyword,
     }.ToDictionary(d => d.Id);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)
