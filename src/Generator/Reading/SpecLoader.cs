@@ -119,7 +119,7 @@ internal sealed class SpecLoader
 
         foreach (var error in result.Diagnostic?.Errors ?? (IList<OpenApiError>)Array.Empty<OpenApiError>())
         {
-            Report(DiagnosticDescriptors.SpecProblem, Locate(error.Pointer ?? PointerIn(error.Message)), error.Message);
+            Report(DiagnosticDescriptors.SpecProblem, Locate(PointerOf(error)), error.Message);
         }
 
         return result.Document;
@@ -130,6 +130,26 @@ internal sealed class SpecLoader
         => _diagnostics.Add(DiagnosticInfo.Create(descriptor.Id, _path, Lines.Clamp(position), arguments));
 
     private static readonly Regex MessagePointer = new(@"#/[^\s'""]*", RegexOptions.CultureInvariant);
+
+    private static readonly Regex UnknownProperty = new(@"^(?<name>\S+) is not a valid property at (?<pointer>#/?\S*)$", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// Where a reader error is: its pointer, or a deeper one that its message names ("x is not a valid property at
+    /// #/components/schemas/S" is at the property x).
+    /// </summary>
+    private static string? PointerOf(OpenApiError error)
+    {
+        var unknown = UnknownProperty.Match(error.Message.Trim());
+        if (unknown.Success)
+        {
+            return unknown.Groups["pointer"].Value.TrimEnd('/') + "/" + unknown.Groups["name"].Value.Replace("~", "~0").Replace("/", "~1");
+        }
+
+        var named = PointerIn(error.Message);
+        if (named is null) return error.Pointer;
+        if (error.Pointer is null) return named;
+        return SourceLocator.ParsePointer(named).Count > SourceLocator.ParsePointer(error.Pointer).Count ? named : error.Pointer;
+    }
 
     /// <summary>A JSON pointer named in a reader message ("... while parsing at #/components/schemas/S/required."), or null.</summary>
     private static string? PointerIn(string message)

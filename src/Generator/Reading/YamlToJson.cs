@@ -55,6 +55,7 @@ internal static class YamlToJson
     {
         private const int NoRecord = -2;
         private readonly Dictionary<string, Anchor> _anchors = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _reportedAliases = new(StringComparer.Ordinal);
 
         public TextPosition LastPosition { get; private set; }
 
@@ -193,24 +194,21 @@ internal static class YamlToJson
 
             if (ReferenceEquals(target, Anchor.Dropped))
             {
-                context.Report(ReadIssueKind.LimitExceeded, Position(alias.Start, alias.Value.Value.Length + 1), "*" + alias.Value.Value,
-                    "the alias points at a part that was not read (too deep), and was not expanded");
+                ReportAlias(alias, "the alias points at a part that was not read (too deep), and was not expanded");
                 dropped = true;
                 return null;
             }
 
             if (target.Height > 0 && depth + target.Height - 1 > context.MaxDepth)
             {
-                context.Report(ReadIssueKind.LimitExceeded, Position(alias.Start, alias.Value.Value.Length + 1), "*" + alias.Value.Value,
-                    $"the alias would nest the document deeper than {context.MaxDepth} levels, and was not expanded");
+                ReportAlias(alias, $"the alias would nest the document deeper than {context.MaxDepth} levels, and was not expanded");
                 dropped = true;
                 return null;
             }
 
             if (context.WouldExceedNodes(target.Size))
             {
-                context.Report(ReadIssueKind.LimitExceeded, Position(alias.Start, alias.Value.Value.Length + 1), "*" + alias.Value.Value,
-                    $"expanding the alias would take the document past {context.MaxNodes} nodes (an alias bomb?), so it was not expanded");
+                ReportAlias(alias, $"expanding the alias would take the document past {context.MaxNodes} nodes (an alias bomb?), so it was not expanded");
                 dropped = true;
                 return null;
             }
@@ -219,6 +217,15 @@ internal static class YamlToJson
             Record(parent, key, position);
             height = target.Height;
             return target.Node?.DeepClone();
+        }
+
+        /// <summary>Reports an alias that was not expanded, once per anchor (a bomb repeats its aliases many times).</summary>
+        private void ReportAlias(AnchorAlias alias, string detail)
+        {
+            if (_reportedAliases.Add(alias.Value.Value))
+            {
+                context.Report(ReadIssueKind.LimitExceeded, Position(alias.Start, alias.Value.Value.Length + 1), "*" + alias.Value.Value, detail);
+            }
         }
 
         /// <summary>Merge keys: members of the merged mappings that the mapping does not set itself, copied in order.</summary>
