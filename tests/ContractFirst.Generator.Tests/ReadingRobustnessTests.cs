@@ -138,6 +138,25 @@ public class ReadingRobustnessTests(ITestOutputHelper output)
         Assert.Equal(10 + (129 - 4), at.Line);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Nesting_100000_deep_is_read_without_recursion_into_one_issue(bool yaml)
+    {
+        // Recursion per level would overflow the stack long before this (the process would die, not the test); and
+        // YamlDotNet's scanner, left to scan 100,000 flow levels, takes about a minute (YamlFlowNesting keeps it short).
+        var text = "{\"a\": " + new string('[', 100_000) + new string(']', 100_000) + ", \"b\": 1}";
+        var context = new ReadContext(text.Length, CancellationToken.None);
+        var watch = Stopwatch.StartNew();
+        var root = DocumentReader.Read(text, yaml, context)!;
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), watch.Elapsed.ToString());
+        var issue = Assert.Single(context.Issues);
+        Assert.Equal(ReadIssueKind.LimitExceeded, issue.Kind);
+        Assert.Equal(new TextPosition(0, 6 + 127, 1), issue.Position with { Length = 1 });
+        Assert.Equal("1", root["b"]!.ToJsonString());
+    }
+
     [Fact]
     public void A_valid_100_deep_json_spec_reads_whole()
     {

@@ -73,7 +73,7 @@ internal sealed class ReadContext
         if ((++_ticks & 0x3FF) == 0) _cancellationToken.ThrowIfCancellationRequested();
     }
 
-    public void ThrowIfCancellationRequested() => _cancellationToken.ThrowIfCancellationRequested();
+    public CancellationToken CancellationToken => _cancellationToken;
 
     public bool WouldExceedNodes(long more) => Nodes + more > MaxNodes;
 

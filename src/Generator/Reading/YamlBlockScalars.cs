@@ -70,7 +70,7 @@ internal static class YamlBlockScalars
         return result.Append(text, copied, text.Length - copied).ToString();
     }
 
-    private static bool IsHeader(string text, int start, int length, out bool hasIndicator)
+    internal static bool IsHeader(string text, int start, int length, out bool hasIndicator)
     {
         hasIndicator = false;
         var end = start + length;
@@ -86,14 +86,14 @@ internal static class YamlBlockScalars
         return true;
     }
 
-    private static int Indent(string text, int start, int length)
+    internal static int Indent(string text, int start, int length)
     {
         var n = 0;
         while (n < length && text[start + n] == ' ') n++;
         return n;
     }
 
-    private static bool IsSpacesOnly(string text, int start, int length)
+    internal static bool IsSpacesOnly(string text, int start, int length)
     {
         for (var p = start; p < start + length; p++)
         {
@@ -104,7 +104,7 @@ internal static class YamlBlockScalars
     }
 
     /// <summary>Each line's start and length, without its line break ("\n", "\r\n" or "\r").</summary>
-    private static List<(int Start, int Length)> SplitLines(string text)
+    internal static List<(int Start, int Length)> SplitLines(string text)
     {
         var lines = new List<(int, int)>();
         var start = 0;

@@ -30,6 +30,7 @@ internal static class YamlToJson
     {
         var shift = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
         var source = YamlBlockScalars.Repair(shift == 0 ? text : text.Substring(1));
+        source = YamlFlowNesting.Cut(source, context.MaxDepth, context.CancellationToken);
         var reader = new Reader(new Parser(new System.IO.StringReader(source)), context, shift);
         try
         {
