@@ -77,9 +77,10 @@ internal static class YamlBlockScalars
         var p = start;
         while (p < end && text[p] == ' ') p++;
         if (p == end || text[p] == '#') return false;
-        var line = text.Substring(start, length);
-        if (line.IndexOf('|') < 0 && line.IndexOf('>') < 0) return false;
-        var match = Header.Match(line);
+        var q = end - 1;
+        while (q > p && text[q] is not ('|' or '>')) q--;
+        if (text[q] is not ('|' or '>')) return false;
+        var match = Header.Match(text.Substring(start, length));
         if (!match.Success) return false;
         var indicators = match.Groups["indicators"].Value;
         foreach (var ch in indicators) hasIndicator |= ch is >= '1' and <= '9';
