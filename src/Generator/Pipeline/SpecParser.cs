@@ -44,9 +44,10 @@ internal static class SpecParser
 
         try
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var others = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var other in request.Referenced) others[other.Path] = other.Text;
-            var loader = new SpecLoader(spec.Path, spec.Text, others, diagnostics);
+            var loader = new SpecLoader(spec.Path, spec.Text, others, diagnostics, cancellationToken);
             var document = loader.Load();
             cancellationToken.ThrowIfCancellationRequested();
             if (document is null)
