@@ -49,7 +49,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor DuplicateOutputs = Create(
         "CF0009", "Two OpenApiSpec items generate the same types",
-        "OpenApiSpec items '{0}' and '{1}' both generate {2} in namespace '{3}'; '{1}' skips them: give one of the items another Namespace",
+        "OpenApiSpec items '{0}' and '{1}' both generate {2} in namespace '{3}'; '{1}' is not generated: give one of the items another Namespace",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor SchemaConflict = Create(

@@ -65,6 +65,12 @@ internal static class ModelEmitter
                 : "The schema's additionalProperties: properties that the spec does not name.");
             w.Line($"public global::System.Collections.Generic.IDictionary<string, {additional.CSharpType}>? AdditionalProperties {{ get; set; }}");
             w.Line();
+            if (obj.AcceptsAnyJson)
+            {
+                w.Summary("The value as read when it is not a JSON object (null included): the schema does not require an object (it has no <c>type: object</c>), so JSON Schema allows it. Written back as it came.");
+                w.Line("public global::System.Text.Json.JsonElement? NonObjectValue { get; set; }");
+                w.Line();
+            }
         }
 
         EmitValidate(w, spec, obj, isRoot);

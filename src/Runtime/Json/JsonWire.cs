@@ -300,7 +300,8 @@ public sealed class Base64StreamJsonConverter : JsonConverter<System.IO.Stream>
         {
             // Validation sees the JSON shape only (a binary part is a string to JSON Schema): the stream is left unread,
             // so the request still sends it, and the handler still reads it.
-            writer.WriteStringValue(string.Empty);
+            if (value is null) writer.WriteNullValue(); // a required part that is missing: the schema says what is wrong
+            else writer.WriteStringValue(string.Empty);
             return;
         }
 
