@@ -146,7 +146,7 @@ internal static class ModelEmitter
         w.Line("/// <param name=\"path\">The field name of this value in errors (\"\" for none, e.g. <c>body</c>).</param>");
         var modifier = isRoot ? "virtual" : "override";
         w.Line($"public {modifier} void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>");
-        w.Line($"    {spec.SchemasClassName}.{type.Name}.Validate(this, {spec.ClientName}Json.TypeInfo<{type.Name}>(), context, path);");
+        w.Line($"    global::{spec.Namespace}.{spec.SchemasClassName}.{type.Name}.Validate(this, global::{spec.Namespace}.{spec.ClientName}Json.TypeInfo<{type.Name}>(), context, path);");
     }
 
     /// <summary>
