@@ -256,6 +256,69 @@ public class SchemaFeatureTests(ITestOutputHelper output)
         Assert.Equal("""{"description":null}""", Write(asm, options, "ServicePatch", read));
     }
 
+    /// <summary>
+    /// JSON null for a nullable value type is null, not the type's default: `cond ? default : value` in generated code
+    /// once read {"count": null} as 0.
+    /// </summary>
+    [Fact]
+    public void Null_for_a_nullable_value_type_reads_as_null_not_zero()
+    {
+        var (asm, options) = Generate(Header + """
+            Counter:
+              type: object
+              properties:
+                count: {type: integer, nullable: true}
+                ratio: {type: number, nullable: true}
+                at: {type: string, format: date-time, nullable: true}
+        """);
+        var read = Read(asm, options, "Counter", """{"count":null,"ratio":null,"at":null}""")!;
+        var type = asm.GetType("Features.Counter")!;
+        Assert.Null(type.GetProperty("Count")!.GetValue(read));
+        Assert.Null(type.GetProperty("Ratio")!.GetValue(read));
+        Assert.Null(type.GetProperty("At")!.GetValue(read));
+        Assert.Equal("""{"count":null,"ratio":null,"at":null}""", Write(asm, options, "Counter", read));
+        Assert.Equal(3L, type.GetProperty("Count")!.GetValue(Read(asm, options, "Counter", """{"count":3.0}""")!));
+    }
+
+    /// <summary>
+    /// A schema with properties but no `type: object` allows any JSON value (JSON Schema ignores object keywords for
+    /// non-objects): the record keeps such a value in NonObjectValue and writes it back, and validation judges it.
+    /// </summary>
+    [Fact]
+    public void A_schema_without_type_object_keeps_values_that_are_not_objects()
+    {
+        var (asm, options) = Generate(Header + """
+            Loose:
+              required: [id]
+              properties:
+                id: {type: integer, minimum: 1}
+            Strict:
+              type: object
+              required: [id]
+              properties:
+                id: {type: integer}
+        """);
+        var loose = asm.GetType("Features.Loose")!;
+        Assert.NotNull(loose.GetProperty("NonObjectValue"));
+        Assert.Null(asm.GetType("Features.Strict")!.GetProperty("NonObjectValue"));
+        foreach (var json in new[] { "12", "\"text\"", "[1,2]", "null", "true" })
+        {
+            var value = Read(asm, options, "Loose", json)!;
+            Assert.Equal(json, Write(asm, options, "Loose", value));
+            var context = new ContractFirst.Validation.ValidationContext();
+            loose.GetMethod("Validate")!.Invoke(value, new object[] { context, "" });
+            Assert.False(context.HasErrors, json);
+        }
+
+        var invalid = Read(asm, options, "Loose", """{"id":0}""")!;
+        var errors = new ContractFirst.Validation.ValidationContext();
+        loose.GetMethod("Validate")!.Invoke(invalid, new object[] { errors, "body" });
+        var error = Assert.Single(errors.Errors);
+        Assert.Equal("body.id", error.Field);
+        Assert.Equal("/id", error.Pointer);
+        Assert.ThrowsAny<JsonException>(() => Read(asm, options, "Strict", "12"));
+    }
+
     [Fact]
     public void Recursive_schemas_generate_and_round_trip()
     {
