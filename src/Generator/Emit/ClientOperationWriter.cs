@@ -330,7 +330,7 @@ internal sealed class ClientOperationWriter
             // The body's own schema, with JSON Schema's meaning: the server checks the same.
             var check = json is not null
                 ? $"{_spec.SchemasClassName}.{schema}.Validate({json}, context, \"body\");"
-                : $"{_spec.SchemasClassName}.{schema}.Validate(body, {_json}.TypeInfo<{schemaBody.Type.CSharpType}>(), context, \"body\");";
+                : $"{_spec.SchemasClassName}.{schema}.Validate<{schemaBody.Type.CSharpType}>({(!schemaBody.Required && IsValueType(schemaBody) ? "body.Value" : "body")}, {_json}.TypeInfo<{schemaBody.Type.CSharpType}>(), context, \"body\");";
             if (json is not null && !schemaBody.Required) checks.Open($"if ({json} is not null)");
             else if (json is null && !schemaBody.Required) checks.Open("if (body is not null)");
             checks.Line(check);
