@@ -318,7 +318,7 @@ public sealed class FormsTests(FormsFixture server) : IClassFixture<FormsFixture
         var value = server.Recorder.Last(operation)[0];
         var text = value switch
         {
-            IEnumerable<int> ints => string.Join(",", ints),
+            IEnumerable<long> ints => string.Join(",", ints),
             IEnumerable<string> strings => string.Join(",", strings),
             _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
         };

@@ -49,7 +49,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor DuplicateOutputs = Create(
         "CF0009", "Two OpenApiSpec items generate the same types",
-        "OpenApiSpec items '{0}' and '{1}' both generate {2} in namespace '{3}'; '{1}' skips them: give one of the items another Namespace",
+        "OpenApiSpec items '{0}' and '{1}' both generate {2} in namespace '{3}'; '{1}' is not generated: give one of the items another Namespace",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor SchemaConflict = Create(
@@ -60,10 +60,22 @@ internal static class DiagnosticDescriptors
         "CF0015", "A pattern has no .NET equivalent and is not checked",
         "The pattern '{0}' cannot be checked: {1}; values are not checked against it (nothing it allows is refused)", DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor DuplicateKey = Create(
+        "CF0020", "A key appears more than once in one object",
+        "The key '{0}' appears more than once in this object or mapping; the last value is used", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ReadingLimit = Create(
+        "CF0021", "Part of the OpenAPI document exceeds a reading limit",
+        "'{0}' was not read: {1}", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidKeyword = Create(
+        "CF0022", "A keyword has a value of the wrong type",
+        "'{0}' {1}", DiagnosticSeverity.Warning);
+
     public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ById = new[]
     {
         UnreadableSpec, SpecProblem, ExternalRefNotListed, InvalidItemMetadata, SkippedElement, UnresolvedReference, GeneratorFailure, ServerNeedsAspNetCore,
-        DuplicateOutputs, SchemaConflict, UntranslatablePattern,
+        DuplicateOutputs, SchemaConflict, UntranslatablePattern, DuplicateKey, ReadingLimit, InvalidKeyword,
     }.ToDictionary(d => d.Id);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)

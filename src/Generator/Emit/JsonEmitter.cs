@@ -201,7 +201,20 @@ internal sealed class JsonEmitter
         }
 
         w.Line();
+        if (obj.AcceptsAnyJson)
+        {
+            w.Line("/// <summary>JSON null is a value this schema allows: it is read into NonObjectValue.</summary>");
+            w.Line("public override bool HandleNull => true;");
+            w.Line();
+        }
+
         w.Open($"public override {obj.Name} Read(ref {Stj}Utf8JsonReader reader, global::System.Type typeToConvert, {Stj}JsonSerializerOptions options)");
+        if (obj.AcceptsAnyJson)
+        {
+            var requiredMembers = properties.Where(p => p.UsesRequiredKeyword).Select(p => $"{p.Name} = default!, ");
+            w.Line($"if (reader.TokenType != {Stj}JsonTokenType.StartObject) return new {obj.Name} {{ {string.Concat(requiredMembers)}NonObjectValue = {Stj}JsonElement.ParseValue(ref reader) }};");
+        }
+
         if (dispatch.Count > 0 && obj.Discriminator is { } disc)
         {
             w.Line($"if (reader.TokenType == {Stj}JsonTokenType.StartObject)");
@@ -240,6 +253,14 @@ internal sealed class JsonEmitter
                 w.Line($"case {mapping.TypeName} derived: {mapping.TypeName}Converter.Instance.Write(writer, derived, options); return;");
             }
 
+            w.Close();
+        }
+
+        if (obj.AcceptsAnyJson)
+        {
+            w.Open("if (value.NonObjectValue is { } nonObject)");
+            w.Line("nonObject.WriteTo(writer);");
+            w.Line("return;");
             w.Close();
         }
 
@@ -304,9 +325,14 @@ internal sealed class JsonEmitter
             w.Line($"current = {CSharp.StringLiteral(p.WireName)};");
             w.Line("reader.Read();");
             var allowNull = p.Nullable || !p.Required;
-            if (allowNull)
+            if (!allowNull && p.Type.Kind == TypeKind.Model && _types.Object(p.Type.Name) is { AcceptsAnyJson: true })
             {
-                w.Line($"p{i} = reader.TokenType == {Stj}JsonTokenType.Null ? default : {ReadExpression(p.Type)};");
+                w.Line($"p{i} = {ReadExpression(p.Type)};"); // null is a value this schema allows: its converter keeps it
+            }
+            else if (allowNull)
+            {
+                // default(T?), not default: for a value type, `cond ? default : value` is default(T), not null.
+                w.Line($"p{i} = reader.TokenType == {Stj}JsonTokenType.Null ? default({p.Type.CSharpType}?) : {ReadExpression(p.Type)};");
             }
             else
             {

@@ -65,6 +65,12 @@ internal static class ModelEmitter
                 : "The schema's additionalProperties: properties that the spec does not name.");
             w.Line($"public global::System.Collections.Generic.IDictionary<string, {additional.CSharpType}>? AdditionalProperties {{ get; set; }}");
             w.Line();
+            if (obj.AcceptsAnyJson)
+            {
+                w.Summary("The value as read when it is not a JSON object (null included): the schema does not require an object (it has no <c>type: object</c>), so JSON Schema allows it. Written back as it came.");
+                w.Line("public global::System.Text.Json.JsonElement? NonObjectValue { get; set; }");
+                w.Line();
+            }
         }
 
         EmitValidate(w, spec, obj, isRoot);
@@ -140,7 +146,7 @@ internal static class ModelEmitter
         w.Line("/// <param name=\"path\">The field name of this value in errors (\"\" for none, e.g. <c>body</c>).</param>");
         var modifier = isRoot ? "virtual" : "override";
         w.Line($"public {modifier} void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>");
-        w.Line($"    {spec.SchemasClassName}.{type.Name}.Validate(this, {spec.ClientName}Json.TypeInfo<{type.Name}>(), context, path);");
+        w.Line($"    global::{spec.Namespace}.{spec.SchemasClassName}.{type.Name}.Validate(this, global::{spec.Namespace}.{spec.ClientName}Json.TypeInfo<{type.Name}>(), context, path);");
     }
 
     /// <summary>

@@ -191,7 +191,14 @@ internal sealed record ObjectModel(
     TypeRef? AdditionalProperties,
     bool AllowsUnknownProperties,
     DiscriminatorModel? Discriminator,
-    string? DiscriminatorValue) : TypeModel(Name, Pointer, Summary, Deprecated);
+    string? DiscriminatorValue) : TypeModel(Name, Pointer, Summary, Deprecated)
+{
+    /// <summary>
+    /// The schema has object keywords but does not require an object (no <c>type: object</c>), so JSON Schema allows any
+    /// value: one that is not an object is kept in <c>NonObjectValue</c>.
+    /// </summary>
+    public bool AcceptsAnyJson { get; init; }
+}
 
 /// <summary>An open enum: a readonly struct with one static property per known value.</summary>
 internal sealed record EnumModel(

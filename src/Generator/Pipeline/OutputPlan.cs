@@ -23,7 +23,11 @@ internal sealed record OutputPlan(ImmutableEquatableArray<OutputCollision> Colli
 {
     public static OutputPlan None { get; } = new(ImmutableEquatableArray<OutputCollision>.Empty, ImmutableEquatableArray<HintOverride>.Empty);
 
-    public bool Skips(string name) => Collisions.Any(c => c.Names.Contains(name));
+    /// <summary>
+    /// An item whose types another item already generates is left out whole: its other outputs would refer to the
+    /// skipped ones (its JSON and schema classes above all), and half an API that does not compile helps no one.
+    /// </summary>
+    public bool Skips(string name) => Collisions.Count > 0;
 
     public string HintFor(string @namespace, string name)
         => Hints.FirstOrDefault(h => h.Name == name)?.HintName ?? HintNames.For(@namespace + "." + name);

@@ -36,6 +36,10 @@ internal static class SpecParser
         {
             Report(diagnostics, spec, DiagnosticDescriptors.InvalidItemMetadata, fileName, $"ClientName '{clientName}' is not a valid C# identifier");
         }
+        else if (ReservedClientNames.Contains(clientName))
+        {
+            Report(diagnostics, spec, DiagnosticDescriptors.InvalidItemMetadata, fileName, $"ClientName '{clientName}' is the name of a member that the generated client declares; choose another name");
+        }
 
         if (diagnostics.Count > 0 || generate is null || generate == GenerateKinds.None)
         {
@@ -44,9 +48,10 @@ internal static class SpecParser
 
         try
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var others = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var other in request.Referenced) others[other.Path] = other.Text;
-            var loader = new SpecLoader(spec.Path, spec.Text, others, diagnostics);
+            var loader = new SpecLoader(spec.Path, spec.Text, others, diagnostics, cancellationToken);
             var document = loader.Load();
             cancellationToken.ThrowIfCancellationRequested();
             if (document is null)
@@ -66,6 +71,9 @@ internal static class SpecParser
 
     private static void Report(List<DiagnosticInfo> diagnostics, SpecInput spec, Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, params string[] arguments)
         => diagnostics.Add(DiagnosticInfo.Create(descriptor.Id, spec.Path, TextPosition.Start, arguments));
+
+    // Members of the generated client (and of the options it derives from): a class cannot be named like its members.
+    private static readonly HashSet<string> ReservedClientNames = new(StringComparer.Ordinal) { "Options" };
 
     private static bool IsValidNamespace(string value)
     {

@@ -194,7 +194,9 @@ internal sealed class ModelBuilder
             return;
         }
 
-        var obj = new ObjectBuilder(name, pointer, summary, s.Deprecated);
+        // A schema with object keywords but no `type: object` (itself or through allOf) allows any JSON value: the
+        // record keeps a value that is not an object as it came, rather than refuse what the spec allows.
+        var obj = new ObjectBuilder(name, pointer, summary, s.Deprecated) { AcceptsAnyJson = !IsObjectTyped(s, 0) };
         AddType(obj);
         FillObject(obj, s, pointer);
         if (s.Discriminator?.PropertyName is { Length: > 0 } discriminatorProperty)
@@ -214,6 +216,16 @@ internal sealed class ModelBuilder
         }
 
         _ = componentKey;
+    }
+
+    /// <summary>True when JSON Schema allows only objects: <c>type: object</c> here, or in an <c>allOf</c> part.</summary>
+    private static bool IsObjectTyped(IOpenApiSchema? schema, int depth)
+    {
+        var s = Unwrap(schema);
+        if (s is null || depth > 32) return false;
+        if (s.Type is { } type) return (type & ~JsonSchemaType.Null) == JsonSchemaType.Object;
+        if (s.Discriminator is not null) return true; // a discriminator needs an object to read
+        return s.AllOf is { Count: > 0 } parts && parts.Any(part => IsObjectTyped(part, depth + 1));
     }
 
     private void AddType(TypeBuilder type)
@@ -1355,12 +1367,13 @@ internal sealed class ModelBuilder
         public HashSet<string> ReservedMemberNames { get; } = new(StringComparer.Ordinal)
         {
             "ToString", "Equals", "GetHashCode", "GetType", "EqualityContract", "PrintMembers", "Deconstruct",
-            "MemberwiseClone", "Finalize", "Validate", "AdditionalProperties",
+            "MemberwiseClone", "Finalize", "Validate", "AdditionalProperties", "NonObjectValue",
         };
         public string? BaseType { get; set; }
         public bool IsAbstract { get; set; }
         public TypeRef? AdditionalProperties { get; set; }
         public bool AllowsUnknownProperties { get; set; } = true;
+        public bool AcceptsAnyJson { get; set; }
         public string? DiscriminatorProperty { get; set; }
         public List<(string Value, string TypeName)> DiscriminatorMappings { get; } = new();
 
@@ -1386,7 +1399,10 @@ internal sealed class ModelBuilder
             var discriminator = DiscriminatorProperty is null
                 ? null
                 : new DiscriminatorModel(DiscriminatorProperty, DiscriminatorMappings.Distinct().Select(m => new DiscriminatorMapping(m.Value, m.TypeName)).ToImmutableEquatableArray());
-            return new ObjectModel(Name, Pointer, Summary, Deprecated, BaseType, IsAbstract, requestTypes.Contains(Name), properties, AdditionalProperties, AllowsUnknownProperties, discriminator, null);
+            return new ObjectModel(Name, Pointer, Summary, Deprecated, BaseType, IsAbstract, requestTypes.Contains(Name), properties, AdditionalProperties, AllowsUnknownProperties, discriminator, null)
+            {
+                AcceptsAnyJson = AcceptsAnyJson && BaseType is null && !IsAbstract && DiscriminatorProperty is null,
+            };
         }
     }
 

@@ -1,31 +1,34 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
-using System.Text.Json;
+using System.Threading;
 using ContractFirst.Generator.Model;
-using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
 
 namespace ContractFirst.Generator.Reading;
 
 /// <summary>
 /// Finds where a JSON pointer (<c>#/paths/~1pets/get</c>) stands in a spec's text, so that diagnostics point at file,
-/// line and column. It re-reads the text only when there is something to report; the normal path never pays for it.
-/// When the pointer goes deeper than the document, the deepest node that exists is returned.
+/// line and column. The text is read again, by the same readers (and limits) as the spec itself, only when there is
+/// something to report; <see cref="SpecLoader"/> keeps the map for every later diagnostic. When the pointer goes
+/// deeper than the document, the deepest node that exists is returned.
 /// </summary>
 internal static class SourceLocator
 {
     public static TextPosition Locate(string text, bool isYaml, string? pointer)
+        => Map(text, isYaml, CancellationToken.None)?.Locate(ParsePointer(pointer)) ?? TextPosition.Start;
+
+    /// <summary>The source map of a text, or null when it cannot be read (its reading error has been reported already).</summary>
+    public static SourceMap? Map(string text, bool isYaml, CancellationToken cancellationToken)
     {
-        var segments = ParsePointer(pointer);
+        var map = new SourceMap();
         try
         {
-            return isYaml ? LocateYaml(text, segments) : LocateJson(text, segments);
+            DocumentReader.Read(text, isYaml, new ReadContext(text.Length, cancellationToken, map));
+            return map;
         }
-        catch (Exception)
+        catch (SpecSyntaxException)
         {
-            // A broken document has been reported already; its start is the best place to point at.
-            return TextPosition.Start;
+            // What was read before the error still locates.
+            return map;
         }
     }
 
@@ -39,121 +42,32 @@ internal static class SourceLocator
         foreach (var raw in p.Split('/'))
         {
             if (raw.Length == 0) continue;
-            result.Add(Uri.UnescapeDataString(raw).Replace("~1", "/").Replace("~0", "~"));
+            result.Add(Unescape(raw));
         }
 
         return result;
     }
 
-    private static TextPosition LocateJson(string text, IReadOnlyList<string> segments)
+    private static string Unescape(string raw)
     {
-        var bytes = Encoding.UTF8.GetBytes(text);
-        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        if (!reader.Read()) return TextPosition.Start;
-        var best = (Offset: (int)reader.TokenStartIndex, Length: 1);
-        for (var depth = 0; depth < segments.Count; depth++)
+        try
         {
-            var found = false;
-            if (reader.TokenType == JsonTokenType.StartObject)
-            {
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                {
-                    if (reader.GetString() == segments[depth])
-                    {
-                        best = ((int)reader.TokenStartIndex, Math.Max(1, segments[depth].Length + 2));
-                        reader.Read();
-                        found = true;
-                        break;
-                    }
-
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-            else if (reader.TokenType == JsonTokenType.StartArray && int.TryParse(segments[depth], out var index))
-            {
-                var i = 0;
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                {
-                    if (i++ == index)
-                    {
-                        best = ((int)reader.TokenStartIndex, 1);
-                        found = true;
-                        break;
-                    }
-
-                    reader.Skip();
-                }
-            }
-
-            if (!found) break;
+            return Uri.UnescapeDataString(raw).Replace("~1", "/").Replace("~0", "~");
         }
-
-        return ToPosition(bytes, best.Offset, best.Length);
+        catch (Exception)
+        {
+            return raw.Replace("~1", "/").Replace("~0", "~");
+        }
     }
+}
 
-    private static TextPosition ToPosition(byte[] utf8, int offset, int length)
+/// <summary>Reads a spec's text, YAML or JSON, into a JSON tree within the limits of its <see cref="ReadContext"/>.</summary>
+internal static class DocumentReader
+{
+    /// <summary>The tree (null for an empty document); throws <see cref="SpecSyntaxException"/> where the text is not JSON or YAML.</summary>
+    public static System.Text.Json.Nodes.JsonNode? Read(string text, bool isYaml, ReadContext context)
     {
-        var line = 0;
-        var lineStart = 0;
-        for (var i = 0; i < offset && i < utf8.Length; i++)
-        {
-            if (utf8[i] == (byte)'\n')
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-
-        var column = Encoding.UTF8.GetCharCount(utf8, lineStart, Math.Max(0, Math.Min(offset, utf8.Length) - lineStart));
-        return new TextPosition(line, column, length);
+        context.CheckText(text);
+        return isYaml ? YamlToJson.Read(text, context) : JsonToTree.Read(text, context);
     }
-
-    private static TextPosition LocateYaml(string text, IReadOnlyList<string> segments)
-    {
-        var parser = new Parser(new System.IO.StringReader(text));
-        parser.Consume<StreamStart>();
-        parser.Consume<DocumentStart>();
-        var best = FromMark(parser.Current!.Start, 1);
-        for (var depth = 0; depth < segments.Count; depth++)
-        {
-            var found = false;
-            if (parser.TryConsume<MappingStart>(out _))
-            {
-                while (!parser.Accept<MappingEnd>(out _))
-                {
-                    var key = parser.Consume<NodeEvent>();
-                    if (key is Scalar scalar && scalar.Value == segments[depth])
-                    {
-                        best = FromMark(scalar.Start, Math.Max(1, scalar.Value.Length));
-                        found = true;
-                        break;
-                    }
-
-                    parser.SkipThisAndNestedEvents();
-                }
-            }
-            else if (parser.TryConsume<SequenceStart>(out _) && int.TryParse(segments[depth], out var index))
-            {
-                var i = 0;
-                while (!parser.Accept<SequenceEnd>(out _))
-                {
-                    if (i++ == index)
-                    {
-                        best = FromMark(parser.Current!.Start, 1);
-                        found = true;
-                        break;
-                    }
-
-                    parser.SkipThisAndNestedEvents();
-                }
-            }
-
-            if (!found) break;
-        }
-
-        return best;
-    }
-
-    private static TextPosition FromMark(Mark mark, int length) => new((int)mark.Line - 1, (int)mark.Column - 1, length);
 }

@@ -22,8 +22,9 @@ internal static class ValidationSchemaBuilder
         ref ImmutableEquatableArray<OperationModel> operations,
         CancellationToken cancellationToken)
     {
-        var root = RootFor(loader, document);
-        if (root is null) return ValidationSchemas.Empty;
+        // Without a tree to read (a 2.0 document that cannot be written back as 3.0), every model still gets its entry
+        // point: the schema true, which checks nothing rather than break the generated code.
+        var root = RootFor(loader, document) ?? new JsonObject();
 
         // 2.0 documents are read in their 3.0 form (what the model's pointers name), with the draft-4 rules.
         var reader = new ValidationSchemaReader(root, loader.Is31, ReferenceEquals(root, loader.Root) ? loader : null, cancellationToken);

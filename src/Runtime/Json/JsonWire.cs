@@ -276,6 +276,16 @@ public sealed class JsonMapConverter<T>(JsonConverter<T> value) : JsonConverter<
 /// </summary>
 public sealed class Base64StreamJsonConverter : JsonConverter<System.IO.Stream>
 {
+    [ThreadStatic]
+    private static bool t_writingForValidation;
+
+    /// <summary>True while a model is written to be validated (<see cref="Validation.JsonSchema"/>), on this thread.</summary>
+    internal static bool WritingForValidation
+    {
+        get => t_writingForValidation;
+        set => t_writingForValidation = value;
+    }
+
     /// <summary>The shared instance.</summary>
     public static Base64StreamJsonConverter Instance { get; } = new();
 
@@ -286,6 +296,15 @@ public sealed class Base64StreamJsonConverter : JsonConverter<System.IO.Stream>
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, System.IO.Stream value, JsonSerializerOptions options)
     {
+        if (WritingForValidation)
+        {
+            // Validation sees the JSON shape only (a binary part is a string to JSON Schema): the stream is left unread,
+            // so the request still sends it, and the handler still reads it.
+            if (value is null) writer.WriteNullValue(); // a required part that is missing: the schema says what is wrong
+            else writer.WriteStringValue(string.Empty);
+            return;
+        }
+
         if (value.CanSeek) value.Position = 0;
         using var copy = new System.IO.MemoryStream();
         value.CopyTo(copy);

@@ -73,7 +73,7 @@ public sealed class FormsFake(FormsRecorder recorder) : IFormsServer
     private static string Text(object? value) => value switch
     {
         null => "null",
-        IEnumerable<int> list => "[" + string.Join(",", list) + "]",
+        IEnumerable<long> list => "[" + string.Join(",", list) + "]",
         IEnumerable<string> list => "[" + string.Join(",", list) + "]",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",

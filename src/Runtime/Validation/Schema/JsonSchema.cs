@@ -147,7 +147,17 @@ public sealed class JsonSchema
 
     /// <summary>True when <paramref name="instance"/> is valid.</summary>
     /// <param name="instance">The JSON value.</param>
-    public bool IsValid(JsonElement instance) => SchemaEvaluator.Evaluate(this, instance, null, 0);
+    public bool IsValid(JsonElement instance)
+    {
+        try
+        {
+            return SchemaEvaluator.Evaluate(this, instance, null, 0);
+        }
+        catch (InvalidOperationException)
+        {
+            return false; // a lone surrogate in a string
+        }
+    }
 
     /// <summary>Checks <paramref name="instance"/>, adding one error per violation to <paramref name="context"/>.</summary>
     /// <param name="instance">The JSON value.</param>
@@ -158,7 +168,16 @@ public sealed class JsonSchema
     {
         ArgumentNullException.ThrowIfNull(context);
         var report = new SchemaReport(context, path);
-        return SchemaEvaluator.Evaluate(this, instance, report, 0);
+        try
+        {
+            return SchemaEvaluator.Evaluate(this, instance, report, 0);
+        }
+        catch (InvalidOperationException)
+        {
+            // JSON may escape a lone surrogate ("\ud800"), which is no text .NET can hold.
+            context.Add(path.TrimEnd('.'), "json", "contains a string that is not valid Unicode (a lone surrogate)");
+            return false;
+        }
     }
 
     /// <summary>Parses UTF-8 JSON and checks it; text that is not JSON is one error.</summary>
@@ -201,14 +220,20 @@ public sealed class JsonSchema
         ArgumentNullException.ThrowIfNull(typeInfo);
         ArgumentNullException.ThrowIfNull(context);
         byte[] json;
+        var outer = Json.Base64StreamJsonConverter.WritingForValidation;
         try
         {
+            Json.Base64StreamJsonConverter.WritingForValidation = true;
             json = JsonSerializer.SerializeToUtf8Bytes(value, typeInfo);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or NotSupportedException or ArgumentException)
         {
             context.Add(path.TrimEnd('.'), "json", "cannot be written as JSON: " + ex.Message);
             return false;
+        }
+        finally
+        {
+            Json.Base64StreamJsonConverter.WritingForValidation = outer;
         }
 
         return Validate(json, context, path);

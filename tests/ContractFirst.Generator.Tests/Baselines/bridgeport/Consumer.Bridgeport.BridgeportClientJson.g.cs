@@ -143,126 +143,126 @@ public static partial class BridgeportClientJson
                     {
                         current = "databaseTypeId";
                         reader.Read();
-                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has2 = true;
                     }
                     else if (reader.ValueTextEquals("host"u8))
                     {
                         current = "host";
                         reader.Read();
-                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has3 = true;
                     }
                     else if (reader.ValueTextEquals("port"u8))
                     {
                         current = "port";
                         reader.Read();
-                        p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::ContractFirst.Json.IntegerJsonConverter.Int64.Read(ref reader, typeof(long), options);
+                        p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::ContractFirst.Json.IntegerJsonConverter.Int64.Read(ref reader, typeof(long), options);
                         has4 = true;
                     }
                     else if (reader.ValueTextEquals("databaseName"u8))
                     {
                         current = "databaseName";
                         reader.Read();
-                        p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has5 = true;
                     }
                     else if (reader.ValueTextEquals("username"u8))
                     {
                         current = "username";
                         reader.Read();
-                        p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has6 = true;
                     }
                     else if (reader.ValueTextEquals("password"u8))
                     {
                         current = "password";
                         reader.Read();
-                        p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has7 = true;
                     }
                     else if (reader.ValueTextEquals("filePath"u8))
                     {
                         current = "filePath";
                         reader.Read();
-                        p8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has8 = true;
                     }
                     else if (reader.ValueTextEquals("useSsl"u8))
                     {
                         current = "useSsl";
                         reader.Read();
-                        p9 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Read(ref reader, typeof(bool), options);
+                        p9 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Read(ref reader, typeof(bool), options);
                         has9 = true;
                     }
                     else if (reader.ValueTextEquals("serverId"u8))
                     {
                         current = "serverId";
                         reader.Read();
-                        p10 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p10 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has10 = true;
                     }
                     else if (reader.ValueTextEquals("backupStorageType"u8))
                     {
                         current = "backupStorageType";
                         reader.Read();
-                        p11 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : Converters.C0.Read(ref reader, typeof(CreateDatabaseRequestBackupStorageType), options);
+                        p11 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(CreateDatabaseRequestBackupStorageType?) : Converters.C0.Read(ref reader, typeof(CreateDatabaseRequestBackupStorageType), options);
                         has11 = true;
                     }
                     else if (reader.ValueTextEquals("backupLocalPath"u8))
                     {
                         current = "backupLocalPath";
                         reader.Read();
-                        p12 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p12 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has12 = true;
                     }
                     else if (reader.ValueTextEquals("backupSpacesBucket"u8))
                     {
                         current = "backupSpacesBucket";
                         reader.Read();
-                        p13 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p13 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has13 = true;
                     }
                     else if (reader.ValueTextEquals("backupSpacesPrefix"u8))
                     {
                         current = "backupSpacesPrefix";
                         reader.Read();
-                        p14 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p14 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has14 = true;
                     }
                     else if (reader.ValueTextEquals("backupFormat"u8))
                     {
                         current = "backupFormat";
                         reader.Read();
-                        p15 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : Converters.C1.Read(ref reader, typeof(CreateDatabaseRequestBackupFormat), options);
+                        p15 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(CreateDatabaseRequestBackupFormat?) : Converters.C1.Read(ref reader, typeof(CreateDatabaseRequestBackupFormat), options);
                         has15 = true;
                     }
                     else if (reader.ValueTextEquals("backupCompression"u8))
                     {
                         current = "backupCompression";
                         reader.Read();
-                        p16 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : Converters.C2.Read(ref reader, typeof(CreateDatabaseRequestBackupCompression), options);
+                        p16 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(CreateDatabaseRequestBackupCompression?) : Converters.C2.Read(ref reader, typeof(CreateDatabaseRequestBackupCompression), options);
                         has16 = true;
                     }
                     else if (reader.ValueTextEquals("backupCompressionLevel"u8))
                     {
                         current = "backupCompressionLevel";
                         reader.Read();
-                        p17 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::ContractFirst.Json.IntegerJsonConverter.Int64.Read(ref reader, typeof(long), options);
+                        p17 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::ContractFirst.Json.IntegerJsonConverter.Int64.Read(ref reader, typeof(long), options);
                         has17 = true;
                     }
                     else if (reader.ValueTextEquals("pgDumpOptions"u8))
                     {
                         current = "pgDumpOptions";
                         reader.Read();
-                        p18 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : PgDumpOptionsConverter.Instance.Read(ref reader, typeof(PgDumpOptions), options);
+                        p18 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(PgDumpOptions?) : PgDumpOptionsConverter.Instance.Read(ref reader, typeof(PgDumpOptions), options);
                         has18 = true;
                     }
                     else if (reader.ValueTextEquals("pgDumpTimeoutMs"u8))
                     {
                         current = "pgDumpTimeoutMs";
                         reader.Read();
-                        p19 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::ContractFirst.Json.IntegerJsonConverter.Int64.Read(ref reader, typeof(long), options);
+                        p19 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::ContractFirst.Json.IntegerJsonConverter.Int64.Read(ref reader, typeof(long), options);
                         has19 = true;
                     }
                     else
@@ -444,35 +444,35 @@ public static partial class BridgeportClientJson
                     {
                         current = "noOwner";
                         reader.Read();
-                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Read(ref reader, typeof(bool), options);
+                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Read(ref reader, typeof(bool), options);
                         has0 = true;
                     }
                     else if (reader.ValueTextEquals("clean"u8))
                     {
                         current = "clean";
                         reader.Read();
-                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Read(ref reader, typeof(bool), options);
+                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Read(ref reader, typeof(bool), options);
                         has1 = true;
                     }
                     else if (reader.ValueTextEquals("ifExists"u8))
                     {
                         current = "ifExists";
                         reader.Read();
-                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Read(ref reader, typeof(bool), options);
+                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Read(ref reader, typeof(bool), options);
                         has2 = true;
                     }
                     else if (reader.ValueTextEquals("schemaOnly"u8))
                     {
                         current = "schemaOnly";
                         reader.Read();
-                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Read(ref reader, typeof(bool), options);
+                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Read(ref reader, typeof(bool), options);
                         has3 = true;
                     }
                     else if (reader.ValueTextEquals("dataOnly"u8))
                     {
                         current = "dataOnly";
                         reader.Read();
-                        p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Read(ref reader, typeof(bool), options);
+                        p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Read(ref reader, typeof(bool), options);
                         has4 = true;
                     }
                     else
@@ -658,140 +658,140 @@ public static partial class BridgeportClientJson
                     {
                         current = "host";
                         reader.Read();
-                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has3 = true;
                     }
                     else if (reader.ValueTextEquals("port"u8))
                     {
                         current = "port";
                         reader.Read();
-                        p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::ContractFirst.Json.IntegerJsonConverter.Int64.Read(ref reader, typeof(long), options);
+                        p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::ContractFirst.Json.IntegerJsonConverter.Int64.Read(ref reader, typeof(long), options);
                         has4 = true;
                     }
                     else if (reader.ValueTextEquals("databaseName"u8))
                     {
                         current = "databaseName";
                         reader.Read();
-                        p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has5 = true;
                     }
                     else if (reader.ValueTextEquals("hasCredentials"u8))
                     {
                         current = "hasCredentials";
                         reader.Read();
-                        p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Read(ref reader, typeof(bool), options);
+                        p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Read(ref reader, typeof(bool), options);
                         has6 = true;
                     }
                     else if (reader.ValueTextEquals("filePath"u8))
                     {
                         current = "filePath";
                         reader.Read();
-                        p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has7 = true;
                     }
                     else if (reader.ValueTextEquals("useSsl"u8))
                     {
                         current = "useSsl";
                         reader.Read();
-                        p8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Read(ref reader, typeof(bool), options);
+                        p8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Read(ref reader, typeof(bool), options);
                         has8 = true;
                     }
                     else if (reader.ValueTextEquals("serverId"u8))
                     {
                         current = "serverId";
                         reader.Read();
-                        p9 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p9 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has9 = true;
                     }
                     else if (reader.ValueTextEquals("databaseTypeId"u8))
                     {
                         current = "databaseTypeId";
                         reader.Read();
-                        p10 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p10 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has10 = true;
                     }
                     else if (reader.ValueTextEquals("databaseType"u8))
                     {
                         current = "databaseType";
                         reader.Read();
-                        p11 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : DatabaseTypeInfoConverter.Instance.Read(ref reader, typeof(DatabaseTypeInfo), options);
+                        p11 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(DatabaseTypeInfo?) : DatabaseTypeInfoConverter.Instance.Read(ref reader, typeof(DatabaseTypeInfo), options);
                         has11 = true;
                     }
                     else if (reader.ValueTextEquals("backupStorageType"u8))
                     {
                         current = "backupStorageType";
                         reader.Read();
-                        p12 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : Converters.C3.Read(ref reader, typeof(DatabaseBackupStorageType), options);
+                        p12 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(DatabaseBackupStorageType?) : Converters.C3.Read(ref reader, typeof(DatabaseBackupStorageType), options);
                         has12 = true;
                     }
                     else if (reader.ValueTextEquals("backupLocalPath"u8))
                     {
                         current = "backupLocalPath";
                         reader.Read();
-                        p13 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p13 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has13 = true;
                     }
                     else if (reader.ValueTextEquals("backupSpacesBucket"u8))
                     {
                         current = "backupSpacesBucket";
                         reader.Read();
-                        p14 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p14 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has14 = true;
                     }
                     else if (reader.ValueTextEquals("backupSpacesPrefix"u8))
                     {
                         current = "backupSpacesPrefix";
                         reader.Read();
-                        p15 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p15 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has15 = true;
                     }
                     else if (reader.ValueTextEquals("backupFormat"u8))
                     {
                         current = "backupFormat";
                         reader.Read();
-                        p16 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : Converters.C4.Read(ref reader, typeof(DatabaseBackupFormat), options);
+                        p16 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(DatabaseBackupFormat?) : Converters.C4.Read(ref reader, typeof(DatabaseBackupFormat), options);
                         has16 = true;
                     }
                     else if (reader.ValueTextEquals("backupCompression"u8))
                     {
                         current = "backupCompression";
                         reader.Read();
-                        p17 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : Converters.C5.Read(ref reader, typeof(DatabaseBackupCompression), options);
+                        p17 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(DatabaseBackupCompression?) : Converters.C5.Read(ref reader, typeof(DatabaseBackupCompression), options);
                         has17 = true;
                     }
                     else if (reader.ValueTextEquals("backupCompressionLevel"u8))
                     {
                         current = "backupCompressionLevel";
                         reader.Read();
-                        p18 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::ContractFirst.Json.IntegerJsonConverter.Int64.Read(ref reader, typeof(long), options);
+                        p18 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::ContractFirst.Json.IntegerJsonConverter.Int64.Read(ref reader, typeof(long), options);
                         has18 = true;
                     }
                     else if (reader.ValueTextEquals("pgDumpOptions"u8))
                     {
                         current = "pgDumpOptions";
                         reader.Read();
-                        p19 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : PgDumpOptionsConverter.Instance.Read(ref reader, typeof(PgDumpOptions), options);
+                        p19 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(PgDumpOptions?) : PgDumpOptionsConverter.Instance.Read(ref reader, typeof(PgDumpOptions), options);
                         has19 = true;
                     }
                     else if (reader.ValueTextEquals("pgDumpTimeoutMs"u8))
                     {
                         current = "pgDumpTimeoutMs";
                         reader.Read();
-                        p20 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::ContractFirst.Json.IntegerJsonConverter.Int64.Read(ref reader, typeof(long), options);
+                        p20 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::ContractFirst.Json.IntegerJsonConverter.Int64.Read(ref reader, typeof(long), options);
                         has20 = true;
                     }
                     else if (reader.ValueTextEquals("monitoringEnabled"u8))
                     {
                         current = "monitoringEnabled";
                         reader.Read();
-                        p21 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Read(ref reader, typeof(bool), options);
+                        p21 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Read(ref reader, typeof(bool), options);
                         has21 = true;
                     }
                     else if (reader.ValueTextEquals("collectionIntervalSec"u8))
                     {
                         current = "collectionIntervalSec";
                         reader.Read();
-                        p22 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::ContractFirst.Json.IntegerJsonConverter.Int64.Read(ref reader, typeof(long), options);
+                        p22 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::ContractFirst.Json.IntegerJsonConverter.Int64.Read(ref reader, typeof(long), options);
                         has22 = true;
                     }
                     else if (reader.ValueTextEquals("environmentId"u8))
@@ -1014,28 +1014,28 @@ public static partial class BridgeportClientJson
                     {
                         current = "id";
                         reader.Read();
-                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has0 = true;
                     }
                     else if (reader.ValueTextEquals("name"u8))
                     {
                         current = "name";
                         reader.Read();
-                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has1 = true;
                     }
                     else if (reader.ValueTextEquals("displayName"u8))
                     {
                         current = "displayName";
                         reader.Read();
-                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has2 = true;
                     }
                     else if (reader.ValueTextEquals("hasBackupCommand"u8))
                     {
                         current = "hasBackupCommand";
                         reader.Read();
-                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Read(ref reader, typeof(bool), options);
+                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Read(ref reader, typeof(bool), options);
                         has3 = true;
                     }
                     else
@@ -1144,21 +1144,21 @@ public static partial class BridgeportClientJson
                     {
                         current = "field";
                         reader.Read();
-                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has2 = true;
                     }
                     else if (reader.ValueTextEquals("hint"u8))
                     {
                         current = "hint";
                         reader.Read();
-                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has3 = true;
                     }
                     else if (reader.ValueTextEquals("requestId"u8))
                     {
                         current = "requestId";
                         reader.Read();
-                        p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has4 = true;
                     }
                     else

@@ -208,5 +208,5 @@ public partial record CreateDatabaseRequest : global::ContractFirst.Validation.I
     /// <param name="context">Collects the errors.</param>
     /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
-        BridgeportClientSchemas.CreateDatabaseRequest.Validate(this, BridgeportClientJson.TypeInfo<CreateDatabaseRequest>(), context, path);
+        global::Consumer.Bridgeport.BridgeportClientSchemas.CreateDatabaseRequest.Validate(this, global::Consumer.Bridgeport.BridgeportClientJson.TypeInfo<CreateDatabaseRequest>(), context, path);
 }

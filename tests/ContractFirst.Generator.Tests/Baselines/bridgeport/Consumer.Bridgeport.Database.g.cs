@@ -225,5 +225,5 @@ public partial record Database : global::ContractFirst.Validation.IValidatable
     /// <param name="context">Collects the errors.</param>
     /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
-        BridgeportClientSchemas.Database.Validate(this, BridgeportClientJson.TypeInfo<Database>(), context, path);
+        global::Consumer.Bridgeport.BridgeportClientSchemas.Database.Validate(this, global::Consumer.Bridgeport.BridgeportClientJson.TypeInfo<Database>(), context, path);
 }

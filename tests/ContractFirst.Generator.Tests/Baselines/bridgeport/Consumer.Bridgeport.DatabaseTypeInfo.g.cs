@@ -55,5 +55,5 @@ public partial record DatabaseTypeInfo : global::ContractFirst.Validation.IValid
     /// <param name="context">Collects the errors.</param>
     /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
-        BridgeportClientSchemas.DatabaseTypeInfo.Validate(this, BridgeportClientJson.TypeInfo<DatabaseTypeInfo>(), context, path);
+        global::Consumer.Bridgeport.BridgeportClientSchemas.DatabaseTypeInfo.Validate(this, global::Consumer.Bridgeport.BridgeportClientJson.TypeInfo<DatabaseTypeInfo>(), context, path);
 }

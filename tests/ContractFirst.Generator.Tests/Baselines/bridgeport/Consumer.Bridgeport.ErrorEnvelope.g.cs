@@ -61,5 +61,5 @@ public partial record ErrorEnvelope : global::ContractFirst.Validation.IValidata
     /// <param name="context">Collects the errors.</param>
     /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
-        BridgeportClientSchemas.ErrorEnvelope.Validate(this, BridgeportClientJson.TypeInfo<ErrorEnvelope>(), context, path);
+        global::Consumer.Bridgeport.BridgeportClientSchemas.ErrorEnvelope.Validate(this, global::Consumer.Bridgeport.BridgeportClientJson.TypeInfo<ErrorEnvelope>(), context, path);
 }

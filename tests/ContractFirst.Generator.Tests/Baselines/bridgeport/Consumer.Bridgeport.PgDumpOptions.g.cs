@@ -63,5 +63,5 @@ public partial record PgDumpOptions : global::ContractFirst.Validation.IValidata
     /// <param name="context">Collects the errors.</param>
     /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
-        BridgeportClientSchemas.PgDumpOptions.Validate(this, BridgeportClientJson.TypeInfo<PgDumpOptions>(), context, path);
+        global::Consumer.Bridgeport.BridgeportClientSchemas.PgDumpOptions.Validate(this, global::Consumer.Bridgeport.BridgeportClientJson.TypeInfo<PgDumpOptions>(), context, path);
 }

@@ -45,5 +45,5 @@ public partial record ApiError : global::ContractFirst.Validation.IValidatable
     /// <param name="context">Collects the errors.</param>
     /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
-        ClickhouseCloudClientSchemas.ApiError.Validate(this, ClickhouseCloudClientJson.TypeInfo<ApiError>(), context, path);
+        global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.ApiError.Validate(this, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<ApiError>(), context, path);
 }

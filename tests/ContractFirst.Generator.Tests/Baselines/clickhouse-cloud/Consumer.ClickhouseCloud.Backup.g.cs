@@ -63,5 +63,5 @@ public partial record Backup : global::ContractFirst.Validation.IValidatable
     /// <param name="context">Collects the errors.</param>
     /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
-        ClickhouseCloudClientSchemas.Backup.Validate(this, ClickhouseCloudClientJson.TypeInfo<Backup>(), context, path);
+        global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.Backup.Validate(this, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<Backup>(), context, path);
 }

@@ -45,5 +45,5 @@ public partial record BackupListResponse : global::ContractFirst.Validation.IVal
     /// <param name="context">Collects the errors.</param>
     /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
-        ClickhouseCloudClientSchemas.BackupListResponse.Validate(this, ClickhouseCloudClientJson.TypeInfo<BackupListResponse>(), context, path);
+        global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.BackupListResponse.Validate(this, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<BackupListResponse>(), context, path);
 }

@@ -45,5 +45,5 @@ public partial record BackupResponse : global::ContractFirst.Validation.IValidat
     /// <param name="context">Collects the errors.</param>
     /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
-        ClickhouseCloudClientSchemas.BackupResponse.Validate(this, ClickhouseCloudClientJson.TypeInfo<BackupResponse>(), context, path);
+        global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.BackupResponse.Validate(this, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<BackupResponse>(), context, path);
 }

@@ -117,7 +117,7 @@ public static partial class ClickhouseCloudClientJson
                     {
                         current = "requestId";
                         reader.Read();
-                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Read(ref reader, typeof(global::System.Guid), options);
+                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Guid?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Read(ref reader, typeof(global::System.Guid), options);
                         has2 = true;
                     }
                     else
@@ -199,7 +199,7 @@ public static partial class ClickhouseCloudClientJson
                     {
                         current = "requestId";
                         reader.Read();
-                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Read(ref reader, typeof(global::System.Guid), options);
+                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Guid?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Read(ref reader, typeof(global::System.Guid), options);
                         has1 = true;
                     }
                     else if (reader.ValueTextEquals("result"u8))
@@ -311,91 +311,91 @@ public static partial class ClickhouseCloudClientJson
                     {
                         current = "id";
                         reader.Read();
-                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Read(ref reader, typeof(global::System.Guid), options);
+                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Guid?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Read(ref reader, typeof(global::System.Guid), options);
                         has0 = true;
                     }
                     else if (reader.ValueTextEquals("name"u8))
                     {
                         current = "name";
                         reader.Read();
-                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has1 = true;
                     }
                     else if (reader.ValueTextEquals("provider"u8))
                     {
                         current = "provider";
                         reader.Read();
-                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : Converters.C1.Read(ref reader, typeof(ServiceProvider), options);
+                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(ServiceProvider?) : Converters.C1.Read(ref reader, typeof(ServiceProvider), options);
                         has2 = true;
                     }
                     else if (reader.ValueTextEquals("region"u8))
                     {
                         current = "region";
                         reader.Read();
-                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has3 = true;
                     }
                     else if (reader.ValueTextEquals("state"u8))
                     {
                         current = "state";
                         reader.Read();
-                        p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : Converters.C2.Read(ref reader, typeof(ServiceState), options);
+                        p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(ServiceState?) : Converters.C2.Read(ref reader, typeof(ServiceState), options);
                         has4 = true;
                     }
                     else if (reader.ValueTextEquals("endpoints"u8))
                     {
                         current = "endpoints";
                         reader.Read();
-                        p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : Converters.C3.Read(ref reader, typeof(global::System.Collections.Generic.IList<ServiceEndpoint>), options);
+                        p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IList<ServiceEndpoint>?) : Converters.C3.Read(ref reader, typeof(global::System.Collections.Generic.IList<ServiceEndpoint>), options);
                         has5 = true;
                     }
                     else if (reader.ValueTextEquals("tier"u8))
                     {
                         current = "tier";
                         reader.Read();
-                        p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : Converters.C4.Read(ref reader, typeof(ServiceTier), options);
+                        p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(ServiceTier?) : Converters.C4.Read(ref reader, typeof(ServiceTier), options);
                         has6 = true;
                     }
                     else if (reader.ValueTextEquals("minTotalMemoryGb"u8))
                     {
                         current = "minTotalMemoryGb";
                         reader.Read();
-                        p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
+                        p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
                         has7 = true;
                     }
                     else if (reader.ValueTextEquals("maxTotalMemoryGb"u8))
                     {
                         current = "maxTotalMemoryGb";
                         reader.Read();
-                        p8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
+                        p8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
                         has8 = true;
                     }
                     else if (reader.ValueTextEquals("idleScaling"u8))
                     {
                         current = "idleScaling";
                         reader.Read();
-                        p9 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Read(ref reader, typeof(bool), options);
+                        p9 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Read(ref reader, typeof(bool), options);
                         has9 = true;
                     }
                     else if (reader.ValueTextEquals("idleTimeoutMinutes"u8))
                     {
                         current = "idleTimeoutMinutes";
                         reader.Read();
-                        p10 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
+                        p10 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
                         has10 = true;
                     }
                     else if (reader.ValueTextEquals("ipAccessList"u8))
                     {
                         current = "ipAccessList";
                         reader.Read();
-                        p11 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : Converters.C5.Read(ref reader, typeof(global::System.Collections.Generic.IList<IpAccessListEntry>), options);
+                        p11 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IList<IpAccessListEntry>?) : Converters.C5.Read(ref reader, typeof(global::System.Collections.Generic.IList<IpAccessListEntry>), options);
                         has11 = true;
                     }
                     else if (reader.ValueTextEquals("createdAt"u8))
                     {
                         current = "createdAt";
                         reader.Read();
-                        p12 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Read(ref reader, typeof(global::System.DateTimeOffset), options);
+                        p12 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Read(ref reader, typeof(global::System.DateTimeOffset), options);
                         has12 = true;
                     }
                     else
@@ -536,21 +536,21 @@ public static partial class ClickhouseCloudClientJson
                     {
                         current = "protocol";
                         reader.Read();
-                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : Converters.C6.Read(ref reader, typeof(ServiceEndpointProtocol), options);
+                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(ServiceEndpointProtocol?) : Converters.C6.Read(ref reader, typeof(ServiceEndpointProtocol), options);
                         has0 = true;
                     }
                     else if (reader.ValueTextEquals("host"u8))
                     {
                         current = "host";
                         reader.Read();
-                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has1 = true;
                     }
                     else if (reader.ValueTextEquals("port"u8))
                     {
                         current = "port";
                         reader.Read();
-                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::ContractFirst.Json.IntegerJsonConverter.Int64.Read(ref reader, typeof(long), options);
+                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::ContractFirst.Json.IntegerJsonConverter.Int64.Read(ref reader, typeof(long), options);
                         has2 = true;
                     }
                     else
@@ -636,7 +636,7 @@ public static partial class ClickhouseCloudClientJson
                     {
                         current = "description";
                         reader.Read();
-                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has1 = true;
                     }
                     else
@@ -716,7 +716,7 @@ public static partial class ClickhouseCloudClientJson
                     {
                         current = "requestId";
                         reader.Read();
-                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Read(ref reader, typeof(global::System.Guid), options);
+                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Guid?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Read(ref reader, typeof(global::System.Guid), options);
                         has1 = true;
                     }
                     else if (reader.ValueTextEquals("result"u8))
@@ -806,7 +806,7 @@ public static partial class ClickhouseCloudClientJson
                     {
                         current = "requestId";
                         reader.Read();
-                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Read(ref reader, typeof(global::System.Guid), options);
+                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Guid?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Read(ref reader, typeof(global::System.Guid), options);
                         has1 = true;
                     }
                     else if (reader.ValueTextEquals("result"u8))
@@ -885,14 +885,14 @@ public static partial class ClickhouseCloudClientJson
                     {
                         current = "service";
                         reader.Read();
-                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : ServiceConverter.Instance.Read(ref reader, typeof(Service), options);
+                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(Service?) : ServiceConverter.Instance.Read(ref reader, typeof(Service), options);
                         has0 = true;
                     }
                     else if (reader.ValueTextEquals("password"u8))
                     {
                         current = "password";
                         reader.Read();
-                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has1 = true;
                     }
                     else
@@ -975,7 +975,7 @@ public static partial class ClickhouseCloudClientJson
                     {
                         current = "requestId";
                         reader.Read();
-                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Read(ref reader, typeof(global::System.Guid), options);
+                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Guid?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Read(ref reader, typeof(global::System.Guid), options);
                         has1 = true;
                     }
                     else if (reader.ValueTextEquals("result"u8))
@@ -1051,7 +1051,7 @@ public static partial class ClickhouseCloudClientJson
                     {
                         current = "password";
                         reader.Read();
-                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has0 = true;
                     }
                     else
@@ -1125,7 +1125,7 @@ public static partial class ClickhouseCloudClientJson
                     {
                         current = "requestId";
                         reader.Read();
-                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Read(ref reader, typeof(global::System.Guid), options);
+                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Guid?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Read(ref reader, typeof(global::System.Guid), options);
                         has1 = true;
                     }
                     else
@@ -1205,7 +1205,7 @@ public static partial class ClickhouseCloudClientJson
                     {
                         current = "requestId";
                         reader.Read();
-                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Read(ref reader, typeof(global::System.Guid), options);
+                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Guid?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Read(ref reader, typeof(global::System.Guid), options);
                         has1 = true;
                     }
                     else if (reader.ValueTextEquals("result"u8))
@@ -1293,35 +1293,35 @@ public static partial class ClickhouseCloudClientJson
                     {
                         current = "id";
                         reader.Read();
-                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Read(ref reader, typeof(global::System.Guid), options);
+                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Guid?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Read(ref reader, typeof(global::System.Guid), options);
                         has0 = true;
                     }
                     else if (reader.ValueTextEquals("status"u8))
                     {
                         current = "status";
                         reader.Read();
-                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : Converters.C8.Read(ref reader, typeof(BackupStatus), options);
+                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(BackupStatus?) : Converters.C8.Read(ref reader, typeof(BackupStatus), options);
                         has1 = true;
                     }
                     else if (reader.ValueTextEquals("serviceId"u8))
                     {
                         current = "serviceId";
                         reader.Read();
-                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has2 = true;
                     }
                     else if (reader.ValueTextEquals("startedAt"u8))
                     {
                         current = "startedAt";
                         reader.Read();
-                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Read(ref reader, typeof(global::System.DateTimeOffset), options);
+                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Read(ref reader, typeof(global::System.DateTimeOffset), options);
                         has3 = true;
                     }
                     else if (reader.ValueTextEquals("finishedAt"u8))
                     {
                         current = "finishedAt";
                         reader.Read();
-                        p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Read(ref reader, typeof(global::System.DateTimeOffset), options);
+                        p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Read(ref reader, typeof(global::System.DateTimeOffset), options);
                         has4 = true;
                     }
                     else
@@ -1422,7 +1422,7 @@ public static partial class ClickhouseCloudClientJson
                     {
                         current = "requestId";
                         reader.Read();
-                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Read(ref reader, typeof(global::System.Guid), options);
+                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Guid?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Read(ref reader, typeof(global::System.Guid), options);
                         has1 = true;
                     }
                     else if (reader.ValueTextEquals("result"u8))
@@ -1501,14 +1501,14 @@ public static partial class ClickhouseCloudClientJson
                     {
                         current = "add";
                         reader.Read();
-                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : Converters.C5.Read(ref reader, typeof(global::System.Collections.Generic.IList<IpAccessListEntry>), options);
+                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IList<IpAccessListEntry>?) : Converters.C5.Read(ref reader, typeof(global::System.Collections.Generic.IList<IpAccessListEntry>), options);
                         has0 = true;
                     }
                     else if (reader.ValueTextEquals("remove"u8))
                     {
                         current = "remove";
                         reader.Read();
-                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : Converters.C5.Read(ref reader, typeof(global::System.Collections.Generic.IList<IpAccessListEntry>), options);
+                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IList<IpAccessListEntry>?) : Converters.C5.Read(ref reader, typeof(global::System.Collections.Generic.IList<IpAccessListEntry>), options);
                         has1 = true;
                     }
                     else
@@ -1628,49 +1628,49 @@ public static partial class ClickhouseCloudClientJson
                     {
                         current = "tier";
                         reader.Read();
-                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : Converters.C10.Read(ref reader, typeof(ServicePostRequestTier), options);
+                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(ServicePostRequestTier?) : Converters.C10.Read(ref reader, typeof(ServicePostRequestTier), options);
                         has3 = true;
                     }
                     else if (reader.ValueTextEquals("ipAccessList"u8))
                     {
                         current = "ipAccessList";
                         reader.Read();
-                        p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : Converters.C5.Read(ref reader, typeof(global::System.Collections.Generic.IList<IpAccessListEntry>), options);
+                        p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IList<IpAccessListEntry>?) : Converters.C5.Read(ref reader, typeof(global::System.Collections.Generic.IList<IpAccessListEntry>), options);
                         has4 = true;
                     }
                     else if (reader.ValueTextEquals("minTotalMemoryGb"u8))
                     {
                         current = "minTotalMemoryGb";
                         reader.Read();
-                        p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
+                        p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
                         has5 = true;
                     }
                     else if (reader.ValueTextEquals("maxTotalMemoryGb"u8))
                     {
                         current = "maxTotalMemoryGb";
                         reader.Read();
-                        p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
+                        p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
                         has6 = true;
                     }
                     else if (reader.ValueTextEquals("idleScaling"u8))
                     {
                         current = "idleScaling";
                         reader.Read();
-                        p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Read(ref reader, typeof(bool), options);
+                        p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Read(ref reader, typeof(bool), options);
                         has7 = true;
                     }
                     else if (reader.ValueTextEquals("idleTimeoutMinutes"u8))
                     {
                         current = "idleTimeoutMinutes";
                         reader.Read();
-                        p8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
+                        p8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
                         has8 = true;
                     }
                     else if (reader.ValueTextEquals("backupId"u8))
                     {
                         current = "backupId";
                         reader.Read();
-                        p9 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Read(ref reader, typeof(global::System.Guid), options);
+                        p9 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Guid?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Read(ref reader, typeof(global::System.Guid), options);
                         has9 = true;
                     }
                     else
@@ -1779,14 +1779,14 @@ public static partial class ClickhouseCloudClientJson
                     {
                         current = "name";
                         reader.Read();
-                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has0 = true;
                     }
                     else if (reader.ValueTextEquals("ipAccessList"u8))
                     {
                         current = "ipAccessList";
                         reader.Read();
-                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : IpAccessListPatchConverter.Instance.Read(ref reader, typeof(IpAccessListPatch), options);
+                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(IpAccessListPatch?) : IpAccessListPatchConverter.Instance.Read(ref reader, typeof(IpAccessListPatch), options);
                         has1 = true;
                     }
                     else
@@ -1925,28 +1925,28 @@ public static partial class ClickhouseCloudClientJson
                     {
                         current = "minTotalMemoryGb";
                         reader.Read();
-                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
+                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
                         has0 = true;
                     }
                     else if (reader.ValueTextEquals("maxTotalMemoryGb"u8))
                     {
                         current = "maxTotalMemoryGb";
                         reader.Read();
-                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
+                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
                         has1 = true;
                     }
                     else if (reader.ValueTextEquals("idleScaling"u8))
                     {
                         current = "idleScaling";
                         reader.Read();
-                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Read(ref reader, typeof(bool), options);
+                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Read(ref reader, typeof(bool), options);
                         has2 = true;
                     }
                     else if (reader.ValueTextEquals("idleTimeoutMinutes"u8))
                     {
                         current = "idleTimeoutMinutes";
                         reader.Read();
-                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
+                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
                         has3 = true;
                     }
                     else
@@ -2030,14 +2030,14 @@ public static partial class ClickhouseCloudClientJson
                     {
                         current = "newPasswordHash";
                         reader.Read();
-                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has0 = true;
                     }
                     else if (reader.ValueTextEquals("newDoubleSha1Hash"u8))
                     {
                         current = "newDoubleSha1Hash";
                         reader.Read();
-                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has1 = true;
                     }
                     else

@@ -38,5 +38,5 @@ public partial record IpAccessListEntry : global::ContractFirst.Validation.IVali
     /// <param name="context">Collects the errors.</param>
     /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
-        ClickhouseCloudClientSchemas.IpAccessListEntry.Validate(this, ClickhouseCloudClientJson.TypeInfo<IpAccessListEntry>(), context, path);
+        global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.IpAccessListEntry.Validate(this, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<IpAccessListEntry>(), context, path);
 }

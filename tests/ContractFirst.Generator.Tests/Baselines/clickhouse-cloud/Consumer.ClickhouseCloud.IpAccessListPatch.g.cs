@@ -39,5 +39,5 @@ public partial record IpAccessListPatch : global::ContractFirst.Validation.IVali
     /// <param name="context">Collects the errors.</param>
     /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
-        ClickhouseCloudClientSchemas.IpAccessListPatch.Validate(this, ClickhouseCloudClientJson.TypeInfo<IpAccessListPatch>(), context, path);
+        global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.IpAccessListPatch.Validate(this, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<IpAccessListPatch>(), context, path);
 }

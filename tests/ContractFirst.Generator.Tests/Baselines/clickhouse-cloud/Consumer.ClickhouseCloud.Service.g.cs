@@ -134,5 +134,5 @@ public partial record Service : global::ContractFirst.Validation.IValidatable
     /// <param name="context">Collects the errors.</param>
     /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
-        ClickhouseCloudClientSchemas.Service.Validate(this, ClickhouseCloudClientJson.TypeInfo<Service>(), context, path);
+        global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.Service.Validate(this, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<Service>(), context, path);
 }

@@ -38,5 +38,5 @@ public partial record ServiceDeleteResponse : global::ContractFirst.Validation.I
     /// <param name="context">Collects the errors.</param>
     /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
-        ClickhouseCloudClientSchemas.ServiceDeleteResponse.Validate(this, ClickhouseCloudClientJson.TypeInfo<ServiceDeleteResponse>(), context, path);
+        global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.ServiceDeleteResponse.Validate(this, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<ServiceDeleteResponse>(), context, path);
 }

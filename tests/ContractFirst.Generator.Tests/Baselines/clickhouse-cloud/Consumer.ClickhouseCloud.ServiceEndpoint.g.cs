@@ -47,5 +47,5 @@ public partial record ServiceEndpoint : global::ContractFirst.Validation.IValida
     /// <param name="context">Collects the errors.</param>
     /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
-        ClickhouseCloudClientSchemas.ServiceEndpoint.Validate(this, ClickhouseCloudClientJson.TypeInfo<ServiceEndpoint>(), context, path);
+        global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.ServiceEndpoint.Validate(this, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<ServiceEndpoint>(), context, path);
 }

@@ -45,5 +45,5 @@ public partial record ServiceListResponse : global::ContractFirst.Validation.IVa
     /// <param name="context">Collects the errors.</param>
     /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
-        ClickhouseCloudClientSchemas.ServiceListResponse.Validate(this, ClickhouseCloudClientJson.TypeInfo<ServiceListResponse>(), context, path);
+        global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.ServiceListResponse.Validate(this, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<ServiceListResponse>(), context, path);
 }

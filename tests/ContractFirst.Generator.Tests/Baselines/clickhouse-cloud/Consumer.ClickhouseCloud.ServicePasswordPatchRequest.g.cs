@@ -40,5 +40,5 @@ public partial record ServicePasswordPatchRequest : global::ContractFirst.Valida
     /// <param name="context">Collects the errors.</param>
     /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
-        ClickhouseCloudClientSchemas.ServicePasswordPatchRequest.Validate(this, ClickhouseCloudClientJson.TypeInfo<ServicePasswordPatchRequest>(), context, path);
+        global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.ServicePasswordPatchRequest.Validate(this, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<ServicePasswordPatchRequest>(), context, path);
 }

@@ -31,5 +31,5 @@ public partial record ServicePasswordPatchResponse : global::ContractFirst.Valid
     /// <param name="context">Collects the errors.</param>
     /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
-        ClickhouseCloudClientSchemas.ServicePasswordPatchResponse.Validate(this, ClickhouseCloudClientJson.TypeInfo<ServicePasswordPatchResponse>(), context, path);
+        global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.ServicePasswordPatchResponse.Validate(this, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<ServicePasswordPatchResponse>(), context, path);
 }

@@ -45,5 +45,5 @@ public partial record ServicePasswordPatchResponseWrapper : global::ContractFirs
     /// <param name="context">Collects the errors.</param>
     /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
-        ClickhouseCloudClientSchemas.ServicePasswordPatchResponseWrapper.Validate(this, ClickhouseCloudClientJson.TypeInfo<ServicePasswordPatchResponseWrapper>(), context, path);
+        global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.ServicePasswordPatchResponseWrapper.Validate(this, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<ServicePasswordPatchResponseWrapper>(), context, path);
 }

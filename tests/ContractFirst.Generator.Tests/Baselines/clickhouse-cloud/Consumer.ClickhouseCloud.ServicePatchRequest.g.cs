@@ -40,5 +40,5 @@ public partial record ServicePatchRequest : global::ContractFirst.Validation.IVa
     /// <param name="context">Collects the errors.</param>
     /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
-        ClickhouseCloudClientSchemas.ServicePatchRequest.Validate(this, ClickhouseCloudClientJson.TypeInfo<ServicePatchRequest>(), context, path);
+        global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.ServicePatchRequest.Validate(this, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<ServicePatchRequest>(), context, path);
 }

@@ -108,5 +108,5 @@ public partial record ServicePostRequest : global::ContractFirst.Validation.IVal
     /// <param name="context">Collects the errors.</param>
     /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
-        ClickhouseCloudClientSchemas.ServicePostRequest.Validate(this, ClickhouseCloudClientJson.TypeInfo<ServicePostRequest>(), context, path);
+        global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.ServicePostRequest.Validate(this, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<ServicePostRequest>(), context, path);
 }

@@ -39,5 +39,5 @@ public partial record ServicePostResponse : global::ContractFirst.Validation.IVa
     /// <param name="context">Collects the errors.</param>
     /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
-        ClickhouseCloudClientSchemas.ServicePostResponse.Validate(this, ClickhouseCloudClientJson.TypeInfo<ServicePostResponse>(), context, path);
+        global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.ServicePostResponse.Validate(this, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<ServicePostResponse>(), context, path);
 }

@@ -45,5 +45,5 @@ public partial record ServicePostResponseWrapper : global::ContractFirst.Validat
     /// <param name="context">Collects the errors.</param>
     /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
-        ClickhouseCloudClientSchemas.ServicePostResponseWrapper.Validate(this, ClickhouseCloudClientJson.TypeInfo<ServicePostResponseWrapper>(), context, path);
+        global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.ServicePostResponseWrapper.Validate(this, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<ServicePostResponseWrapper>(), context, path);
 }

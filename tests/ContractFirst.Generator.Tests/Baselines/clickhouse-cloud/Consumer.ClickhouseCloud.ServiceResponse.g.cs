@@ -45,5 +45,5 @@ public partial record ServiceResponse : global::ContractFirst.Validation.IValida
     /// <param name="context">Collects the errors.</param>
     /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
-        ClickhouseCloudClientSchemas.ServiceResponse.Validate(this, ClickhouseCloudClientJson.TypeInfo<ServiceResponse>(), context, path);
+        global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.ServiceResponse.Validate(this, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<ServiceResponse>(), context, path);
 }

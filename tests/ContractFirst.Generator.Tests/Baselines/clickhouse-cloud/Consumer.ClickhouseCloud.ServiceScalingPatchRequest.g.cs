@@ -63,5 +63,5 @@ public partial record ServiceScalingPatchRequest : global::ContractFirst.Validat
     /// <param name="context">Collects the errors.</param>
     /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
-        ClickhouseCloudClientSchemas.ServiceScalingPatchRequest.Validate(this, ClickhouseCloudClientJson.TypeInfo<ServiceScalingPatchRequest>(), context, path);
+        global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.ServiceScalingPatchRequest.Validate(this, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<ServiceScalingPatchRequest>(), context, path);
 }

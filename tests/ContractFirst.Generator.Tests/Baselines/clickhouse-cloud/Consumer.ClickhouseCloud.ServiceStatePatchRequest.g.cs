@@ -31,5 +31,5 @@ public partial record ServiceStatePatchRequest : global::ContractFirst.Validatio
     /// <param name="context">Collects the errors.</param>
     /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
-        ClickhouseCloudClientSchemas.ServiceStatePatchRequest.Validate(this, ClickhouseCloudClientJson.TypeInfo<ServiceStatePatchRequest>(), context, path);
+        global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.ServiceStatePatchRequest.Validate(this, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<ServiceStatePatchRequest>(), context, path);
 }

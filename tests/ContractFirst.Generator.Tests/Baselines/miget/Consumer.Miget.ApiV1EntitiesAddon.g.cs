@@ -93,5 +93,5 @@ public partial record ApiV1EntitiesAddon : global::ContractFirst.Validation.IVal
     /// <param name="context">Collects the errors.</param>
     /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
-        MigetClientSchemas.ApiV1EntitiesAddon.Validate(this, MigetClientJson.TypeInfo<ApiV1EntitiesAddon>(), context, path);
+        global::Consumer.Miget.MigetClientSchemas.ApiV1EntitiesAddon.Validate(this, global::Consumer.Miget.MigetClientJson.TypeInfo<ApiV1EntitiesAddon>(), context, path);
 }

@@ -145,5 +145,5 @@ public partial record ApiV1EntitiesBucket : global::ContractFirst.Validation.IVa
     /// <param name="context">Collects the errors.</param>
     /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
-        MigetClientSchemas.ApiV1EntitiesBucket.Validate(this, MigetClientJson.TypeInfo<ApiV1EntitiesBucket>(), context, path);
+        global::Consumer.Miget.MigetClientSchemas.ApiV1EntitiesBucket.Validate(this, global::Consumer.Miget.MigetClientJson.TypeInfo<ApiV1EntitiesBucket>(), context, path);
 }

@@ -47,5 +47,5 @@ public partial record ApiV1EntitiesComponent : global::ContractFirst.Validation.
     /// <param name="context">Collects the errors.</param>
     /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
-        MigetClientSchemas.ApiV1EntitiesComponent.Validate(this, MigetClientJson.TypeInfo<ApiV1EntitiesComponent>(), context, path);
+        global::Consumer.Miget.MigetClientSchemas.ApiV1EntitiesComponent.Validate(this, global::Consumer.Miget.MigetClientJson.TypeInfo<ApiV1EntitiesComponent>(), context, path);
 }

@@ -79,5 +79,5 @@ public partial record ApiV1EntitiesPlan : global::ContractFirst.Validation.IVali
     /// <param name="context">Collects the errors.</param>
     /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
-        MigetClientSchemas.ApiV1EntitiesPlan.Validate(this, MigetClientJson.TypeInfo<ApiV1EntitiesPlan>(), context, path);
+        global::Consumer.Miget.MigetClientSchemas.ApiV1EntitiesPlan.Validate(this, global::Consumer.Miget.MigetClientJson.TypeInfo<ApiV1EntitiesPlan>(), context, path);
 }

@@ -159,5 +159,5 @@ public partial record ApiV1EntitiesResource : global::ContractFirst.Validation.I
     /// <param name="context">Collects the errors.</param>
     /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
-        MigetClientSchemas.ApiV1EntitiesResource.Validate(this, MigetClientJson.TypeInfo<ApiV1EntitiesResource>(), context, path);
+        global::Consumer.Miget.MigetClientSchemas.ApiV1EntitiesResource.Validate(this, global::Consumer.Miget.MigetClientJson.TypeInfo<ApiV1EntitiesResource>(), context, path);
 }

@@ -79,5 +79,5 @@ public partial record ApiV1EntitiesService : global::ContractFirst.Validation.IV
     /// <param name="context">Collects the errors.</param>
     /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
-        MigetClientSchemas.ApiV1EntitiesService.Validate(this, MigetClientJson.TypeInfo<ApiV1EntitiesService>(), context, path);
+        global::Consumer.Miget.MigetClientSchemas.ApiV1EntitiesService.Validate(this, global::Consumer.Miget.MigetClientJson.TypeInfo<ApiV1EntitiesService>(), context, path);
 }

@@ -31,5 +31,5 @@ public partial record ErrorResponse : global::ContractFirst.Validation.IValidata
     /// <param name="context">Collects the errors.</param>
     /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
-        MigetClientSchemas.ErrorResponse.Validate(this, MigetClientJson.TypeInfo<ErrorResponse>(), context, path);
+        global::Consumer.Miget.MigetClientSchemas.ErrorResponse.Validate(this, global::Consumer.Miget.MigetClientJson.TypeInfo<ErrorResponse>(), context, path);
 }

@@ -148,56 +148,56 @@ public static partial class MigetClientJson
                     {
                         current = "ram_size";
                         reader.Read();
-                        p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
+                        p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(float?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
                         has4 = true;
                     }
                     else if (reader.ValueTextEquals("disk_size"u8))
                     {
                         current = "disk_size";
                         reader.Read();
-                        p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
+                        p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(float?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
                         has5 = true;
                     }
                     else if (reader.ValueTextEquals("cpu_size"u8))
                     {
                         current = "cpu_size";
                         reader.Read();
-                        p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
+                        p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(float?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
                         has6 = true;
                     }
                     else if (reader.ValueTextEquals("postgres_version"u8))
                     {
                         current = "postgres_version";
                         reader.Read();
-                        p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has7 = true;
                     }
                     else if (reader.ValueTextEquals("public_access"u8))
                     {
                         current = "public_access";
                         reader.Read();
-                        p8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : Converters.C1.Read(ref reader, typeof(PostApiV1ServicesPublicAccess), options);
+                        p8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(PostApiV1ServicesPublicAccess?) : Converters.C1.Read(ref reader, typeof(PostApiV1ServicesPublicAccess), options);
                         has8 = true;
                     }
                     else if (reader.ValueTextEquals("environment_variables"u8))
                     {
                         current = "environment_variables";
                         reader.Read();
-                        p9 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Read(ref reader, typeof(bool), options);
+                        p9 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Read(ref reader, typeof(bool), options);
                         has9 = true;
                     }
                     else if (reader.ValueTextEquals("mount_point"u8))
                     {
                         current = "mount_point";
                         reader.Read();
-                        p10 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p10 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has10 = true;
                     }
                     else if (reader.ValueTextEquals("storage_access"u8))
                     {
                         current = "storage_access";
                         reader.Read();
-                        p11 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : Converters.C2.Read(ref reader, typeof(PostApiV1ServicesStorageAccess), options);
+                        p11 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(PostApiV1ServicesStorageAccess?) : Converters.C2.Read(ref reader, typeof(PostApiV1ServicesStorageAccess), options);
                         has11 = true;
                     }
                     else
@@ -363,77 +363,77 @@ public static partial class MigetClientJson
                     {
                         current = "label";
                         reader.Read();
-                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has2 = true;
                     }
                     else if (reader.ValueTextEquals("ram_size"u8))
                     {
                         current = "ram_size";
                         reader.Read();
-                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
+                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(float?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
                         has3 = true;
                     }
                     else if (reader.ValueTextEquals("disk_size"u8))
                     {
                         current = "disk_size";
                         reader.Read();
-                        p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
+                        p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(float?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
                         has4 = true;
                     }
                     else if (reader.ValueTextEquals("cpu_size"u8))
                     {
                         current = "cpu_size";
                         reader.Read();
-                        p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
+                        p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(float?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
                         has5 = true;
                     }
                     else if (reader.ValueTextEquals("postgres_version"u8))
                     {
                         current = "postgres_version";
                         reader.Read();
-                        p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has6 = true;
                     }
                     else if (reader.ValueTextEquals("mysql_version"u8))
                     {
                         current = "mysql_version";
                         reader.Read();
-                        p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has7 = true;
                     }
                     else if (reader.ValueTextEquals("valkey_version"u8))
                     {
                         current = "valkey_version";
                         reader.Read();
-                        p8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has8 = true;
                     }
                     else if (reader.ValueTextEquals("public_access"u8))
                     {
                         current = "public_access";
                         reader.Read();
-                        p9 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : Converters.C4.Read(ref reader, typeof(PostApiV1AppsUuidAddonsPublicAccess), options);
+                        p9 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(PostApiV1AppsUuidAddonsPublicAccess?) : Converters.C4.Read(ref reader, typeof(PostApiV1AppsUuidAddonsPublicAccess), options);
                         has9 = true;
                     }
                     else if (reader.ValueTextEquals("service_id"u8))
                     {
                         current = "service_id";
                         reader.Read();
-                        p10 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::ContractFirst.Json.IntegerJsonConverter.Int32.Read(ref reader, typeof(int), options);
+                        p10 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : global::ContractFirst.Json.IntegerJsonConverter.Int32.Read(ref reader, typeof(int), options);
                         has10 = true;
                     }
                     else if (reader.ValueTextEquals("mount_point"u8))
                     {
                         current = "mount_point";
                         reader.Read();
-                        p11 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p11 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has11 = true;
                     }
                     else if (reader.ValueTextEquals("storage_access"u8))
                     {
                         current = "storage_access";
                         reader.Read();
-                        p12 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : Converters.C5.Read(ref reader, typeof(PostApiV1AppsUuidAddonsStorageAccess), options);
+                        p12 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(PostApiV1AppsUuidAddonsStorageAccess?) : Converters.C5.Read(ref reader, typeof(PostApiV1AppsUuidAddonsStorageAccess), options);
                         has12 = true;
                     }
                     else
@@ -586,14 +586,14 @@ public static partial class MigetClientJson
                     {
                         current = "visibility";
                         reader.Read();
-                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : Converters.C6.Read(ref reader, typeof(PostApiV1BucketsVisibility), options);
+                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(PostApiV1BucketsVisibility?) : Converters.C6.Read(ref reader, typeof(PostApiV1BucketsVisibility), options);
                         has2 = true;
                     }
                     else if (reader.ValueTextEquals("disk_size"u8))
                     {
                         current = "disk_size";
                         reader.Read();
-                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
+                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(float?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
                         has3 = true;
                     }
                     else
@@ -1157,21 +1157,21 @@ public static partial class MigetClientJson
                     {
                         current = "public_endpoint";
                         reader.Read();
-                        p14 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p14 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has14 = true;
                     }
                     else if (reader.ValueTextEquals("policy"u8))
                     {
                         current = "policy";
                         reader.Read();
-                        p15 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p15 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has15 = true;
                     }
                     else if (reader.ValueTextEquals("acl"u8))
                     {
                         current = "acl";
                         reader.Read();
-                        p16 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p16 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has16 = true;
                     }
                     else
@@ -1323,119 +1323,119 @@ public static partial class MigetClientJson
                     {
                         current = "uuid";
                         reader.Read();
-                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has0 = true;
                     }
                     else if (reader.ValueTextEquals("name"u8))
                     {
                         current = "name";
                         reader.Read();
-                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has1 = true;
                     }
                     else if (reader.ValueTextEquals("state"u8))
                     {
                         current = "state";
                         reader.Read();
-                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has2 = true;
                     }
                     else if (reader.ValueTextEquals("labels"u8))
                     {
                         current = "labels";
                         reader.Read();
-                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : Converters.C9.Read(ref reader, typeof(global::System.Collections.Generic.IList<string>), options);
+                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IList<string>?) : Converters.C9.Read(ref reader, typeof(global::System.Collections.Generic.IList<string>), options);
                         has3 = true;
                     }
                     else if (reader.ValueTextEquals("total_disk_size"u8))
                     {
                         current = "total_disk_size";
                         reader.Read();
-                        p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
+                        p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(float?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
                         has4 = true;
                     }
                     else if (reader.ValueTextEquals("total_ram_size"u8))
                     {
                         current = "total_ram_size";
                         reader.Read();
-                        p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
+                        p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(float?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
                         has5 = true;
                     }
                     else if (reader.ValueTextEquals("total_cpu_size"u8))
                     {
                         current = "total_cpu_size";
                         reader.Read();
-                        p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
+                        p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(float?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
                         has6 = true;
                     }
                     else if (reader.ValueTextEquals("total_used_disk_size"u8))
                     {
                         current = "total_used_disk_size";
                         reader.Read();
-                        p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
+                        p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(float?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
                         has7 = true;
                     }
                     else if (reader.ValueTextEquals("total_used_ram_size"u8))
                     {
                         current = "total_used_ram_size";
                         reader.Read();
-                        p8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
+                        p8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(float?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
                         has8 = true;
                     }
                     else if (reader.ValueTextEquals("total_used_cpu_size"u8))
                     {
                         current = "total_used_cpu_size";
                         reader.Read();
-                        p9 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
+                        p9 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(float?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
                         has9 = true;
                     }
                     else if (reader.ValueTextEquals("available_cpu_size"u8))
                     {
                         current = "available_cpu_size";
                         reader.Read();
-                        p10 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
+                        p10 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(float?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
                         has10 = true;
                     }
                     else if (reader.ValueTextEquals("available_disk_size"u8))
                     {
                         current = "available_disk_size";
                         reader.Read();
-                        p11 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
+                        p11 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(float?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
                         has11 = true;
                     }
                     else if (reader.ValueTextEquals("available_ram_size"u8))
                     {
                         current = "available_ram_size";
                         reader.Read();
-                        p12 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
+                        p12 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(float?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
                         has12 = true;
                     }
                     else if (reader.ValueTextEquals("created_at"u8))
                     {
                         current = "created_at";
                         reader.Read();
-                        p13 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Read(ref reader, typeof(global::System.DateTimeOffset), options);
+                        p13 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Read(ref reader, typeof(global::System.DateTimeOffset), options);
                         has13 = true;
                     }
                     else if (reader.ValueTextEquals("updated_at"u8))
                     {
                         current = "updated_at";
                         reader.Read();
-                        p14 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Read(ref reader, typeof(global::System.DateTimeOffset), options);
+                        p14 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Read(ref reader, typeof(global::System.DateTimeOffset), options);
                         has14 = true;
                     }
                     else if (reader.ValueTextEquals("plan"u8))
                     {
                         current = "plan";
                         reader.Read();
-                        p15 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : ApiV1EntitiesPlanConverter.Instance.Read(ref reader, typeof(ApiV1EntitiesPlan), options);
+                        p15 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(ApiV1EntitiesPlan?) : ApiV1EntitiesPlanConverter.Instance.Read(ref reader, typeof(ApiV1EntitiesPlan), options);
                         has15 = true;
                     }
                     else if (reader.ValueTextEquals("components"u8))
                     {
                         current = "components";
                         reader.Read();
-                        p16 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : Converters.C10.Read(ref reader, typeof(global::System.Collections.Generic.IList<ApiV1EntitiesComponent>), options);
+                        p16 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IList<ApiV1EntitiesComponent>?) : Converters.C10.Read(ref reader, typeof(global::System.Collections.Generic.IList<ApiV1EntitiesComponent>), options);
                         has16 = true;
                     }
                     else
@@ -1612,49 +1612,49 @@ public static partial class MigetClientJson
                     {
                         current = "name";
                         reader.Read();
-                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has0 = true;
                     }
                     else if (reader.ValueTextEquals("code_name"u8))
                     {
                         current = "code_name";
                         reader.Read();
-                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has1 = true;
                     }
                     else if (reader.ValueTextEquals("description"u8))
                     {
                         current = "description";
                         reader.Read();
-                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has2 = true;
                     }
                     else if (reader.ValueTextEquals("ram_size"u8))
                     {
                         current = "ram_size";
                         reader.Read();
-                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
+                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(float?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
                         has3 = true;
                     }
                     else if (reader.ValueTextEquals("disk_size"u8))
                     {
                         current = "disk_size";
                         reader.Read();
-                        p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
+                        p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(float?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
                         has4 = true;
                     }
                     else if (reader.ValueTextEquals("cpu_size"u8))
                     {
                         current = "cpu_size";
                         reader.Read();
-                        p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
+                        p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(float?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
                         has5 = true;
                     }
                     else if (reader.ValueTextEquals("unit_price"u8))
                     {
                         current = "unit_price";
                         reader.Read();
-                        p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
+                        p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
                         has6 = true;
                     }
                     else
@@ -1759,21 +1759,21 @@ public static partial class MigetClientJson
                     {
                         current = "name";
                         reader.Read();
-                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has0 = true;
                     }
                     else if (reader.ValueTextEquals("code_name"u8))
                     {
                         current = "code_name";
                         reader.Read();
-                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has1 = true;
                     }
                     else if (reader.ValueTextEquals("unit_price"u8))
                     {
                         current = "unit_price";
                         reader.Read();
-                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
+                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
                         has2 = true;
                     }
                     else
@@ -1848,7 +1848,7 @@ public static partial class MigetClientJson
                     {
                         current = "error";
                         reader.Read();
-                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
+                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
                         has0 = true;
                     }
                     else

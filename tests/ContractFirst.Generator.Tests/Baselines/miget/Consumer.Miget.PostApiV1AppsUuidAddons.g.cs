@@ -126,5 +126,5 @@ public partial record PostApiV1AppsUuidAddons : global::ContractFirst.Validation
     /// <param name="context">Collects the errors.</param>
     /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
-        MigetClientSchemas.PostApiV1AppsUuidAddons.Validate(this, MigetClientJson.TypeInfo<PostApiV1AppsUuidAddons>(), context, path);
+        global::Consumer.Miget.MigetClientSchemas.PostApiV1AppsUuidAddons.Validate(this, global::Consumer.Miget.MigetClientJson.TypeInfo<PostApiV1AppsUuidAddons>(), context, path);
 }

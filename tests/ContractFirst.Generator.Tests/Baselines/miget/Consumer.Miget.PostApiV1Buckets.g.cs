@@ -60,5 +60,5 @@ public partial record PostApiV1Buckets : global::ContractFirst.Validation.IValid
     /// <param name="context">Collects the errors.</param>
     /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
-        MigetClientSchemas.PostApiV1Buckets.Validate(this, MigetClientJson.TypeInfo<PostApiV1Buckets>(), context, path);
+        global::Consumer.Miget.MigetClientSchemas.PostApiV1Buckets.Validate(this, global::Consumer.Miget.MigetClientJson.TypeInfo<PostApiV1Buckets>(), context, path);
 }

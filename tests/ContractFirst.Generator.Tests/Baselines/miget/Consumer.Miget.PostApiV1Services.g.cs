@@ -116,5 +116,5 @@ public partial record PostApiV1Services : global::ContractFirst.Validation.IVali
     /// <param name="context">Collects the errors.</param>
     /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
-        MigetClientSchemas.PostApiV1Services.Validate(this, MigetClientJson.TypeInfo<PostApiV1Services>(), context, path);
+        global::Consumer.Miget.MigetClientSchemas.PostApiV1Services.Validate(this, global::Consumer.Miget.MigetClientJson.TypeInfo<PostApiV1Services>(), context, path);
 }
