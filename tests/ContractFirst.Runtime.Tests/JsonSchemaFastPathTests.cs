@@ -124,6 +124,26 @@ public class JsonSchemaFastPathTests
     }
 
     [Fact]
+    public void Required_names_match_escaped_and_non_ascii_names()
+    {
+        var schema = new JsonSchema { Required = ["a", "zürich", "b"] };
+        Assert.Equal(["b"], Errors(schema, "{\"\\u0061\":1,\"z\\u00fcrich\":2}").Select(e => e.Field));
+        Assert.Equal(["a", "zürich", "b"], Errors(schema, "{\"A\":1,\"zurich\":2,\"bb\":3}").Select(e => e.Field));
+    }
+
+    [Fact]
+    public void Validate_of_an_invalid_value_still_names_every_error()
+    {
+        var schema = new JsonSchema { Type = JsonTypes.Object, Required = ["a"], Properties = new Dictionary<string, JsonSchema> { ["b"] = new() { Maximum = 1m }, ["c"] = new() { Type = JsonTypes.String } } };
+        var context = new ValidationContext();
+        using var document = JsonDocument.Parse("{\"b\":2,\"c\":3}");
+        Assert.False(schema.Validate(document.RootElement, context, "body."));
+        Assert.Equal(["body.a", "body.b", "body.c"], context.Errors.Select(e => e.Field));
+        Assert.True(schema.Validate(JsonDocument.Parse("{\"a\":0}").RootElement, context, "body."));
+        Assert.Equal(3, context.Errors.Count);
+    }
+
+    [Fact]
     public void A_property_listed_twice_is_checked_twice()
     {
         var schema = new JsonSchema { Properties = new Dictionary<string, JsonSchema> { ["a"] = new() { Type = JsonTypes.String }, ["b"] = JsonSchema.True } };

@@ -23,6 +23,7 @@ public sealed class JsonSchema
     private Func<JsonSchema>? _deferred;
     private JsonSchema? _resolved;
     private PropertyTable? _properties;
+    private byte[]?[]? _requiredUtf8;
 
     /// <summary>The schema <c>true</c>: every value is valid.</summary>
     public static JsonSchema True { get; } = new();
@@ -167,6 +168,10 @@ public sealed class JsonSchema
     public bool Validate(JsonElement instance, ValidationContext context, string path)
     {
         ArgumentNullException.ThrowIfNull(context);
+
+        // Most values are valid: the quiet pass answers them without the report's allocations and path bookkeeping.
+        // Only an invalid value is walked again, with the report, to name every error.
+        if (IsValid(instance)) return true;
         var report = new SchemaReport(context, path);
         try
         {
@@ -258,6 +263,15 @@ public sealed class JsonSchema
         }
 
         return current._deferred is null ? current : True;
+    }
+
+    /// <summary><see cref="Required"/> as UTF-8, for lookups without transcoding (null for a name with no UTF-8 form).</summary>
+    internal byte[]?[]? RequiredUtf8 => _requiredUtf8 ??= Required is { } required ? Array.ConvertAll(required, Utf8Name) : null;
+
+    private static byte[]? Utf8Name(string name)
+    {
+        var utf8 = Encoding.UTF8.GetBytes(name);
+        return Encoding.UTF8.GetString(utf8) == name ? utf8 : null; // a lone surrogate has no UTF-8 form
     }
 
     internal PropertyTable? PropertyLookup => _properties ??= Properties is { Count: > 0 } ? new PropertyTable(Properties) : null;

@@ -379,9 +379,11 @@ internal static class SchemaEvaluator
         bool valid = true;
         if (s.Required is { } required)
         {
-            foreach (var name in required)
+            var requiredUtf8 = s.RequiredUtf8!;
+            for (int i = 0; i < required.Length; i++)
             {
-                if (!value.TryGetProperty(name, out _))
+                var name = required[i];
+                if (!(requiredUtf8[i] is { } utf8 ? value.TryGetProperty(utf8, out _) : value.TryGetProperty(name, out _)))
                 {
                     if (report is null) return false;
                     report.AddMember(name, "required", "is required");
