@@ -92,8 +92,11 @@ public static class SideBySide
     /// </summary>
     private static async Task CompareLoadAsync(string name, HttpClient http, HttpMethod method, string path, byte[]? body, int rounds)
     {
-        await LoadAsync(http, method, "/hand/" + path, body, TimeSpan.FromSeconds(2));
-        await LoadAsync(http, method, "/gen/" + path, body, TimeSpan.FromSeconds(2));
+        await WarmUpAsync(async () =>
+        {
+            await LoadAsync(http, method, "/hand/" + path, body, TimeSpan.FromSeconds(0.5));
+            await LoadAsync(http, method, "/gen/" + path, body, TimeSpan.FromSeconds(0.5));
+        });
         var measured = await InterleaveAsync(
             rounds,
             () => LoadAsync(http, method, "/hand/" + path, body, TimeSpan.FromSeconds(1)),
@@ -130,6 +133,38 @@ public static class SideBySide
         return count / stopwatch.Elapsed.TotalSeconds;
     }
 
+    /// <summary>
+    /// Warm-up: both paths JIT-compiled to their final tier before anything is measured. Tiered compilation promotes hot
+    /// methods on a background thread, which on a loaded machine gets little CPU: a fixed 3 s left the generated side
+    /// partly in unoptimized tier-0 code (the validator ran 3–7× slower inside the TestServer handler than after
+    /// tier-up). So the warm-up runs at least 3 s and then until no method has been compiled for a second (at most 60 s).
+    /// </summary>
+    private static async Task WarmUpAsync(Func<Task> round)
+    {
+        var clock = Stopwatch.StartNew();
+        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var quietSince = TimeSpan.Zero;
+        var quiet = false;
+        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            await round();
+            var now = System.Runtime.JitInfo.GetCompiledMethodCount();
+            if (now != compiled)
+            {
+                compiled = now;
+                quietSince = clock.Elapsed;
+            }
+            else if (clock.Elapsed >= TimeSpan.FromSeconds(3) && clock.Elapsed - quietSince >= TimeSpan.FromSeconds(1))
+            {
+                quiet = true;
+                break;
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"// warm-up {clock.Elapsed.TotalSeconds:F1} s, {compiled} methods compiled, {(quiet ? "then no JIT for 1 s" : "JIT still active at the 60 s limit")}"));
+    }
+
     /// <summary>One measurement of each side per round, the baseline first in even rounds and the candidate first in odd ones.</summary>
     private static async Task<List<(T Baseline, T Candidate)>> InterleaveAsync<T>(int rounds, Func<Task<T>> baseline, Func<Task<T>> candidate)
     {
@@ -153,14 +188,14 @@ public static class SideBySide
 
     private static async Task CompareAsync(Pair pair, int rounds, int batch)
     {
-        // Warm-up: both paths JIT-compiled to their final tier (tiered compilation promotes hot methods after a delay
-        // on a background thread) before anything is measured.
-        var warmup = Stopwatch.StartNew();
-        while (warmup.Elapsed < TimeSpan.FromSeconds(3))
+        await WarmUpAsync(async () =>
         {
-            await pair.Baseline();
-            await pair.Candidate();
-        }
+            for (var i = 0; i < batch; i++)
+            {
+                await pair.Baseline();
+                await pair.Candidate();
+            }
+        });
 
         var measured = await InterleaveAsync(rounds, () => TimeAsync(pair.Baseline, batch), () => TimeAsync(pair.Candidate, batch));
         var ratios = measured.Select(m => m.Candidate.Wall / m.Baseline.Wall).ToArray();

@@ -23,6 +23,7 @@ public sealed class JsonSchema
     private Func<JsonSchema>? _deferred;
     private JsonSchema? _resolved;
     private PropertyTable? _properties;
+    private byte[]?[]? _requiredUtf8;
 
     /// <summary>The schema <c>true</c>: every value is valid.</summary>
     public static JsonSchema True { get; } = new();
@@ -167,6 +168,10 @@ public sealed class JsonSchema
     public bool Validate(JsonElement instance, ValidationContext context, string path)
     {
         ArgumentNullException.ThrowIfNull(context);
+
+        // Most values are valid: the quiet pass answers them without the report's allocations and path bookkeeping.
+        // Only an invalid value is walked again, with the report, to name every error.
+        if (IsValid(instance)) return true;
         var report = new SchemaReport(context, path);
         try
         {
@@ -260,11 +265,26 @@ public sealed class JsonSchema
         return current._deferred is null ? current : True;
     }
 
+    /// <summary><see cref="Required"/> as UTF-8, for lookups without transcoding (null for a name with no UTF-8 form).</summary>
+    internal byte[]?[]? RequiredUtf8 => _requiredUtf8 ??= Required is { } required ? Array.ConvertAll(required, Utf8Name) : null;
+
+    private static byte[]? Utf8Name(string name)
+    {
+        var utf8 = Encoding.UTF8.GetBytes(name);
+        return Encoding.UTF8.GetString(utf8) == name ? utf8 : null; // a lone surrogate has no UTF-8 form
+    }
+
     internal PropertyTable? PropertyLookup => _properties ??= Properties is { Count: > 0 } ? new PropertyTable(Properties) : null;
 
     /// <summary>The declared properties, with their names as UTF-8 for allocation-free lookups.</summary>
     internal sealed class PropertyTable
     {
+        // Up to this many declared properties, a lookup compares UTF-8 names (no allocation); above it, a lookup that
+        // misses the hint reads the instance's name as a string for the dictionary.
+        private const int LinearLimit = 32;
+
+        private readonly Dictionary<string, int>? _index;
+
         public PropertyTable(IReadOnlyDictionary<string, JsonSchema> properties)
         {
             Names = new string[properties.Count];
@@ -279,7 +299,11 @@ public sealed class JsonSchema
                 i++;
             }
 
-            Map = properties;
+            if (Names.Length > LinearLimit)
+            {
+                _index = new Dictionary<string, int>(Names.Length, StringComparer.Ordinal);
+                for (int j = 0; j < Names.Length; j++) _index[Names[j]] = j;
+            }
         }
 
         public string[] Names { get; }
@@ -288,22 +312,44 @@ public sealed class JsonSchema
 
         public JsonSchema[] Schemas { get; }
 
-        public IReadOnlyDictionary<string, JsonSchema> Map { get; }
-
-        /// <summary>The declared schema of a property of the instance, or null.</summary>
-        public JsonSchema? Find(JsonProperty property)
+        /// <summary>
+        /// The index of the declared property that a property of the instance names, or -1. The search starts at
+        /// <paramref name="hint"/> (the slot after the previous match), so an instance that lists its properties in the
+        /// declared order costs one comparison per property; the hint is moved past the match.
+        /// </summary>
+        public int IndexOf(JsonProperty property, ref int hint)
         {
-            if (Names.Length <= 8)
+            int n = Utf8.Length;
+            if (_index is null)
             {
-                for (int i = 0; i < Utf8.Length; i++)
+                for (int k = 0; k < n; k++)
                 {
-                    if (property.NameEquals(Utf8[i])) return Schemas[i];
+                    int i = hint + k;
+                    if (i >= n) i -= n;
+                    if (property.NameEquals(Utf8[i]))
+                    {
+                        hint = i + 1 == n ? 0 : i + 1;
+                        return i;
+                    }
                 }
 
-                return null;
+                return -1;
             }
 
-            return Map.TryGetValue(property.Name, out var schema) ? schema : null;
+            if (hint < n && property.NameEquals(Utf8[hint]))
+            {
+                int i = hint;
+                hint = i + 1 == n ? 0 : i + 1;
+                return i;
+            }
+
+            if (_index.TryGetValue(property.Name, out var found))
+            {
+                hint = found + 1 == n ? 0 : found + 1;
+                return found;
+            }
+
+            return -1;
         }
     }
 }

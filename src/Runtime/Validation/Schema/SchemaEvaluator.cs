@@ -379,9 +379,11 @@ internal static class SchemaEvaluator
         bool valid = true;
         if (s.Required is { } required)
         {
-            foreach (var name in required)
+            var requiredUtf8 = s.RequiredUtf8!;
+            for (int i = 0; i < required.Length; i++)
             {
-                if (!value.TryGetProperty(name, out _))
+                var name = required[i];
+                if (!(requiredUtf8[i] is { } utf8 ? value.TryGetProperty(utf8, out _) : value.TryGetProperty(name, out _)))
                 {
                     if (report is null) return false;
                     report.AddMember(name, "required", "is required");
@@ -403,16 +405,18 @@ internal static class SchemaEvaluator
         }
 
         long count = 0;
+        int hint = 0;
         foreach (var property in value.EnumerateObject())
         {
             count++;
             bool evaluated = false;
-            var declared = table?.Find(property);
+            int declared = table is null ? -1 : table.IndexOf(property, ref hint);
             string? name = null;
-            if (declared is not null)
+            if (declared >= 0)
             {
                 evaluated = true;
-                if (!Member(declared, property.Value, name ??= property.Name, report, depth))
+                name = table!.Names[declared]; // equal to property.Name, without reading it out of the document
+                if (!Member(table.Schemas[declared], property.Value, name, report, depth))
                 {
                     if (report is null) return false;
                     valid = false;

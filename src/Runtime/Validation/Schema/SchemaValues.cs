@@ -48,11 +48,32 @@ public readonly struct SchemaNumber
     private readonly decimal _exact;
     private readonly double _approximate;
 
+    // The value as a long, when it is an integer that a long holds (IsExact too): bounds, divisors and the integers of
+    // most instances, compared and divided without decimal arithmetic. Same answers, a fraction of the time.
+    private readonly long _integer;
+    private readonly bool _isLong;
+
     private SchemaNumber(decimal exact, double approximate, bool isExact)
     {
         _exact = exact;
         _approximate = approximate;
         IsExact = isExact;
+        _integer = 0;
+        _isLong = false;
+        if (isExact && exact >= long.MinValue && exact <= long.MaxValue && decimal.Truncate(exact) == exact)
+        {
+            _integer = (long)exact;
+            _isLong = true;
+        }
+    }
+
+    private SchemaNumber(long integer)
+    {
+        _exact = integer;
+        _approximate = 0;
+        IsExact = true;
+        _integer = integer;
+        _isLong = true;
     }
 
     /// <summary>True when the value is held exactly as a decimal.</summary>
@@ -83,20 +104,34 @@ public readonly struct SchemaNumber
             return false;
         }
 
+        // A plain integer literal ("48", not "48.0" or "4.8e1") reads as the same decimal that TryGetDecimal gives,
+        // scale 0 included; zero is left to TryGetDecimal, which keeps the sign of "-0".
+        if (element.TryGetInt64(out var integer) && integer != 0)
+        {
+            number = new SchemaNumber(integer);
+            return true;
+        }
+
         number = element.TryGetDecimal(out var exact) ? new SchemaNumber(exact, 0, true) : new SchemaNumber(0, element.GetDouble(), false);
         return true;
     }
 
     /// <summary>Compares two numbers by value.</summary>
     internal static int Compare(SchemaNumber a, SchemaNumber b) =>
-        a.IsExact && b.IsExact ? a._exact.CompareTo(b._exact) : a.Approximate.CompareTo(b.Approximate);
+        a._isLong && b._isLong ? a._integer.CompareTo(b._integer)
+        : a.IsExact && b.IsExact ? a._exact.CompareTo(b._exact) : a.Approximate.CompareTo(b.Approximate);
 
     /// <summary>True when the value has no fractional part.</summary>
-    internal bool IsInteger => IsExact ? decimal.Truncate(_exact) == _exact : !double.IsInfinity(_approximate) && Math.Floor(_approximate) == _approximate;
+    internal bool IsInteger => _isLong || (IsExact ? decimal.Truncate(_exact) == _exact : !double.IsInfinity(_approximate) && Math.Floor(_approximate) == _approximate);
 
     /// <summary>True when <paramref name="value"/> is a whole multiple of <paramref name="divisor"/>, exactly where decimal holds both.</summary>
     internal static bool IsMultiple(SchemaNumber value, SchemaNumber divisor)
     {
+        if (value._isLong && divisor._isLong && divisor._integer > 0)
+        {
+            return value._integer % divisor._integer == 0;
+        }
+
         if (value.IsExact && divisor.IsExact)
         {
             return ConstraintMath.IsMultipleOf(value._exact, divisor._exact);
@@ -153,8 +188,13 @@ public sealed class SchemaPattern
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class JsonValueSet
 {
+    // Up to this many string values, a string is compared in place as UTF-8 (no allocation); above it, it is read out
+    // as a string for the hash set.
+    private const int LinearLimit = 16;
+
     private readonly JsonElement[] _values;
     private readonly HashSet<string>? _strings;
+    private readonly byte[][]? _utf8Strings;
     private readonly bool _onlyStrings;
 
     private JsonValueSet(JsonElement[] values)
@@ -171,6 +211,19 @@ public sealed class JsonValueSet
             {
                 _onlyStrings = false;
             }
+        }
+
+        if (_strings is { Count: <= LinearLimit })
+        {
+            var utf8 = new byte[_strings.Count][];
+            int i = 0;
+            foreach (var text in _strings)
+            {
+                utf8[i] = Encoding.UTF8.GetBytes(text);
+                if (Encoding.UTF8.GetString(utf8[i++]) != text) return; // a lone surrogate has no UTF-8 form: keep the string set
+            }
+
+            _utf8Strings = utf8;
         }
     }
 
@@ -203,6 +256,16 @@ public sealed class JsonValueSet
     {
         if (value.ValueKind == JsonValueKind.String)
         {
+            if (_utf8Strings is not null)
+            {
+                foreach (var text in _utf8Strings)
+                {
+                    if (value.ValueEquals(text)) return true;
+                }
+
+                return false;
+            }
+
             return _strings is not null && _strings.Contains(value.GetString()!);
         }
 
