@@ -1163,7 +1163,7 @@ internal sealed class ModelBuilder
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
 
-    private static string Escape(string key) => key.Replace("~", "~0").Replace("/", "~1");
+    private static string Escape(string key) => SourceLocator.EscapeToken(key);
 
     // -----------------------------------------------------------------------------------------------------------
     // Robustness: conflicts, cycles and depth. Each problem is reported once, where it is in the spec (CF0010, CF0005).

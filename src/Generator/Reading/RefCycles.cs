@@ -83,7 +83,7 @@ internal sealed class RefCycles
 
     private void Cut(Edge edge, JsonNode schema, string name, string cycle, string prefix)
     {
-        var origin = _origin(schema) ?? (_rootPointerPrefix, prefix + RefResolver.Escape(name));
+        var origin = _origin(schema) ?? (_rootPointerPrefix, prefix + SourceLocator.EscapeToken(name));
         var pointer = origin.Pointer + edge.RelativePointer;
         if (edge.List is null)
         {

@@ -593,7 +593,7 @@ internal sealed class RefResolver
 
     private static string Normalize(string fragment) => "#" + string.Concat(SourceLocator.ParsePointer(fragment).Select(s => "/" + Escape(s)));
 
-    internal static string Escape(string key) => key.Replace("~", "~0").Replace("/", "~1");
+    private static string Escape(string key) => SourceLocator.EscapeToken(key);
 
     private static void Replace(JsonNode node, JsonNode replacement)
     {

@@ -32,6 +32,9 @@ internal static class SourceLocator
         }
     }
 
+    /// <summary>One JSON Pointer token (RFC 6901): '~' as "~0", '/' as "~1".</summary>
+    public static string EscapeToken(string key) => key.Replace("~", "~0").Replace("/", "~1");
+
     public static IReadOnlyList<string> ParsePointer(string? pointer)
     {
         var result = new List<string>();

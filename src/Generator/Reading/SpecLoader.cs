@@ -142,7 +142,7 @@ internal sealed class SpecLoader
         var unknown = UnknownProperty.Match(error.Message.Trim());
         if (unknown.Success)
         {
-            return unknown.Groups["pointer"].Value.TrimEnd('/') + "/" + unknown.Groups["name"].Value.Replace("~", "~0").Replace("/", "~1");
+            return unknown.Groups["pointer"].Value.TrimEnd('/') + "/" + SourceLocator.EscapeToken(unknown.Groups["name"].Value);
         }
 
         var named = PointerIn(error.Message);

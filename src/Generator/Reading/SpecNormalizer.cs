@@ -529,7 +529,7 @@ internal sealed class SpecNormalizer
             var segments = new List<string>();
             for (var p = this; p._parent is not null; p = p._parent) segments.Add(p._segment);
             var builder = new StringBuilder("#");
-            for (var i = segments.Count - 1; i >= 0; i--) builder.Append('/').Append(segments[i].Replace("~", "~0").Replace("/", "~1"));
+            for (var i = segments.Count - 1; i >= 0; i--) builder.Append('/').Append(SourceLocator.EscapeToken(segments[i]));
             return builder.ToString();
         }
     }

@@ -42,10 +42,10 @@ internal static class ValidationSchemaBuilder
         foreach (var operation in operations)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (operation.Body is { Kind: BodyKind.Json or BodyKind.FormUrlEncoded or BodyKind.Multipart } body && BodyPointer(operation, body) is { } pointer)
+            if (operation.Body is { Kind: BodyKind.Json or BodyKind.FormUrlEncoded or BodyKind.Multipart } body)
             {
                 var name = Identifiers.Unique(operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length) + "Body", names);
-                reader.AddRoot(name, pointer);
+                reader.AddRoot(name, BodyPointer(operation, body));
                 updated.Add(operation with { Body = body with { Schema = name } });
             }
             else
@@ -58,7 +58,7 @@ internal static class ValidationSchemaBuilder
         return reader.Build();
     }
 
-    private static string? BodyPointer(OperationModel operation, RequestBodyModel body)
+    private static string BodyPointer(OperationModel operation, RequestBodyModel body)
         => "#/paths/" + Escape(operation.Path) + "/" + operation.HttpMethod.ToLowerInvariant() + "/requestBody/content/" + Escape(body.ContentType) + "/schema";
 
     private static JsonNode? RootFor(SpecLoader loader, OpenApiDocument document)
@@ -77,5 +77,5 @@ internal static class ValidationSchemaBuilder
         }
     }
 
-    private static string Escape(string key) => key.Replace("~", "~0").Replace("/", "~1");
+    private static string Escape(string key) => SourceLocator.EscapeToken(key);
 }

@@ -449,5 +449,5 @@ internal sealed class ValidationSchemaReader
         return new SchemaPatternModel(source, translated);
     }
 
-    private static string Escape(string key) => key.Replace("~", "~0").Replace("/", "~1");
+    private static string Escape(string key) => SourceLocator.EscapeToken(key);
 }
