@@ -104,6 +104,7 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
 
     private static void Emit(SourceProductionContext context, SpecModel model, OutputPlan plan)
     {
+        using var cancellable = SourceWriter.Cancellable(context.CancellationToken);
         if (model.ServerWithoutAspNetCore)
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ServerNeedsAspNetCore, Location.None, model.FileName));

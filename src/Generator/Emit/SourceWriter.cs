@@ -1,13 +1,32 @@
 using System;
 using System.Text;
+using System.Threading;
 
 namespace ContractFirst.Generator.Emit;
 
 /// <summary>An indented text writer for generated C#: no syntax trees, no NormalizeWhitespace.</summary>
 internal sealed class SourceWriter
 {
+    // The token of the emit step running on this thread (see Cancellable): every writer checks it as it writes, so that a
+    // single huge output (one type with 100,000 properties) stops promptly too, not only between outputs.
+    [ThreadStatic] private static CancellationToken t_cancellation;
+    [ThreadStatic] private static int t_lines;
+
     private readonly StringBuilder _builder = new(4096);
     private int _indent;
+
+    /// <summary>Makes every writer on this thread honour <paramref name="token"/> until the returned scope is disposed.</summary>
+    public static CancellationScope Cancellable(CancellationToken token)
+    {
+        var previous = t_cancellation;
+        t_cancellation = token;
+        return new CancellationScope(previous);
+    }
+
+    public readonly struct CancellationScope(CancellationToken previous) : IDisposable
+    {
+        public void Dispose() => t_cancellation = previous;
+    }
 
     public int Indentation => _indent;
 
@@ -24,6 +43,7 @@ internal sealed class SourceWriter
 
     public SourceWriter Line(string text = "")
     {
+        if ((++t_lines & 1023) == 0) t_cancellation.ThrowIfCancellationRequested();
         if (text.Length > 0) _builder.Append(' ', _indent * 4).Append(text);
         _builder.Append('\n');
         return this;
