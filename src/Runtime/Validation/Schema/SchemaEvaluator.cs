@@ -253,7 +253,7 @@ internal static class SchemaEvaluator
         return valid;
     }
 
-    private static bool FormatHolds(string format, string text) => format switch
+    internal static bool FormatHolds(string format, string text) => format switch
     {
         "uuid" => Guid.TryParseExact(text, "D", out _),
         "date-time" => DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _) && text.Length >= 20 && (text[10] is 'T' or 't' or ' '),
