@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Text.Json;
 
 namespace ContractFirst.Validation;
@@ -165,26 +164,11 @@ internal static class SchemaStreamEvaluator
     {
         if (s.Minimum is null && s.Maximum is null && s.ExclusiveMinimum is null && s.ExclusiveMaximum is null && s.MultipleOf is null) return true;
         SchemaNumber.Read(ref reader, out var n);
-        return (s.Minimum is not { } min || SchemaNumber.Compare(n, min) >= 0)
-            && (s.ExclusiveMinimum is not { } exMin || SchemaNumber.Compare(n, exMin) > 0)
-            && (s.Maximum is not { } max || SchemaNumber.Compare(n, max) <= 0)
-            && (s.ExclusiveMaximum is not { } exMax || SchemaNumber.Compare(n, exMax) < 0)
-            && (s.MultipleOf is not { } divisor || SchemaNumber.IsMultiple(n, divisor));
+        return SchemaEvaluator.NumberHolds(s, n);
     }
 
-    private static bool String(JsonSchema s, ref Utf8JsonReader reader)
-    {
-        if (s.MinLength is null && s.MaxLength is null && s.Pattern is null && s.Format is null) return true;
-        var text = reader.GetString()!;
-        if (s.MinLength is not null || s.MaxLength is not null)
-        {
-            int length = ConstraintMath.CodePointLength(text);
-            if (length < s.MinLength || length > s.MaxLength) return false;
-        }
-
-        return (s.Pattern is not { } pattern || pattern.IsMatch(text) == true)
-            && (s.Format is not { } format || SchemaEvaluator.FormatHolds(format, text));
-    }
+    private static bool String(JsonSchema s, ref Utf8JsonReader reader) =>
+        (s.MinLength is null && s.MaxLength is null && s.Pattern is null && s.Format is null) || SchemaEvaluator.StringHolds(s, reader.GetString()!);
 
     private static bool Array(JsonSchema s, ref Utf8JsonReader reader, int depth)
     {
