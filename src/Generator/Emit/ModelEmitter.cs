@@ -390,8 +390,3 @@ internal static class ModelEmitter
         w.Close();
     }
 }
-
-internal static class GeneratorInfo
-{
-    public const string Version = "0.1.0";
-}
