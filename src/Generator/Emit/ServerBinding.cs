@@ -453,11 +453,11 @@ internal static class ServerBinding
             var values = "new[] { " + string.Join(", ", allowed.Select(CSharp.StringLiteral)) + " }";
             if (type.Kind == TypeKind.Array)
             {
-                w.Line($"for (var k = 0; k < v.Count; k++) global::ContractFirst.Validation.SchemaChecks.Enum(context, {field} + \"[\" + k.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\", {Rt}Invariant(v[k]), {values});");
+                w.Line($"for (var k = 0; k < v.Count; k++) global::ContractFirst.Validation.SchemaChecks.Enum(context, \"\", {field} + \"[\" + k.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\", {Rt}Invariant(v[k]), {values});");
             }
             else
             {
-                w.Line($"global::ContractFirst.Validation.SchemaChecks.Enum(context, {field}, {Rt}Invariant(v), {values});");
+                w.Line($"global::ContractFirst.Validation.SchemaChecks.Enum(context, \"\", {field}, {Rt}Invariant(v), {values});");
             }
         }
     }

@@ -11,6 +11,7 @@ namespace ContractFirst.Validation;
 
 /// <summary>The JSON types a schema's <c>type</c> keyword allows; <see cref="None"/> means any.</summary>
 [Flags]
+[EditorBrowsable(EditorBrowsableState.Never)]
 public enum JsonTypes
 {
     /// <summary>No <c>type</c> keyword: any JSON value.</summary>
