@@ -319,6 +319,70 @@ public class SchemaFeatureTests(ITestOutputHelper output)
         Assert.ThrowsAny<JsonException>(() => Read(asm, options, "Strict", "12"));
     }
 
+    /// <summary>
+    /// With patternProperties, an undeclared property may match a pattern, whose schema then applies instead of
+    /// additionalProperties: the record reads every property (keeping the undeclared ones as JSON), and validation
+    /// decides, as JSON Schema does.
+    /// </summary>
+    [Fact]
+    public void PatternProperties_are_not_additional_properties()
+    {
+        var (asm, options) = Generate(Header.Replace("3.0.3", "3.1.0") + """
+            Closed:
+              type: object
+              properties:
+                foo: {type: integer}
+              patternProperties:
+                '^v': {type: integer}
+              additionalProperties: false
+            Typed:
+              type: object
+              properties:
+                m:
+                  type: object
+                  patternProperties:
+                    'f.o': {type: array, minItems: 2}
+                  additionalProperties: {type: integer}
+        """);
+        foreach (var (type, json, valid) in new[]
+                 {
+                     ("Closed", """{"foo":1,"vroom":2}""", true),
+                     ("Closed", """{"foo":1,"vroom":"x"}""", false),
+                     ("Closed", """{"foo":1,"other":2}""", false),
+                     ("Typed", """{"m":{"fxo":[1,2]}}""", true),
+                     ("Typed", """{"m":{"fxo":[1]}}""", false),
+                     ("Typed", """{"m":{"bar":3}}""", true),
+                     ("Typed", """{"m":{"bar":"x"}}""", false),
+                 })
+        {
+            var value = Read(asm, options, type, json)!;
+            Assert.Equal(json, Write(asm, options, type, value));
+            var context = new ContractFirst.Validation.ValidationContext();
+            asm.GetType("Features." + type)!.GetMethod("Validate")!.Invoke(value, new object[] { context, "" });
+            Assert.True(valid != context.HasErrors, type + " " + json + ": " + string.Join("; ", context.Errors));
+        }
+    }
+
+    /// <summary>A union with a branch that allows null (however it nests) allows null: the property is nullable.</summary>
+    [Fact]
+    public void A_union_with_a_null_branch_allows_null()
+    {
+        var (asm, options) = Generate(Header.Replace("3.0.3", "3.1.0") + """
+            Holder:
+              type: object
+              required: [v, w]
+              properties:
+                v:
+                  anyOf: [{anyOf: [{type: 'null'}]}]
+                w:
+                  oneOf: [{type: string}, {oneOf: [{type: 'null'}, {type: integer}]}]
+        """);
+        var value = Read(asm, options, "Holder", """{"v":null,"w":null}""")!;
+        var context = new ContractFirst.Validation.ValidationContext();
+        asm.GetType("Features.Holder")!.GetMethod("Validate")!.Invoke(value, new object[] { context, "" });
+        Assert.False(context.HasErrors, string.Join("; ", context.Errors));
+    }
+
     [Fact]
     public void Recursive_schemas_generate_and_round_trip()
     {

@@ -55,11 +55,29 @@ internal static class SchemaFacts
     /// <summary>True when the schema allows <c>null</c>: in its type, through <c>x-nullable</c>, or in its enum.</summary>
     public static bool IsNullable(IOpenApiSchema? schema)
     {
-        var s = schema;
+        var budget = 64;
+        return IsNullable(schema, 0, ref budget);
+    }
+
+    // A oneOf/anyOf branch that allows null makes the union allow it, however it nests: bounded in depth and in the
+    // number of schemas looked at, so that wide or cyclic unions cost little.
+    private static bool IsNullable(IOpenApiSchema? s, int depth, ref int budget)
+    {
         if (s is null) return true;
         if (s.Type is { } t && (t & JsonSchemaType.Null) == JsonSchemaType.Null) return true;
         if (s.Extensions is { } ext && ext.TryGetValue("x-nullable", out var x) && x is JsonNodeExtension { Node: JsonValue v } && v.TryGetValue<bool>(out var b) && b) return true;
         if (s.Enum is { } values && values.Any(v => v is null)) return true;
+        if (depth >= 8) return false;
+        foreach (var branches in new[] { s.OneOf, s.AnyOf })
+        {
+            if (branches is null) continue;
+            foreach (var branch in branches)
+            {
+                if (--budget < 0) return false;
+                if (branch is not null && IsNullable(branch, depth + 1, ref budget)) return true;
+            }
+        }
+
         return false;
     }
 

@@ -317,12 +317,16 @@ internal sealed class SchemaTypeReader
             foreach (var required in s.Required) obj.RequiredWireNames.Add(required);
         }
 
-        if (s.AdditionalProperties is { } additional && !IsEmptySchema(additional))
+        // With patternProperties, a property that is not declared may match a pattern (its value then follows the
+        // pattern's schema, not additionalProperties): the record keeps such properties as JSON, accepts them all, and
+        // the schema table decides which are allowed.
+        var patterns = s.PatternProperties is { Count: > 0 };
+        if (s.AdditionalProperties is { } additional && !IsEmptySchema(additional) && !patterns)
         {
             obj.AdditionalProperties = Resolve(additional, obj.Name, "AdditionalProperty", pointer + "/additionalProperties").Type;
         }
 
-        if (!s.AdditionalPropertiesAllowed) obj.AllowsUnknownProperties = false;
+        if (!s.AdditionalPropertiesAllowed && !patterns) obj.AllowsUnknownProperties = false;
     }
 
     private void AddProperty(ObjectBuilder obj, string wireName, IOpenApiSchema schema, bool required, string pointer)
@@ -586,7 +590,8 @@ internal sealed class SchemaTypeReader
                     return new ResolvedType(new TypeRef(TypeKind.Model, name), nullable, constraints);
                 }
 
-                if (s.AdditionalProperties is { } additional && !IsEmptySchema(additional))
+                // With patternProperties, values that match a pattern follow its schema: the map holds JSON values.
+                if (s.AdditionalProperties is { } additional && !IsEmptySchema(additional) && s.PatternProperties is not { Count: > 0 })
                 {
                     var value = Resolve(additional, owner, member + "Value", pointer + "/additionalProperties");
                     return new ResolvedType(TypeRef.MapOf(value.Type), nullable, constraints with { Items = value.Constraints.IsEmpty ? null : value.Constraints });
