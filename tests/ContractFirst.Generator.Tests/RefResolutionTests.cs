@@ -167,6 +167,27 @@ public class RefResolutionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_pointer_through_an_empty_name_follows_rfc_6901()
+    {
+        // "/x-defs//inner" is three tokens, the middle one the key "" (RFC 6901); skipping it would miss the target.
+        var result = Run(Root(Info + """
+            paths: {}
+            x-defs:
+              '':
+                inner: {type: integer, format: int32, maximum: 5}
+            components:
+              schemas:
+                Holder:
+                  type: object
+                  properties:
+                    n: {$ref: '#/x-defs//inner'}
+            """));
+
+        Assert.DoesNotContain(result.GeneratorDiagnostics, d => d.Id == "CF0006");
+        Assert.Equal("int?", PropertyType(result, "Holder", "N"));
+    }
+
+    [Fact]
     public void A_pointer_into_a_parameters_schema_keeps_the_enum()
     {
         var result = Run(Root(Info + """

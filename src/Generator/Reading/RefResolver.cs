@@ -348,7 +348,7 @@ internal sealed class RefResolver
     private JsonNode? Navigate(JsonNode document, string fragment)
     {
         var current = Follow(document);
-        foreach (var segment in SourceLocator.ParsePointer(fragment))
+        foreach (var segment in SourceLocator.ParsePointer(fragment, exact: true))
         {
             current = current switch
             {
@@ -591,7 +591,7 @@ internal sealed class RefResolver
         return dot > 0 ? file.Substring(0, dot) : file.Length > 0 ? file : "Schema";
     }
 
-    private static string Normalize(string fragment) => "#" + string.Concat(SourceLocator.ParsePointer(fragment).Select(s => "/" + Escape(s)));
+    private static string Normalize(string fragment) => "#" + string.Concat(SourceLocator.ParsePointer(fragment, exact: true).Select(s => "/" + Escape(s)));
 
     private static string Escape(string key) => SourceLocator.EscapeToken(key);
 

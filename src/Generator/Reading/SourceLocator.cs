@@ -35,16 +35,24 @@ internal static class SourceLocator
     /// <summary>One JSON Pointer token (RFC 6901): '~' as "~0", '/' as "~1".</summary>
     public static string EscapeToken(string key) => key.Replace("~", "~0").Replace("/", "~1");
 
-    public static IReadOnlyList<string> ParsePointer(string? pointer)
+    /// <summary>
+    /// The tokens of a JSON pointer (after any <c>#</c>). Lenient by default: empty tokens are skipped, so that a
+    /// section prefix such as <c>#/components/schemas/</c> and a pointer to a node compare by their names. With
+    /// <paramref name="exact"/>, RFC 6901: <c>/a//b</c> is three tokens, the middle one the empty name (used to follow a
+    /// <c>$ref</c>, whose target may be named "").
+    /// </summary>
+    public static IReadOnlyList<string> ParsePointer(string? pointer, bool exact = false)
     {
         var result = new List<string>();
         if (string.IsNullOrEmpty(pointer)) return result;
         var p = pointer!;
         var hash = p.IndexOf('#');
         if (hash >= 0) p = p.Substring(hash + 1);
-        foreach (var raw in p.Split('/'))
+        if (p.Length == 0) return result;
+        var tokens = exact && p[0] == '/' ? p.Substring(1).Split('/') : p.Split('/');
+        foreach (var raw in tokens)
         {
-            if (raw.Length == 0) continue;
+            if (raw.Length == 0 && !exact) continue;
             result.Add(Unescape(raw));
         }
 
