@@ -49,7 +49,9 @@ internal static class ModelEmitter
         TypeAttributes(w, spec, obj);
         if (obj.IsRequestModel) w.Line($"[{C}RequestModel]");
         var modifiers = obj.IsAbstract ? "public abstract partial record" : "public partial record";
-        var bases = obj.BaseType is null ? " : global::ContractFirst.Validation.IValidatable" : " : " + obj.BaseType;
+        var bases = obj.BaseType is null
+            ? $" : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<{(obj.AdditionalProperties ?? TypeRef.Any).CSharpType}>"
+            : " : " + obj.BaseType;
         w.Open($"{modifiers} {obj.Name}{bases}");
 
         foreach (var property in obj.Properties)
@@ -60,9 +62,7 @@ internal static class ModelEmitter
         if (isRoot)
         {
             var additional = obj.AdditionalProperties ?? TypeRef.Any;
-            w.Summary(obj.AdditionalProperties is null
-                ? "Properties that the spec does not name. They are kept, so that reading and writing a document loses nothing."
-                : "The schema's additionalProperties: properties that the spec does not name.");
+            w.Line("/// <inheritdoc />");
             w.Line($"public global::System.Collections.Generic.IDictionary<string, {additional.CSharpType}>? AdditionalProperties {{ get; set; }}");
             w.Line();
             if (obj.AcceptsAnyJson)
@@ -141,9 +141,7 @@ internal static class ModelEmitter
 
     private static void EmitValidate(SourceWriter w, SpecModel spec, TypeModel type, bool isRoot)
     {
-        w.Summary("Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.");
-        w.Line("/// <param name=\"context\">Collects the errors.</param>");
-        w.Line("/// <param name=\"path\">The field name of this value in errors (\"\" for none, e.g. <c>body</c>).</param>");
+        w.Line("/// <inheritdoc />");
         var modifier = isRoot ? "virtual" : "override";
         w.Line($"public {modifier} void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>");
         w.Line($"    global::{spec.Namespace}.{spec.SchemasClassName}.{type.Name}.Validate(this, global::{spec.Namespace}.{spec.ClientName}Json.TypeInfo<{type.Name}>(), context, path);");
@@ -307,52 +305,41 @@ internal static class ModelEmitter
         }
 
         w.Line();
+        // Each wire value is written once (and in the attributes): the lists and the check of known values are computed
+        // from the static members by the runtime (OpenEnumValues).
         foreach (var member in e.Members)
         {
             var literal = e.IsInteger ? member.Wire + "L" : CSharp.StringLiteral(member.Wire);
-            w.Line($"/// <summary>The value <c>{CSharp.DocLines(member.Wire)[0]}</c>.</summary>");
-            w.Line($"[{C}WireName({CSharp.StringLiteral(member.Wire)})]");
-            w.Line($"public static {e.Name} {member.Name} {{ get; }} = new({literal});");
-            w.Line();
+            w.Line($"[{C}WireName({CSharp.StringLiteral(member.Wire)})] public static {e.Name} {member.Name} {{ get; }} = new({literal});");
         }
 
+        w.Line();
         w.Line("/// <summary>The values that the spec knows, in its order.</summary>");
         w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{e.Name}> KnownValues {{ get; }} = new {e.Name}[] {{ {string.Join(", ", e.Members.Select(m => m.Name))} }};");
         w.Line();
-        w.Line("/// <inheritdoc />");
-        w.Line($"static global::System.Collections.Generic.IReadOnlyList<{valueType}> {iface}<{e.Name}>.KnownValues {{ get; }} = new {valueType}[] {{ {string.Join(", ", e.Members.Select(m => e.IsInteger ? m.Wire + "L" : CSharp.StringLiteral(m.Wire)))} }};");
+        w.Line($"static global::System.Collections.Generic.IReadOnlyList<{valueType}> {iface}<{e.Name}>.KnownValues {{ get; }} = global::ContractFirst.OpenEnumValues.{(e.IsInteger ? "WireInt" : "Wire")}(KnownValues);");
         w.Line();
         w.Line("/// <summary>True when the spec knows this value.</summary>");
-        var cases = e.Members.Count == 0 ? "false" : "Value is " + string.Join(" or ", e.Members.Select(m => e.IsInteger ? m.Wire + "L" : CSharp.StringLiteral(m.Wire)));
-        w.Line($"public bool IsKnown => {cases};");
+        w.Line(e.Members.Count == 0 ? "public bool IsKnown => false;" : $"public bool IsKnown => global::ContractFirst.OpenEnumValues.{(e.IsInteger ? "IsKnownInt" : "IsKnown")}<{e.Name}>(Value);");
         w.Line();
-        w.Line("/// <summary>Wraps a wire value, known or not.</summary>");
         w.Line($"public static {e.Name} FromWire({valueType} value) => new(value);");
         w.Line();
-        w.Line("/// <summary>Wraps a wire value, known or not.</summary>");
         w.Line($"public static implicit operator {e.Name}({valueType} value) => new(value);");
         w.Line();
-        w.Line("/// <summary>The wire value.</summary>");
         w.Line($"public static explicit operator {valueType}({e.Name} value) => value.Value;");
         w.Line();
-        w.Line("/// <inheritdoc />");
         w.Line(e.IsInteger
             ? $"public bool Equals({e.Name} other) => _value == other._value;"
             : $"public bool Equals({e.Name} other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
         w.Line();
-        w.Line("/// <inheritdoc />");
         w.Line($"public override bool Equals(object? obj) => obj is {e.Name} other && Equals(other);");
         w.Line();
-        w.Line("/// <inheritdoc />");
         w.Line(e.IsInteger ? "public override int GetHashCode() => _value.GetHashCode();" : "public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);");
         w.Line();
-        w.Line("/// <summary>Equality by wire value.</summary>");
         w.Line($"public static bool operator ==({e.Name} left, {e.Name} right) => left.Equals(right);");
         w.Line();
-        w.Line("/// <summary>Inequality by wire value.</summary>");
         w.Line($"public static bool operator !=({e.Name} left, {e.Name} right) => !left.Equals(right);");
         w.Line();
-        w.Line("/// <summary>The wire value.</summary>");
         w.Line(e.IsInteger ? "public override string ToString() => _value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);" : "public override string ToString() => Value;");
         w.Close();
     }

@@ -5,49 +5,37 @@
 
 namespace Consumer.Bridgeport;
 
-/// <summary>
-/// Body of `createDatabase`.
-/// </summary>
+/// <summary>Body of `createDatabase`.</summary>
 [global::ContractFirst.Constraints.OpenApiSchema("bridgeport.yaml", "#/components/schemas/CreateDatabaseRequest")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 [global::ContractFirst.Constraints.RequestModel]
-public partial record CreateDatabaseRequest : global::ContractFirst.Validation.IValidatable
+public partial record CreateDatabaseRequest : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
-    /// <summary>
-    /// Display name of the database, unique in the environment.
-    /// </summary>
+    /// <summary>Display name of the database, unique in the environment.</summary>
     [global::ContractFirst.Constraints.WireName("name")]
     [global::ContractFirst.Constraints.MinLength(1)]
     [global::ContractFirst.Constraints.SpecRequired]
     public required string Name { get; set; }
 
-    /// <summary>
-    /// Database type name, e.g. `postgres`, `mysql` or `sqlite`.
-    /// </summary>
+    /// <summary>Database type name, e.g. `postgres`, `mysql` or `sqlite`.</summary>
     [global::ContractFirst.Constraints.WireName("type")]
     [global::ContractFirst.Constraints.MinLength(1)]
     [global::ContractFirst.Constraints.SpecRequired]
     public required string Type { get; set; }
 
-    /// <summary>
-    /// ID of the database type plugin. When absent, the type is looked up by `type`.
-    /// </summary>
+    /// <summary>ID of the database type plugin. When absent, the type is looked up by `type`.</summary>
     [global::ContractFirst.Constraints.WireName("databaseTypeId")]
     public string? DatabaseTypeId { get => __DatabaseTypeId; set { __DatabaseTypeId = value; __DatabaseTypeId_set = true; } }
     private string? __DatabaseTypeId;
     internal bool __DatabaseTypeId_set;
 
-    /// <summary>
-    /// Database host, for a remote database.
-    /// </summary>
+    /// <summary>Database host, for a remote database.</summary>
     [global::ContractFirst.Constraints.WireName("host")]
     public string? Host { get => __Host; set { __Host = value; __Host_set = true; } }
     private string? __Host;
     internal bool __Host_set;
 
-    /// <summary>
-    /// Database port. BRIDGEPORT's published document types this as a plain number; the integer type and the TCP port range 1–65535 are our own constraints.
-    /// </summary>
+    /// <summary>Database port. BRIDGEPORT's published document types this as a plain number; the integer type and the TCP port range 1–65535 are our own constraints.</summary>
     [global::ContractFirst.Constraints.WireName("port")]
     [global::ContractFirst.Constraints.Minimum("1")]
     [global::ContractFirst.Constraints.Maximum("65535")]
@@ -55,33 +43,25 @@ public partial record CreateDatabaseRequest : global::ContractFirst.Validation.I
     private long? __Port;
     internal bool __Port_set;
 
-    /// <summary>
-    /// Name of the database on the server.
-    /// </summary>
+    /// <summary>Name of the database on the server.</summary>
     [global::ContractFirst.Constraints.WireName("databaseName")]
     public string? DatabaseName { get => __DatabaseName; set { __DatabaseName = value; __DatabaseName_set = true; } }
     private string? __DatabaseName;
     internal bool __DatabaseName_set;
 
-    /// <summary>
-    /// User name to connect with. Stored encrypted, together with `password`.
-    /// </summary>
+    /// <summary>User name to connect with. Stored encrypted, together with `password`.</summary>
     [global::ContractFirst.Constraints.WireName("username")]
     public string? Username { get => __Username; set { __Username = value; __Username_set = true; } }
     private string? __Username;
     internal bool __Username_set;
 
-    /// <summary>
-    /// Password to connect with. Stored encrypted; never returned.
-    /// </summary>
+    /// <summary>Password to connect with. Stored encrypted; never returned.</summary>
     [global::ContractFirst.Constraints.WireName("password")]
     public string? Password { get => __Password; set { __Password = value; __Password_set = true; } }
     private string? __Password;
     internal bool __Password_set;
 
-    /// <summary>
-    /// Path of the database file on the server, for SQLite.
-    /// </summary>
+    /// <summary>Path of the database file on the server, for SQLite.</summary>
     [global::ContractFirst.Constraints.WireName("filePath")]
     public string? FilePath { get => __FilePath; set { __FilePath = value; __FilePath_set = true; } }
     private string? __FilePath;
@@ -98,9 +78,7 @@ public partial record CreateDatabaseRequest : global::ContractFirst.Validation.I
     private bool? __UseSsl = false;
     internal bool __UseSsl_set;
 
-    /// <summary>
-    /// ID of the server the database runs on.
-    /// </summary>
+    /// <summary>ID of the server the database runs on.</summary>
     [global::ContractFirst.Constraints.WireName("serverId")]
     public string? ServerId { get => __ServerId; set { __ServerId = value; __ServerId_set = true; } }
     private string? __ServerId;
@@ -117,25 +95,19 @@ public partial record CreateDatabaseRequest : global::ContractFirst.Validation.I
     private CreateDatabaseRequestBackupStorageType? __BackupStorageType = new CreateDatabaseRequestBackupStorageType("local");
     internal bool __BackupStorageType_set;
 
-    /// <summary>
-    /// Directory on the server for local backups, e.g. `/var/backups`.
-    /// </summary>
+    /// <summary>Directory on the server for local backups, e.g. `/var/backups`.</summary>
     [global::ContractFirst.Constraints.WireName("backupLocalPath")]
     public string? BackupLocalPath { get => __BackupLocalPath; set { __BackupLocalPath = value; __BackupLocalPath_set = true; } }
     private string? __BackupLocalPath;
     internal bool __BackupLocalPath_set;
 
-    /// <summary>
-    /// Spaces bucket for backups.
-    /// </summary>
+    /// <summary>Spaces bucket for backups.</summary>
     [global::ContractFirst.Constraints.WireName("backupSpacesBucket")]
     public string? BackupSpacesBucket { get => __BackupSpacesBucket; set { __BackupSpacesBucket = value; __BackupSpacesBucket_set = true; } }
     private string? __BackupSpacesBucket;
     internal bool __BackupSpacesBucket_set;
 
-    /// <summary>
-    /// Object key prefix for backups in Spaces. Defaults to `{environment-name}/{database-name}/`.
-    /// </summary>
+    /// <summary>Object key prefix for backups in Spaces. Defaults to `{environment-name}/{database-name}/`.</summary>
     [global::ContractFirst.Constraints.WireName("backupSpacesPrefix")]
     public string? BackupSpacesPrefix { get => __BackupSpacesPrefix; set { __BackupSpacesPrefix = value; __BackupSpacesPrefix_set = true; } }
     private string? __BackupSpacesPrefix;
@@ -176,9 +148,7 @@ public partial record CreateDatabaseRequest : global::ContractFirst.Validation.I
     private long? __BackupCompressionLevel = 6L;
     internal bool __BackupCompressionLevel_set;
 
-    /// <summary>
-    /// Options passed to pg_dump.
-    /// </summary>
+    /// <summary>Options passed to pg_dump.</summary>
     [global::ContractFirst.Constraints.WireName("pgDumpOptions")]
     public PgDumpOptions? PgDumpOptions { get => __PgDumpOptions; set { __PgDumpOptions = value; __PgDumpOptions_set = true; } }
     private PgDumpOptions? __PgDumpOptions;
@@ -197,16 +167,10 @@ public partial record CreateDatabaseRequest : global::ContractFirst.Validation.I
     private long? __PgDumpTimeoutMs = 300000L;
     internal bool __PgDumpTimeoutMs_set;
 
-    /// <summary>
-    /// Properties that the spec does not name. They are kept, so that reading and writing a document loses nothing.
-    /// </summary>
+    /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>
-    /// Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.
-    /// </summary>
-    /// <param name="context">Collects the errors.</param>
-    /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
+    /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.Bridgeport.BridgeportClientSchemas.CreateDatabaseRequest.Validate(this, global::Consumer.Bridgeport.BridgeportClientJson.TypeInfo<CreateDatabaseRequest>(), context, path);
 }

@@ -24,51 +24,33 @@ public readonly partial struct ServiceEndpointProtocol : global::System.IEquatab
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>The value <c>https</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("https")]
-    public static ServiceEndpointProtocol Https { get; } = new("https");
-
-    /// <summary>The value <c>nativesecure</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("nativesecure")]
-    public static ServiceEndpointProtocol Nativesecure { get; } = new("nativesecure");
-
-    /// <summary>The value <c>mysql</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("mysql")]
-    public static ServiceEndpointProtocol Mysql { get; } = new("mysql");
+    [global::ContractFirst.Constraints.WireName("https")] public static ServiceEndpointProtocol Https { get; } = new("https");
+    [global::ContractFirst.Constraints.WireName("nativesecure")] public static ServiceEndpointProtocol Nativesecure { get; } = new("nativesecure");
+    [global::ContractFirst.Constraints.WireName("mysql")] public static ServiceEndpointProtocol Mysql { get; } = new("mysql");
 
     /// <summary>The values that the spec knows, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<ServiceEndpointProtocol> KnownValues { get; } = new ServiceEndpointProtocol[] { Https, Nativesecure, Mysql };
 
-    /// <inheritdoc />
-    static global::System.Collections.Generic.IReadOnlyList<string> global::ContractFirst.IOpenEnum<ServiceEndpointProtocol>.KnownValues { get; } = new string[] { "https", "nativesecure", "mysql" };
+    static global::System.Collections.Generic.IReadOnlyList<string> global::ContractFirst.IOpenEnum<ServiceEndpointProtocol>.KnownValues { get; } = global::ContractFirst.OpenEnumValues.Wire(KnownValues);
 
     /// <summary>True when the spec knows this value.</summary>
-    public bool IsKnown => Value is "https" or "nativesecure" or "mysql";
+    public bool IsKnown => global::ContractFirst.OpenEnumValues.IsKnown<ServiceEndpointProtocol>(Value);
 
-    /// <summary>Wraps a wire value, known or not.</summary>
     public static ServiceEndpointProtocol FromWire(string value) => new(value);
 
-    /// <summary>Wraps a wire value, known or not.</summary>
     public static implicit operator ServiceEndpointProtocol(string value) => new(value);
 
-    /// <summary>The wire value.</summary>
     public static explicit operator string(ServiceEndpointProtocol value) => value.Value;
 
-    /// <inheritdoc />
     public bool Equals(ServiceEndpointProtocol other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-    /// <inheritdoc />
     public override bool Equals(object? obj) => obj is ServiceEndpointProtocol other && Equals(other);
 
-    /// <inheritdoc />
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-    /// <summary>Equality by wire value.</summary>
     public static bool operator ==(ServiceEndpointProtocol left, ServiceEndpointProtocol right) => left.Equals(right);
 
-    /// <summary>Inequality by wire value.</summary>
     public static bool operator !=(ServiceEndpointProtocol left, ServiceEndpointProtocol right) => !left.Equals(right);
 
-    /// <summary>The wire value.</summary>
     public override string ToString() => Value;
 }

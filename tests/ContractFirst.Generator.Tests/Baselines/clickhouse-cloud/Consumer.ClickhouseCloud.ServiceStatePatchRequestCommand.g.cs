@@ -24,51 +24,33 @@ public readonly partial struct ServiceStatePatchRequestCommand : global::System.
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>The value <c>start</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("start")]
-    public static ServiceStatePatchRequestCommand Start { get; } = new("start");
-
-    /// <summary>The value <c>stop</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("stop")]
-    public static ServiceStatePatchRequestCommand Stop { get; } = new("stop");
-
-    /// <summary>The value <c>awake</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("awake")]
-    public static ServiceStatePatchRequestCommand Awake { get; } = new("awake");
+    [global::ContractFirst.Constraints.WireName("start")] public static ServiceStatePatchRequestCommand Start { get; } = new("start");
+    [global::ContractFirst.Constraints.WireName("stop")] public static ServiceStatePatchRequestCommand Stop { get; } = new("stop");
+    [global::ContractFirst.Constraints.WireName("awake")] public static ServiceStatePatchRequestCommand Awake { get; } = new("awake");
 
     /// <summary>The values that the spec knows, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<ServiceStatePatchRequestCommand> KnownValues { get; } = new ServiceStatePatchRequestCommand[] { Start, Stop, Awake };
 
-    /// <inheritdoc />
-    static global::System.Collections.Generic.IReadOnlyList<string> global::ContractFirst.IOpenEnum<ServiceStatePatchRequestCommand>.KnownValues { get; } = new string[] { "start", "stop", "awake" };
+    static global::System.Collections.Generic.IReadOnlyList<string> global::ContractFirst.IOpenEnum<ServiceStatePatchRequestCommand>.KnownValues { get; } = global::ContractFirst.OpenEnumValues.Wire(KnownValues);
 
     /// <summary>True when the spec knows this value.</summary>
-    public bool IsKnown => Value is "start" or "stop" or "awake";
+    public bool IsKnown => global::ContractFirst.OpenEnumValues.IsKnown<ServiceStatePatchRequestCommand>(Value);
 
-    /// <summary>Wraps a wire value, known or not.</summary>
     public static ServiceStatePatchRequestCommand FromWire(string value) => new(value);
 
-    /// <summary>Wraps a wire value, known or not.</summary>
     public static implicit operator ServiceStatePatchRequestCommand(string value) => new(value);
 
-    /// <summary>The wire value.</summary>
     public static explicit operator string(ServiceStatePatchRequestCommand value) => value.Value;
 
-    /// <inheritdoc />
     public bool Equals(ServiceStatePatchRequestCommand other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-    /// <inheritdoc />
     public override bool Equals(object? obj) => obj is ServiceStatePatchRequestCommand other && Equals(other);
 
-    /// <inheritdoc />
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-    /// <summary>Equality by wire value.</summary>
     public static bool operator ==(ServiceStatePatchRequestCommand left, ServiceStatePatchRequestCommand right) => left.Equals(right);
 
-    /// <summary>Inequality by wire value.</summary>
     public static bool operator !=(ServiceStatePatchRequestCommand left, ServiceStatePatchRequestCommand right) => !left.Equals(right);
 
-    /// <summary>The wire value.</summary>
     public override string ToString() => Value;
 }

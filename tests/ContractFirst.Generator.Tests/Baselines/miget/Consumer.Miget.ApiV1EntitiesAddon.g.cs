@@ -5,93 +5,65 @@
 
 namespace Consumer.Miget;
 
-/// <summary>
-/// Api_V1_Entities_Addon model
-/// </summary>
+/// <summary>Api_V1_Entities_Addon model</summary>
 [global::ContractFirst.Constraints.OpenApiSchema("miget.yaml", "#/components/schemas/Api_V1_Entities_Addon")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-public partial record ApiV1EntitiesAddon : global::ContractFirst.Validation.IValidatable
+public partial record ApiV1EntitiesAddon : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
-    /// <summary>
-    /// Add-on UUID
-    /// </summary>
+    /// <summary>Add-on UUID</summary>
     [global::ContractFirst.Constraints.WireName("uuid")]
     [global::ContractFirst.Constraints.SpecRequired]
     public required string Uuid { get; set; }
 
-    /// <summary>
-    /// Add-on name
-    /// </summary>
+    /// <summary>Add-on name</summary>
     [global::ContractFirst.Constraints.WireName("name")]
     [global::ContractFirst.Constraints.SpecRequired]
     public required string Name { get; set; }
 
-    /// <summary>
-    /// Add-on type (postgres, mysql, valkey, storage, cronjob)
-    /// </summary>
+    /// <summary>Add-on type (postgres, mysql, valkey, storage, cronjob)</summary>
     [global::ContractFirst.Constraints.WireName("type")]
     [global::ContractFirst.Constraints.SpecRequired]
     public required string Type { get; set; }
 
-    /// <summary>
-    /// Display name
-    /// </summary>
+    /// <summary>Display name</summary>
     [global::ContractFirst.Constraints.WireName("label")]
     [global::ContractFirst.Constraints.SpecRequired]
     public required string Label { get; set; }
 
-    /// <summary>
-    /// Current state
-    /// </summary>
+    /// <summary>Current state</summary>
     [global::ContractFirst.Constraints.WireName("state")]
     [global::ContractFirst.Constraints.SpecRequired]
     public required string State { get; set; }
 
-    /// <summary>
-    /// Resource quota configuration
-    /// </summary>
+    /// <summary>Resource quota configuration</summary>
     [global::ContractFirst.Constraints.WireName("quota")]
     [global::ContractFirst.Constraints.SpecRequired]
     public required global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> Quota { get; set; }
 
-    /// <summary>
-    /// Add-on specific settings
-    /// </summary>
+    /// <summary>Add-on specific settings</summary>
     [global::ContractFirst.Constraints.WireName("settings")]
     [global::ContractFirst.Constraints.SpecRequired]
     public required global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> Settings { get; set; }
 
-    /// <summary>
-    /// Connection environment variables
-    /// </summary>
+    /// <summary>Connection environment variables</summary>
     [global::ContractFirst.Constraints.WireName("var")]
     [global::ContractFirst.Constraints.SpecRequired]
     public required global::System.Collections.Generic.IDictionary<string, string> Var { get; set; }
 
-    /// <summary>
-    /// Creation timestamp
-    /// </summary>
+    /// <summary>Creation timestamp</summary>
     [global::ContractFirst.Constraints.WireName("created_at")]
     [global::ContractFirst.Constraints.SpecRequired]
     public required global::System.DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary>
-    /// Last update timestamp
-    /// </summary>
+    /// <summary>Last update timestamp</summary>
     [global::ContractFirst.Constraints.WireName("updated_at")]
     [global::ContractFirst.Constraints.SpecRequired]
     public required global::System.DateTimeOffset UpdatedAt { get; set; }
 
-    /// <summary>
-    /// Properties that the spec does not name. They are kept, so that reading and writing a document loses nothing.
-    /// </summary>
+    /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>
-    /// Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.
-    /// </summary>
-    /// <param name="context">Collects the errors.</param>
-    /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
+    /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.Miget.MigetClientSchemas.ApiV1EntitiesAddon.Validate(this, global::Consumer.Miget.MigetClientJson.TypeInfo<ApiV1EntitiesAddon>(), context, path);
 }

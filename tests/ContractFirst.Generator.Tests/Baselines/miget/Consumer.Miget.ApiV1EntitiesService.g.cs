@@ -5,79 +5,55 @@
 
 namespace Consumer.Miget;
 
-/// <summary>
-/// Api_V1_Entities_Service model
-/// </summary>
+/// <summary>Api_V1_Entities_Service model</summary>
 [global::ContractFirst.Constraints.OpenApiSchema("miget.yaml", "#/components/schemas/Api_V1_Entities_Service")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-public partial record ApiV1EntitiesService : global::ContractFirst.Validation.IValidatable
+public partial record ApiV1EntitiesService : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
-    /// <summary>
-    /// Service UUID
-    /// </summary>
+    /// <summary>Service UUID</summary>
     [global::ContractFirst.Constraints.WireName("uuid")]
     [global::ContractFirst.Constraints.SpecRequired]
     public required string Uuid { get; set; }
 
-    /// <summary>
-    /// Service name
-    /// </summary>
+    /// <summary>Service name</summary>
     [global::ContractFirst.Constraints.WireName("name")]
     [global::ContractFirst.Constraints.SpecRequired]
     public required string Name { get; set; }
 
-    /// <summary>
-    /// Display name
-    /// </summary>
+    /// <summary>Display name</summary>
     [global::ContractFirst.Constraints.WireName("label")]
     [global::ContractFirst.Constraints.SpecRequired]
     public required string Label { get; set; }
 
-    /// <summary>
-    /// Service type (postgres, shared_storage)
-    /// </summary>
+    /// <summary>Service type (postgres, shared_storage)</summary>
     [global::ContractFirst.Constraints.WireName("service_type")]
     [global::ContractFirst.Constraints.SpecRequired]
     public required string ServiceType { get; set; }
 
-    /// <summary>
-    /// Associated project UUID
-    /// </summary>
+    /// <summary>Associated project UUID</summary>
     [global::ContractFirst.Constraints.WireName("project_id")]
     [global::ContractFirst.Constraints.SpecRequired]
     public required string ProjectId { get; set; }
 
-    /// <summary>
-    /// Assigned resource UUID
-    /// </summary>
+    /// <summary>Assigned resource UUID</summary>
     [global::ContractFirst.Constraints.WireName("miget_id")]
     [global::ContractFirst.Constraints.SpecRequired]
     public required string MigetId { get; set; }
 
-    /// <summary>
-    /// Creation timestamp
-    /// </summary>
+    /// <summary>Creation timestamp</summary>
     [global::ContractFirst.Constraints.WireName("created_at")]
     [global::ContractFirst.Constraints.SpecRequired]
     public required global::System.DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary>
-    /// Last update timestamp
-    /// </summary>
+    /// <summary>Last update timestamp</summary>
     [global::ContractFirst.Constraints.WireName("updated_at")]
     [global::ContractFirst.Constraints.SpecRequired]
     public required global::System.DateTimeOffset UpdatedAt { get; set; }
 
-    /// <summary>
-    /// Properties that the spec does not name. They are kept, so that reading and writing a document loses nothing.
-    /// </summary>
+    /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>
-    /// Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.
-    /// </summary>
-    /// <param name="context">Collects the errors.</param>
-    /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
+    /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.Miget.MigetClientSchemas.ApiV1EntitiesService.Validate(this, global::Consumer.Miget.MigetClientJson.TypeInfo<ApiV1EntitiesService>(), context, path);
 }

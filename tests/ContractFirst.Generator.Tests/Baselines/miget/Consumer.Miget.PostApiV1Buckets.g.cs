@@ -5,24 +5,18 @@
 
 namespace Consumer.Miget;
 
-/// <summary>
-/// Create a new bucket
-/// </summary>
+/// <summary>Create a new bucket</summary>
 [global::ContractFirst.Constraints.OpenApiSchema("miget.yaml", "#/components/schemas/postApiV1Buckets")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 [global::ContractFirst.Constraints.RequestModel]
-public partial record PostApiV1Buckets : global::ContractFirst.Validation.IValidatable
+public partial record PostApiV1Buckets : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
-    /// <summary>
-    /// Bucket label (display name)
-    /// </summary>
+    /// <summary>Bucket label (display name)</summary>
     [global::ContractFirst.Constraints.WireName("label")]
     [global::ContractFirst.Constraints.SpecRequired]
     public required string Label { get; set; }
 
-    /// <summary>
-    /// Resource (Miget) ID to attach the bucket to
-    /// </summary>
+    /// <summary>Resource (Miget) ID to attach the bucket to</summary>
     [global::ContractFirst.Constraints.WireName("miget_id")]
     [global::ContractFirst.Constraints.SpecRequired]
     public required int MigetId { get; set; }
@@ -49,16 +43,10 @@ public partial record PostApiV1Buckets : global::ContractFirst.Validation.IValid
     private float? __DiskSize = 0.1f;
     internal bool __DiskSize_set;
 
-    /// <summary>
-    /// Properties that the spec does not name. They are kept, so that reading and writing a document loses nothing.
-    /// </summary>
+    /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>
-    /// Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.
-    /// </summary>
-    /// <param name="context">Collects the errors.</param>
-    /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
+    /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.Miget.MigetClientSchemas.PostApiV1Buckets.Validate(this, global::Consumer.Miget.MigetClientJson.TypeInfo<PostApiV1Buckets>(), context, path);
 }
