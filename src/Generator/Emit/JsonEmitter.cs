@@ -13,8 +13,11 @@ namespace ContractFirst.Generator.Emit;
 /// </summary>
 internal sealed class JsonEmitter
 {
-    private const string Stj = "global::System.Text.Json.";
-    private const string Meta = "global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.";
+    /// <summary>The alias of <c>System.Text.Json</c> in the JSON file, unless the spec has a type of that name.</summary>
+    internal const string StjAlias = "Stj";
+
+    private readonly string Stj;
+    private readonly string Meta;
     private const string Wire = "global::ContractFirst.Json.JsonWire.";
 
     private readonly SpecModel _spec;
@@ -26,7 +29,13 @@ internal sealed class JsonEmitter
     {
         _spec = spec;
         _types = new TypeIndex(spec);
+        UsesAlias = !_types.Contains(StjAlias) && spec.ClientName != StjAlias;
+        Stj = UsesAlias ? StjAlias + "." : "global::System.Text.Json.";
+        Meta = Stj + "Serialization.Metadata.JsonMetadataServices.";
     }
+
+    /// <summary>True when the file declares <c>using Stj = global::System.Text.Json;</c> (the names are shorter).</summary>
+    private bool UsesAlias { get; }
 
     public string JsonClassName => _spec.ClientName + "Json";
 
@@ -76,6 +85,12 @@ internal sealed class JsonEmitter
         }
 
         var w = SourceWriter.ForFile(_spec.Namespace);
+        if (UsesAlias)
+        {
+            w.Line($"using {StjAlias} = global::System.Text.Json;");
+            w.Line();
+        }
+
         w.Summary($"Reflection-free JSON for the models of {CSharp.DocLines(_spec.FileName)[0]}.");
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"ContractFirst\", \"" + GeneratorInfo.Version + "\")]");
         w.Open($"public static partial class {JsonClassName}");
@@ -201,7 +216,10 @@ internal sealed class JsonEmitter
         // member each property goes to and from, one helper call each.
         w.Line($"/// <summary>Reads and writes <see cref=\"{obj.Name}\"/>.</summary>");
         var names = string.Concat(properties.Select(p => ", " + CSharp.StringLiteral(p.WireName)));
-        w.Line($"internal sealed class {obj.Name}Converter() : global::ContractFirst.Json.ObjectConverter<{obj.Name}, {extraType.CSharpType}>({CSharp.StringLiteral(obj.Name)}, {extraConverter}, {(closed ? "true" : "false")}, {required}{names})");
+        var baseType = extraType.Kind == TypeKind.Any
+            ? $"global::ContractFirst.Json.ObjectConverter<{obj.Name}>({CSharp.StringLiteral(obj.Name)}, "
+            : $"global::ContractFirst.Json.ObjectConverter<{obj.Name}, {extraType.CSharpType}>({CSharp.StringLiteral(obj.Name)}, {extraConverter}, ";
+        w.Line($"internal sealed class {obj.Name}Converter() : {baseType}{(closed ? "true" : "false")}, {required}{names})");
         w.Line("{");
         w.Indent();
         w.Line($"public static readonly {obj.Name}Converter Instance = new();");

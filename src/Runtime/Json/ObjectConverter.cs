@@ -266,3 +266,22 @@ public abstract class ObjectConverter<T, TExtra> : JsonConverter<T> where T : cl
     {
     }
 }
+
+/// <summary>
+/// <see cref="ObjectConverter{T, TExtra}"/> for the usual model, whose additional properties are any JSON.
+/// Not meant to be used by hand.
+/// </summary>
+/// <typeparam name="T">The model.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class ObjectConverter<T> : ObjectConverter<T, JsonElement> where T : class, IAdditionalProperties<JsonElement>
+{
+    /// <summary>Creates the converter of a model.</summary>
+    /// <param name="typeName">The model's name, for errors.</param>
+    /// <param name="closed">True when the schema allows no property that it does not name.</param>
+    /// <param name="required">The indexes (into <paramref name="names"/>) of the properties that must be present, or null.</param>
+    /// <param name="names">The wire names of the model's properties.</param>
+    protected ObjectConverter(string typeName, bool closed, int[]? required, params string[] names)
+        : base(typeName, JsonMetadataServices.JsonElementConverter, closed, required, names)
+    {
+    }
+}

@@ -5,19 +5,21 @@
 
 namespace Consumer.Bridgeport;
 
+using Stj = global::System.Text.Json;
+
 /// <summary>Reflection-free JSON for the models of bridgeport.yaml.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public static partial class BridgeportClientJson
 {
     /// <summary>Serializes and deserializes every generated model, with reflection switched off.</summary>
-    public static global::System.Text.Json.JsonSerializerOptions Options { get; } = global::ContractFirst.Json.ContractFirstJson.CreateOptions(new Resolver());
+    public static Stj.JsonSerializerOptions Options { get; } = global::ContractFirst.Json.ContractFirstJson.CreateOptions(new Resolver());
 
     /// <summary>The type info of <typeparamref name="T"/> in <see cref="Options"/>.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+    public static Stj.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (Stj.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
-    private sealed class Resolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+    private sealed class Resolver : Stj.Serialization.Metadata.IJsonTypeInfoResolver
     {
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+        public Stj.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, Stj.JsonSerializerOptions options)
         {
             if (type == typeof(CreateDatabaseRequestBackupStorageType)) return Info(options, Converters.C0);
             if (type == typeof(CreateDatabaseRequestBackupFormat)) return Info(options, Converters.C1);
@@ -34,29 +36,29 @@ public static partial class BridgeportClientJson
             return null;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Info<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) => global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+        private static Stj.Serialization.Metadata.JsonTypeInfo<T> Info<T>(Stj.JsonSerializerOptions options, Stj.Serialization.JsonConverter<T> converter) => Stj.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
     }
 
     /// <summary>Converters for collections, enums and primitives, shared by the model converters.</summary>
     internal static class Converters
     {
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<CreateDatabaseRequestBackupStorageType> C0 = global::ContractFirst.Json.OpenEnumJsonConverter<CreateDatabaseRequestBackupStorageType>.Instance;
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<CreateDatabaseRequestBackupFormat> C1 = global::ContractFirst.Json.OpenEnumJsonConverter<CreateDatabaseRequestBackupFormat>.Instance;
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<CreateDatabaseRequestBackupCompression> C2 = global::ContractFirst.Json.OpenEnumJsonConverter<CreateDatabaseRequestBackupCompression>.Instance;
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<DatabaseBackupStorageType> C3 = global::ContractFirst.Json.OpenEnumJsonConverter<DatabaseBackupStorageType>.Instance;
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<DatabaseBackupFormat> C4 = global::ContractFirst.Json.OpenEnumJsonConverter<DatabaseBackupFormat>.Instance;
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<DatabaseBackupCompression> C5 = global::ContractFirst.Json.OpenEnumJsonConverter<DatabaseBackupCompression>.Instance;
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<ErrorEnvelopeCode> C6 = global::ContractFirst.Json.OpenEnumJsonConverter<ErrorEnvelopeCode>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<CreateDatabaseRequestBackupStorageType> C0 = global::ContractFirst.Json.OpenEnumJsonConverter<CreateDatabaseRequestBackupStorageType>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<CreateDatabaseRequestBackupFormat> C1 = global::ContractFirst.Json.OpenEnumJsonConverter<CreateDatabaseRequestBackupFormat>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<CreateDatabaseRequestBackupCompression> C2 = global::ContractFirst.Json.OpenEnumJsonConverter<CreateDatabaseRequestBackupCompression>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<DatabaseBackupStorageType> C3 = global::ContractFirst.Json.OpenEnumJsonConverter<DatabaseBackupStorageType>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<DatabaseBackupFormat> C4 = global::ContractFirst.Json.OpenEnumJsonConverter<DatabaseBackupFormat>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<DatabaseBackupCompression> C5 = global::ContractFirst.Json.OpenEnumJsonConverter<DatabaseBackupCompression>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<ErrorEnvelopeCode> C6 = global::ContractFirst.Json.OpenEnumJsonConverter<ErrorEnvelopeCode>.Instance;
     }
 
     /// <summary>Reads and writes <see cref="CreateDatabaseRequest"/>.</summary>
-    internal sealed class CreateDatabaseRequestConverter() : global::ContractFirst.Json.ObjectConverter<CreateDatabaseRequest, global::System.Text.Json.JsonElement>("CreateDatabaseRequest", global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter, false, new[] { 0, 1 }, "name", "type", "databaseTypeId", "host", "port", "databaseName", "username", "password", "filePath", "useSsl", "serverId", "backupStorageType", "backupLocalPath", "backupSpacesBucket", "backupSpacesPrefix", "backupFormat", "backupCompression", "backupCompressionLevel", "pgDumpOptions", "pgDumpTimeoutMs")
+    internal sealed class CreateDatabaseRequestConverter() : global::ContractFirst.Json.ObjectConverter<CreateDatabaseRequest>("CreateDatabaseRequest", false, new[] { 0, 1 }, "name", "type", "databaseTypeId", "host", "port", "databaseName", "username", "password", "filePath", "useSsl", "serverId", "backupStorageType", "backupLocalPath", "backupSpacesBucket", "backupSpacesPrefix", "backupFormat", "backupCompression", "backupCompressionLevel", "pgDumpOptions", "pgDumpTimeoutMs")
     {
         public static readonly CreateDatabaseRequestConverter Instance = new();
 
         protected override CreateDatabaseRequest Create() => new() { Name = default!, Type = default! };
 
-        protected override void ReadProperty(ref global::System.Text.Json.Utf8JsonReader reader, CreateDatabaseRequest value, int index, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, CreateDatabaseRequest value, int index, Stj.JsonSerializerOptions options)
         {
             switch (index)
             {
@@ -83,7 +85,7 @@ public static partial class BridgeportClientJson
             }
         }
 
-        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer, CreateDatabaseRequest value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, CreateDatabaseRequest value, Stj.JsonSerializerOptions options)
         {
             Put(writer, 0, value.Name, String, options);
             Put(writer, 1, value.Type, String, options);
@@ -109,13 +111,13 @@ public static partial class BridgeportClientJson
     }
 
     /// <summary>Reads and writes <see cref="PgDumpOptions"/>.</summary>
-    internal sealed class PgDumpOptionsConverter() : global::ContractFirst.Json.ObjectConverter<PgDumpOptions, global::System.Text.Json.JsonElement>("PgDumpOptions", global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter, false, null, "noOwner", "clean", "ifExists", "schemaOnly", "dataOnly")
+    internal sealed class PgDumpOptionsConverter() : global::ContractFirst.Json.ObjectConverter<PgDumpOptions>("PgDumpOptions", false, null, "noOwner", "clean", "ifExists", "schemaOnly", "dataOnly")
     {
         public static readonly PgDumpOptionsConverter Instance = new();
 
         protected override PgDumpOptions Create() => new();
 
-        protected override void ReadProperty(ref global::System.Text.Json.Utf8JsonReader reader, PgDumpOptions value, int index, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, PgDumpOptions value, int index, Stj.JsonSerializerOptions options)
         {
             switch (index)
             {
@@ -127,7 +129,7 @@ public static partial class BridgeportClientJson
             }
         }
 
-        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer, PgDumpOptions value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, PgDumpOptions value, Stj.JsonSerializerOptions options)
         {
             if (value.__NoOwner_set) PutSomeV(writer, 0, value.NoOwner, Boolean, options);
             if (value.__Clean_set) PutSomeV(writer, 1, value.Clean, Boolean, options);
@@ -138,13 +140,13 @@ public static partial class BridgeportClientJson
     }
 
     /// <summary>Reads and writes <see cref="Database"/>.</summary>
-    internal sealed class DatabaseConverter() : global::ContractFirst.Json.ObjectConverter<Database, global::System.Text.Json.JsonElement>("Database", global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter, false, new[] { 0, 1, 2, 23, 24, 25 }, "id", "name", "type", "host", "port", "databaseName", "hasCredentials", "filePath", "useSsl", "serverId", "databaseTypeId", "databaseType", "backupStorageType", "backupLocalPath", "backupSpacesBucket", "backupSpacesPrefix", "backupFormat", "backupCompression", "backupCompressionLevel", "pgDumpOptions", "pgDumpTimeoutMs", "monitoringEnabled", "collectionIntervalSec", "environmentId", "createdAt", "updatedAt")
+    internal sealed class DatabaseConverter() : global::ContractFirst.Json.ObjectConverter<Database>("Database", false, new[] { 0, 1, 2, 23, 24, 25 }, "id", "name", "type", "host", "port", "databaseName", "hasCredentials", "filePath", "useSsl", "serverId", "databaseTypeId", "databaseType", "backupStorageType", "backupLocalPath", "backupSpacesBucket", "backupSpacesPrefix", "backupFormat", "backupCompression", "backupCompressionLevel", "pgDumpOptions", "pgDumpTimeoutMs", "monitoringEnabled", "collectionIntervalSec", "environmentId", "createdAt", "updatedAt")
     {
         public static readonly DatabaseConverter Instance = new();
 
         protected override Database Create() => new() { Id = default!, Name = default!, Type = default!, EnvironmentId = default!, CreatedAt = default!, UpdatedAt = default! };
 
-        protected override void ReadProperty(ref global::System.Text.Json.Utf8JsonReader reader, Database value, int index, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, Database value, int index, Stj.JsonSerializerOptions options)
         {
             switch (index)
             {
@@ -177,7 +179,7 @@ public static partial class BridgeportClientJson
             }
         }
 
-        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer, Database value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, Database value, Stj.JsonSerializerOptions options)
         {
             Put(writer, 0, value.Id, String, options);
             Put(writer, 1, value.Name, String, options);
@@ -209,13 +211,13 @@ public static partial class BridgeportClientJson
     }
 
     /// <summary>Reads and writes <see cref="DatabaseTypeInfo"/>.</summary>
-    internal sealed class DatabaseTypeInfoConverter() : global::ContractFirst.Json.ObjectConverter<DatabaseTypeInfo, global::System.Text.Json.JsonElement>("DatabaseTypeInfo", global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter, false, null, "id", "name", "displayName", "hasBackupCommand")
+    internal sealed class DatabaseTypeInfoConverter() : global::ContractFirst.Json.ObjectConverter<DatabaseTypeInfo>("DatabaseTypeInfo", false, null, "id", "name", "displayName", "hasBackupCommand")
     {
         public static readonly DatabaseTypeInfoConverter Instance = new();
 
         protected override DatabaseTypeInfo Create() => new();
 
-        protected override void ReadProperty(ref global::System.Text.Json.Utf8JsonReader reader, DatabaseTypeInfo value, int index, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, DatabaseTypeInfo value, int index, Stj.JsonSerializerOptions options)
         {
             switch (index)
             {
@@ -226,7 +228,7 @@ public static partial class BridgeportClientJson
             }
         }
 
-        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer, DatabaseTypeInfo value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, DatabaseTypeInfo value, Stj.JsonSerializerOptions options)
         {
             if (value.__Id_set) PutSome(writer, 0, value.Id, String, options);
             if (value.__Name_set) PutSome(writer, 1, value.Name, String, options);
@@ -236,13 +238,13 @@ public static partial class BridgeportClientJson
     }
 
     /// <summary>Reads and writes <see cref="ErrorEnvelope"/>.</summary>
-    internal sealed class ErrorEnvelopeConverter() : global::ContractFirst.Json.ObjectConverter<ErrorEnvelope, global::System.Text.Json.JsonElement>("ErrorEnvelope", global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter, false, new[] { 0, 1 }, "code", "message", "field", "hint", "requestId")
+    internal sealed class ErrorEnvelopeConverter() : global::ContractFirst.Json.ObjectConverter<ErrorEnvelope>("ErrorEnvelope", false, new[] { 0, 1 }, "code", "message", "field", "hint", "requestId")
     {
         public static readonly ErrorEnvelopeConverter Instance = new();
 
         protected override ErrorEnvelope Create() => new() { Code = default!, Message = default! };
 
-        protected override void ReadProperty(ref global::System.Text.Json.Utf8JsonReader reader, ErrorEnvelope value, int index, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ErrorEnvelope value, int index, Stj.JsonSerializerOptions options)
         {
             switch (index)
             {
@@ -254,7 +256,7 @@ public static partial class BridgeportClientJson
             }
         }
 
-        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer, ErrorEnvelope value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ErrorEnvelope value, Stj.JsonSerializerOptions options)
         {
             Put(writer, 0, value.Code, Converters.C6, options);
             Put(writer, 1, value.Message, String, options);

@@ -5,14 +5,16 @@
 
 namespace Consumer.Bridgeport;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>
 /// Compression of the backup file.
 /// </summary>
 /// <remarks>
 /// An open enum: the values the spec knows are static properties, and any other value still round-trips unchanged.
 /// </remarks>
-[global::ContractFirst.Constraints.AllowedValues("none", "gzip")]
-[global::ContractFirst.Constraints.OpenApiSchema("bridgeport.yaml", "#/components/schemas/CreateDatabaseRequest/properties/backupCompression")]
+[Cf.AllowedValues("none", "gzip")]
+[Cf.OpenApiSchema("bridgeport.yaml", "#/components/schemas/CreateDatabaseRequest/properties/backupCompression")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public readonly partial struct CreateDatabaseRequestBackupCompression : global::System.IEquatable<CreateDatabaseRequestBackupCompression>, global::ContractFirst.IOpenEnum<CreateDatabaseRequestBackupCompression>
 {
@@ -24,8 +26,8 @@ public readonly partial struct CreateDatabaseRequestBackupCompression : global::
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
-    [global::ContractFirst.Constraints.WireName("none")] public static CreateDatabaseRequestBackupCompression None { get; } = new("none");
-    [global::ContractFirst.Constraints.WireName("gzip")] public static CreateDatabaseRequestBackupCompression Gzip { get; } = new("gzip");
+    [Cf.WireName("none")] public static CreateDatabaseRequestBackupCompression None { get; } = new("none");
+    [Cf.WireName("gzip")] public static CreateDatabaseRequestBackupCompression Gzip { get; } = new("gzip");
 
     /// <summary>The values that the spec knows, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<CreateDatabaseRequestBackupCompression> KnownValues { get; } = new CreateDatabaseRequestBackupCompression[] { None, Gzip };

@@ -5,14 +5,16 @@
 
 namespace Consumer.Bridgeport;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>
 /// pg_dump output format.
 /// </summary>
 /// <remarks>
 /// An open enum: the values the spec knows are static properties, and any other value still round-trips unchanged.
 /// </remarks>
-[global::ContractFirst.Constraints.AllowedValues("plain", "custom", "tar")]
-[global::ContractFirst.Constraints.OpenApiSchema("bridgeport.yaml", "#/components/schemas/CreateDatabaseRequest/properties/backupFormat")]
+[Cf.AllowedValues("plain", "custom", "tar")]
+[Cf.OpenApiSchema("bridgeport.yaml", "#/components/schemas/CreateDatabaseRequest/properties/backupFormat")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public readonly partial struct CreateDatabaseRequestBackupFormat : global::System.IEquatable<CreateDatabaseRequestBackupFormat>, global::ContractFirst.IOpenEnum<CreateDatabaseRequestBackupFormat>
 {
@@ -24,9 +26,9 @@ public readonly partial struct CreateDatabaseRequestBackupFormat : global::Syste
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
-    [global::ContractFirst.Constraints.WireName("plain")] public static CreateDatabaseRequestBackupFormat Plain { get; } = new("plain");
-    [global::ContractFirst.Constraints.WireName("custom")] public static CreateDatabaseRequestBackupFormat Custom { get; } = new("custom");
-    [global::ContractFirst.Constraints.WireName("tar")] public static CreateDatabaseRequestBackupFormat Tar { get; } = new("tar");
+    [Cf.WireName("plain")] public static CreateDatabaseRequestBackupFormat Plain { get; } = new("plain");
+    [Cf.WireName("custom")] public static CreateDatabaseRequestBackupFormat Custom { get; } = new("custom");
+    [Cf.WireName("tar")] public static CreateDatabaseRequestBackupFormat Tar { get; } = new("tar");
 
     /// <summary>The values that the spec knows, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<CreateDatabaseRequestBackupFormat> KnownValues { get; } = new CreateDatabaseRequestBackupFormat[] { Plain, Custom, Tar };

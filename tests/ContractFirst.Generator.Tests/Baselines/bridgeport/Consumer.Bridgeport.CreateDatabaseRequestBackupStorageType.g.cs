@@ -5,14 +5,16 @@
 
 namespace Consumer.Bridgeport;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>
 /// Where backups are stored, on the server's disk (`local`) or in S3-compatible Spaces (`spaces`).
 /// </summary>
 /// <remarks>
 /// An open enum: the values the spec knows are static properties, and any other value still round-trips unchanged.
 /// </remarks>
-[global::ContractFirst.Constraints.AllowedValues("local", "spaces")]
-[global::ContractFirst.Constraints.OpenApiSchema("bridgeport.yaml", "#/components/schemas/CreateDatabaseRequest/properties/backupStorageType")]
+[Cf.AllowedValues("local", "spaces")]
+[Cf.OpenApiSchema("bridgeport.yaml", "#/components/schemas/CreateDatabaseRequest/properties/backupStorageType")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public readonly partial struct CreateDatabaseRequestBackupStorageType : global::System.IEquatable<CreateDatabaseRequestBackupStorageType>, global::ContractFirst.IOpenEnum<CreateDatabaseRequestBackupStorageType>
 {
@@ -24,8 +26,8 @@ public readonly partial struct CreateDatabaseRequestBackupStorageType : global::
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
-    [global::ContractFirst.Constraints.WireName("local")] public static CreateDatabaseRequestBackupStorageType Local { get; } = new("local");
-    [global::ContractFirst.Constraints.WireName("spaces")] public static CreateDatabaseRequestBackupStorageType Spaces { get; } = new("spaces");
+    [Cf.WireName("local")] public static CreateDatabaseRequestBackupStorageType Local { get; } = new("local");
+    [Cf.WireName("spaces")] public static CreateDatabaseRequestBackupStorageType Spaces { get; } = new("spaces");
 
     /// <summary>The values that the spec knows, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<CreateDatabaseRequestBackupStorageType> KnownValues { get; } = new CreateDatabaseRequestBackupStorageType[] { Local, Spaces };

@@ -5,14 +5,16 @@
 
 namespace Consumer.Bridgeport;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>
 /// Compression of the backup file.
 /// </summary>
 /// <remarks>
 /// An open enum: the values the spec knows are static properties, and any other value still round-trips unchanged.
 /// </remarks>
-[global::ContractFirst.Constraints.AllowedValues("none", "gzip")]
-[global::ContractFirst.Constraints.OpenApiSchema("bridgeport.yaml", "#/components/schemas/Database/properties/backupCompression")]
+[Cf.AllowedValues("none", "gzip")]
+[Cf.OpenApiSchema("bridgeport.yaml", "#/components/schemas/Database/properties/backupCompression")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public readonly partial struct DatabaseBackupCompression : global::System.IEquatable<DatabaseBackupCompression>, global::ContractFirst.IOpenEnum<DatabaseBackupCompression>
 {
@@ -24,8 +26,8 @@ public readonly partial struct DatabaseBackupCompression : global::System.IEquat
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
-    [global::ContractFirst.Constraints.WireName("none")] public static DatabaseBackupCompression None { get; } = new("none");
-    [global::ContractFirst.Constraints.WireName("gzip")] public static DatabaseBackupCompression Gzip { get; } = new("gzip");
+    [Cf.WireName("none")] public static DatabaseBackupCompression None { get; } = new("none");
+    [Cf.WireName("gzip")] public static DatabaseBackupCompression Gzip { get; } = new("gzip");
 
     /// <summary>The values that the spec knows, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<DatabaseBackupCompression> KnownValues { get; } = new DatabaseBackupCompression[] { None, Gzip };

@@ -5,14 +5,16 @@
 
 namespace Consumer.Bridgeport;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>
 /// Where backups are stored.
 /// </summary>
 /// <remarks>
 /// An open enum: the values the spec knows are static properties, and any other value still round-trips unchanged.
 /// </remarks>
-[global::ContractFirst.Constraints.AllowedValues("local", "spaces")]
-[global::ContractFirst.Constraints.OpenApiSchema("bridgeport.yaml", "#/components/schemas/Database/properties/backupStorageType")]
+[Cf.AllowedValues("local", "spaces")]
+[Cf.OpenApiSchema("bridgeport.yaml", "#/components/schemas/Database/properties/backupStorageType")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public readonly partial struct DatabaseBackupStorageType : global::System.IEquatable<DatabaseBackupStorageType>, global::ContractFirst.IOpenEnum<DatabaseBackupStorageType>
 {
@@ -24,8 +26,8 @@ public readonly partial struct DatabaseBackupStorageType : global::System.IEquat
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
-    [global::ContractFirst.Constraints.WireName("local")] public static DatabaseBackupStorageType Local { get; } = new("local");
-    [global::ContractFirst.Constraints.WireName("spaces")] public static DatabaseBackupStorageType Spaces { get; } = new("spaces");
+    [Cf.WireName("local")] public static DatabaseBackupStorageType Local { get; } = new("local");
+    [Cf.WireName("spaces")] public static DatabaseBackupStorageType Spaces { get; } = new("spaces");
 
     /// <summary>The values that the spec knows, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<DatabaseBackupStorageType> KnownValues { get; } = new DatabaseBackupStorageType[] { Local, Spaces };

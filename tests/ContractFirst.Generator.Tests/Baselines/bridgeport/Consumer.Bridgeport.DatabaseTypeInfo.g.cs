@@ -5,31 +5,33 @@
 
 namespace Consumer.Bridgeport;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>A database type plugin.</summary>
-[global::ContractFirst.Constraints.OpenApiSchema("bridgeport.yaml", "#/components/schemas/DatabaseTypeInfo")]
+[Cf.OpenApiSchema("bridgeport.yaml", "#/components/schemas/DatabaseTypeInfo")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public partial record DatabaseTypeInfo : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
     /// <summary>Database type ID.</summary>
-    [global::ContractFirst.Constraints.WireName("id")]
+    [Cf.WireName("id")]
     public string? Id { get => __Id; set { __Id = value; __Id_set = true; } }
     private string? __Id;
     internal bool __Id_set;
 
     /// <summary>Database type name, e.g. `postgres`.</summary>
-    [global::ContractFirst.Constraints.WireName("name")]
+    [Cf.WireName("name")]
     public string? Name { get => __Name; set { __Name = value; __Name_set = true; } }
     private string? __Name;
     internal bool __Name_set;
 
     /// <summary>Human-readable name of the database type.</summary>
-    [global::ContractFirst.Constraints.WireName("displayName")]
+    [Cf.WireName("displayName")]
     public string? DisplayName { get => __DisplayName; set { __DisplayName = value; __DisplayName_set = true; } }
     private string? __DisplayName;
     internal bool __DisplayName_set;
 
     /// <summary>Whether the database type can be backed up.</summary>
-    [global::ContractFirst.Constraints.WireName("hasBackupCommand")]
+    [Cf.WireName("hasBackupCommand")]
     public bool? HasBackupCommand { get => __HasBackupCommand; set { __HasBackupCommand = value; __HasBackupCommand_set = true; } }
     private bool? __HasBackupCommand;
     internal bool __HasBackupCommand_set;

@@ -5,14 +5,16 @@
 
 namespace Consumer.Bridgeport;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>
 /// Stable, machine-readable error code. Always present on the wire.
 /// </summary>
 /// <remarks>
 /// An open enum: the values the spec knows are static properties, and any other value still round-trips unchanged.
 /// </remarks>
-[global::ContractFirst.Constraints.AllowedValues("VALIDATION_ERROR", "READONLY_FIELD", "UNAUTHORIZED", "FORBIDDEN_SCOPE", "FORBIDDEN_ROLE", "NOT_FOUND", "CONFLICT", "IDEMPOTENCY_KEY_REUSED", "RATE_LIMITED", "SERVICE_UNAVAILABLE", "INTERNAL")]
-[global::ContractFirst.Constraints.OpenApiSchema("bridgeport.yaml", "#/components/schemas/ErrorEnvelope/properties/code")]
+[Cf.AllowedValues("VALIDATION_ERROR", "READONLY_FIELD", "UNAUTHORIZED", "FORBIDDEN_SCOPE", "FORBIDDEN_ROLE", "NOT_FOUND", "CONFLICT", "IDEMPOTENCY_KEY_REUSED", "RATE_LIMITED", "SERVICE_UNAVAILABLE", "INTERNAL")]
+[Cf.OpenApiSchema("bridgeport.yaml", "#/components/schemas/ErrorEnvelope/properties/code")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public readonly partial struct ErrorEnvelopeCode : global::System.IEquatable<ErrorEnvelopeCode>, global::ContractFirst.IOpenEnum<ErrorEnvelopeCode>
 {
@@ -24,17 +26,17 @@ public readonly partial struct ErrorEnvelopeCode : global::System.IEquatable<Err
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
-    [global::ContractFirst.Constraints.WireName("VALIDATION_ERROR")] public static ErrorEnvelopeCode ValidationError { get; } = new("VALIDATION_ERROR");
-    [global::ContractFirst.Constraints.WireName("READONLY_FIELD")] public static ErrorEnvelopeCode ReadonlyField { get; } = new("READONLY_FIELD");
-    [global::ContractFirst.Constraints.WireName("UNAUTHORIZED")] public static ErrorEnvelopeCode Unauthorized { get; } = new("UNAUTHORIZED");
-    [global::ContractFirst.Constraints.WireName("FORBIDDEN_SCOPE")] public static ErrorEnvelopeCode ForbiddenScope { get; } = new("FORBIDDEN_SCOPE");
-    [global::ContractFirst.Constraints.WireName("FORBIDDEN_ROLE")] public static ErrorEnvelopeCode ForbiddenRole { get; } = new("FORBIDDEN_ROLE");
-    [global::ContractFirst.Constraints.WireName("NOT_FOUND")] public static ErrorEnvelopeCode NotFound { get; } = new("NOT_FOUND");
-    [global::ContractFirst.Constraints.WireName("CONFLICT")] public static ErrorEnvelopeCode Conflict { get; } = new("CONFLICT");
-    [global::ContractFirst.Constraints.WireName("IDEMPOTENCY_KEY_REUSED")] public static ErrorEnvelopeCode IdempotencyKeyReused { get; } = new("IDEMPOTENCY_KEY_REUSED");
-    [global::ContractFirst.Constraints.WireName("RATE_LIMITED")] public static ErrorEnvelopeCode RateLimited { get; } = new("RATE_LIMITED");
-    [global::ContractFirst.Constraints.WireName("SERVICE_UNAVAILABLE")] public static ErrorEnvelopeCode ServiceUnavailable { get; } = new("SERVICE_UNAVAILABLE");
-    [global::ContractFirst.Constraints.WireName("INTERNAL")] public static ErrorEnvelopeCode Internal { get; } = new("INTERNAL");
+    [Cf.WireName("VALIDATION_ERROR")] public static ErrorEnvelopeCode ValidationError { get; } = new("VALIDATION_ERROR");
+    [Cf.WireName("READONLY_FIELD")] public static ErrorEnvelopeCode ReadonlyField { get; } = new("READONLY_FIELD");
+    [Cf.WireName("UNAUTHORIZED")] public static ErrorEnvelopeCode Unauthorized { get; } = new("UNAUTHORIZED");
+    [Cf.WireName("FORBIDDEN_SCOPE")] public static ErrorEnvelopeCode ForbiddenScope { get; } = new("FORBIDDEN_SCOPE");
+    [Cf.WireName("FORBIDDEN_ROLE")] public static ErrorEnvelopeCode ForbiddenRole { get; } = new("FORBIDDEN_ROLE");
+    [Cf.WireName("NOT_FOUND")] public static ErrorEnvelopeCode NotFound { get; } = new("NOT_FOUND");
+    [Cf.WireName("CONFLICT")] public static ErrorEnvelopeCode Conflict { get; } = new("CONFLICT");
+    [Cf.WireName("IDEMPOTENCY_KEY_REUSED")] public static ErrorEnvelopeCode IdempotencyKeyReused { get; } = new("IDEMPOTENCY_KEY_REUSED");
+    [Cf.WireName("RATE_LIMITED")] public static ErrorEnvelopeCode RateLimited { get; } = new("RATE_LIMITED");
+    [Cf.WireName("SERVICE_UNAVAILABLE")] public static ErrorEnvelopeCode ServiceUnavailable { get; } = new("SERVICE_UNAVAILABLE");
+    [Cf.WireName("INTERNAL")] public static ErrorEnvelopeCode Internal { get; } = new("INTERNAL");
 
     /// <summary>The values that the spec knows, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<ErrorEnvelopeCode> KnownValues { get; } = new ErrorEnvelopeCode[] { ValidationError, ReadonlyField, Unauthorized, ForbiddenScope, ForbiddenRole, NotFound, Conflict, IdempotencyKeyReused, RateLimited, ServiceUnavailable, Internal };

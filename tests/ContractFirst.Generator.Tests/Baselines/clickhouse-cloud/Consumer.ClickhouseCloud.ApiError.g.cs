@@ -5,23 +5,25 @@
 
 namespace Consumer.ClickhouseCloud;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>Error response envelope.</summary>
-[global::ContractFirst.Constraints.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ApiError")]
+[Cf.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ApiError")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public partial record ApiError : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
     /// <summary>HTTP status code.</summary>
-    [global::ContractFirst.Constraints.WireName("status")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    [Cf.WireName("status")]
+    [Cf.SpecRequired]
     public required double Status { get; set; }
 
     /// <summary>Detailed error description.</summary>
-    [global::ContractFirst.Constraints.WireName("error")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    [Cf.WireName("error")]
+    [Cf.SpecRequired]
     public required string Error { get; set; }
 
     /// <summary>Unique ID assigned to every request, for support and tracing.</summary>
-    [global::ContractFirst.Constraints.WireName("requestId")]
+    [Cf.WireName("requestId")]
     public global::System.Guid? RequestId { get => __RequestId; set { __RequestId = value; __RequestId_set = true; } }
     private global::System.Guid? __RequestId;
     internal bool __RequestId_set;

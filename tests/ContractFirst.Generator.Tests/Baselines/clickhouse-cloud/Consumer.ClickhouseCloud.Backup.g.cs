@@ -5,37 +5,39 @@
 
 namespace Consumer.ClickhouseCloud;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>A backup of a service.</summary>
-[global::ContractFirst.Constraints.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/Backup")]
+[Cf.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/Backup")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public partial record Backup : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
     /// <summary>Unique backup ID.</summary>
-    [global::ContractFirst.Constraints.WireName("id")]
+    [Cf.WireName("id")]
     public global::System.Guid? Id { get => __Id; set { __Id = value; __Id_set = true; } }
     private global::System.Guid? __Id;
     internal bool __Id_set;
 
     /// <summary>Status of the backup: 'done', 'error', 'in_progress'.</summary>
-    [global::ContractFirst.Constraints.WireName("status")]
+    [Cf.WireName("status")]
     public BackupStatus? Status { get => __Status; set { __Status = value; __Status_set = true; } }
     private BackupStatus? __Status;
     internal bool __Status_set;
 
     /// <summary>Name. (The reference's wording: the field identifies the service the backup was created from. The reference types it as a plain string, not a uuid.)</summary>
-    [global::ContractFirst.Constraints.WireName("serviceId")]
+    [Cf.WireName("serviceId")]
     public string? ServiceId { get => __ServiceId; set { __ServiceId = value; __ServiceId_set = true; } }
     private string? __ServiceId;
     internal bool __ServiceId_set;
 
     /// <summary>Backup start timestamp. ISO-8601.</summary>
-    [global::ContractFirst.Constraints.WireName("startedAt")]
+    [Cf.WireName("startedAt")]
     public global::System.DateTimeOffset? StartedAt { get => __StartedAt; set { __StartedAt = value; __StartedAt_set = true; } }
     private global::System.DateTimeOffset? __StartedAt;
     internal bool __StartedAt_set;
 
     /// <summary>Backup finish timestamp. ISO-8601. Available only for finished backups</summary>
-    [global::ContractFirst.Constraints.WireName("finishedAt")]
+    [Cf.WireName("finishedAt")]
     public global::System.DateTimeOffset? FinishedAt { get => __FinishedAt; set { __FinishedAt = value; __FinishedAt_set = true; } }
     private global::System.DateTimeOffset? __FinishedAt;
     internal bool __FinishedAt_set;

@@ -5,25 +5,27 @@
 
 namespace Consumer.ClickhouseCloud;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>Envelope of `listServiceBackups`; `result` lists the backups, most recent first.</summary>
-[global::ContractFirst.Constraints.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/BackupListResponse")]
+[Cf.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/BackupListResponse")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public partial record BackupListResponse : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
     /// <summary>HTTP status code.</summary>
-    [global::ContractFirst.Constraints.WireName("status")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    [Cf.WireName("status")]
+    [Cf.SpecRequired]
     public required double Status { get; set; }
 
     /// <summary>Unique ID assigned to every request, for support and tracing.</summary>
-    [global::ContractFirst.Constraints.WireName("requestId")]
+    [Cf.WireName("requestId")]
     public global::System.Guid? RequestId { get => __RequestId; set { __RequestId = value; __RequestId_set = true; } }
     private global::System.Guid? __RequestId;
     internal bool __RequestId_set;
 
     /// <summary>Backups of the service. The most recent backups comes first in the list.</summary>
-    [global::ContractFirst.Constraints.WireName("result")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    [Cf.WireName("result")]
+    [Cf.SpecRequired]
     public required global::System.Collections.Generic.IList<Backup> Result { get; set; }
 
     /// <inheritdoc />

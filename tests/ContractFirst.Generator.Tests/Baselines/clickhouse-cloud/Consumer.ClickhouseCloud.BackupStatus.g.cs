@@ -5,14 +5,16 @@
 
 namespace Consumer.ClickhouseCloud;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>
 /// Status of the backup: 'done', 'error', 'in_progress'.
 /// </summary>
 /// <remarks>
 /// An open enum: the values the spec knows are static properties, and any other value still round-trips unchanged.
 /// </remarks>
-[global::ContractFirst.Constraints.AllowedValues("done", "error", "in_progress")]
-[global::ContractFirst.Constraints.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/Backup/properties/status")]
+[Cf.AllowedValues("done", "error", "in_progress")]
+[Cf.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/Backup/properties/status")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public readonly partial struct BackupStatus : global::System.IEquatable<BackupStatus>, global::ContractFirst.IOpenEnum<BackupStatus>
 {
@@ -24,9 +26,9 @@ public readonly partial struct BackupStatus : global::System.IEquatable<BackupSt
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
-    [global::ContractFirst.Constraints.WireName("done")] public static BackupStatus Done { get; } = new("done");
-    [global::ContractFirst.Constraints.WireName("error")] public static BackupStatus Error { get; } = new("error");
-    [global::ContractFirst.Constraints.WireName("in_progress")] public static BackupStatus InProgress { get; } = new("in_progress");
+    [Cf.WireName("done")] public static BackupStatus Done { get; } = new("done");
+    [Cf.WireName("error")] public static BackupStatus Error { get; } = new("error");
+    [Cf.WireName("in_progress")] public static BackupStatus InProgress { get; } = new("in_progress");
 
     /// <summary>The values that the spec knows, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<BackupStatus> KnownValues { get; } = new BackupStatus[] { Done, Error, InProgress };

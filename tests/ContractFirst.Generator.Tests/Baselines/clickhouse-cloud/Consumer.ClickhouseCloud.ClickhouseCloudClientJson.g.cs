@@ -5,19 +5,21 @@
 
 namespace Consumer.ClickhouseCloud;
 
+using Stj = global::System.Text.Json;
+
 /// <summary>Reflection-free JSON for the models of clickhouse-cloud.yaml.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public static partial class ClickhouseCloudClientJson
 {
     /// <summary>Serializes and deserializes every generated model, with reflection switched off.</summary>
-    public static global::System.Text.Json.JsonSerializerOptions Options { get; } = global::ContractFirst.Json.ContractFirstJson.CreateOptions(new Resolver());
+    public static Stj.JsonSerializerOptions Options { get; } = global::ContractFirst.Json.ContractFirstJson.CreateOptions(new Resolver());
 
     /// <summary>The type info of <typeparamref name="T"/> in <see cref="Options"/>.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+    public static Stj.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (Stj.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
-    private sealed class Resolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+    private sealed class Resolver : Stj.Serialization.Metadata.IJsonTypeInfoResolver
     {
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+        public Stj.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, Stj.JsonSerializerOptions options)
         {
             if (type == typeof(global::System.Collections.Generic.IList<Service>)) return Info(options, Converters.C0);
             if (type == typeof(ServiceProvider)) return Info(options, Converters.C1);
@@ -54,34 +56,34 @@ public static partial class ClickhouseCloudClientJson
             return null;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Info<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) => global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+        private static Stj.Serialization.Metadata.JsonTypeInfo<T> Info<T>(Stj.JsonSerializerOptions options, Stj.Serialization.JsonConverter<T> converter) => Stj.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
     }
 
     /// <summary>Converters for collections, enums and primitives, shared by the model converters.</summary>
     internal static class Converters
     {
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<Service>> C0 = new global::ContractFirst.Json.JsonListConverter<Service>(ServiceConverter.Instance);
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<ServiceProvider> C1 = global::ContractFirst.Json.OpenEnumJsonConverter<ServiceProvider>.Instance;
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<ServiceState> C2 = global::ContractFirst.Json.OpenEnumJsonConverter<ServiceState>.Instance;
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<ServiceEndpoint>> C3 = new global::ContractFirst.Json.JsonListConverter<ServiceEndpoint>(ServiceEndpointConverter.Instance);
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<ServiceTier> C4 = global::ContractFirst.Json.OpenEnumJsonConverter<ServiceTier>.Instance;
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<IpAccessListEntry>> C5 = new global::ContractFirst.Json.JsonListConverter<IpAccessListEntry>(IpAccessListEntryConverter.Instance);
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<ServiceEndpointProtocol> C6 = global::ContractFirst.Json.OpenEnumJsonConverter<ServiceEndpointProtocol>.Instance;
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<Backup>> C7 = new global::ContractFirst.Json.JsonListConverter<Backup>(BackupConverter.Instance);
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<BackupStatus> C8 = global::ContractFirst.Json.OpenEnumJsonConverter<BackupStatus>.Instance;
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<ServicePostRequestProvider> C9 = global::ContractFirst.Json.OpenEnumJsonConverter<ServicePostRequestProvider>.Instance;
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<ServicePostRequestTier> C10 = global::ContractFirst.Json.OpenEnumJsonConverter<ServicePostRequestTier>.Instance;
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<ServiceStatePatchRequestCommand> C11 = global::ContractFirst.Json.OpenEnumJsonConverter<ServiceStatePatchRequestCommand>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<global::System.Collections.Generic.IList<Service>> C0 = new global::ContractFirst.Json.JsonListConverter<Service>(ServiceConverter.Instance);
+        public static readonly Stj.Serialization.JsonConverter<ServiceProvider> C1 = global::ContractFirst.Json.OpenEnumJsonConverter<ServiceProvider>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<ServiceState> C2 = global::ContractFirst.Json.OpenEnumJsonConverter<ServiceState>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<global::System.Collections.Generic.IList<ServiceEndpoint>> C3 = new global::ContractFirst.Json.JsonListConverter<ServiceEndpoint>(ServiceEndpointConverter.Instance);
+        public static readonly Stj.Serialization.JsonConverter<ServiceTier> C4 = global::ContractFirst.Json.OpenEnumJsonConverter<ServiceTier>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<global::System.Collections.Generic.IList<IpAccessListEntry>> C5 = new global::ContractFirst.Json.JsonListConverter<IpAccessListEntry>(IpAccessListEntryConverter.Instance);
+        public static readonly Stj.Serialization.JsonConverter<ServiceEndpointProtocol> C6 = global::ContractFirst.Json.OpenEnumJsonConverter<ServiceEndpointProtocol>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<global::System.Collections.Generic.IList<Backup>> C7 = new global::ContractFirst.Json.JsonListConverter<Backup>(BackupConverter.Instance);
+        public static readonly Stj.Serialization.JsonConverter<BackupStatus> C8 = global::ContractFirst.Json.OpenEnumJsonConverter<BackupStatus>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<ServicePostRequestProvider> C9 = global::ContractFirst.Json.OpenEnumJsonConverter<ServicePostRequestProvider>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<ServicePostRequestTier> C10 = global::ContractFirst.Json.OpenEnumJsonConverter<ServicePostRequestTier>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<ServiceStatePatchRequestCommand> C11 = global::ContractFirst.Json.OpenEnumJsonConverter<ServiceStatePatchRequestCommand>.Instance;
     }
 
     /// <summary>Reads and writes <see cref="ApiError"/>.</summary>
-    internal sealed class ApiErrorConverter() : global::ContractFirst.Json.ObjectConverter<ApiError, global::System.Text.Json.JsonElement>("ApiError", global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter, false, new[] { 0, 1 }, "status", "error", "requestId")
+    internal sealed class ApiErrorConverter() : global::ContractFirst.Json.ObjectConverter<ApiError>("ApiError", false, new[] { 0, 1 }, "status", "error", "requestId")
     {
         public static readonly ApiErrorConverter Instance = new();
 
         protected override ApiError Create() => new() { Status = default!, Error = default! };
 
-        protected override void ReadProperty(ref global::System.Text.Json.Utf8JsonReader reader, ApiError value, int index, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ApiError value, int index, Stj.JsonSerializerOptions options)
         {
             switch (index)
             {
@@ -91,7 +93,7 @@ public static partial class ClickhouseCloudClientJson
             }
         }
 
-        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer, ApiError value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ApiError value, Stj.JsonSerializerOptions options)
         {
             Put(writer, 0, value.Status, Double, options);
             Put(writer, 1, value.Error, String, options);
@@ -100,13 +102,13 @@ public static partial class ClickhouseCloudClientJson
     }
 
     /// <summary>Reads and writes <see cref="ServiceListResponse"/>.</summary>
-    internal sealed class ServiceListResponseConverter() : global::ContractFirst.Json.ObjectConverter<ServiceListResponse, global::System.Text.Json.JsonElement>("ServiceListResponse", global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter, false, new[] { 0, 2 }, "status", "requestId", "result")
+    internal sealed class ServiceListResponseConverter() : global::ContractFirst.Json.ObjectConverter<ServiceListResponse>("ServiceListResponse", false, new[] { 0, 2 }, "status", "requestId", "result")
     {
         public static readonly ServiceListResponseConverter Instance = new();
 
         protected override ServiceListResponse Create() => new() { Status = default!, Result = default! };
 
-        protected override void ReadProperty(ref global::System.Text.Json.Utf8JsonReader reader, ServiceListResponse value, int index, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ServiceListResponse value, int index, Stj.JsonSerializerOptions options)
         {
             switch (index)
             {
@@ -116,7 +118,7 @@ public static partial class ClickhouseCloudClientJson
             }
         }
 
-        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer, ServiceListResponse value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServiceListResponse value, Stj.JsonSerializerOptions options)
         {
             Put(writer, 0, value.Status, Double, options);
             if (value.__RequestId_set) PutSomeV(writer, 1, value.RequestId, Guid, options);
@@ -125,13 +127,13 @@ public static partial class ClickhouseCloudClientJson
     }
 
     /// <summary>Reads and writes <see cref="Service"/>.</summary>
-    internal sealed class ServiceConverter() : global::ContractFirst.Json.ObjectConverter<Service, global::System.Text.Json.JsonElement>("Service", global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter, false, null, "id", "name", "provider", "region", "state", "endpoints", "tier", "minTotalMemoryGb", "maxTotalMemoryGb", "idleScaling", "idleTimeoutMinutes", "ipAccessList", "createdAt")
+    internal sealed class ServiceConverter() : global::ContractFirst.Json.ObjectConverter<Service>("Service", false, null, "id", "name", "provider", "region", "state", "endpoints", "tier", "minTotalMemoryGb", "maxTotalMemoryGb", "idleScaling", "idleTimeoutMinutes", "ipAccessList", "createdAt")
     {
         public static readonly ServiceConverter Instance = new();
 
         protected override Service Create() => new();
 
-        protected override void ReadProperty(ref global::System.Text.Json.Utf8JsonReader reader, Service value, int index, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, Service value, int index, Stj.JsonSerializerOptions options)
         {
             switch (index)
             {
@@ -151,7 +153,7 @@ public static partial class ClickhouseCloudClientJson
             }
         }
 
-        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer, Service value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, Service value, Stj.JsonSerializerOptions options)
         {
             if (value.__Id_set) PutSomeV(writer, 0, value.Id, Guid, options);
             if (value.__Name_set) PutSome(writer, 1, value.Name, String, options);
@@ -170,13 +172,13 @@ public static partial class ClickhouseCloudClientJson
     }
 
     /// <summary>Reads and writes <see cref="ServiceEndpoint"/>.</summary>
-    internal sealed class ServiceEndpointConverter() : global::ContractFirst.Json.ObjectConverter<ServiceEndpoint, global::System.Text.Json.JsonElement>("ServiceEndpoint", global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter, false, null, "protocol", "host", "port")
+    internal sealed class ServiceEndpointConverter() : global::ContractFirst.Json.ObjectConverter<ServiceEndpoint>("ServiceEndpoint", false, null, "protocol", "host", "port")
     {
         public static readonly ServiceEndpointConverter Instance = new();
 
         protected override ServiceEndpoint Create() => new();
 
-        protected override void ReadProperty(ref global::System.Text.Json.Utf8JsonReader reader, ServiceEndpoint value, int index, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ServiceEndpoint value, int index, Stj.JsonSerializerOptions options)
         {
             switch (index)
             {
@@ -186,7 +188,7 @@ public static partial class ClickhouseCloudClientJson
             }
         }
 
-        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer, ServiceEndpoint value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServiceEndpoint value, Stj.JsonSerializerOptions options)
         {
             if (value.__Protocol_set) PutSomeV(writer, 0, value.Protocol, Converters.C6, options);
             if (value.__Host_set) PutSome(writer, 1, value.Host, String, options);
@@ -195,13 +197,13 @@ public static partial class ClickhouseCloudClientJson
     }
 
     /// <summary>Reads and writes <see cref="IpAccessListEntry"/>.</summary>
-    internal sealed class IpAccessListEntryConverter() : global::ContractFirst.Json.ObjectConverter<IpAccessListEntry, global::System.Text.Json.JsonElement>("IpAccessListEntry", global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter, false, new[] { 0 }, "source", "description")
+    internal sealed class IpAccessListEntryConverter() : global::ContractFirst.Json.ObjectConverter<IpAccessListEntry>("IpAccessListEntry", false, new[] { 0 }, "source", "description")
     {
         public static readonly IpAccessListEntryConverter Instance = new();
 
         protected override IpAccessListEntry Create() => new() { Source = default! };
 
-        protected override void ReadProperty(ref global::System.Text.Json.Utf8JsonReader reader, IpAccessListEntry value, int index, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, IpAccessListEntry value, int index, Stj.JsonSerializerOptions options)
         {
             switch (index)
             {
@@ -210,7 +212,7 @@ public static partial class ClickhouseCloudClientJson
             }
         }
 
-        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer, IpAccessListEntry value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, IpAccessListEntry value, Stj.JsonSerializerOptions options)
         {
             Put(writer, 0, value.Source, String, options);
             if (value.__Description_set) PutSome(writer, 1, value.Description, String, options);
@@ -218,13 +220,13 @@ public static partial class ClickhouseCloudClientJson
     }
 
     /// <summary>Reads and writes <see cref="ServiceResponse"/>.</summary>
-    internal sealed class ServiceResponseConverter() : global::ContractFirst.Json.ObjectConverter<ServiceResponse, global::System.Text.Json.JsonElement>("ServiceResponse", global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter, false, new[] { 0, 2 }, "status", "requestId", "result")
+    internal sealed class ServiceResponseConverter() : global::ContractFirst.Json.ObjectConverter<ServiceResponse>("ServiceResponse", false, new[] { 0, 2 }, "status", "requestId", "result")
     {
         public static readonly ServiceResponseConverter Instance = new();
 
         protected override ServiceResponse Create() => new() { Status = default!, Result = default! };
 
-        protected override void ReadProperty(ref global::System.Text.Json.Utf8JsonReader reader, ServiceResponse value, int index, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ServiceResponse value, int index, Stj.JsonSerializerOptions options)
         {
             switch (index)
             {
@@ -234,7 +236,7 @@ public static partial class ClickhouseCloudClientJson
             }
         }
 
-        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer, ServiceResponse value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServiceResponse value, Stj.JsonSerializerOptions options)
         {
             Put(writer, 0, value.Status, Double, options);
             if (value.__RequestId_set) PutSomeV(writer, 1, value.RequestId, Guid, options);
@@ -243,13 +245,13 @@ public static partial class ClickhouseCloudClientJson
     }
 
     /// <summary>Reads and writes <see cref="ServicePostResponseWrapper"/>.</summary>
-    internal sealed class ServicePostResponseWrapperConverter() : global::ContractFirst.Json.ObjectConverter<ServicePostResponseWrapper, global::System.Text.Json.JsonElement>("ServicePostResponseWrapper", global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter, false, new[] { 0, 2 }, "status", "requestId", "result")
+    internal sealed class ServicePostResponseWrapperConverter() : global::ContractFirst.Json.ObjectConverter<ServicePostResponseWrapper>("ServicePostResponseWrapper", false, new[] { 0, 2 }, "status", "requestId", "result")
     {
         public static readonly ServicePostResponseWrapperConverter Instance = new();
 
         protected override ServicePostResponseWrapper Create() => new() { Status = default!, Result = default! };
 
-        protected override void ReadProperty(ref global::System.Text.Json.Utf8JsonReader reader, ServicePostResponseWrapper value, int index, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ServicePostResponseWrapper value, int index, Stj.JsonSerializerOptions options)
         {
             switch (index)
             {
@@ -259,7 +261,7 @@ public static partial class ClickhouseCloudClientJson
             }
         }
 
-        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer, ServicePostResponseWrapper value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServicePostResponseWrapper value, Stj.JsonSerializerOptions options)
         {
             Put(writer, 0, value.Status, Double, options);
             if (value.__RequestId_set) PutSomeV(writer, 1, value.RequestId, Guid, options);
@@ -268,13 +270,13 @@ public static partial class ClickhouseCloudClientJson
     }
 
     /// <summary>Reads and writes <see cref="ServicePostResponse"/>.</summary>
-    internal sealed class ServicePostResponseConverter() : global::ContractFirst.Json.ObjectConverter<ServicePostResponse, global::System.Text.Json.JsonElement>("ServicePostResponse", global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter, false, null, "service", "password")
+    internal sealed class ServicePostResponseConverter() : global::ContractFirst.Json.ObjectConverter<ServicePostResponse>("ServicePostResponse", false, null, "service", "password")
     {
         public static readonly ServicePostResponseConverter Instance = new();
 
         protected override ServicePostResponse Create() => new();
 
-        protected override void ReadProperty(ref global::System.Text.Json.Utf8JsonReader reader, ServicePostResponse value, int index, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ServicePostResponse value, int index, Stj.JsonSerializerOptions options)
         {
             switch (index)
             {
@@ -283,7 +285,7 @@ public static partial class ClickhouseCloudClientJson
             }
         }
 
-        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer, ServicePostResponse value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServicePostResponse value, Stj.JsonSerializerOptions options)
         {
             if (value.__Service_set) PutSome(writer, 0, value.Service, ServiceConverter.Instance, options);
             if (value.__Password_set) PutSome(writer, 1, value.Password, String, options);
@@ -291,13 +293,13 @@ public static partial class ClickhouseCloudClientJson
     }
 
     /// <summary>Reads and writes <see cref="ServicePasswordPatchResponseWrapper"/>.</summary>
-    internal sealed class ServicePasswordPatchResponseWrapperConverter() : global::ContractFirst.Json.ObjectConverter<ServicePasswordPatchResponseWrapper, global::System.Text.Json.JsonElement>("ServicePasswordPatchResponseWrapper", global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter, false, new[] { 0, 2 }, "status", "requestId", "result")
+    internal sealed class ServicePasswordPatchResponseWrapperConverter() : global::ContractFirst.Json.ObjectConverter<ServicePasswordPatchResponseWrapper>("ServicePasswordPatchResponseWrapper", false, new[] { 0, 2 }, "status", "requestId", "result")
     {
         public static readonly ServicePasswordPatchResponseWrapperConverter Instance = new();
 
         protected override ServicePasswordPatchResponseWrapper Create() => new() { Status = default!, Result = default! };
 
-        protected override void ReadProperty(ref global::System.Text.Json.Utf8JsonReader reader, ServicePasswordPatchResponseWrapper value, int index, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ServicePasswordPatchResponseWrapper value, int index, Stj.JsonSerializerOptions options)
         {
             switch (index)
             {
@@ -307,7 +309,7 @@ public static partial class ClickhouseCloudClientJson
             }
         }
 
-        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer, ServicePasswordPatchResponseWrapper value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServicePasswordPatchResponseWrapper value, Stj.JsonSerializerOptions options)
         {
             Put(writer, 0, value.Status, Double, options);
             if (value.__RequestId_set) PutSomeV(writer, 1, value.RequestId, Guid, options);
@@ -316,13 +318,13 @@ public static partial class ClickhouseCloudClientJson
     }
 
     /// <summary>Reads and writes <see cref="ServicePasswordPatchResponse"/>.</summary>
-    internal sealed class ServicePasswordPatchResponseConverter() : global::ContractFirst.Json.ObjectConverter<ServicePasswordPatchResponse, global::System.Text.Json.JsonElement>("ServicePasswordPatchResponse", global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter, false, null, "password")
+    internal sealed class ServicePasswordPatchResponseConverter() : global::ContractFirst.Json.ObjectConverter<ServicePasswordPatchResponse>("ServicePasswordPatchResponse", false, null, "password")
     {
         public static readonly ServicePasswordPatchResponseConverter Instance = new();
 
         protected override ServicePasswordPatchResponse Create() => new();
 
-        protected override void ReadProperty(ref global::System.Text.Json.Utf8JsonReader reader, ServicePasswordPatchResponse value, int index, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ServicePasswordPatchResponse value, int index, Stj.JsonSerializerOptions options)
         {
             switch (index)
             {
@@ -330,20 +332,20 @@ public static partial class ClickhouseCloudClientJson
             }
         }
 
-        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer, ServicePasswordPatchResponse value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServicePasswordPatchResponse value, Stj.JsonSerializerOptions options)
         {
             if (value.__Password_set) PutSome(writer, 0, value.Password, String, options);
         }
     }
 
     /// <summary>Reads and writes <see cref="ServiceDeleteResponse"/>.</summary>
-    internal sealed class ServiceDeleteResponseConverter() : global::ContractFirst.Json.ObjectConverter<ServiceDeleteResponse, global::System.Text.Json.JsonElement>("ServiceDeleteResponse", global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter, false, new[] { 0 }, "status", "requestId")
+    internal sealed class ServiceDeleteResponseConverter() : global::ContractFirst.Json.ObjectConverter<ServiceDeleteResponse>("ServiceDeleteResponse", false, new[] { 0 }, "status", "requestId")
     {
         public static readonly ServiceDeleteResponseConverter Instance = new();
 
         protected override ServiceDeleteResponse Create() => new() { Status = default! };
 
-        protected override void ReadProperty(ref global::System.Text.Json.Utf8JsonReader reader, ServiceDeleteResponse value, int index, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ServiceDeleteResponse value, int index, Stj.JsonSerializerOptions options)
         {
             switch (index)
             {
@@ -352,7 +354,7 @@ public static partial class ClickhouseCloudClientJson
             }
         }
 
-        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer, ServiceDeleteResponse value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServiceDeleteResponse value, Stj.JsonSerializerOptions options)
         {
             Put(writer, 0, value.Status, Double, options);
             if (value.__RequestId_set) PutSomeV(writer, 1, value.RequestId, Guid, options);
@@ -360,13 +362,13 @@ public static partial class ClickhouseCloudClientJson
     }
 
     /// <summary>Reads and writes <see cref="BackupListResponse"/>.</summary>
-    internal sealed class BackupListResponseConverter() : global::ContractFirst.Json.ObjectConverter<BackupListResponse, global::System.Text.Json.JsonElement>("BackupListResponse", global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter, false, new[] { 0, 2 }, "status", "requestId", "result")
+    internal sealed class BackupListResponseConverter() : global::ContractFirst.Json.ObjectConverter<BackupListResponse>("BackupListResponse", false, new[] { 0, 2 }, "status", "requestId", "result")
     {
         public static readonly BackupListResponseConverter Instance = new();
 
         protected override BackupListResponse Create() => new() { Status = default!, Result = default! };
 
-        protected override void ReadProperty(ref global::System.Text.Json.Utf8JsonReader reader, BackupListResponse value, int index, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, BackupListResponse value, int index, Stj.JsonSerializerOptions options)
         {
             switch (index)
             {
@@ -376,7 +378,7 @@ public static partial class ClickhouseCloudClientJson
             }
         }
 
-        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer, BackupListResponse value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, BackupListResponse value, Stj.JsonSerializerOptions options)
         {
             Put(writer, 0, value.Status, Double, options);
             if (value.__RequestId_set) PutSomeV(writer, 1, value.RequestId, Guid, options);
@@ -385,13 +387,13 @@ public static partial class ClickhouseCloudClientJson
     }
 
     /// <summary>Reads and writes <see cref="Backup"/>.</summary>
-    internal sealed class BackupConverter() : global::ContractFirst.Json.ObjectConverter<Backup, global::System.Text.Json.JsonElement>("Backup", global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter, false, null, "id", "status", "serviceId", "startedAt", "finishedAt")
+    internal sealed class BackupConverter() : global::ContractFirst.Json.ObjectConverter<Backup>("Backup", false, null, "id", "status", "serviceId", "startedAt", "finishedAt")
     {
         public static readonly BackupConverter Instance = new();
 
         protected override Backup Create() => new();
 
-        protected override void ReadProperty(ref global::System.Text.Json.Utf8JsonReader reader, Backup value, int index, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, Backup value, int index, Stj.JsonSerializerOptions options)
         {
             switch (index)
             {
@@ -403,7 +405,7 @@ public static partial class ClickhouseCloudClientJson
             }
         }
 
-        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer, Backup value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, Backup value, Stj.JsonSerializerOptions options)
         {
             if (value.__Id_set) PutSomeV(writer, 0, value.Id, Guid, options);
             if (value.__Status_set) PutSomeV(writer, 1, value.Status, Converters.C8, options);
@@ -414,13 +416,13 @@ public static partial class ClickhouseCloudClientJson
     }
 
     /// <summary>Reads and writes <see cref="BackupResponse"/>.</summary>
-    internal sealed class BackupResponseConverter() : global::ContractFirst.Json.ObjectConverter<BackupResponse, global::System.Text.Json.JsonElement>("BackupResponse", global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter, false, new[] { 0, 2 }, "status", "requestId", "result")
+    internal sealed class BackupResponseConverter() : global::ContractFirst.Json.ObjectConverter<BackupResponse>("BackupResponse", false, new[] { 0, 2 }, "status", "requestId", "result")
     {
         public static readonly BackupResponseConverter Instance = new();
 
         protected override BackupResponse Create() => new() { Status = default!, Result = default! };
 
-        protected override void ReadProperty(ref global::System.Text.Json.Utf8JsonReader reader, BackupResponse value, int index, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, BackupResponse value, int index, Stj.JsonSerializerOptions options)
         {
             switch (index)
             {
@@ -430,7 +432,7 @@ public static partial class ClickhouseCloudClientJson
             }
         }
 
-        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer, BackupResponse value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, BackupResponse value, Stj.JsonSerializerOptions options)
         {
             Put(writer, 0, value.Status, Double, options);
             if (value.__RequestId_set) PutSomeV(writer, 1, value.RequestId, Guid, options);
@@ -439,13 +441,13 @@ public static partial class ClickhouseCloudClientJson
     }
 
     /// <summary>Reads and writes <see cref="IpAccessListPatch"/>.</summary>
-    internal sealed class IpAccessListPatchConverter() : global::ContractFirst.Json.ObjectConverter<IpAccessListPatch, global::System.Text.Json.JsonElement>("IpAccessListPatch", global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter, false, null, "add", "remove")
+    internal sealed class IpAccessListPatchConverter() : global::ContractFirst.Json.ObjectConverter<IpAccessListPatch>("IpAccessListPatch", false, null, "add", "remove")
     {
         public static readonly IpAccessListPatchConverter Instance = new();
 
         protected override IpAccessListPatch Create() => new();
 
-        protected override void ReadProperty(ref global::System.Text.Json.Utf8JsonReader reader, IpAccessListPatch value, int index, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, IpAccessListPatch value, int index, Stj.JsonSerializerOptions options)
         {
             switch (index)
             {
@@ -454,7 +456,7 @@ public static partial class ClickhouseCloudClientJson
             }
         }
 
-        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer, IpAccessListPatch value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, IpAccessListPatch value, Stj.JsonSerializerOptions options)
         {
             if (value.__Add_set) PutSome(writer, 0, value.Add, Converters.C5, options);
             if (value.__Remove_set) PutSome(writer, 1, value.Remove, Converters.C5, options);
@@ -462,13 +464,13 @@ public static partial class ClickhouseCloudClientJson
     }
 
     /// <summary>Reads and writes <see cref="ServicePostRequest"/>.</summary>
-    internal sealed class ServicePostRequestConverter() : global::ContractFirst.Json.ObjectConverter<ServicePostRequest, global::System.Text.Json.JsonElement>("ServicePostRequest", global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter, false, new[] { 0, 1, 2 }, "name", "provider", "region", "tier", "ipAccessList", "minTotalMemoryGb", "maxTotalMemoryGb", "idleScaling", "idleTimeoutMinutes", "backupId")
+    internal sealed class ServicePostRequestConverter() : global::ContractFirst.Json.ObjectConverter<ServicePostRequest>("ServicePostRequest", false, new[] { 0, 1, 2 }, "name", "provider", "region", "tier", "ipAccessList", "minTotalMemoryGb", "maxTotalMemoryGb", "idleScaling", "idleTimeoutMinutes", "backupId")
     {
         public static readonly ServicePostRequestConverter Instance = new();
 
         protected override ServicePostRequest Create() => new() { Name = default!, Provider = default!, Region = default! };
 
-        protected override void ReadProperty(ref global::System.Text.Json.Utf8JsonReader reader, ServicePostRequest value, int index, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ServicePostRequest value, int index, Stj.JsonSerializerOptions options)
         {
             switch (index)
             {
@@ -485,7 +487,7 @@ public static partial class ClickhouseCloudClientJson
             }
         }
 
-        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer, ServicePostRequest value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServicePostRequest value, Stj.JsonSerializerOptions options)
         {
             Put(writer, 0, value.Name, String, options);
             Put(writer, 1, value.Provider, Converters.C9, options);
@@ -501,13 +503,13 @@ public static partial class ClickhouseCloudClientJson
     }
 
     /// <summary>Reads and writes <see cref="ServicePatchRequest"/>.</summary>
-    internal sealed class ServicePatchRequestConverter() : global::ContractFirst.Json.ObjectConverter<ServicePatchRequest, global::System.Text.Json.JsonElement>("ServicePatchRequest", global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter, false, null, "name", "ipAccessList")
+    internal sealed class ServicePatchRequestConverter() : global::ContractFirst.Json.ObjectConverter<ServicePatchRequest>("ServicePatchRequest", false, null, "name", "ipAccessList")
     {
         public static readonly ServicePatchRequestConverter Instance = new();
 
         protected override ServicePatchRequest Create() => new();
 
-        protected override void ReadProperty(ref global::System.Text.Json.Utf8JsonReader reader, ServicePatchRequest value, int index, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ServicePatchRequest value, int index, Stj.JsonSerializerOptions options)
         {
             switch (index)
             {
@@ -516,7 +518,7 @@ public static partial class ClickhouseCloudClientJson
             }
         }
 
-        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer, ServicePatchRequest value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServicePatchRequest value, Stj.JsonSerializerOptions options)
         {
             if (value.__Name_set) PutSome(writer, 0, value.Name, String, options);
             if (value.__IpAccessList_set) PutSome(writer, 1, value.IpAccessList, IpAccessListPatchConverter.Instance, options);
@@ -524,13 +526,13 @@ public static partial class ClickhouseCloudClientJson
     }
 
     /// <summary>Reads and writes <see cref="ServiceStatePatchRequest"/>.</summary>
-    internal sealed class ServiceStatePatchRequestConverter() : global::ContractFirst.Json.ObjectConverter<ServiceStatePatchRequest, global::System.Text.Json.JsonElement>("ServiceStatePatchRequest", global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter, false, new[] { 0 }, "command")
+    internal sealed class ServiceStatePatchRequestConverter() : global::ContractFirst.Json.ObjectConverter<ServiceStatePatchRequest>("ServiceStatePatchRequest", false, new[] { 0 }, "command")
     {
         public static readonly ServiceStatePatchRequestConverter Instance = new();
 
         protected override ServiceStatePatchRequest Create() => new() { Command = default! };
 
-        protected override void ReadProperty(ref global::System.Text.Json.Utf8JsonReader reader, ServiceStatePatchRequest value, int index, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ServiceStatePatchRequest value, int index, Stj.JsonSerializerOptions options)
         {
             switch (index)
             {
@@ -538,20 +540,20 @@ public static partial class ClickhouseCloudClientJson
             }
         }
 
-        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer, ServiceStatePatchRequest value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServiceStatePatchRequest value, Stj.JsonSerializerOptions options)
         {
             Put(writer, 0, value.Command, Converters.C11, options);
         }
     }
 
     /// <summary>Reads and writes <see cref="ServiceScalingPatchRequest"/>.</summary>
-    internal sealed class ServiceScalingPatchRequestConverter() : global::ContractFirst.Json.ObjectConverter<ServiceScalingPatchRequest, global::System.Text.Json.JsonElement>("ServiceScalingPatchRequest", global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter, false, null, "minTotalMemoryGb", "maxTotalMemoryGb", "idleScaling", "idleTimeoutMinutes")
+    internal sealed class ServiceScalingPatchRequestConverter() : global::ContractFirst.Json.ObjectConverter<ServiceScalingPatchRequest>("ServiceScalingPatchRequest", false, null, "minTotalMemoryGb", "maxTotalMemoryGb", "idleScaling", "idleTimeoutMinutes")
     {
         public static readonly ServiceScalingPatchRequestConverter Instance = new();
 
         protected override ServiceScalingPatchRequest Create() => new();
 
-        protected override void ReadProperty(ref global::System.Text.Json.Utf8JsonReader reader, ServiceScalingPatchRequest value, int index, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ServiceScalingPatchRequest value, int index, Stj.JsonSerializerOptions options)
         {
             switch (index)
             {
@@ -562,7 +564,7 @@ public static partial class ClickhouseCloudClientJson
             }
         }
 
-        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer, ServiceScalingPatchRequest value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServiceScalingPatchRequest value, Stj.JsonSerializerOptions options)
         {
             if (value.__MinTotalMemoryGb_set) PutSomeV(writer, 0, value.MinTotalMemoryGb, Double, options);
             if (value.__MaxTotalMemoryGb_set) PutSomeV(writer, 1, value.MaxTotalMemoryGb, Double, options);
@@ -572,13 +574,13 @@ public static partial class ClickhouseCloudClientJson
     }
 
     /// <summary>Reads and writes <see cref="ServicePasswordPatchRequest"/>.</summary>
-    internal sealed class ServicePasswordPatchRequestConverter() : global::ContractFirst.Json.ObjectConverter<ServicePasswordPatchRequest, global::System.Text.Json.JsonElement>("ServicePasswordPatchRequest", global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter, false, null, "newPasswordHash", "newDoubleSha1Hash")
+    internal sealed class ServicePasswordPatchRequestConverter() : global::ContractFirst.Json.ObjectConverter<ServicePasswordPatchRequest>("ServicePasswordPatchRequest", false, null, "newPasswordHash", "newDoubleSha1Hash")
     {
         public static readonly ServicePasswordPatchRequestConverter Instance = new();
 
         protected override ServicePasswordPatchRequest Create() => new();
 
-        protected override void ReadProperty(ref global::System.Text.Json.Utf8JsonReader reader, ServicePasswordPatchRequest value, int index, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ServicePasswordPatchRequest value, int index, Stj.JsonSerializerOptions options)
         {
             switch (index)
             {
@@ -587,7 +589,7 @@ public static partial class ClickhouseCloudClientJson
             }
         }
 
-        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer, ServicePasswordPatchRequest value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServicePasswordPatchRequest value, Stj.JsonSerializerOptions options)
         {
             if (value.__NewPasswordHash_set) PutSome(writer, 0, value.NewPasswordHash, String, options);
             if (value.__NewDoubleSha1Hash_set) PutSome(writer, 1, value.NewDoubleSha1Hash, String, options);

@@ -5,18 +5,20 @@
 
 namespace Consumer.ClickhouseCloud;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>An entry of a service's IP access list.</summary>
-[global::ContractFirst.Constraints.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/IpAccessListEntry")]
+[Cf.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/IpAccessListEntry")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public partial record IpAccessListEntry : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
     /// <summary>IP address or CIDR range allowed to access the service.</summary>
-    [global::ContractFirst.Constraints.WireName("source")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    [Cf.WireName("source")]
+    [Cf.SpecRequired]
     public required string Source { get; set; }
 
     /// <summary>Optional description of the entry.</summary>
-    [global::ContractFirst.Constraints.WireName("description")]
+    [Cf.WireName("description")]
     public string? Description { get => __Description; set { __Description = value; __Description_set = true; } }
     private string? __Description;
     internal bool __Description_set;

@@ -5,19 +5,21 @@
 
 namespace Consumer.ClickhouseCloud;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>Changes to a service's IP access list.</summary>
-[global::ContractFirst.Constraints.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/IpAccessListPatch")]
+[Cf.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/IpAccessListPatch")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public partial record IpAccessListPatch : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
     /// <summary>Entries to add to the IP access list.</summary>
-    [global::ContractFirst.Constraints.WireName("add")]
+    [Cf.WireName("add")]
     public global::System.Collections.Generic.IList<IpAccessListEntry>? Add { get => __Add; set { __Add = value; __Add_set = true; } }
     private global::System.Collections.Generic.IList<IpAccessListEntry>? __Add;
     internal bool __Add_set;
 
     /// <summary>Entries to remove from the IP access list.</summary>
-    [global::ContractFirst.Constraints.WireName("remove")]
+    [Cf.WireName("remove")]
     public global::System.Collections.Generic.IList<IpAccessListEntry>? Remove { get => __Remove; set { __Remove = value; __Remove_set = true; } }
     private global::System.Collections.Generic.IList<IpAccessListEntry>? __Remove;
     internal bool __Remove_set;

@@ -5,18 +5,20 @@
 
 namespace Consumer.ClickhouseCloud;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>Envelope of `deleteService`; it carries no `result`.</summary>
-[global::ContractFirst.Constraints.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServiceDeleteResponse")]
+[Cf.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServiceDeleteResponse")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public partial record ServiceDeleteResponse : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
     /// <summary>HTTP status code.</summary>
-    [global::ContractFirst.Constraints.WireName("status")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    [Cf.WireName("status")]
+    [Cf.SpecRequired]
     public required double Status { get; set; }
 
     /// <summary>Unique ID assigned to every request, for support and tracing.</summary>
-    [global::ContractFirst.Constraints.WireName("requestId")]
+    [Cf.WireName("requestId")]
     public global::System.Guid? RequestId { get => __RequestId; set { __RequestId = value; __RequestId_set = true; } }
     private global::System.Guid? __RequestId;
     internal bool __RequestId_set;

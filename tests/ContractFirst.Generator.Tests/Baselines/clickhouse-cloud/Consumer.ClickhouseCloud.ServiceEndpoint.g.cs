@@ -5,25 +5,27 @@
 
 namespace Consumer.ClickhouseCloud;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>A network endpoint of a service.</summary>
-[global::ContractFirst.Constraints.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServiceEndpoint")]
+[Cf.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServiceEndpoint")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public partial record ServiceEndpoint : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
     /// <summary>Endpoint protocol.</summary>
-    [global::ContractFirst.Constraints.WireName("protocol")]
+    [Cf.WireName("protocol")]
     public ServiceEndpointProtocol? Protocol { get => __Protocol; set { __Protocol = value; __Protocol_set = true; } }
     private ServiceEndpointProtocol? __Protocol;
     internal bool __Protocol_set;
 
     /// <summary>Endpoint host name.</summary>
-    [global::ContractFirst.Constraints.WireName("host")]
+    [Cf.WireName("host")]
     public string? Host { get => __Host; set { __Host = value; __Host_set = true; } }
     private string? __Host;
     internal bool __Host_set;
 
     /// <summary>Endpoint TCP port.</summary>
-    [global::ContractFirst.Constraints.WireName("port")]
+    [Cf.WireName("port")]
     public long? Port { get => __Port; set { __Port = value; __Port_set = true; } }
     private long? __Port;
     internal bool __Port_set;

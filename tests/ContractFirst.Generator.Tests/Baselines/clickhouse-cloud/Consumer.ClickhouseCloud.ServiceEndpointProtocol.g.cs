@@ -5,14 +5,16 @@
 
 namespace Consumer.ClickhouseCloud;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>
 /// Endpoint protocol.
 /// </summary>
 /// <remarks>
 /// An open enum: the values the spec knows are static properties, and any other value still round-trips unchanged.
 /// </remarks>
-[global::ContractFirst.Constraints.AllowedValues("https", "nativesecure", "mysql")]
-[global::ContractFirst.Constraints.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServiceEndpoint/properties/protocol")]
+[Cf.AllowedValues("https", "nativesecure", "mysql")]
+[Cf.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServiceEndpoint/properties/protocol")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public readonly partial struct ServiceEndpointProtocol : global::System.IEquatable<ServiceEndpointProtocol>, global::ContractFirst.IOpenEnum<ServiceEndpointProtocol>
 {
@@ -24,9 +26,9 @@ public readonly partial struct ServiceEndpointProtocol : global::System.IEquatab
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
-    [global::ContractFirst.Constraints.WireName("https")] public static ServiceEndpointProtocol Https { get; } = new("https");
-    [global::ContractFirst.Constraints.WireName("nativesecure")] public static ServiceEndpointProtocol Nativesecure { get; } = new("nativesecure");
-    [global::ContractFirst.Constraints.WireName("mysql")] public static ServiceEndpointProtocol Mysql { get; } = new("mysql");
+    [Cf.WireName("https")] public static ServiceEndpointProtocol Https { get; } = new("https");
+    [Cf.WireName("nativesecure")] public static ServiceEndpointProtocol Nativesecure { get; } = new("nativesecure");
+    [Cf.WireName("mysql")] public static ServiceEndpointProtocol Mysql { get; } = new("mysql");
 
     /// <summary>The values that the spec knows, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<ServiceEndpointProtocol> KnownValues { get; } = new ServiceEndpointProtocol[] { Https, Nativesecure, Mysql };

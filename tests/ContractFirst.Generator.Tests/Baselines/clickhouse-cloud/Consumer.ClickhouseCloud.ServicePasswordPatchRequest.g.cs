@@ -5,20 +5,22 @@
 
 namespace Consumer.ClickhouseCloud;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>Body of `updateServicePassword`. Send an empty object to have a new password generated.</summary>
-[global::ContractFirst.Constraints.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServicePasswordPatchRequest")]
+[Cf.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServicePasswordPatchRequest")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-[global::ContractFirst.Constraints.RequestModel]
+[Cf.RequestModel]
 public partial record ServicePasswordPatchRequest : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
     /// <summary>Optional password hash. Used to avoid password transmission over network. If not provided a new password is generated and is provided in the response. Otherwise this hash is used. Algorithm: echo -n "yourpassword" | sha256sum | tr -d '-' | xxd -r -p | base64</summary>
-    [global::ContractFirst.Constraints.WireName("newPasswordHash")]
+    [Cf.WireName("newPasswordHash")]
     public string? NewPasswordHash { get => __NewPasswordHash; set { __NewPasswordHash = value; __NewPasswordHash_set = true; } }
     private string? __NewPasswordHash;
     internal bool __NewPasswordHash_set;
 
     /// <summary>Optional double SHA1 password hash for MySQL protocol. If newPasswordHash is not provided this key will be ignored and the generated password will be used. To enable this field please contact support as it is experimental. Algorithm: echo -n "yourpassword" | sha1sum | tr -d '-' | xxd -r -p | sha1sum | tr -d '-'</summary>
-    [global::ContractFirst.Constraints.WireName("newDoubleSha1Hash")]
+    [Cf.WireName("newDoubleSha1Hash")]
     public string? NewDoubleSha1Hash { get => __NewDoubleSha1Hash; set { __NewDoubleSha1Hash = value; __NewDoubleSha1Hash_set = true; } }
     private string? __NewDoubleSha1Hash;
     internal bool __NewDoubleSha1Hash_set;

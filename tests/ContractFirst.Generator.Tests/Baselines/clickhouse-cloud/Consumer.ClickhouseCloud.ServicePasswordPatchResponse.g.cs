@@ -5,13 +5,15 @@
 
 namespace Consumer.ClickhouseCloud;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>Result of `updateServicePassword`.</summary>
-[global::ContractFirst.Constraints.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServicePasswordPatchResponse")]
+[Cf.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServicePasswordPatchResponse")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public partial record ServicePasswordPatchResponse : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
     /// <summary>New service password. Provided only if there was no 'newPasswordHash' in the request</summary>
-    [global::ContractFirst.Constraints.WireName("password")]
+    [Cf.WireName("password")]
     public string? Password { get => __Password; set { __Password = value; __Password_set = true; } }
     private string? __Password;
     internal bool __Password_set;

@@ -5,20 +5,22 @@
 
 namespace Consumer.ClickhouseCloud;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>Body of `updateService`.</summary>
-[global::ContractFirst.Constraints.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServicePatchRequest")]
+[Cf.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServicePatchRequest")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-[global::ContractFirst.Constraints.RequestModel]
+[Cf.RequestModel]
 public partial record ServicePatchRequest : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
     /// <summary>Name of the service.</summary>
-    [global::ContractFirst.Constraints.WireName("name")]
+    [Cf.WireName("name")]
     public string? Name { get => __Name; set { __Name = value; __Name_set = true; } }
     private string? __Name;
     internal bool __Name_set;
 
     /// <summary>Changes to a service's IP access list.</summary>
-    [global::ContractFirst.Constraints.WireName("ipAccessList")]
+    [Cf.WireName("ipAccessList")]
     public IpAccessListPatch? IpAccessList { get => __IpAccessList; set { __IpAccessList = value; __IpAccessList_set = true; } }
     private IpAccessListPatch? __IpAccessList;
     internal bool __IpAccessList_set;

@@ -5,14 +5,16 @@
 
 namespace Consumer.ClickhouseCloud;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>
 /// Cloud provider
 /// </summary>
 /// <remarks>
 /// An open enum: the values the spec knows are static properties, and any other value still round-trips unchanged.
 /// </remarks>
-[global::ContractFirst.Constraints.AllowedValues("aws", "gcp", "azure")]
-[global::ContractFirst.Constraints.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServicePostRequest/properties/provider")]
+[Cf.AllowedValues("aws", "gcp", "azure")]
+[Cf.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServicePostRequest/properties/provider")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public readonly partial struct ServicePostRequestProvider : global::System.IEquatable<ServicePostRequestProvider>, global::ContractFirst.IOpenEnum<ServicePostRequestProvider>
 {
@@ -24,9 +26,9 @@ public readonly partial struct ServicePostRequestProvider : global::System.IEqua
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
-    [global::ContractFirst.Constraints.WireName("aws")] public static ServicePostRequestProvider Aws { get; } = new("aws");
-    [global::ContractFirst.Constraints.WireName("gcp")] public static ServicePostRequestProvider Gcp { get; } = new("gcp");
-    [global::ContractFirst.Constraints.WireName("azure")] public static ServicePostRequestProvider Azure { get; } = new("azure");
+    [Cf.WireName("aws")] public static ServicePostRequestProvider Aws { get; } = new("aws");
+    [Cf.WireName("gcp")] public static ServicePostRequestProvider Gcp { get; } = new("gcp");
+    [Cf.WireName("azure")] public static ServicePostRequestProvider Azure { get; } = new("azure");
 
     /// <summary>The values that the spec knows, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<ServicePostRequestProvider> KnownValues { get; } = new ServicePostRequestProvider[] { Aws, Gcp, Azure };

@@ -5,14 +5,16 @@
 
 namespace Consumer.ClickhouseCloud;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>
 /// Tier of the service: 'development', 'production', 'dedicated_high_mem', 'dedicated_high_cpu', 'dedicated_standard'. Production services scale, Development are fixed size.
 /// </summary>
 /// <remarks>
 /// An open enum: the values the spec knows are static properties, and any other value still round-trips unchanged.
 /// </remarks>
-[global::ContractFirst.Constraints.AllowedValues("development", "production", "dedicated_high_mem", "dedicated_high_cpu", "dedicated_standard")]
-[global::ContractFirst.Constraints.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServicePostRequest/properties/tier")]
+[Cf.AllowedValues("development", "production", "dedicated_high_mem", "dedicated_high_cpu", "dedicated_standard")]
+[Cf.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServicePostRequest/properties/tier")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public readonly partial struct ServicePostRequestTier : global::System.IEquatable<ServicePostRequestTier>, global::ContractFirst.IOpenEnum<ServicePostRequestTier>
 {
@@ -24,11 +26,11 @@ public readonly partial struct ServicePostRequestTier : global::System.IEquatabl
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
-    [global::ContractFirst.Constraints.WireName("development")] public static ServicePostRequestTier Development { get; } = new("development");
-    [global::ContractFirst.Constraints.WireName("production")] public static ServicePostRequestTier Production { get; } = new("production");
-    [global::ContractFirst.Constraints.WireName("dedicated_high_mem")] public static ServicePostRequestTier DedicatedHighMem { get; } = new("dedicated_high_mem");
-    [global::ContractFirst.Constraints.WireName("dedicated_high_cpu")] public static ServicePostRequestTier DedicatedHighCpu { get; } = new("dedicated_high_cpu");
-    [global::ContractFirst.Constraints.WireName("dedicated_standard")] public static ServicePostRequestTier DedicatedStandard { get; } = new("dedicated_standard");
+    [Cf.WireName("development")] public static ServicePostRequestTier Development { get; } = new("development");
+    [Cf.WireName("production")] public static ServicePostRequestTier Production { get; } = new("production");
+    [Cf.WireName("dedicated_high_mem")] public static ServicePostRequestTier DedicatedHighMem { get; } = new("dedicated_high_mem");
+    [Cf.WireName("dedicated_high_cpu")] public static ServicePostRequestTier DedicatedHighCpu { get; } = new("dedicated_high_cpu");
+    [Cf.WireName("dedicated_standard")] public static ServicePostRequestTier DedicatedStandard { get; } = new("dedicated_standard");
 
     /// <summary>The values that the spec knows, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<ServicePostRequestTier> KnownValues { get; } = new ServicePostRequestTier[] { Development, Production, DedicatedHighMem, DedicatedHighCpu, DedicatedStandard };

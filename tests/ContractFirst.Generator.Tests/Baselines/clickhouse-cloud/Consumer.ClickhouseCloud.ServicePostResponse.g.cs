@@ -5,19 +5,21 @@
 
 namespace Consumer.ClickhouseCloud;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>Result of `createService`.</summary>
-[global::ContractFirst.Constraints.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServicePostResponse")]
+[Cf.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServicePostResponse")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public partial record ServicePostResponse : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
     /// <summary>A ClickHouse Cloud service.</summary>
-    [global::ContractFirst.Constraints.WireName("service")]
+    [Cf.WireName("service")]
     public Service? Service { get => __Service; set { __Service = value; __Service_set = true; } }
     private Service? __Service;
     internal bool __Service_set;
 
     /// <summary>Password for the newly created service.</summary>
-    [global::ContractFirst.Constraints.WireName("password")]
+    [Cf.WireName("password")]
     public string? Password { get => __Password; set { __Password = value; __Password_set = true; } }
     private string? __Password;
     internal bool __Password_set;

@@ -5,14 +5,16 @@
 
 namespace Consumer.ClickhouseCloud;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>
 /// Current state of the service.
 /// </summary>
 /// <remarks>
 /// An open enum: the values the spec knows are static properties, and any other value still round-trips unchanged.
 /// </remarks>
-[global::ContractFirst.Constraints.AllowedValues("starting", "stopping", "terminating", "provisioning", "running", "stopped", "terminated", "degraded", "failed", "idle", "awaking", "partially_running")]
-[global::ContractFirst.Constraints.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/Service/properties/state")]
+[Cf.AllowedValues("starting", "stopping", "terminating", "provisioning", "running", "stopped", "terminated", "degraded", "failed", "idle", "awaking", "partially_running")]
+[Cf.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/Service/properties/state")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public readonly partial struct ServiceState : global::System.IEquatable<ServiceState>, global::ContractFirst.IOpenEnum<ServiceState>
 {
@@ -24,18 +26,18 @@ public readonly partial struct ServiceState : global::System.IEquatable<ServiceS
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
-    [global::ContractFirst.Constraints.WireName("starting")] public static ServiceState Starting { get; } = new("starting");
-    [global::ContractFirst.Constraints.WireName("stopping")] public static ServiceState Stopping { get; } = new("stopping");
-    [global::ContractFirst.Constraints.WireName("terminating")] public static ServiceState Terminating { get; } = new("terminating");
-    [global::ContractFirst.Constraints.WireName("provisioning")] public static ServiceState Provisioning { get; } = new("provisioning");
-    [global::ContractFirst.Constraints.WireName("running")] public static ServiceState Running { get; } = new("running");
-    [global::ContractFirst.Constraints.WireName("stopped")] public static ServiceState Stopped { get; } = new("stopped");
-    [global::ContractFirst.Constraints.WireName("terminated")] public static ServiceState Terminated { get; } = new("terminated");
-    [global::ContractFirst.Constraints.WireName("degraded")] public static ServiceState Degraded { get; } = new("degraded");
-    [global::ContractFirst.Constraints.WireName("failed")] public static ServiceState Failed { get; } = new("failed");
-    [global::ContractFirst.Constraints.WireName("idle")] public static ServiceState Idle { get; } = new("idle");
-    [global::ContractFirst.Constraints.WireName("awaking")] public static ServiceState Awaking { get; } = new("awaking");
-    [global::ContractFirst.Constraints.WireName("partially_running")] public static ServiceState PartiallyRunning { get; } = new("partially_running");
+    [Cf.WireName("starting")] public static ServiceState Starting { get; } = new("starting");
+    [Cf.WireName("stopping")] public static ServiceState Stopping { get; } = new("stopping");
+    [Cf.WireName("terminating")] public static ServiceState Terminating { get; } = new("terminating");
+    [Cf.WireName("provisioning")] public static ServiceState Provisioning { get; } = new("provisioning");
+    [Cf.WireName("running")] public static ServiceState Running { get; } = new("running");
+    [Cf.WireName("stopped")] public static ServiceState Stopped { get; } = new("stopped");
+    [Cf.WireName("terminated")] public static ServiceState Terminated { get; } = new("terminated");
+    [Cf.WireName("degraded")] public static ServiceState Degraded { get; } = new("degraded");
+    [Cf.WireName("failed")] public static ServiceState Failed { get; } = new("failed");
+    [Cf.WireName("idle")] public static ServiceState Idle { get; } = new("idle");
+    [Cf.WireName("awaking")] public static ServiceState Awaking { get; } = new("awaking");
+    [Cf.WireName("partially_running")] public static ServiceState PartiallyRunning { get; } = new("partially_running");
 
     /// <summary>The values that the spec knows, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<ServiceState> KnownValues { get; } = new ServiceState[] { Starting, Stopping, Terminating, Provisioning, Running, Stopped, Terminated, Degraded, Failed, Idle, Awaking, PartiallyRunning };

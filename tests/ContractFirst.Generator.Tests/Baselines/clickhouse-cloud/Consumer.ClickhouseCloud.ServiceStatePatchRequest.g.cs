@@ -5,15 +5,17 @@
 
 namespace Consumer.ClickhouseCloud;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>Body of `updateServiceState`.</summary>
-[global::ContractFirst.Constraints.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServiceStatePatchRequest")]
+[Cf.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServiceStatePatchRequest")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-[global::ContractFirst.Constraints.RequestModel]
+[Cf.RequestModel]
 public partial record ServiceStatePatchRequest : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
     /// <summary>Command to change the state: 'start', 'stop'. ClickHouse's published schema also accepts 'awake'.</summary>
-    [global::ContractFirst.Constraints.WireName("command")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    [Cf.WireName("command")]
+    [Cf.SpecRequired]
     public required ServiceStatePatchRequestCommand Command { get; set; }
 
     /// <inheritdoc />

@@ -5,14 +5,16 @@
 
 namespace Consumer.ClickhouseCloud;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>
 /// Command to change the state: 'start', 'stop'. ClickHouse's published schema also accepts 'awake'.
 /// </summary>
 /// <remarks>
 /// An open enum: the values the spec knows are static properties, and any other value still round-trips unchanged.
 /// </remarks>
-[global::ContractFirst.Constraints.AllowedValues("start", "stop", "awake")]
-[global::ContractFirst.Constraints.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServiceStatePatchRequest/properties/command")]
+[Cf.AllowedValues("start", "stop", "awake")]
+[Cf.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServiceStatePatchRequest/properties/command")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public readonly partial struct ServiceStatePatchRequestCommand : global::System.IEquatable<ServiceStatePatchRequestCommand>, global::ContractFirst.IOpenEnum<ServiceStatePatchRequestCommand>
 {
@@ -24,9 +26,9 @@ public readonly partial struct ServiceStatePatchRequestCommand : global::System.
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
-    [global::ContractFirst.Constraints.WireName("start")] public static ServiceStatePatchRequestCommand Start { get; } = new("start");
-    [global::ContractFirst.Constraints.WireName("stop")] public static ServiceStatePatchRequestCommand Stop { get; } = new("stop");
-    [global::ContractFirst.Constraints.WireName("awake")] public static ServiceStatePatchRequestCommand Awake { get; } = new("awake");
+    [Cf.WireName("start")] public static ServiceStatePatchRequestCommand Start { get; } = new("start");
+    [Cf.WireName("stop")] public static ServiceStatePatchRequestCommand Stop { get; } = new("stop");
+    [Cf.WireName("awake")] public static ServiceStatePatchRequestCommand Awake { get; } = new("awake");
 
     /// <summary>The values that the spec knows, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<ServiceStatePatchRequestCommand> KnownValues { get; } = new ServiceStatePatchRequestCommand[] { Start, Stop, Awake };

@@ -5,14 +5,16 @@
 
 namespace Consumer.ClickhouseCloud;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>
 /// Tier of the service: 'development', 'production', 'dedicated_high_mem', 'dedicated_high_cpu', 'dedicated_standard'. Production services scale, Development are fixed size.
 /// </summary>
 /// <remarks>
 /// An open enum: the values the spec knows are static properties, and any other value still round-trips unchanged.
 /// </remarks>
-[global::ContractFirst.Constraints.AllowedValues("development", "production", "dedicated_high_mem", "dedicated_high_cpu", "dedicated_standard")]
-[global::ContractFirst.Constraints.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/Service/properties/tier")]
+[Cf.AllowedValues("development", "production", "dedicated_high_mem", "dedicated_high_cpu", "dedicated_standard")]
+[Cf.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/Service/properties/tier")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public readonly partial struct ServiceTier : global::System.IEquatable<ServiceTier>, global::ContractFirst.IOpenEnum<ServiceTier>
 {
@@ -24,11 +26,11 @@ public readonly partial struct ServiceTier : global::System.IEquatable<ServiceTi
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
-    [global::ContractFirst.Constraints.WireName("development")] public static ServiceTier Development { get; } = new("development");
-    [global::ContractFirst.Constraints.WireName("production")] public static ServiceTier Production { get; } = new("production");
-    [global::ContractFirst.Constraints.WireName("dedicated_high_mem")] public static ServiceTier DedicatedHighMem { get; } = new("dedicated_high_mem");
-    [global::ContractFirst.Constraints.WireName("dedicated_high_cpu")] public static ServiceTier DedicatedHighCpu { get; } = new("dedicated_high_cpu");
-    [global::ContractFirst.Constraints.WireName("dedicated_standard")] public static ServiceTier DedicatedStandard { get; } = new("dedicated_standard");
+    [Cf.WireName("development")] public static ServiceTier Development { get; } = new("development");
+    [Cf.WireName("production")] public static ServiceTier Production { get; } = new("production");
+    [Cf.WireName("dedicated_high_mem")] public static ServiceTier DedicatedHighMem { get; } = new("dedicated_high_mem");
+    [Cf.WireName("dedicated_high_cpu")] public static ServiceTier DedicatedHighCpu { get; } = new("dedicated_high_cpu");
+    [Cf.WireName("dedicated_standard")] public static ServiceTier DedicatedStandard { get; } = new("dedicated_standard");
 
     /// <summary>The values that the spec knows, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<ServiceTier> KnownValues { get; } = new ServiceTier[] { Development, Production, DedicatedHighMem, DedicatedHighCpu, DedicatedStandard };

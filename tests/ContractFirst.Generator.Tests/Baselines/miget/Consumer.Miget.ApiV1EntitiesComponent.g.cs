@@ -5,25 +5,27 @@
 
 namespace Consumer.Miget;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>Api_V1_Entities_Component model: a billable component of a resource. Shown in the reference only through a sample response.</summary>
-[global::ContractFirst.Constraints.OpenApiSchema("miget.yaml", "#/components/schemas/Api_V1_Entities_Component")]
+[Cf.OpenApiSchema("miget.yaml", "#/components/schemas/Api_V1_Entities_Component")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public partial record ApiV1EntitiesComponent : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
     /// <summary>Component name</summary>
-    [global::ContractFirst.Constraints.WireName("name")]
+    [Cf.WireName("name")]
     public string? Name { get => __Name; set { __Name = value; __Name_set = true; } }
     private string? __Name;
     internal bool __Name_set;
 
     /// <summary>Component code name</summary>
-    [global::ContractFirst.Constraints.WireName("code_name")]
+    [Cf.WireName("code_name")]
     public string? CodeName { get => __CodeName; set { __CodeName = value; __CodeName_set = true; } }
     private string? __CodeName;
     internal bool __CodeName_set;
 
     /// <summary>Unit price of the component</summary>
-    [global::ContractFirst.Constraints.WireName("unit_price")]
+    [Cf.WireName("unit_price")]
     public double? UnitPrice { get => __UnitPrice; set { __UnitPrice = value; __UnitPrice_set = true; } }
     private double? __UnitPrice;
     internal bool __UnitPrice_set;

@@ -5,49 +5,51 @@
 
 namespace Consumer.Miget;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>Api_V1_Entities_Plan model: the plan of a resource. Shown in the reference only through a sample response.</summary>
-[global::ContractFirst.Constraints.OpenApiSchema("miget.yaml", "#/components/schemas/Api_V1_Entities_Plan")]
+[Cf.OpenApiSchema("miget.yaml", "#/components/schemas/Api_V1_Entities_Plan")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public partial record ApiV1EntitiesPlan : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
     /// <summary>Plan name</summary>
-    [global::ContractFirst.Constraints.WireName("name")]
+    [Cf.WireName("name")]
     public string? Name { get => __Name; set { __Name = value; __Name_set = true; } }
     private string? __Name;
     internal bool __Name_set;
 
     /// <summary>Plan code name</summary>
-    [global::ContractFirst.Constraints.WireName("code_name")]
+    [Cf.WireName("code_name")]
     public string? CodeName { get => __CodeName; set { __CodeName = value; __CodeName_set = true; } }
     private string? __CodeName;
     internal bool __CodeName_set;
 
     /// <summary>Plan description</summary>
-    [global::ContractFirst.Constraints.WireName("description")]
+    [Cf.WireName("description")]
     public string? Description { get => __Description; set { __Description = value; __Description_set = true; } }
     private string? __Description;
     internal bool __Description_set;
 
     /// <summary>RAM included in the plan</summary>
-    [global::ContractFirst.Constraints.WireName("ram_size")]
+    [Cf.WireName("ram_size")]
     public float? RamSize { get => __RamSize; set { __RamSize = value; __RamSize_set = true; } }
     private float? __RamSize;
     internal bool __RamSize_set;
 
     /// <summary>Disk included in the plan</summary>
-    [global::ContractFirst.Constraints.WireName("disk_size")]
+    [Cf.WireName("disk_size")]
     public float? DiskSize { get => __DiskSize; set { __DiskSize = value; __DiskSize_set = true; } }
     private float? __DiskSize;
     internal bool __DiskSize_set;
 
     /// <summary>CPU included in the plan</summary>
-    [global::ContractFirst.Constraints.WireName("cpu_size")]
+    [Cf.WireName("cpu_size")]
     public float? CpuSize { get => __CpuSize; set { __CpuSize = value; __CpuSize_set = true; } }
     private float? __CpuSize;
     internal bool __CpuSize_set;
 
     /// <summary>Unit price of the plan</summary>
-    [global::ContractFirst.Constraints.WireName("unit_price")]
+    [Cf.WireName("unit_price")]
     public double? UnitPrice { get => __UnitPrice; set { __UnitPrice = value; __UnitPrice_set = true; } }
     private double? __UnitPrice;
     internal bool __UnitPrice_set;

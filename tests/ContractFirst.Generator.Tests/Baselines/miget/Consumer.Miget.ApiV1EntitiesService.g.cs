@@ -5,49 +5,51 @@
 
 namespace Consumer.Miget;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>Api_V1_Entities_Service model</summary>
-[global::ContractFirst.Constraints.OpenApiSchema("miget.yaml", "#/components/schemas/Api_V1_Entities_Service")]
+[Cf.OpenApiSchema("miget.yaml", "#/components/schemas/Api_V1_Entities_Service")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public partial record ApiV1EntitiesService : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
     /// <summary>Service UUID</summary>
-    [global::ContractFirst.Constraints.WireName("uuid")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    [Cf.WireName("uuid")]
+    [Cf.SpecRequired]
     public required string Uuid { get; set; }
 
     /// <summary>Service name</summary>
-    [global::ContractFirst.Constraints.WireName("name")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    [Cf.WireName("name")]
+    [Cf.SpecRequired]
     public required string Name { get; set; }
 
     /// <summary>Display name</summary>
-    [global::ContractFirst.Constraints.WireName("label")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    [Cf.WireName("label")]
+    [Cf.SpecRequired]
     public required string Label { get; set; }
 
     /// <summary>Service type (postgres, shared_storage)</summary>
-    [global::ContractFirst.Constraints.WireName("service_type")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    [Cf.WireName("service_type")]
+    [Cf.SpecRequired]
     public required string ServiceType { get; set; }
 
     /// <summary>Associated project UUID</summary>
-    [global::ContractFirst.Constraints.WireName("project_id")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    [Cf.WireName("project_id")]
+    [Cf.SpecRequired]
     public required string ProjectId { get; set; }
 
     /// <summary>Assigned resource UUID</summary>
-    [global::ContractFirst.Constraints.WireName("miget_id")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    [Cf.WireName("miget_id")]
+    [Cf.SpecRequired]
     public required string MigetId { get; set; }
 
     /// <summary>Creation timestamp</summary>
-    [global::ContractFirst.Constraints.WireName("created_at")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    [Cf.WireName("created_at")]
+    [Cf.SpecRequired]
     public required global::System.DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>Last update timestamp</summary>
-    [global::ContractFirst.Constraints.WireName("updated_at")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    [Cf.WireName("updated_at")]
+    [Cf.SpecRequired]
     public required global::System.DateTimeOffset UpdatedAt { get; set; }
 
     /// <inheritdoc />

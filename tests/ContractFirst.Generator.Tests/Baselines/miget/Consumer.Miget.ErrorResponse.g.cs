@@ -5,13 +5,15 @@
 
 namespace Consumer.Miget;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>Error body. Our assumption: the reference documents no error body; this is Grape's default error format.</summary>
-[global::ContractFirst.Constraints.OpenApiSchema("miget.yaml", "#/components/schemas/ErrorResponse")]
+[Cf.OpenApiSchema("miget.yaml", "#/components/schemas/ErrorResponse")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public partial record ErrorResponse : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
     /// <summary>Error message</summary>
-    [global::ContractFirst.Constraints.WireName("error")]
+    [Cf.WireName("error")]
     public string? Error { get => __Error; set { __Error = value; __Error_set = true; } }
     private string? __Error;
     internal bool __Error_set;

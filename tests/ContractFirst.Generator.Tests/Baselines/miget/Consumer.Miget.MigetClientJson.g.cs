@@ -5,19 +5,21 @@
 
 namespace Consumer.Miget;
 
+using Stj = global::System.Text.Json;
+
 /// <summary>Reflection-free JSON for the models of miget.yaml.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public static partial class MigetClientJson
 {
     /// <summary>Serializes and deserializes every generated model, with reflection switched off.</summary>
-    public static global::System.Text.Json.JsonSerializerOptions Options { get; } = global::ContractFirst.Json.ContractFirstJson.CreateOptions(new Resolver());
+    public static Stj.JsonSerializerOptions Options { get; } = global::ContractFirst.Json.ContractFirstJson.CreateOptions(new Resolver());
 
     /// <summary>The type info of <typeparamref name="T"/> in <see cref="Options"/>.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+    public static Stj.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (Stj.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
-    private sealed class Resolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+    private sealed class Resolver : Stj.Serialization.Metadata.IJsonTypeInfoResolver
     {
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+        public Stj.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, Stj.JsonSerializerOptions options)
         {
             if (type == typeof(PostApiV1ServicesServiceType)) return Info(options, Converters.C0);
             if (type == typeof(PostApiV1ServicesPublicAccess)) return Info(options, Converters.C1);
@@ -43,33 +45,33 @@ public static partial class MigetClientJson
             return null;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Info<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) => global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+        private static Stj.Serialization.Metadata.JsonTypeInfo<T> Info<T>(Stj.JsonSerializerOptions options, Stj.Serialization.JsonConverter<T> converter) => Stj.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
     }
 
     /// <summary>Converters for collections, enums and primitives, shared by the model converters.</summary>
     internal static class Converters
     {
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<PostApiV1ServicesServiceType> C0 = global::ContractFirst.Json.OpenEnumJsonConverter<PostApiV1ServicesServiceType>.Instance;
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<PostApiV1ServicesPublicAccess> C1 = global::ContractFirst.Json.OpenEnumJsonConverter<PostApiV1ServicesPublicAccess>.Instance;
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<PostApiV1ServicesStorageAccess> C2 = global::ContractFirst.Json.OpenEnumJsonConverter<PostApiV1ServicesStorageAccess>.Instance;
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<PostApiV1AppsUuidAddonsType> C3 = global::ContractFirst.Json.OpenEnumJsonConverter<PostApiV1AppsUuidAddonsType>.Instance;
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<PostApiV1AppsUuidAddonsPublicAccess> C4 = global::ContractFirst.Json.OpenEnumJsonConverter<PostApiV1AppsUuidAddonsPublicAccess>.Instance;
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<PostApiV1AppsUuidAddonsStorageAccess> C5 = global::ContractFirst.Json.OpenEnumJsonConverter<PostApiV1AppsUuidAddonsStorageAccess>.Instance;
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<PostApiV1BucketsVisibility> C6 = global::ContractFirst.Json.OpenEnumJsonConverter<PostApiV1BucketsVisibility>.Instance;
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>> C7 = new global::ContractFirst.Json.JsonMapConverter<global::System.Text.Json.JsonElement>(global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> C8 = new global::ContractFirst.Json.JsonMapConverter<string>(global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!);
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> C9 = new global::ContractFirst.Json.JsonListConverter<string>(global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!);
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<ApiV1EntitiesComponent>> C10 = new global::ContractFirst.Json.JsonListConverter<ApiV1EntitiesComponent>(ApiV1EntitiesComponentConverter.Instance);
+        public static readonly Stj.Serialization.JsonConverter<PostApiV1ServicesServiceType> C0 = global::ContractFirst.Json.OpenEnumJsonConverter<PostApiV1ServicesServiceType>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<PostApiV1ServicesPublicAccess> C1 = global::ContractFirst.Json.OpenEnumJsonConverter<PostApiV1ServicesPublicAccess>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<PostApiV1ServicesStorageAccess> C2 = global::ContractFirst.Json.OpenEnumJsonConverter<PostApiV1ServicesStorageAccess>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<PostApiV1AppsUuidAddonsType> C3 = global::ContractFirst.Json.OpenEnumJsonConverter<PostApiV1AppsUuidAddonsType>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<PostApiV1AppsUuidAddonsPublicAccess> C4 = global::ContractFirst.Json.OpenEnumJsonConverter<PostApiV1AppsUuidAddonsPublicAccess>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<PostApiV1AppsUuidAddonsStorageAccess> C5 = global::ContractFirst.Json.OpenEnumJsonConverter<PostApiV1AppsUuidAddonsStorageAccess>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<PostApiV1BucketsVisibility> C6 = global::ContractFirst.Json.OpenEnumJsonConverter<PostApiV1BucketsVisibility>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>> C7 = new global::ContractFirst.Json.JsonMapConverter<global::System.Text.Json.JsonElement>(Stj.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
+        public static readonly Stj.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> C8 = new global::ContractFirst.Json.JsonMapConverter<string>(Stj.Serialization.Metadata.JsonMetadataServices.StringConverter!);
+        public static readonly Stj.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> C9 = new global::ContractFirst.Json.JsonListConverter<string>(Stj.Serialization.Metadata.JsonMetadataServices.StringConverter!);
+        public static readonly Stj.Serialization.JsonConverter<global::System.Collections.Generic.IList<ApiV1EntitiesComponent>> C10 = new global::ContractFirst.Json.JsonListConverter<ApiV1EntitiesComponent>(ApiV1EntitiesComponentConverter.Instance);
     }
 
     /// <summary>Reads and writes <see cref="PostApiV1Services"/>.</summary>
-    internal sealed class PostApiV1ServicesConverter() : global::ContractFirst.Json.ObjectConverter<PostApiV1Services, global::System.Text.Json.JsonElement>("PostApiV1Services", global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter, false, new[] { 0, 1, 2, 3 }, "service_type", "project_id", "miget_id", "label", "ram_size", "disk_size", "cpu_size", "postgres_version", "public_access", "environment_variables", "mount_point", "storage_access")
+    internal sealed class PostApiV1ServicesConverter() : global::ContractFirst.Json.ObjectConverter<PostApiV1Services>("PostApiV1Services", false, new[] { 0, 1, 2, 3 }, "service_type", "project_id", "miget_id", "label", "ram_size", "disk_size", "cpu_size", "postgres_version", "public_access", "environment_variables", "mount_point", "storage_access")
     {
         public static readonly PostApiV1ServicesConverter Instance = new();
 
         protected override PostApiV1Services Create() => new() { ServiceType = default!, ProjectId = default!, MigetId = default!, Label = default! };
 
-        protected override void ReadProperty(ref global::System.Text.Json.Utf8JsonReader reader, PostApiV1Services value, int index, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, PostApiV1Services value, int index, Stj.JsonSerializerOptions options)
         {
             switch (index)
             {
@@ -88,7 +90,7 @@ public static partial class MigetClientJson
             }
         }
 
-        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer, PostApiV1Services value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, PostApiV1Services value, Stj.JsonSerializerOptions options)
         {
             Put(writer, 0, value.ServiceType, Converters.C0, options);
             Put(writer, 1, value.ProjectId, Int32, options);
@@ -106,13 +108,13 @@ public static partial class MigetClientJson
     }
 
     /// <summary>Reads and writes <see cref="PostApiV1AppsUuidAddons"/>.</summary>
-    internal sealed class PostApiV1AppsUuidAddonsConverter() : global::ContractFirst.Json.ObjectConverter<PostApiV1AppsUuidAddons, global::System.Text.Json.JsonElement>("PostApiV1AppsUuidAddons", global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter, false, new[] { 0, 1 }, "type", "name", "label", "ram_size", "disk_size", "cpu_size", "postgres_version", "mysql_version", "valkey_version", "public_access", "service_id", "mount_point", "storage_access")
+    internal sealed class PostApiV1AppsUuidAddonsConverter() : global::ContractFirst.Json.ObjectConverter<PostApiV1AppsUuidAddons>("PostApiV1AppsUuidAddons", false, new[] { 0, 1 }, "type", "name", "label", "ram_size", "disk_size", "cpu_size", "postgres_version", "mysql_version", "valkey_version", "public_access", "service_id", "mount_point", "storage_access")
     {
         public static readonly PostApiV1AppsUuidAddonsConverter Instance = new();
 
         protected override PostApiV1AppsUuidAddons Create() => new() { Type = default!, Name = default! };
 
-        protected override void ReadProperty(ref global::System.Text.Json.Utf8JsonReader reader, PostApiV1AppsUuidAddons value, int index, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, PostApiV1AppsUuidAddons value, int index, Stj.JsonSerializerOptions options)
         {
             switch (index)
             {
@@ -132,7 +134,7 @@ public static partial class MigetClientJson
             }
         }
 
-        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer, PostApiV1AppsUuidAddons value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, PostApiV1AppsUuidAddons value, Stj.JsonSerializerOptions options)
         {
             Put(writer, 0, value.Type, Converters.C3, options);
             Put(writer, 1, value.Name, String, options);
@@ -151,13 +153,13 @@ public static partial class MigetClientJson
     }
 
     /// <summary>Reads and writes <see cref="PostApiV1Buckets"/>.</summary>
-    internal sealed class PostApiV1BucketsConverter() : global::ContractFirst.Json.ObjectConverter<PostApiV1Buckets, global::System.Text.Json.JsonElement>("PostApiV1Buckets", global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter, false, new[] { 0, 1 }, "label", "miget_id", "visibility", "disk_size")
+    internal sealed class PostApiV1BucketsConverter() : global::ContractFirst.Json.ObjectConverter<PostApiV1Buckets>("PostApiV1Buckets", false, new[] { 0, 1 }, "label", "miget_id", "visibility", "disk_size")
     {
         public static readonly PostApiV1BucketsConverter Instance = new();
 
         protected override PostApiV1Buckets Create() => new() { Label = default!, MigetId = default! };
 
-        protected override void ReadProperty(ref global::System.Text.Json.Utf8JsonReader reader, PostApiV1Buckets value, int index, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, PostApiV1Buckets value, int index, Stj.JsonSerializerOptions options)
         {
             switch (index)
             {
@@ -168,7 +170,7 @@ public static partial class MigetClientJson
             }
         }
 
-        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer, PostApiV1Buckets value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, PostApiV1Buckets value, Stj.JsonSerializerOptions options)
         {
             Put(writer, 0, value.Label, String, options);
             Put(writer, 1, value.MigetId, Int32, options);
@@ -178,13 +180,13 @@ public static partial class MigetClientJson
     }
 
     /// <summary>Reads and writes <see cref="ApiV1EntitiesService"/>.</summary>
-    internal sealed class ApiV1EntitiesServiceConverter() : global::ContractFirst.Json.ObjectConverter<ApiV1EntitiesService, global::System.Text.Json.JsonElement>("ApiV1EntitiesService", global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter, false, new[] { 0, 1, 2, 3, 4, 5, 6, 7 }, "uuid", "name", "label", "service_type", "project_id", "miget_id", "created_at", "updated_at")
+    internal sealed class ApiV1EntitiesServiceConverter() : global::ContractFirst.Json.ObjectConverter<ApiV1EntitiesService>("ApiV1EntitiesService", false, new[] { 0, 1, 2, 3, 4, 5, 6, 7 }, "uuid", "name", "label", "service_type", "project_id", "miget_id", "created_at", "updated_at")
     {
         public static readonly ApiV1EntitiesServiceConverter Instance = new();
 
         protected override ApiV1EntitiesService Create() => new() { Uuid = default!, Name = default!, Label = default!, ServiceType = default!, ProjectId = default!, MigetId = default!, CreatedAt = default!, UpdatedAt = default! };
 
-        protected override void ReadProperty(ref global::System.Text.Json.Utf8JsonReader reader, ApiV1EntitiesService value, int index, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ApiV1EntitiesService value, int index, Stj.JsonSerializerOptions options)
         {
             switch (index)
             {
@@ -199,7 +201,7 @@ public static partial class MigetClientJson
             }
         }
 
-        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer, ApiV1EntitiesService value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ApiV1EntitiesService value, Stj.JsonSerializerOptions options)
         {
             Put(writer, 0, value.Uuid, String, options);
             Put(writer, 1, value.Name, String, options);
@@ -213,13 +215,13 @@ public static partial class MigetClientJson
     }
 
     /// <summary>Reads and writes <see cref="ApiV1EntitiesAddon"/>.</summary>
-    internal sealed class ApiV1EntitiesAddonConverter() : global::ContractFirst.Json.ObjectConverter<ApiV1EntitiesAddon, global::System.Text.Json.JsonElement>("ApiV1EntitiesAddon", global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter, false, new[] { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 }, "uuid", "name", "type", "label", "state", "quota", "settings", "var", "created_at", "updated_at")
+    internal sealed class ApiV1EntitiesAddonConverter() : global::ContractFirst.Json.ObjectConverter<ApiV1EntitiesAddon>("ApiV1EntitiesAddon", false, new[] { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 }, "uuid", "name", "type", "label", "state", "quota", "settings", "var", "created_at", "updated_at")
     {
         public static readonly ApiV1EntitiesAddonConverter Instance = new();
 
         protected override ApiV1EntitiesAddon Create() => new() { Uuid = default!, Name = default!, Type = default!, Label = default!, State = default!, Quota = default!, Settings = default!, Var = default!, CreatedAt = default!, UpdatedAt = default! };
 
-        protected override void ReadProperty(ref global::System.Text.Json.Utf8JsonReader reader, ApiV1EntitiesAddon value, int index, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ApiV1EntitiesAddon value, int index, Stj.JsonSerializerOptions options)
         {
             switch (index)
             {
@@ -236,7 +238,7 @@ public static partial class MigetClientJson
             }
         }
 
-        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer, ApiV1EntitiesAddon value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ApiV1EntitiesAddon value, Stj.JsonSerializerOptions options)
         {
             Put(writer, 0, value.Uuid, String, options);
             Put(writer, 1, value.Name, String, options);
@@ -252,13 +254,13 @@ public static partial class MigetClientJson
     }
 
     /// <summary>Reads and writes <see cref="ApiV1EntitiesBucket"/>.</summary>
-    internal sealed class ApiV1EntitiesBucketConverter() : global::ContractFirst.Json.ObjectConverter<ApiV1EntitiesBucket, global::System.Text.Json.JsonElement>("ApiV1EntitiesBucket", global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter, false, new[] { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13 }, "uuid", "name", "label", "state", "visibility", "s3_endpoint", "region_code", "usage_bytes", "quota_bytes", "usage_percentage", "object_count", "created_at", "updated_at", "miget", "public_endpoint", "policy", "acl")
+    internal sealed class ApiV1EntitiesBucketConverter() : global::ContractFirst.Json.ObjectConverter<ApiV1EntitiesBucket>("ApiV1EntitiesBucket", false, new[] { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13 }, "uuid", "name", "label", "state", "visibility", "s3_endpoint", "region_code", "usage_bytes", "quota_bytes", "usage_percentage", "object_count", "created_at", "updated_at", "miget", "public_endpoint", "policy", "acl")
     {
         public static readonly ApiV1EntitiesBucketConverter Instance = new();
 
         protected override ApiV1EntitiesBucket Create() => new() { Uuid = default!, Name = default!, Label = default!, State = default!, Visibility = default!, S3Endpoint = default!, RegionCode = default!, UsageBytes = default!, QuotaBytes = default!, UsagePercentage = default!, ObjectCount = default!, CreatedAt = default!, UpdatedAt = default!, Miget = default! };
 
-        protected override void ReadProperty(ref global::System.Text.Json.Utf8JsonReader reader, ApiV1EntitiesBucket value, int index, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ApiV1EntitiesBucket value, int index, Stj.JsonSerializerOptions options)
         {
             switch (index)
             {
@@ -282,7 +284,7 @@ public static partial class MigetClientJson
             }
         }
 
-        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer, ApiV1EntitiesBucket value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ApiV1EntitiesBucket value, Stj.JsonSerializerOptions options)
         {
             Put(writer, 0, value.Uuid, String, options);
             Put(writer, 1, value.Name, String, options);
@@ -305,13 +307,13 @@ public static partial class MigetClientJson
     }
 
     /// <summary>Reads and writes <see cref="ApiV1EntitiesResource"/>.</summary>
-    internal sealed class ApiV1EntitiesResourceConverter() : global::ContractFirst.Json.ObjectConverter<ApiV1EntitiesResource, global::System.Text.Json.JsonElement>("ApiV1EntitiesResource", global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter, false, null, "uuid", "name", "state", "labels", "total_disk_size", "total_ram_size", "total_cpu_size", "total_used_disk_size", "total_used_ram_size", "total_used_cpu_size", "available_cpu_size", "available_disk_size", "available_ram_size", "created_at", "updated_at", "plan", "components")
+    internal sealed class ApiV1EntitiesResourceConverter() : global::ContractFirst.Json.ObjectConverter<ApiV1EntitiesResource>("ApiV1EntitiesResource", false, null, "uuid", "name", "state", "labels", "total_disk_size", "total_ram_size", "total_cpu_size", "total_used_disk_size", "total_used_ram_size", "total_used_cpu_size", "available_cpu_size", "available_disk_size", "available_ram_size", "created_at", "updated_at", "plan", "components")
     {
         public static readonly ApiV1EntitiesResourceConverter Instance = new();
 
         protected override ApiV1EntitiesResource Create() => new();
 
-        protected override void ReadProperty(ref global::System.Text.Json.Utf8JsonReader reader, ApiV1EntitiesResource value, int index, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ApiV1EntitiesResource value, int index, Stj.JsonSerializerOptions options)
         {
             switch (index)
             {
@@ -335,7 +337,7 @@ public static partial class MigetClientJson
             }
         }
 
-        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer, ApiV1EntitiesResource value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ApiV1EntitiesResource value, Stj.JsonSerializerOptions options)
         {
             if (value.__Uuid_set) PutSome(writer, 0, value.Uuid, String, options);
             if (value.__Name_set) PutSome(writer, 1, value.Name, String, options);
@@ -358,13 +360,13 @@ public static partial class MigetClientJson
     }
 
     /// <summary>Reads and writes <see cref="ApiV1EntitiesPlan"/>.</summary>
-    internal sealed class ApiV1EntitiesPlanConverter() : global::ContractFirst.Json.ObjectConverter<ApiV1EntitiesPlan, global::System.Text.Json.JsonElement>("ApiV1EntitiesPlan", global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter, false, null, "name", "code_name", "description", "ram_size", "disk_size", "cpu_size", "unit_price")
+    internal sealed class ApiV1EntitiesPlanConverter() : global::ContractFirst.Json.ObjectConverter<ApiV1EntitiesPlan>("ApiV1EntitiesPlan", false, null, "name", "code_name", "description", "ram_size", "disk_size", "cpu_size", "unit_price")
     {
         public static readonly ApiV1EntitiesPlanConverter Instance = new();
 
         protected override ApiV1EntitiesPlan Create() => new();
 
-        protected override void ReadProperty(ref global::System.Text.Json.Utf8JsonReader reader, ApiV1EntitiesPlan value, int index, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ApiV1EntitiesPlan value, int index, Stj.JsonSerializerOptions options)
         {
             switch (index)
             {
@@ -378,7 +380,7 @@ public static partial class MigetClientJson
             }
         }
 
-        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer, ApiV1EntitiesPlan value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ApiV1EntitiesPlan value, Stj.JsonSerializerOptions options)
         {
             if (value.__Name_set) PutSome(writer, 0, value.Name, String, options);
             if (value.__CodeName_set) PutSome(writer, 1, value.CodeName, String, options);
@@ -391,13 +393,13 @@ public static partial class MigetClientJson
     }
 
     /// <summary>Reads and writes <see cref="ApiV1EntitiesComponent"/>.</summary>
-    internal sealed class ApiV1EntitiesComponentConverter() : global::ContractFirst.Json.ObjectConverter<ApiV1EntitiesComponent, global::System.Text.Json.JsonElement>("ApiV1EntitiesComponent", global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter, false, null, "name", "code_name", "unit_price")
+    internal sealed class ApiV1EntitiesComponentConverter() : global::ContractFirst.Json.ObjectConverter<ApiV1EntitiesComponent>("ApiV1EntitiesComponent", false, null, "name", "code_name", "unit_price")
     {
         public static readonly ApiV1EntitiesComponentConverter Instance = new();
 
         protected override ApiV1EntitiesComponent Create() => new();
 
-        protected override void ReadProperty(ref global::System.Text.Json.Utf8JsonReader reader, ApiV1EntitiesComponent value, int index, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ApiV1EntitiesComponent value, int index, Stj.JsonSerializerOptions options)
         {
             switch (index)
             {
@@ -407,7 +409,7 @@ public static partial class MigetClientJson
             }
         }
 
-        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer, ApiV1EntitiesComponent value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ApiV1EntitiesComponent value, Stj.JsonSerializerOptions options)
         {
             if (value.__Name_set) PutSome(writer, 0, value.Name, String, options);
             if (value.__CodeName_set) PutSome(writer, 1, value.CodeName, String, options);
@@ -416,13 +418,13 @@ public static partial class MigetClientJson
     }
 
     /// <summary>Reads and writes <see cref="ErrorResponse"/>.</summary>
-    internal sealed class ErrorResponseConverter() : global::ContractFirst.Json.ObjectConverter<ErrorResponse, global::System.Text.Json.JsonElement>("ErrorResponse", global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter, false, null, "error")
+    internal sealed class ErrorResponseConverter() : global::ContractFirst.Json.ObjectConverter<ErrorResponse>("ErrorResponse", false, null, "error")
     {
         public static readonly ErrorResponseConverter Instance = new();
 
         protected override ErrorResponse Create() => new();
 
-        protected override void ReadProperty(ref global::System.Text.Json.Utf8JsonReader reader, ErrorResponse value, int index, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ErrorResponse value, int index, Stj.JsonSerializerOptions options)
         {
             switch (index)
             {
@@ -430,7 +432,7 @@ public static partial class MigetClientJson
             }
         }
 
-        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer, ErrorResponse value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ErrorResponse value, Stj.JsonSerializerOptions options)
         {
             if (value.__Error_set) PutSome(writer, 0, value.Error, String, options);
         }

@@ -5,14 +5,16 @@
 
 namespace Consumer.Miget;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>
 /// Access mode: 'RWO' (single node read-write), 'RWX' (multi-node read-write). For storage type.
 /// </summary>
 /// <remarks>
 /// An open enum: the values the spec knows are static properties, and any other value still round-trips unchanged.
 /// </remarks>
-[global::ContractFirst.Constraints.AllowedValues("RWO", "RWX")]
-[global::ContractFirst.Constraints.OpenApiSchema("miget.yaml", "#/components/schemas/postApiV1AppsUuidAddons/properties/storage_access")]
+[Cf.AllowedValues("RWO", "RWX")]
+[Cf.OpenApiSchema("miget.yaml", "#/components/schemas/postApiV1AppsUuidAddons/properties/storage_access")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public readonly partial struct PostApiV1AppsUuidAddonsStorageAccess : global::System.IEquatable<PostApiV1AppsUuidAddonsStorageAccess>, global::ContractFirst.IOpenEnum<PostApiV1AppsUuidAddonsStorageAccess>
 {
@@ -24,8 +26,8 @@ public readonly partial struct PostApiV1AppsUuidAddonsStorageAccess : global::Sy
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
-    [global::ContractFirst.Constraints.WireName("RWO")] public static PostApiV1AppsUuidAddonsStorageAccess Rwo { get; } = new("RWO");
-    [global::ContractFirst.Constraints.WireName("RWX")] public static PostApiV1AppsUuidAddonsStorageAccess Rwx { get; } = new("RWX");
+    [Cf.WireName("RWO")] public static PostApiV1AppsUuidAddonsStorageAccess Rwo { get; } = new("RWO");
+    [Cf.WireName("RWX")] public static PostApiV1AppsUuidAddonsStorageAccess Rwx { get; } = new("RWX");
 
     /// <summary>The values that the spec knows, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<PostApiV1AppsUuidAddonsStorageAccess> KnownValues { get; } = new PostApiV1AppsUuidAddonsStorageAccess[] { Rwo, Rwx };

@@ -5,14 +5,16 @@
 
 namespace Consumer.Miget;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>
 /// Add-on type: 'postgres' (PostgreSQL), 'mysql' (MySQL), 'valkey' (Redis-compatible cache), 'storage' (persistent volume)
 /// </summary>
 /// <remarks>
 /// An open enum: the values the spec knows are static properties, and any other value still round-trips unchanged.
 /// </remarks>
-[global::ContractFirst.Constraints.AllowedValues("postgres", "mysql", "valkey", "storage")]
-[global::ContractFirst.Constraints.OpenApiSchema("miget.yaml", "#/components/schemas/postApiV1AppsUuidAddons/properties/type")]
+[Cf.AllowedValues("postgres", "mysql", "valkey", "storage")]
+[Cf.OpenApiSchema("miget.yaml", "#/components/schemas/postApiV1AppsUuidAddons/properties/type")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public readonly partial struct PostApiV1AppsUuidAddonsType : global::System.IEquatable<PostApiV1AppsUuidAddonsType>, global::ContractFirst.IOpenEnum<PostApiV1AppsUuidAddonsType>
 {
@@ -24,10 +26,10 @@ public readonly partial struct PostApiV1AppsUuidAddonsType : global::System.IEqu
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
-    [global::ContractFirst.Constraints.WireName("postgres")] public static PostApiV1AppsUuidAddonsType Postgres { get; } = new("postgres");
-    [global::ContractFirst.Constraints.WireName("mysql")] public static PostApiV1AppsUuidAddonsType Mysql { get; } = new("mysql");
-    [global::ContractFirst.Constraints.WireName("valkey")] public static PostApiV1AppsUuidAddonsType Valkey { get; } = new("valkey");
-    [global::ContractFirst.Constraints.WireName("storage")] public static PostApiV1AppsUuidAddonsType Storage { get; } = new("storage");
+    [Cf.WireName("postgres")] public static PostApiV1AppsUuidAddonsType Postgres { get; } = new("postgres");
+    [Cf.WireName("mysql")] public static PostApiV1AppsUuidAddonsType Mysql { get; } = new("mysql");
+    [Cf.WireName("valkey")] public static PostApiV1AppsUuidAddonsType Valkey { get; } = new("valkey");
+    [Cf.WireName("storage")] public static PostApiV1AppsUuidAddonsType Storage { get; } = new("storage");
 
     /// <summary>The values that the spec knows, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<PostApiV1AppsUuidAddonsType> KnownValues { get; } = new PostApiV1AppsUuidAddonsType[] { Postgres, Mysql, Valkey, Storage };

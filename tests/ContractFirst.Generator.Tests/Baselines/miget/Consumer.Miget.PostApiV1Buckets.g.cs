@@ -5,20 +5,22 @@
 
 namespace Consumer.Miget;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>Create a new bucket</summary>
-[global::ContractFirst.Constraints.OpenApiSchema("miget.yaml", "#/components/schemas/postApiV1Buckets")]
+[Cf.OpenApiSchema("miget.yaml", "#/components/schemas/postApiV1Buckets")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-[global::ContractFirst.Constraints.RequestModel]
+[Cf.RequestModel]
 public partial record PostApiV1Buckets : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
     /// <summary>Bucket label (display name)</summary>
-    [global::ContractFirst.Constraints.WireName("label")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    [Cf.WireName("label")]
+    [Cf.SpecRequired]
     public required string Label { get; set; }
 
     /// <summary>Resource (Miget) ID to attach the bucket to</summary>
-    [global::ContractFirst.Constraints.WireName("miget_id")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    [Cf.WireName("miget_id")]
+    [Cf.SpecRequired]
     public required int MigetId { get; set; }
 
     /// <summary>
@@ -27,7 +29,7 @@ public partial record PostApiV1Buckets : global::ContractFirst.Validation.IValid
     /// <remarks>
     /// Default: new PostApiV1BucketsVisibility("private_access")
     /// </remarks>
-    [global::ContractFirst.Constraints.WireName("visibility")]
+    [Cf.WireName("visibility")]
     public PostApiV1BucketsVisibility? Visibility { get => __Visibility; set { __Visibility = value; __Visibility_set = true; } }
     private PostApiV1BucketsVisibility? __Visibility = new PostApiV1BucketsVisibility("private_access");
     internal bool __Visibility_set;
@@ -38,7 +40,7 @@ public partial record PostApiV1Buckets : global::ContractFirst.Validation.IValid
     /// <remarks>
     /// Default: 0.1f
     /// </remarks>
-    [global::ContractFirst.Constraints.WireName("disk_size")]
+    [Cf.WireName("disk_size")]
     public float? DiskSize { get => __DiskSize; set { __DiskSize = value; __DiskSize_set = true; } }
     private float? __DiskSize = 0.1f;
     internal bool __DiskSize_set;

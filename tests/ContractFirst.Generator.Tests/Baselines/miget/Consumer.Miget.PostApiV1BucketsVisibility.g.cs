@@ -5,14 +5,16 @@
 
 namespace Consumer.Miget;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>
 /// Bucket visibility: 'public_access' or 'private_access'
 /// </summary>
 /// <remarks>
 /// An open enum: the values the spec knows are static properties, and any other value still round-trips unchanged.
 /// </remarks>
-[global::ContractFirst.Constraints.AllowedValues("public_access", "private_access")]
-[global::ContractFirst.Constraints.OpenApiSchema("miget.yaml", "#/components/schemas/postApiV1Buckets/properties/visibility")]
+[Cf.AllowedValues("public_access", "private_access")]
+[Cf.OpenApiSchema("miget.yaml", "#/components/schemas/postApiV1Buckets/properties/visibility")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public readonly partial struct PostApiV1BucketsVisibility : global::System.IEquatable<PostApiV1BucketsVisibility>, global::ContractFirst.IOpenEnum<PostApiV1BucketsVisibility>
 {
@@ -24,8 +26,8 @@ public readonly partial struct PostApiV1BucketsVisibility : global::System.IEqua
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
-    [global::ContractFirst.Constraints.WireName("public_access")] public static PostApiV1BucketsVisibility PublicAccess { get; } = new("public_access");
-    [global::ContractFirst.Constraints.WireName("private_access")] public static PostApiV1BucketsVisibility PrivateAccess { get; } = new("private_access");
+    [Cf.WireName("public_access")] public static PostApiV1BucketsVisibility PublicAccess { get; } = new("public_access");
+    [Cf.WireName("private_access")] public static PostApiV1BucketsVisibility PrivateAccess { get; } = new("private_access");
 
     /// <summary>The values that the spec knows, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<PostApiV1BucketsVisibility> KnownValues { get; } = new PostApiV1BucketsVisibility[] { PublicAccess, PrivateAccess };

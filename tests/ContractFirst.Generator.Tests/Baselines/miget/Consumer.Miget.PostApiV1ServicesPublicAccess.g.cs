@@ -5,14 +5,16 @@
 
 namespace Consumer.Miget;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>
 /// Enable public internet access: '0' disabled, '1' enabled. For postgres type.
 /// </summary>
 /// <remarks>
 /// An open enum: the values the spec knows are static properties, and any other value still round-trips unchanged.
 /// </remarks>
-[global::ContractFirst.Constraints.AllowedValues("0", "1")]
-[global::ContractFirst.Constraints.OpenApiSchema("miget.yaml", "#/components/schemas/postApiV1Services/properties/public_access")]
+[Cf.AllowedValues("0", "1")]
+[Cf.OpenApiSchema("miget.yaml", "#/components/schemas/postApiV1Services/properties/public_access")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public readonly partial struct PostApiV1ServicesPublicAccess : global::System.IEquatable<PostApiV1ServicesPublicAccess>, global::ContractFirst.IOpenEnum<PostApiV1ServicesPublicAccess>
 {
@@ -24,8 +26,8 @@ public readonly partial struct PostApiV1ServicesPublicAccess : global::System.IE
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
-    [global::ContractFirst.Constraints.WireName("0")] public static PostApiV1ServicesPublicAccess _0 { get; } = new("0");
-    [global::ContractFirst.Constraints.WireName("1")] public static PostApiV1ServicesPublicAccess _1 { get; } = new("1");
+    [Cf.WireName("0")] public static PostApiV1ServicesPublicAccess _0 { get; } = new("0");
+    [Cf.WireName("1")] public static PostApiV1ServicesPublicAccess _1 { get; } = new("1");
 
     /// <summary>The values that the spec knows, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<PostApiV1ServicesPublicAccess> KnownValues { get; } = new PostApiV1ServicesPublicAccess[] { _0, _1 };

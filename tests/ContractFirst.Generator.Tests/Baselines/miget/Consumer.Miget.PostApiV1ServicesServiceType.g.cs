@@ -5,14 +5,16 @@
 
 namespace Consumer.Miget;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>
 /// Service type: 'postgres' (PostgreSQL database), 'shared_storage' (shared persistent volume)
 /// </summary>
 /// <remarks>
 /// An open enum: the values the spec knows are static properties, and any other value still round-trips unchanged.
 /// </remarks>
-[global::ContractFirst.Constraints.AllowedValues("postgres", "shared_storage")]
-[global::ContractFirst.Constraints.OpenApiSchema("miget.yaml", "#/components/schemas/postApiV1Services/properties/service_type")]
+[Cf.AllowedValues("postgres", "shared_storage")]
+[Cf.OpenApiSchema("miget.yaml", "#/components/schemas/postApiV1Services/properties/service_type")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public readonly partial struct PostApiV1ServicesServiceType : global::System.IEquatable<PostApiV1ServicesServiceType>, global::ContractFirst.IOpenEnum<PostApiV1ServicesServiceType>
 {
@@ -24,8 +26,8 @@ public readonly partial struct PostApiV1ServicesServiceType : global::System.IEq
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
-    [global::ContractFirst.Constraints.WireName("postgres")] public static PostApiV1ServicesServiceType Postgres { get; } = new("postgres");
-    [global::ContractFirst.Constraints.WireName("shared_storage")] public static PostApiV1ServicesServiceType SharedStorage { get; } = new("shared_storage");
+    [Cf.WireName("postgres")] public static PostApiV1ServicesServiceType Postgres { get; } = new("postgres");
+    [Cf.WireName("shared_storage")] public static PostApiV1ServicesServiceType SharedStorage { get; } = new("shared_storage");
 
     /// <summary>The values that the spec knows, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<PostApiV1ServicesServiceType> KnownValues { get; } = new PostApiV1ServicesServiceType[] { Postgres, SharedStorage };
