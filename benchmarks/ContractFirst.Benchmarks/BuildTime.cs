@@ -41,6 +41,14 @@ public static class BuildTime
             return 2;
         }
 
+        // The generator's own dependencies travel with it in the package (analyzers/dotnet/cs): here, from the NuGet cache.
+        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        var versions = File.ReadAllText(Path.Combine(repo, "Directory.Packages.props"));
+        string Dependency(string id) => Path.Combine(packages, id.ToLowerInvariant(),
+            System.Text.RegularExpressions.Regex.Match(versions, $"Include=\"{System.Text.RegularExpressions.Regex.Escape(id)}\" Version=\"([^\"]+)\"").Groups[1].Value,
+            "lib", "netstandard2.0", id + ".dll");
+        var generatorDependencies = string.Concat(new[] { "Microsoft.OpenApi", "YamlDotNet" }.Select(id => $"<Analyzer Include=\"{Dependency(id)}\" />"));
+
         var name = Path.GetFileNameWithoutExtension(spec);
         var root = Path.Combine(repo, "benchmarks", "kiota", "buildtime", name);
         Directory.CreateDirectory(root);
@@ -63,6 +71,7 @@ public static class BuildTime
               </PropertyGroup>
               <ItemGroup>
                 <Analyzer Include="{generator}" />
+                {generatorDependencies}
                 {(File.Exists(analyzers) ? $"<Analyzer Include=\"{analyzers}\" />" : "")}
                 <Reference Include="{runtime}" />
                 <PackageReference Include="Microsoft.Extensions.Http" Version="8.0.1" />
@@ -235,7 +244,7 @@ public static class BuildTime
 
             var (build, buildLog) = SizeReport.Exec("dotnet", new[]
             {
-                "build", Project, "-c", "Release", "--no-restore", "--no-incremental", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-v:q", "-clp:ErrorsOnly",
+                "build", Project, "-c", "Release", "--no-restore", "--no-incremental", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-p:WarningsAsErrors=CS8785", "-v:q", "-clp:ErrorsOnly",
             });
             LastLog = buildLog;
             return build == 0 ? stopwatch.Elapsed.TotalSeconds : null;
