@@ -8,7 +8,7 @@ namespace ContractFirst.Benchmarks;
 /// of the baseline and a batch of the candidate back to back (their order alternates between rounds), so a burst of
 /// load from another process hits both sides of one round alike. The result is the median and the quartiles of the
 /// per-round time ratios, not a ratio of two means taken minutes apart.
-/// <code>dotnet run -c Release --project benchmarks/ContractFirst.Benchmarks -- side-by-side [server|endpoint|kestrel|client] [rounds]</code>
+/// <code>dotnet run -c Release --project benchmarks/ContractFirst.Benchmarks -- side-by-side [server|endpoint|kestrel|client|json] [rounds]</code>
 /// </summary>
 public static class SideBySide
 {
@@ -77,8 +77,23 @@ public static class SideBySide
                 return 0;
             }
 
+            case "json":
+            {
+                var bench = new JsonRoundTripBenchmarks();
+                bench.Setup();
+                await CompareAsync(new Pair("JSON round trip ServiceResponse (STJ source-gen → generated)", () => Run(bench.ServiceResponse_StjSourceGen), () => Run(bench.ServiceResponse_Generated)), rounds, 1000);
+                await CompareAsync(new Pair("JSON round trip CreateDatabaseRequest (STJ source-gen → generated)", () => Run(bench.CreateDatabaseRequest_StjSourceGen), () => Run(bench.CreateDatabaseRequest_Generated)), rounds, 1000);
+                return 0;
+
+                static Task Run(Func<object> call)
+                {
+                    call();
+                    return Task.CompletedTask;
+                }
+            }
+
             default:
-                Console.Error.WriteLine($"side-by-side: unknown comparison '{what}' (server, endpoint, kestrel or client)");
+                Console.Error.WriteLine($"side-by-side: unknown comparison '{what}' (server, endpoint, kestrel, client or json)");
                 return 2;
         }
     }

@@ -36,7 +36,7 @@ internal sealed class ClientOperationWriter
         var client = _spec.ClientName;
         var w = ClientEmitter.Start(_spec);
         var title = _spec.Title is { Length: > 0 } t ? t + (_spec.Version is { Length: > 0 } v ? " (" + v + ")" : "") : _spec.FileName;
-        w.Summary("Client of " + title + ".", "Generated from " + _spec.FileName + ". One method per operation; a status that the operation does not treat as success throws an ApiException (ApiException<TError> where the spec declares the error body), and a body that does not match the spec throws an UnexpectedResponseException.");
+        w.Summary("Client of " + title + ".", "Generated from " + _spec.FileName + ". One method per operation; a status that the operation does not treat as success throws an ApiException (ApiException<TError> where the spec declares the error body), a body or content type that does not match the spec throws an UnexpectedResponseException, and a request that violates the spec throws a RequestValidationException before anything is sent (when ValidateRequests is on).");
         w.Line(ClientEmitter.GeneratedCode);
         w.Open($"public partial class {client}");
         w.Line("private readonly global::System.Net.Http.HttpClient _httpClient;");
@@ -268,9 +268,8 @@ internal sealed class ClientOperationWriter
             w.Line($"/// <exception cref=\"{cref}\">{string.Join(" ", CSharp.DocLines(statuses))}{typed}</exception>");
         }
 
-        w.Line("/// <exception cref=\"global::ContractFirst.ApiException\">Any other status that is not success.</exception>");
-        w.Line("/// <exception cref=\"global::ContractFirst.UnexpectedResponseException\">The response body or content type does not match the spec.</exception>");
-        w.Line("/// <exception cref=\"global::ContractFirst.Validation.RequestValidationException\">The request violates the spec (when <c>ValidateRequests</c> is on); nothing was sent.</exception>");
+        // What every method throws besides (any other failure status, a body that does not match, a request that violates
+        // the spec) is said once, on the class.
     }
 
     private static void DocTag(SourceWriter w, string tag, string? name, string text)
@@ -716,7 +715,7 @@ internal sealed class ClientOperationWriter
             w.Indent();
             foreach (var group in cases.GroupBy(c => c.Key))
             {
-                foreach (var c in group) w.Line($"case {c.Status}:");
+                w.Line("case " + string.Join(" or ", group.Select(c => c.Status)) + ":");
                 var statements = group.First().Body;
                 if (statements.Count == 1)
                 {

@@ -13,8 +13,11 @@ namespace ContractFirst.Generator.Emit;
 /// </summary>
 internal sealed class JsonEmitter
 {
-    private const string Stj = "global::System.Text.Json.";
-    private const string Meta = "global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.";
+    /// <summary>The alias of <c>System.Text.Json</c> in the JSON file, unless the spec has a type of that name.</summary>
+    internal const string StjAlias = "Stj";
+
+    private readonly string Stj;
+    private readonly string Meta;
     private const string Wire = "global::ContractFirst.Json.JsonWire.";
 
     private readonly SpecModel _spec;
@@ -26,7 +29,13 @@ internal sealed class JsonEmitter
     {
         _spec = spec;
         _types = new TypeIndex(spec);
+        UsesAlias = !_types.Contains(StjAlias) && spec.ClientName != StjAlias;
+        Stj = UsesAlias ? StjAlias + "." : "global::System.Text.Json.";
+        Meta = Stj + "Serialization.Metadata.JsonMetadataServices.";
     }
+
+    /// <summary>True when the file declares <c>using Stj = global::System.Text.Json;</c> (the names are shorter).</summary>
+    private bool UsesAlias { get; }
 
     public string JsonClassName => _spec.ClientName + "Json";
 
@@ -76,6 +85,12 @@ internal sealed class JsonEmitter
         }
 
         var w = SourceWriter.ForFile(_spec.Namespace);
+        if (UsesAlias)
+        {
+            w.Line($"using {StjAlias} = global::System.Text.Json;");
+            w.Line();
+        }
+
         w.Summary($"Reflection-free JSON for the models of {CSharp.DocLines(_spec.FileName)[0]}.");
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"ContractFirst\", \"" + GeneratorInfo.Version + "\")]");
         w.Open($"public static partial class {JsonClassName}");
@@ -89,16 +104,18 @@ internal sealed class JsonEmitter
         w.Open($"public {Stj}Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, {Stj}JsonSerializerOptions options)");
         foreach (var (field, csType, _) in _fields)
         {
-            w.Line($"if (type == typeof({csType})) return {Meta}CreateValueInfo<{csType}>(options, Converters.{field});");
+            w.Line($"if (type == typeof({csType})) return Info(options, Converters.{field});");
         }
 
         foreach (var type in _spec.Types.Where(t => t is not EnumModel && !Failures.Any(f => f.TypeName == t.Name)))
         {
-            w.Line($"if (type == typeof({type.Name})) return {Meta}CreateValueInfo<{type.Name}>(options, {type.Name}Converter.Instance);");
+            w.Line($"if (type == typeof({type.Name})) return Info(options, {type.Name}Converter.Instance);");
         }
 
         w.Line("return null;");
         w.Close();
+        w.Line();
+        w.Line($"private static {Stj}Serialization.Metadata.JsonTypeInfo<T> Info<T>({Stj}JsonSerializerOptions options, {Stj}Serialization.JsonConverter<T> converter) => {Meta}CreateValueInfo<T>(options, converter);");
         w.Close();
         w.Line();
         w.Line("/// <summary>Converters for collections, enums and primitives, shared by the model converters.</summary>");
@@ -191,233 +208,173 @@ internal sealed class JsonEmitter
         // Only types that derive from this one can be returned as it (a mapping to any other type is left out).
         var dispatch = obj.Discriminator?.Mappings.Where(m => m.TypeName != obj.Name && _types.Object(m.TypeName) is { } target && _types.Chain(target).Contains(obj)).ToList() ?? new List<DiscriminatorMapping>();
         var ownDiscriminator = DiscriminatorOf(obj);
+        var closed = !root.AllowsUnknownProperties && root.AdditionalProperties is null;
+        var requiredIndexes = Enumerable.Range(0, properties.Count).Where(i => properties[i].Required && !properties[i].ReadOnly && !properties[i].WriteOnly).ToList();
+        var required = requiredIndexes.Count == 0 ? "null" : "new[] { " + string.Join(", ", requiredIndexes.Select(i => i.ToString(CultureInfo.InvariantCulture))) + " }";
 
+        // The loop, names, required and additional properties are the runtime's (ObjectConverter); this says only which
+        // member each property goes to and from, one helper call each.
         w.Line($"/// <summary>Reads and writes <see cref=\"{obj.Name}\"/>.</summary>");
-        w.Open($"internal sealed class {obj.Name}Converter : {Stj}Serialization.JsonConverter<{obj.Name}>");
-        w.Line($"public static readonly {obj.Name}Converter Instance = new();");
-        for (var i = 0; i < properties.Count; i++)
-        {
-            w.Line($"private static readonly {Stj}JsonEncodedText N{i} = {Stj}JsonEncodedText.Encode({CSharp.StringLiteral(properties[i].WireName)});");
-        }
-
-        w.Line();
-        if (obj.AcceptsAnyJson)
-        {
-            w.Line("/// <summary>JSON null is a value this schema allows: it is read into NonObjectValue.</summary>");
-            w.Line("public override bool HandleNull => true;");
-            w.Line();
-        }
-
-        w.Open($"public override {obj.Name} Read(ref {Stj}Utf8JsonReader reader, global::System.Type typeToConvert, {Stj}JsonSerializerOptions options)");
-        if (obj.AcceptsAnyJson)
-        {
-            var requiredMembers = properties.Where(p => p.UsesRequiredKeyword).Select(p => $"{p.Name} = default!, ");
-            w.Line($"if (reader.TokenType != {Stj}JsonTokenType.StartObject) return new {obj.Name} {{ {string.Concat(requiredMembers)}NonObjectValue = {Stj}JsonElement.ParseValue(ref reader) }};");
-        }
-
-        if (dispatch.Count > 0 && obj.Discriminator is { } disc)
-        {
-            w.Line($"if (reader.TokenType == {Stj}JsonTokenType.StartObject)");
-            w.Line("{");
-            w.Indent();
-            w.Open($"switch ({Wire}PeekString(reader, {CSharp.StringLiteral(disc.PropertyName)}))");
-            foreach (var mapping in dispatch)
-            {
-                w.Line($"case {CSharp.StringLiteral(mapping.Value)}: return {mapping.TypeName}Converter.Instance.Read(ref reader, typeof({mapping.TypeName}), options);");
-            }
-
-            w.Close();
-            w.Outdent();
-            w.Line("}");
-            w.Line();
-        }
-
-        if (obj.IsAbstract)
-        {
-            var known = obj.Discriminator is null ? "" : string.Join(", ", obj.Discriminator.Mappings.Select(m => m.Value));
-            w.Line($"throw {Wire}UnknownDiscriminator(ref reader, {CSharp.StringLiteral(obj.Name)}, {CSharp.StringLiteral(obj.Discriminator?.PropertyName ?? "")}, {CSharp.StringLiteral(known)});");
-            w.Close();
-        }
-        else
-        {
-            EmitObjectRead(w, obj, properties, root, extraType, extraConverter);
-        }
-
-        w.Line();
-        w.Open($"public override void Write({Stj}Utf8JsonWriter writer, {obj.Name} value, {Stj}JsonSerializerOptions options)");
-        if (dispatch.Count > 0)
-        {
-            w.Open("switch (value)");
-            foreach (var mapping in dispatch.GroupBy(m => m.TypeName).Select(g => g.First()))
-            {
-                w.Line($"case {mapping.TypeName} derived: {mapping.TypeName}Converter.Instance.Write(writer, derived, options); return;");
-            }
-
-            w.Close();
-        }
-
-        if (obj.AcceptsAnyJson)
-        {
-            w.Open("if (value.NonObjectValue is { } nonObject)");
-            w.Line("nonObject.WriteTo(writer);");
-            w.Line("return;");
-            w.Close();
-        }
-
-        w.Line("writer.WriteStartObject();");
-        if (ownDiscriminator is { } od && properties.All(p => p.WireName != od.Property))
-        {
-            w.Line($"writer.WriteString({CSharp.StringLiteral(od.Property)}, {CSharp.StringLiteral(od.Value)});");
-        }
-
-        for (var i = 0; i < properties.Count; i++)
-        {
-            var p = properties[i];
-            var isPlainRequired = p.UsesRequiredKeyword;
-            if (!isPlainRequired)
-            {
-                // Set properties are written, null included where the schema allows null (a PATCH can clear a value);
-                // null is never written for a property whose schema does not allow it.
-                var allowsNull = p.Nullable || !p.IsCSharpNullable;
-                w.Open(allowsNull
-                    ? $"if (value.{ModelEmitter.BackingField(p)}_set)"
-                    : $"if (value.{ModelEmitter.BackingField(p)}_set && value.{p.Name} is not null)");
-            }
-
-            w.Line($"writer.WritePropertyName(N{i});");
-            WriteValue(w, $"value.{p.Name}", p.Type, p.IsCSharpNullable, "w" + i.ToString(CultureInfo.InvariantCulture));
-            if (!isPlainRequired) w.Close();
-        }
-
-        w.Open("if (value.AdditionalProperties is { } extra)");
-        w.Open("foreach (var pair in extra)");
-        w.Line("writer.WritePropertyName(pair.Key);");
-        WriteValue(w, "pair.Value", extraType, !extraType.IsValueType, "item");
-        w.Close();
-        w.Close();
-        w.Line("writer.WriteEndObject();");
-        w.Close();
-        w.Close();
-        w.Line();
-    }
-
-    private void EmitObjectRead(SourceWriter w, ObjectModel obj, List<PropertyModel> properties, ObjectModel root, TypeRef extraType, string extraConverter)
-    {
-        w.Line($"if (reader.TokenType != {Stj}JsonTokenType.StartObject) throw {Wire}Expected(ref reader, \"an object\", {CSharp.StringLiteral(obj.Name)}, null);");
-        for (var i = 0; i < properties.Count; i++)
-        {
-            w.Line($"{properties[i].Type.CSharpType}? p{i} = default;");
-            w.Line($"bool has{i} = false;");
-        }
-
-        w.Line($"global::System.Collections.Generic.Dictionary<string, {extraType.CSharpType}>? extra = null;");
-        w.Line("string? current = null;");
-        w.Line("try");
+        var names = string.Concat(properties.Select(p => ", " + CSharp.StringLiteral(p.WireName)));
+        var baseType = extraType.Kind == TypeKind.Any
+            ? $"global::ContractFirst.Json.ObjectConverter<{obj.Name}>({CSharp.StringLiteral(obj.Name)}, "
+            : $"global::ContractFirst.Json.ObjectConverter<{obj.Name}, {extraType.CSharpType}>({CSharp.StringLiteral(obj.Name)}, {extraConverter}, ";
+        w.Line($"internal sealed class {obj.Name}Converter() : {baseType}{(closed ? "true" : "false")}, {required}{names})");
         w.Line("{");
         w.Indent();
-        w.Open($"while (reader.Read() && reader.TokenType != {Stj}JsonTokenType.EndObject)");
-        for (var i = 0; i < properties.Count; i++)
+        w.Line($"public static readonly {obj.Name}Converter Instance = new();");
+        if (obj.AcceptsAnyJson)
         {
-            var p = properties[i];
-            w.Line($"{(i == 0 ? "" : "else ")}if (reader.ValueTextEquals({CSharp.StringLiteral(p.WireName)}u8))");
-            w.Line("{");
-            w.Indent();
-            w.Line($"current = {CSharp.StringLiteral(p.WireName)};");
-            w.Line("reader.Read();");
-            var allowNull = p.Nullable || !p.Required;
-            if (!allowNull && p.Type.Kind == TypeKind.Model && _types.Object(p.Type.Name) is { AcceptsAnyJson: true })
+            w.Line();
+            w.Line("/// <summary>JSON null is a value this schema allows: it is read into NonObjectValue.</summary>");
+            w.Line("public override bool HandleNull => true;");
+        }
+
+        if (!obj.IsAbstract)
+        {
+            var requiredMembers = properties.Where(p => p.UsesRequiredKeyword).Select(p => $"{p.Name} = default!").ToList();
+            w.Line();
+            w.Line($"protected override {obj.Name} Create() => new(){(requiredMembers.Count == 0 ? "" : " { " + string.Join(", ", requiredMembers) + " }")};");
+        }
+
+        if (obj.AcceptsAnyJson || dispatch.Count > 0 || obj.IsAbstract)
+        {
+            w.Line();
+            w.Open($"public override {obj.Name} Read(ref {Stj}Utf8JsonReader reader, global::System.Type typeToConvert, {Stj}JsonSerializerOptions options)");
+            if (obj.AcceptsAnyJson)
             {
-                w.Line($"p{i} = {ReadExpression(p.Type)};"); // null is a value this schema allows: its converter keeps it
+                var requiredMembers = properties.Where(p => p.UsesRequiredKeyword).Select(p => $"{p.Name} = default!, ");
+                w.Line($"if (reader.TokenType != {Stj}JsonTokenType.StartObject) return new {obj.Name} {{ {string.Concat(requiredMembers)}NonObjectValue = {Stj}JsonElement.ParseValue(ref reader) }};");
             }
-            else if (allowNull)
+
+            if (dispatch.Count > 0 && obj.Discriminator is { } disc)
             {
-                // default(T?), not default: for a value type, `cond ? default : value` is default(T), not null.
-                w.Line($"p{i} = reader.TokenType == {Stj}JsonTokenType.Null ? default({p.Type.CSharpType}?) : {ReadExpression(p.Type)};");
+                w.Line($"if (reader.TokenType == {Stj}JsonTokenType.StartObject)");
+                w.Line("{");
+                w.Indent();
+                w.Open($"switch ({Wire}PeekString(reader, {CSharp.StringLiteral(disc.PropertyName)}))");
+                foreach (var mapping in dispatch)
+                {
+                    w.Line($"case {CSharp.StringLiteral(mapping.Value)}: return {mapping.TypeName}Converter.Instance.Read(ref reader, typeof({mapping.TypeName}), options);");
+                }
+
+                w.Close();
+                w.Outdent();
+                w.Line("}");
+                w.Line();
+            }
+
+            if (obj.IsAbstract)
+            {
+                var known = obj.Discriminator is null ? "" : string.Join(", ", obj.Discriminator.Mappings.Select(m => m.Value));
+                w.Line($"throw {Wire}UnknownDiscriminator(ref reader, {CSharp.StringLiteral(obj.Name)}, {CSharp.StringLiteral(obj.Discriminator?.PropertyName ?? "")}, {CSharp.StringLiteral(known)});");
             }
             else
             {
-                w.Line($"if (reader.TokenType == {Stj}JsonTokenType.Null) throw {Wire}NullNotAllowed({CSharp.StringLiteral(obj.Name)}, ref current);");
-                w.Line($"p{i} = {ReadExpression(p.Type)};");
+                w.Line("return base.Read(ref reader, typeToConvert, options);");
             }
 
-            w.Line($"has{i} = true;");
-            w.Outdent();
-            w.Line("}");
+            w.Close();
         }
 
-        w.Line(properties.Count == 0 ? "{" : "else");
-        if (properties.Count > 0) w.Line("{");
-        w.Indent();
-        w.Line("current = reader.GetString()!;");
-        w.Line("reader.Read();");
-        if (!root.AllowsUnknownProperties && root.AdditionalProperties is null)
+        if (properties.Count > 0)
         {
-            w.Line($"throw {Wire}UnknownProperty({CSharp.StringLiteral(obj.Name)}, ref current);");
+            w.Line();
+            w.Open($"protected override void ReadProperty(ref {Stj}Utf8JsonReader reader, {obj.Name} value, int index, {Stj}JsonSerializerOptions options)");
+            w.Open("switch (index)");
+            for (var i = 0; i < properties.Count; i++)
+            {
+                var p = properties[i];
+                var converter = PropertyConverter(p.Type);
+                string read;
+                if (p.IsCSharpNullable) read = $"{(p.Type.IsValueType ? "OptV" : "Opt")}(ref reader, {converter}, options)";
+                else if (p.Type.Kind == TypeKind.Model && _types.Object(p.Type.Name) is { AcceptsAnyJson: true }) read = $"Any(ref reader, {converter}, options)"; // null is a value this schema allows: its converter keeps it
+                else read = $"Req(ref reader, {converter}, options)";
+                w.Line($"case {i.ToString(CultureInfo.InvariantCulture)}: value.{p.Name} = {read}; break;");
+            }
+
+            w.Close();
+            w.Close();
         }
-        else
+
+        if (dispatch.Count > 0 || obj.AcceptsAnyJson)
         {
-            w.Line($"(extra ??= new global::System.Collections.Generic.Dictionary<string, {extraType.CSharpType}>(global::System.StringComparer.Ordinal))[current] = reader.TokenType == {Stj}JsonTokenType.Null ? default! : {extraConverter}.Read(ref reader, typeof({extraType.CSharpType}), options)!;");
+            w.Line();
+            w.Open($"public override void Write({Stj}Utf8JsonWriter writer, {obj.Name} value, {Stj}JsonSerializerOptions options)");
+            if (dispatch.Count > 0)
+            {
+                w.Open("switch (value)");
+                foreach (var mapping in dispatch.GroupBy(m => m.TypeName).Select(g => g.First()))
+                {
+                    w.Line($"case {mapping.TypeName} derived: {mapping.TypeName}Converter.Instance.Write(writer, derived, options); return;");
+                }
+
+                w.Close();
+            }
+
+            if (obj.AcceptsAnyJson)
+            {
+                w.Open("if (value.NonObjectValue is { } nonObject)");
+                w.Line("nonObject.WriteTo(writer);");
+                w.Line("return;");
+                w.Close();
+            }
+
+            w.Line("base.Write(writer, value, options);");
+            w.Close();
+        }
+
+        var writeDiscriminator = ownDiscriminator is { } od && properties.All(p => p.WireName != od.Property);
+        if (properties.Count > 0 || writeDiscriminator)
+        {
+            w.Line();
+            w.Open($"protected override void WriteProperties({Stj}Utf8JsonWriter writer, {obj.Name} value, {Stj}JsonSerializerOptions options)");
+            if (writeDiscriminator) w.Line($"writer.WriteString({CSharp.StringLiteral(ownDiscriminator!.Value.Property)}, {CSharp.StringLiteral(ownDiscriminator.Value.Value)});");
+            for (var i = 0; i < properties.Count; i++)
+            {
+                var p = properties[i];
+                // Set properties are written, null included where the schema allows null (a PATCH can clear a value);
+                // null is never written for a property whose schema does not allow it.
+                var skipNull = !p.UsesRequiredKeyword && p.IsCSharpNullable && !p.Nullable;
+                var helper = (skipNull ? "PutSome" : "Put") + (p.IsCSharpNullable && p.Type.IsValueType ? "V" : "");
+                var call = $"{helper}(writer, {i.ToString(CultureInfo.InvariantCulture)}, value.{p.Name}, {PropertyConverter(p.Type)}, options);";
+                w.Line(p.UsesRequiredKeyword ? call : $"if (value.{ModelEmitter.BackingField(p)}_set) {call}");
+            }
+
+            w.Close();
         }
 
         w.Outdent();
-        w.Line("}");
-        w.Close();
-        w.Outdent();
-        w.Line("}");
-        w.Line($"catch (global::System.Exception ex) when ({Wire}IsReadFailure(ex))");
-        w.Line("{");
-        w.Line($"    throw {Wire}InProperty(ex, {CSharp.StringLiteral(obj.Name)}, current);");
         w.Line("}");
         w.Line();
-
-        var requiredIndexes = Enumerable.Range(0, properties.Count).Where(i => properties[i].Required && !properties[i].ReadOnly && !properties[i].WriteOnly).ToList();
-        if (requiredIndexes.Count > 0)
-        {
-            var condition = string.Join(" || ", requiredIndexes.Select(i => "!has" + i.ToString(CultureInfo.InvariantCulture)));
-            var names = string.Join(", ", requiredIndexes.Select(i => $"has{i} ? null : {CSharp.StringLiteral(properties[i].WireName)}"));
-            w.Line($"if ({condition}) throw {Wire}MissingRequired({CSharp.StringLiteral(obj.Name)}, {names});");
-        }
-
-        var initializers = new List<string>();
-        for (var i = 0; i < properties.Count; i++)
-        {
-            var p = properties[i];
-            if (p.UsesRequiredKeyword) initializers.Add($"{p.Name} = p{i}{ValueSuffix(p)}");
-        }
-
-        w.Line($"var result = new {obj.Name}" + (initializers.Count == 0 ? "();" : " { " + string.Join(", ", initializers) + " };"));
-        for (var i = 0; i < properties.Count; i++)
-        {
-            var p = properties[i];
-            if (p.UsesRequiredKeyword) continue;
-            w.Line($"if (has{i}) result.{p.Name} = p{i}{ValueSuffix(p)};");
-        }
-
-        w.Line("if (extra is not null) result.AdditionalProperties = extra;");
-        w.Line("return result;");
-        w.Close();
     }
 
-    /// <summary>How a read local (always nullable) becomes the property's value.</summary>
-    private static string ValueSuffix(PropertyModel p)
+    /// <summary>
+    /// The converter of a property's type inside a model converter, where the primitives' converters have short names
+    /// (inherited from ObjectConverter).
+    /// </summary>
+    private string PropertyConverter(TypeRef type)
     {
-        if (p.IsCSharpNullable) return "";
-        return p.Type.IsValueType ? ".GetValueOrDefault()" : "!";
-    }
-
-    private string ReadExpression(TypeRef type)
-        => $"{Converter(type)}.Read(ref reader, typeof({type.CSharpType}), options)";
-
-    private void WriteValue(SourceWriter w, string expression, TypeRef type, bool nullable, string local)
-    {
-        var converter = Converter(type);
-        if (!nullable)
+        if (type.Kind == TypeKind.Any) return "Element";
+        if (type.Kind != TypeKind.Primitive) return Converter(type);
+        return type.Primitive switch
         {
-            w.Line($"{converter}.Write(writer, {expression}, options);");
-            return;
-        }
-
-        w.Line($"if ({expression} is {{ }} {local}) {converter}.Write(writer, {local}, options); else writer.WriteNullValue();");
+            PrimitiveKind.String => "String",
+            PrimitiveKind.Boolean => "Boolean",
+            PrimitiveKind.Int32 => "Int32",
+            PrimitiveKind.Int64 => "Int64",
+            PrimitiveKind.Float => "Single",
+            PrimitiveKind.Double => "Double",
+            PrimitiveKind.Decimal => "Decimal",
+            PrimitiveKind.Guid => "Guid",
+            PrimitiveKind.DateTimeOffset => "DateTimeOffset",
+            PrimitiveKind.DateOnly => "DateOnly",
+            PrimitiveKind.TimeSpan => "TimeSpan",
+            PrimitiveKind.Uri => "Uri",
+            PrimitiveKind.Bytes => "Bytes",
+            PrimitiveKind.Stream => "Stream",
+            _ => Converter(type),
+        };
     }
 
     // ---------------------------------------------------------------------------------------------------------------

@@ -13,56 +13,71 @@ internal static class ModelEmitter
     private const string C = "global::ContractFirst.Constraints.";
     internal const string ObsoleteAttribute = "[global::System.Obsolete(\"Deprecated in the OpenAPI document.\", DiagnosticId = \"CF1009\", UrlFormat = \"https://github.com/contractfirst/contractfirst/blob/main/docs/diagnostics/{0}.md\")]";
 
+    /// <summary>
+    /// The alias of <c>ContractFirst.Constraints</c> in model files, unless the spec has a type of that name (then
+    /// attributes are written in full).
+    /// </summary>
+    internal const string ConstraintsAlias = "Cf";
+
     public static string Emit(SpecModel spec, TypeModel type)
     {
         var w = SourceWriter.ForFile(spec.Namespace);
+        var c = C;
+        if (!spec.Types.Any(t => t.Name == ConstraintsAlias) && spec.ClientName != ConstraintsAlias)
+        {
+            // The attributes (for the analyzers) are most of a model's text: they are written through a short alias.
+            w.Line($"using {ConstraintsAlias} = global::ContractFirst.Constraints;");
+            w.Line();
+            c = ConstraintsAlias + ".";
+        }
+
         switch (type)
         {
             case ObjectModel obj:
-                EmitObject(w, spec, obj);
+                EmitObject(w, spec, obj, c);
                 break;
             case EnumModel e:
-                EmitEnum(w, spec, e);
+                EmitEnum(w, spec, e, c);
                 break;
             case UnionModel u:
-                EmitUnion(w, spec, u);
+                EmitUnion(w, spec, u, c);
                 break;
         }
 
         return w.ToString();
     }
 
-    private static void TypeAttributes(SourceWriter w, SpecModel spec, TypeModel type)
+    private static void TypeAttributes(SourceWriter w, SpecModel spec, TypeModel type, string c)
     {
-        w.Line($"[{C}OpenApiSchema({CSharp.StringLiteral(spec.FileName)}, {CSharp.StringLiteral(type.Pointer)})]");
+        w.Line($"[{c}OpenApiSchema({CSharp.StringLiteral(spec.FileName)}, {CSharp.StringLiteral(type.Pointer)})]");
         if (type.Deprecated) w.Line(ObsoleteAttribute);
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"ContractFirst\", \"" + GeneratorInfo.Version + "\")]");
     }
 
     // ---------------------------------------------------------------------------------------------------------------
 
-    private static void EmitObject(SourceWriter w, SpecModel spec, ObjectModel obj)
+    private static void EmitObject(SourceWriter w, SpecModel spec, ObjectModel obj, string c)
     {
         var baseModel = obj.BaseType is null ? null : spec.Types.OfType<ObjectModel>().FirstOrDefault(t => t.Name == obj.BaseType);
         var isRoot = baseModel is null;
         w.Summary(obj.Summary);
-        TypeAttributes(w, spec, obj);
-        if (obj.IsRequestModel) w.Line($"[{C}RequestModel]");
+        TypeAttributes(w, spec, obj, c);
+        if (obj.IsRequestModel) w.Line($"[{c}RequestModel]");
         var modifiers = obj.IsAbstract ? "public abstract partial record" : "public partial record";
-        var bases = obj.BaseType is null ? " : global::ContractFirst.Validation.IValidatable" : " : " + obj.BaseType;
+        var bases = obj.BaseType is null
+            ? $" : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<{(obj.AdditionalProperties ?? TypeRef.Any).CSharpType}>"
+            : " : " + obj.BaseType;
         w.Open($"{modifiers} {obj.Name}{bases}");
 
         foreach (var property in obj.Properties)
         {
-            EmitProperty(w, obj, property);
+            EmitProperty(w, obj, property, c);
         }
 
         if (isRoot)
         {
             var additional = obj.AdditionalProperties ?? TypeRef.Any;
-            w.Summary(obj.AdditionalProperties is null
-                ? "Properties that the spec does not name. They are kept, so that reading and writing a document loses nothing."
-                : "The schema's additionalProperties: properties that the spec does not name.");
+            w.Line("/// <inheritdoc />");
             w.Line($"public global::System.Collections.Generic.IDictionary<string, {additional.CSharpType}>? AdditionalProperties {{ get; set; }}");
             w.Line();
             if (obj.AcceptsAnyJson)
@@ -77,12 +92,12 @@ internal static class ModelEmitter
         w.Close();
     }
 
-    private static void EmitProperty(SourceWriter w, ObjectModel owner, PropertyModel p)
+    private static void EmitProperty(SourceWriter w, ObjectModel owner, PropertyModel p, string c)
     {
         w.Summary(p.Summary, p.DefaultLiteral is null ? null : "Default: " + p.DefaultLiteral);
-        w.Line($"[{C}WireName({CSharp.StringLiteral(p.WireName)})]");
-        foreach (var attribute in ConstraintAttributes(p.Constraints, p.Type)) w.Line(attribute);
-        if (p.Required && !p.ReadOnly) w.Line($"[{C}SpecRequired]");
+        w.Line($"[{c}WireName({CSharp.StringLiteral(p.WireName)})]");
+        foreach (var attribute in ConstraintAttributes(p.Constraints, p.Type, c)) w.Line(attribute);
+        if (p.Required && !p.ReadOnly) w.Line($"[{c}SpecRequired]");
         if (p.Deprecated) w.Line(ObsoleteAttribute);
         var csType = p.CSharpType;
         if (p.UsesRequiredKeyword)
@@ -110,28 +125,28 @@ internal static class ModelEmitter
     /// <c>items</c> or a map's values) with <c>ItemDepth = 1</c>, of their items with 2, and so on. An <c>enum</c> that an
     /// open enum type carries is not repeated on the member.
     /// </summary>
-    public static System.Collections.Generic.IEnumerable<string> ConstraintAttributes(Model.Constraints c, TypeRef type)
+    public static System.Collections.Generic.IEnumerable<string> ConstraintAttributes(Model.Constraints constraints, TypeRef type, string c = C)
     {
         var depth = 0;
-        for ((Model.Constraints? level, TypeRef? levelType) = (c, type); level is not null && levelType is not null; (level, levelType) = (level.Items, levelType.Item), depth++)
+        for ((Model.Constraints? level, TypeRef? levelType) = (constraints, type); level is not null && levelType is not null; (level, levelType) = (level.Items, levelType.Item), depth++)
         {
             if (level.IsEmpty) continue;
             var d = depth == 0 ? "" : ", ItemDepth = " + depth.ToString(CultureInfo.InvariantCulture);
             var named = depth == 0 ? "" : "ItemDepth = " + depth.ToString(CultureInfo.InvariantCulture);
-            if (level.Minimum is not null) yield return $"[{C}Minimum({CSharp.StringLiteral(level.Minimum)}{(level.ExclusiveMinimum ? ", exclusive: true" : "")}{d})]";
-            if (level.Maximum is not null) yield return $"[{C}Maximum({CSharp.StringLiteral(level.Maximum)}{(level.ExclusiveMaximum ? ", exclusive: true" : "")}{d})]";
-            if (level.MultipleOf is not null) yield return $"[{C}MultipleOf({CSharp.StringLiteral(level.MultipleOf)}{d})]";
-            if (level.Pattern is not null) yield return $"[{C}Pattern({CSharp.StringLiteral(level.Pattern)}{d})]";
-            if (level.MinLength is { } minLength) yield return $"[{C}MinLength({minLength.ToString(CultureInfo.InvariantCulture)}{d})]";
-            if (level.MaxLength is { } maxLength) yield return $"[{C}MaxLength({maxLength.ToString(CultureInfo.InvariantCulture)}{d})]";
-            if (level.MinItems is { } minItems) yield return $"[{C}MinItems({minItems.ToString(CultureInfo.InvariantCulture)}{d})]";
-            if (level.MaxItems is { } maxItems) yield return $"[{C}MaxItems({maxItems.ToString(CultureInfo.InvariantCulture)}{d})]";
-            if (level.UniqueItems) yield return depth == 0 ? $"[{C}UniqueItems]" : $"[{C}UniqueItems({named})]";
+            if (level.Minimum is not null) yield return $"[{c}Minimum({CSharp.StringLiteral(level.Minimum)}{(level.ExclusiveMinimum ? ", exclusive: true" : "")}{d})]";
+            if (level.Maximum is not null) yield return $"[{c}Maximum({CSharp.StringLiteral(level.Maximum)}{(level.ExclusiveMaximum ? ", exclusive: true" : "")}{d})]";
+            if (level.MultipleOf is not null) yield return $"[{c}MultipleOf({CSharp.StringLiteral(level.MultipleOf)}{d})]";
+            if (level.Pattern is not null) yield return $"[{c}Pattern({CSharp.StringLiteral(level.Pattern)}{d})]";
+            if (level.MinLength is { } minLength) yield return $"[{c}MinLength({minLength.ToString(CultureInfo.InvariantCulture)}{d})]";
+            if (level.MaxLength is { } maxLength) yield return $"[{c}MaxLength({maxLength.ToString(CultureInfo.InvariantCulture)}{d})]";
+            if (level.MinItems is { } minItems) yield return $"[{c}MinItems({minItems.ToString(CultureInfo.InvariantCulture)}{d})]";
+            if (level.MaxItems is { } maxItems) yield return $"[{c}MaxItems({maxItems.ToString(CultureInfo.InvariantCulture)}{d})]";
+            if (level.UniqueItems) yield return depth == 0 ? $"[{c}UniqueItems]" : $"[{c}UniqueItems({named})]";
             // const and enum go where a constant can reach: a string, number, boolean or open enum (which carries its own enum).
-            if (level.Const is not null && levelType.Kind is TypeKind.Primitive or TypeKind.Enum) yield return $"[{C}Const({CSharp.StringLiteral(level.Const)}{d})]";
+            if (level.Const is not null && levelType.Kind is TypeKind.Primitive or TypeKind.Enum) yield return $"[{c}Const({CSharp.StringLiteral(level.Const)}{d})]";
             if (level.Enum is { Count: > 0 } values && levelType.Kind == TypeKind.Primitive)
             {
-                yield return $"[{C}AllowedJsonValues({string.Join(", ", values.Select(CSharp.StringLiteral))}{d})]";
+                yield return $"[{c}AllowedJsonValues({string.Join(", ", values.Select(CSharp.StringLiteral))}{d})]";
             }
         }
     }
@@ -141,9 +156,7 @@ internal static class ModelEmitter
 
     private static void EmitValidate(SourceWriter w, SpecModel spec, TypeModel type, bool isRoot)
     {
-        w.Summary("Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.");
-        w.Line("/// <param name=\"context\">Collects the errors.</param>");
-        w.Line("/// <param name=\"path\">The field name of this value in errors (\"\" for none, e.g. <c>body</c>).</param>");
+        w.Line("/// <inheritdoc />");
         var modifier = isRoot ? "virtual" : "override";
         w.Line($"public {modifier} void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>");
         w.Line($"    global::{spec.Namespace}.{spec.SchemasClassName}.{type.Name}.Validate(this, global::{spec.Namespace}.{spec.ClientName}Json.TypeInfo<{type.Name}>(), context, path);");
@@ -276,14 +289,14 @@ internal static class ModelEmitter
 
     // ---------------------------------------------------------------------------------------------------------------
 
-    private static void EmitEnum(SourceWriter w, SpecModel spec, EnumModel e)
+    private static void EmitEnum(SourceWriter w, SpecModel spec, EnumModel e, string c)
     {
         var valueType = e.IsInteger ? "long" : "string";
         var iface = e.IsInteger ? "global::ContractFirst.IOpenIntEnum" : "global::ContractFirst.IOpenEnum";
         var known = string.Join(", ", e.Members.Select(m => CSharp.StringLiteral(m.Wire)));
         w.Summary(e.Summary, "An open enum: the values the spec knows are static properties, and any other value still round-trips unchanged.");
-        w.Line($"[{C}AllowedValues({known})]");
-        TypeAttributes(w, spec, e);
+        w.Line($"[{c}AllowedValues({known})]");
+        TypeAttributes(w, spec, e, c);
         w.Open($"public readonly partial struct {e.Name} : global::System.IEquatable<{e.Name}>, {iface}<{e.Name}>");
         if (e.IsInteger)
         {
@@ -307,62 +320,51 @@ internal static class ModelEmitter
         }
 
         w.Line();
+        // Each wire value is written once (and in the attributes): the lists and the check of known values are computed
+        // from the static members by the runtime (OpenEnumValues).
         foreach (var member in e.Members)
         {
             var literal = e.IsInteger ? member.Wire + "L" : CSharp.StringLiteral(member.Wire);
-            w.Line($"/// <summary>The value <c>{CSharp.DocLines(member.Wire)[0]}</c>.</summary>");
-            w.Line($"[{C}WireName({CSharp.StringLiteral(member.Wire)})]");
-            w.Line($"public static {e.Name} {member.Name} {{ get; }} = new({literal});");
-            w.Line();
+            w.Line($"[{c}WireName({CSharp.StringLiteral(member.Wire)})] public static {e.Name} {member.Name} {{ get; }} = new({literal});");
         }
 
+        w.Line();
         w.Line("/// <summary>The values that the spec knows, in its order.</summary>");
         w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{e.Name}> KnownValues {{ get; }} = new {e.Name}[] {{ {string.Join(", ", e.Members.Select(m => m.Name))} }};");
         w.Line();
-        w.Line("/// <inheritdoc />");
-        w.Line($"static global::System.Collections.Generic.IReadOnlyList<{valueType}> {iface}<{e.Name}>.KnownValues {{ get; }} = new {valueType}[] {{ {string.Join(", ", e.Members.Select(m => e.IsInteger ? m.Wire + "L" : CSharp.StringLiteral(m.Wire)))} }};");
+        w.Line($"static global::System.Collections.Generic.IReadOnlyList<{valueType}> {iface}<{e.Name}>.KnownValues {{ get; }} = global::ContractFirst.OpenEnumValues.{(e.IsInteger ? "WireInt" : "Wire")}(KnownValues);");
         w.Line();
         w.Line("/// <summary>True when the spec knows this value.</summary>");
-        var cases = e.Members.Count == 0 ? "false" : "Value is " + string.Join(" or ", e.Members.Select(m => e.IsInteger ? m.Wire + "L" : CSharp.StringLiteral(m.Wire)));
-        w.Line($"public bool IsKnown => {cases};");
+        w.Line(e.Members.Count == 0 ? "public bool IsKnown => false;" : $"public bool IsKnown => global::ContractFirst.OpenEnumValues.{(e.IsInteger ? "IsKnownInt" : "IsKnown")}<{e.Name}>(Value);");
         w.Line();
-        w.Line("/// <summary>Wraps a wire value, known or not.</summary>");
         w.Line($"public static {e.Name} FromWire({valueType} value) => new(value);");
         w.Line();
-        w.Line("/// <summary>Wraps a wire value, known or not.</summary>");
         w.Line($"public static implicit operator {e.Name}({valueType} value) => new(value);");
         w.Line();
-        w.Line("/// <summary>The wire value.</summary>");
         w.Line($"public static explicit operator {valueType}({e.Name} value) => value.Value;");
         w.Line();
-        w.Line("/// <inheritdoc />");
         w.Line(e.IsInteger
             ? $"public bool Equals({e.Name} other) => _value == other._value;"
             : $"public bool Equals({e.Name} other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
         w.Line();
-        w.Line("/// <inheritdoc />");
         w.Line($"public override bool Equals(object? obj) => obj is {e.Name} other && Equals(other);");
         w.Line();
-        w.Line("/// <inheritdoc />");
         w.Line(e.IsInteger ? "public override int GetHashCode() => _value.GetHashCode();" : "public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);");
         w.Line();
-        w.Line("/// <summary>Equality by wire value.</summary>");
         w.Line($"public static bool operator ==({e.Name} left, {e.Name} right) => left.Equals(right);");
         w.Line();
-        w.Line("/// <summary>Inequality by wire value.</summary>");
         w.Line($"public static bool operator !=({e.Name} left, {e.Name} right) => !left.Equals(right);");
         w.Line();
-        w.Line("/// <summary>The wire value.</summary>");
         w.Line(e.IsInteger ? "public override string ToString() => _value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);" : "public override string ToString() => Value;");
         w.Close();
     }
 
     // ---------------------------------------------------------------------------------------------------------------
 
-    private static void EmitUnion(SourceWriter w, SpecModel spec, UnionModel u)
+    private static void EmitUnion(SourceWriter w, SpecModel spec, UnionModel u, string c)
     {
         w.Summary(u.Summary, (u.IsOneOf ? "oneOf" : "anyOf") + ": exactly one of the properties is set after reading; reading tries the branches in order" + (u.Discriminator is null ? "." : " after dispatching on '" + u.Discriminator.PropertyName + "'."));
-        TypeAttributes(w, spec, u);
+        TypeAttributes(w, spec, u, c);
         w.Open($"public partial record {u.Name} : global::ContractFirst.Validation.IValidatable");
         var seenTypes = new System.Collections.Generic.HashSet<string>();
         foreach (var variant in u.Variants)

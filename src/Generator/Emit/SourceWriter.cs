@@ -80,6 +80,12 @@ internal sealed class SourceWriter
     public SourceWriter Summary(string? text, string? remarks = null)
     {
         if (string.IsNullOrWhiteSpace(text) && string.IsNullOrWhiteSpace(remarks)) return this;
+        if (!string.IsNullOrWhiteSpace(text) && string.IsNullOrWhiteSpace(remarks) && CSharp.DocLines(text!) is { Length: 1 } single)
+        {
+            // One line of text, one line of comment.
+            return Line("/// <summary>" + single[0] + "</summary>");
+        }
+
         if (!string.IsNullOrWhiteSpace(text))
         {
             Line("/// <summary>");

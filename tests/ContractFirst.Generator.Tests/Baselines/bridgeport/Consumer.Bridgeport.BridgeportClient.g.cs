@@ -9,7 +9,7 @@ namespace Consumer.Bridgeport;
 /// Client of BRIDGEPORT API (1.0.0).
 /// </summary>
 /// <remarks>
-/// Generated from bridgeport.yaml. One method per operation; a status that the operation does not treat as success throws an ApiException (ApiException&lt;TError&gt; where the spec declares the error body), and a body that does not match the spec throws an UnexpectedResponseException.
+/// Generated from bridgeport.yaml. One method per operation; a status that the operation does not treat as success throws an ApiException (ApiException&lt;TError&gt; where the spec declares the error body), a body or content type that does not match the spec throws an UnexpectedResponseException, and a request that violates the spec throws a RequestValidationException before anything is sent (when ValidateRequests is on).
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public partial class BridgeportClient
@@ -47,9 +47,6 @@ public partial class BridgeportClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>201: the body. The database was created: the request's fields minus secrets (credentials show only as `hasCredentials`), plus `id` and timestamps. Our assumption: neither the source page nor BRIDGEPORT's published document declares a success body. (BRIDGEPORT's current server source answers 200 with `{ database }`; this contract declares the created resource itself, with 201 Created.)</returns>
     /// <exception cref="global::ContractFirst.ApiException{TError}">400, 401, 403, 409, with the error body as <see cref="ErrorEnvelope"/>.</exception>
-    /// <exception cref="global::ContractFirst.ApiException">Any other status that is not success.</exception>
-    /// <exception cref="global::ContractFirst.UnexpectedResponseException">The response body or content type does not match the spec.</exception>
-    /// <exception cref="global::ContractFirst.Validation.RequestValidationException">The request violates the spec (when <c>ValidateRequests</c> is on); nothing was sent.</exception>
     public async global::System.Threading.Tasks.Task<Database> CreateDatabaseAsync(
         [global::ContractFirst.Constraints.WireName("envId")] string envId,
         CreateDatabaseRequest body,
@@ -76,10 +73,7 @@ public partial class BridgeportClient
         var status = (int)response.StatusCode;
         switch (status)
         {
-            case 400:
-            case 401:
-            case 403:
-            case 409:
+            case 400 or 401 or 403 or 409:
                 throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, BridgeportClientJson.TypeInfo<ErrorEnvelope>(), cancellationToken).ConfigureAwait(false);
         }
 

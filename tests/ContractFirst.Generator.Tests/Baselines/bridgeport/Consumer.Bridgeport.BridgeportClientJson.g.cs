@@ -5,1215 +5,264 @@
 
 namespace Consumer.Bridgeport;
 
-/// <summary>
-/// Reflection-free JSON for the models of bridgeport.yaml.
-/// </summary>
+using Stj = global::System.Text.Json;
+
+/// <summary>Reflection-free JSON for the models of bridgeport.yaml.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public static partial class BridgeportClientJson
 {
     /// <summary>Serializes and deserializes every generated model, with reflection switched off.</summary>
-    public static global::System.Text.Json.JsonSerializerOptions Options { get; } = global::ContractFirst.Json.ContractFirstJson.CreateOptions(new Resolver());
+    public static Stj.JsonSerializerOptions Options { get; } = global::ContractFirst.Json.ContractFirstJson.CreateOptions(new Resolver());
 
     /// <summary>The type info of <typeparamref name="T"/> in <see cref="Options"/>.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+    public static Stj.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (Stj.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
-    private sealed class Resolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+    private sealed class Resolver : Stj.Serialization.Metadata.IJsonTypeInfoResolver
     {
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+        public Stj.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, Stj.JsonSerializerOptions options)
         {
-            if (type == typeof(CreateDatabaseRequestBackupStorageType)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<CreateDatabaseRequestBackupStorageType>(options, Converters.C0);
-            if (type == typeof(CreateDatabaseRequestBackupFormat)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<CreateDatabaseRequestBackupFormat>(options, Converters.C1);
-            if (type == typeof(CreateDatabaseRequestBackupCompression)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<CreateDatabaseRequestBackupCompression>(options, Converters.C2);
-            if (type == typeof(DatabaseBackupStorageType)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<DatabaseBackupStorageType>(options, Converters.C3);
-            if (type == typeof(DatabaseBackupFormat)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<DatabaseBackupFormat>(options, Converters.C4);
-            if (type == typeof(DatabaseBackupCompression)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<DatabaseBackupCompression>(options, Converters.C5);
-            if (type == typeof(ErrorEnvelopeCode)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<ErrorEnvelopeCode>(options, Converters.C6);
-            if (type == typeof(CreateDatabaseRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<CreateDatabaseRequest>(options, CreateDatabaseRequestConverter.Instance);
-            if (type == typeof(PgDumpOptions)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<PgDumpOptions>(options, PgDumpOptionsConverter.Instance);
-            if (type == typeof(Database)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<Database>(options, DatabaseConverter.Instance);
-            if (type == typeof(DatabaseTypeInfo)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<DatabaseTypeInfo>(options, DatabaseTypeInfoConverter.Instance);
-            if (type == typeof(ErrorEnvelope)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<ErrorEnvelope>(options, ErrorEnvelopeConverter.Instance);
+            if (type == typeof(CreateDatabaseRequestBackupStorageType)) return Info(options, Converters.C0);
+            if (type == typeof(CreateDatabaseRequestBackupFormat)) return Info(options, Converters.C1);
+            if (type == typeof(CreateDatabaseRequestBackupCompression)) return Info(options, Converters.C2);
+            if (type == typeof(DatabaseBackupStorageType)) return Info(options, Converters.C3);
+            if (type == typeof(DatabaseBackupFormat)) return Info(options, Converters.C4);
+            if (type == typeof(DatabaseBackupCompression)) return Info(options, Converters.C5);
+            if (type == typeof(ErrorEnvelopeCode)) return Info(options, Converters.C6);
+            if (type == typeof(CreateDatabaseRequest)) return Info(options, CreateDatabaseRequestConverter.Instance);
+            if (type == typeof(PgDumpOptions)) return Info(options, PgDumpOptionsConverter.Instance);
+            if (type == typeof(Database)) return Info(options, DatabaseConverter.Instance);
+            if (type == typeof(DatabaseTypeInfo)) return Info(options, DatabaseTypeInfoConverter.Instance);
+            if (type == typeof(ErrorEnvelope)) return Info(options, ErrorEnvelopeConverter.Instance);
             return null;
         }
+
+        private static Stj.Serialization.Metadata.JsonTypeInfo<T> Info<T>(Stj.JsonSerializerOptions options, Stj.Serialization.JsonConverter<T> converter) => Stj.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
     }
 
     /// <summary>Converters for collections, enums and primitives, shared by the model converters.</summary>
     internal static class Converters
     {
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<CreateDatabaseRequestBackupStorageType> C0 = global::ContractFirst.Json.OpenEnumJsonConverter<CreateDatabaseRequestBackupStorageType>.Instance;
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<CreateDatabaseRequestBackupFormat> C1 = global::ContractFirst.Json.OpenEnumJsonConverter<CreateDatabaseRequestBackupFormat>.Instance;
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<CreateDatabaseRequestBackupCompression> C2 = global::ContractFirst.Json.OpenEnumJsonConverter<CreateDatabaseRequestBackupCompression>.Instance;
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<DatabaseBackupStorageType> C3 = global::ContractFirst.Json.OpenEnumJsonConverter<DatabaseBackupStorageType>.Instance;
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<DatabaseBackupFormat> C4 = global::ContractFirst.Json.OpenEnumJsonConverter<DatabaseBackupFormat>.Instance;
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<DatabaseBackupCompression> C5 = global::ContractFirst.Json.OpenEnumJsonConverter<DatabaseBackupCompression>.Instance;
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<ErrorEnvelopeCode> C6 = global::ContractFirst.Json.OpenEnumJsonConverter<ErrorEnvelopeCode>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<CreateDatabaseRequestBackupStorageType> C0 = global::ContractFirst.Json.OpenEnumJsonConverter<CreateDatabaseRequestBackupStorageType>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<CreateDatabaseRequestBackupFormat> C1 = global::ContractFirst.Json.OpenEnumJsonConverter<CreateDatabaseRequestBackupFormat>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<CreateDatabaseRequestBackupCompression> C2 = global::ContractFirst.Json.OpenEnumJsonConverter<CreateDatabaseRequestBackupCompression>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<DatabaseBackupStorageType> C3 = global::ContractFirst.Json.OpenEnumJsonConverter<DatabaseBackupStorageType>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<DatabaseBackupFormat> C4 = global::ContractFirst.Json.OpenEnumJsonConverter<DatabaseBackupFormat>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<DatabaseBackupCompression> C5 = global::ContractFirst.Json.OpenEnumJsonConverter<DatabaseBackupCompression>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<ErrorEnvelopeCode> C6 = global::ContractFirst.Json.OpenEnumJsonConverter<ErrorEnvelopeCode>.Instance;
     }
 
     /// <summary>Reads and writes <see cref="CreateDatabaseRequest"/>.</summary>
-    internal sealed class CreateDatabaseRequestConverter : global::System.Text.Json.Serialization.JsonConverter<CreateDatabaseRequest>
+    internal sealed class CreateDatabaseRequestConverter() : global::ContractFirst.Json.ObjectConverter<CreateDatabaseRequest>("CreateDatabaseRequest", false, new[] { 0, 1 }, "name", "type", "databaseTypeId", "host", "port", "databaseName", "username", "password", "filePath", "useSsl", "serverId", "backupStorageType", "backupLocalPath", "backupSpacesBucket", "backupSpacesPrefix", "backupFormat", "backupCompression", "backupCompressionLevel", "pgDumpOptions", "pgDumpTimeoutMs")
     {
         public static readonly CreateDatabaseRequestConverter Instance = new();
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("name");
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::System.Text.Json.JsonEncodedText.Encode("type");
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::System.Text.Json.JsonEncodedText.Encode("databaseTypeId");
-        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::System.Text.Json.JsonEncodedText.Encode("host");
-        private static readonly global::System.Text.Json.JsonEncodedText N4 = global::System.Text.Json.JsonEncodedText.Encode("port");
-        private static readonly global::System.Text.Json.JsonEncodedText N5 = global::System.Text.Json.JsonEncodedText.Encode("databaseName");
-        private static readonly global::System.Text.Json.JsonEncodedText N6 = global::System.Text.Json.JsonEncodedText.Encode("username");
-        private static readonly global::System.Text.Json.JsonEncodedText N7 = global::System.Text.Json.JsonEncodedText.Encode("password");
-        private static readonly global::System.Text.Json.JsonEncodedText N8 = global::System.Text.Json.JsonEncodedText.Encode("filePath");
-        private static readonly global::System.Text.Json.JsonEncodedText N9 = global::System.Text.Json.JsonEncodedText.Encode("useSsl");
-        private static readonly global::System.Text.Json.JsonEncodedText N10 = global::System.Text.Json.JsonEncodedText.Encode("serverId");
-        private static readonly global::System.Text.Json.JsonEncodedText N11 = global::System.Text.Json.JsonEncodedText.Encode("backupStorageType");
-        private static readonly global::System.Text.Json.JsonEncodedText N12 = global::System.Text.Json.JsonEncodedText.Encode("backupLocalPath");
-        private static readonly global::System.Text.Json.JsonEncodedText N13 = global::System.Text.Json.JsonEncodedText.Encode("backupSpacesBucket");
-        private static readonly global::System.Text.Json.JsonEncodedText N14 = global::System.Text.Json.JsonEncodedText.Encode("backupSpacesPrefix");
-        private static readonly global::System.Text.Json.JsonEncodedText N15 = global::System.Text.Json.JsonEncodedText.Encode("backupFormat");
-        private static readonly global::System.Text.Json.JsonEncodedText N16 = global::System.Text.Json.JsonEncodedText.Encode("backupCompression");
-        private static readonly global::System.Text.Json.JsonEncodedText N17 = global::System.Text.Json.JsonEncodedText.Encode("backupCompressionLevel");
-        private static readonly global::System.Text.Json.JsonEncodedText N18 = global::System.Text.Json.JsonEncodedText.Encode("pgDumpOptions");
-        private static readonly global::System.Text.Json.JsonEncodedText N19 = global::System.Text.Json.JsonEncodedText.Encode("pgDumpTimeoutMs");
 
-        public override CreateDatabaseRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        protected override CreateDatabaseRequest Create() => new() { Name = default!, Type = default! };
+
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, CreateDatabaseRequest value, int index, Stj.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::ContractFirst.Json.JsonWire.Expected(ref reader, "an object", "CreateDatabaseRequest", null);
-            string? p0 = default;
-            bool has0 = false;
-            string? p1 = default;
-            bool has1 = false;
-            string? p2 = default;
-            bool has2 = false;
-            string? p3 = default;
-            bool has3 = false;
-            long? p4 = default;
-            bool has4 = false;
-            string? p5 = default;
-            bool has5 = false;
-            string? p6 = default;
-            bool has6 = false;
-            string? p7 = default;
-            bool has7 = false;
-            string? p8 = default;
-            bool has8 = false;
-            bool? p9 = default;
-            bool has9 = false;
-            string? p10 = default;
-            bool has10 = false;
-            CreateDatabaseRequestBackupStorageType? p11 = default;
-            bool has11 = false;
-            string? p12 = default;
-            bool has12 = false;
-            string? p13 = default;
-            bool has13 = false;
-            string? p14 = default;
-            bool has14 = false;
-            CreateDatabaseRequestBackupFormat? p15 = default;
-            bool has15 = false;
-            CreateDatabaseRequestBackupCompression? p16 = default;
-            bool has16 = false;
-            long? p17 = default;
-            bool has17 = false;
-            PgDumpOptions? p18 = default;
-            bool has18 = false;
-            long? p19 = default;
-            bool has19 = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-            string? current = null;
-            try
+            switch (index)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    if (reader.ValueTextEquals("name"u8))
-                    {
-                        current = "name";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("CreateDatabaseRequest", ref current);
-                        p0 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has0 = true;
-                    }
-                    else if (reader.ValueTextEquals("type"u8))
-                    {
-                        current = "type";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("CreateDatabaseRequest", ref current);
-                        p1 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has1 = true;
-                    }
-                    else if (reader.ValueTextEquals("databaseTypeId"u8))
-                    {
-                        current = "databaseTypeId";
-                        reader.Read();
-                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has2 = true;
-                    }
-                    else if (reader.ValueTextEquals("host"u8))
-                    {
-                        current = "host";
-                        reader.Read();
-                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has3 = true;
-                    }
-                    else if (reader.ValueTextEquals("port"u8))
-                    {
-                        current = "port";
-                        reader.Read();
-                        p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::ContractFirst.Json.IntegerJsonConverter.Int64.Read(ref reader, typeof(long), options);
-                        has4 = true;
-                    }
-                    else if (reader.ValueTextEquals("databaseName"u8))
-                    {
-                        current = "databaseName";
-                        reader.Read();
-                        p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has5 = true;
-                    }
-                    else if (reader.ValueTextEquals("username"u8))
-                    {
-                        current = "username";
-                        reader.Read();
-                        p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has6 = true;
-                    }
-                    else if (reader.ValueTextEquals("password"u8))
-                    {
-                        current = "password";
-                        reader.Read();
-                        p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has7 = true;
-                    }
-                    else if (reader.ValueTextEquals("filePath"u8))
-                    {
-                        current = "filePath";
-                        reader.Read();
-                        p8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has8 = true;
-                    }
-                    else if (reader.ValueTextEquals("useSsl"u8))
-                    {
-                        current = "useSsl";
-                        reader.Read();
-                        p9 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Read(ref reader, typeof(bool), options);
-                        has9 = true;
-                    }
-                    else if (reader.ValueTextEquals("serverId"u8))
-                    {
-                        current = "serverId";
-                        reader.Read();
-                        p10 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has10 = true;
-                    }
-                    else if (reader.ValueTextEquals("backupStorageType"u8))
-                    {
-                        current = "backupStorageType";
-                        reader.Read();
-                        p11 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(CreateDatabaseRequestBackupStorageType?) : Converters.C0.Read(ref reader, typeof(CreateDatabaseRequestBackupStorageType), options);
-                        has11 = true;
-                    }
-                    else if (reader.ValueTextEquals("backupLocalPath"u8))
-                    {
-                        current = "backupLocalPath";
-                        reader.Read();
-                        p12 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has12 = true;
-                    }
-                    else if (reader.ValueTextEquals("backupSpacesBucket"u8))
-                    {
-                        current = "backupSpacesBucket";
-                        reader.Read();
-                        p13 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has13 = true;
-                    }
-                    else if (reader.ValueTextEquals("backupSpacesPrefix"u8))
-                    {
-                        current = "backupSpacesPrefix";
-                        reader.Read();
-                        p14 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has14 = true;
-                    }
-                    else if (reader.ValueTextEquals("backupFormat"u8))
-                    {
-                        current = "backupFormat";
-                        reader.Read();
-                        p15 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(CreateDatabaseRequestBackupFormat?) : Converters.C1.Read(ref reader, typeof(CreateDatabaseRequestBackupFormat), options);
-                        has15 = true;
-                    }
-                    else if (reader.ValueTextEquals("backupCompression"u8))
-                    {
-                        current = "backupCompression";
-                        reader.Read();
-                        p16 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(CreateDatabaseRequestBackupCompression?) : Converters.C2.Read(ref reader, typeof(CreateDatabaseRequestBackupCompression), options);
-                        has16 = true;
-                    }
-                    else if (reader.ValueTextEquals("backupCompressionLevel"u8))
-                    {
-                        current = "backupCompressionLevel";
-                        reader.Read();
-                        p17 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::ContractFirst.Json.IntegerJsonConverter.Int64.Read(ref reader, typeof(long), options);
-                        has17 = true;
-                    }
-                    else if (reader.ValueTextEquals("pgDumpOptions"u8))
-                    {
-                        current = "pgDumpOptions";
-                        reader.Read();
-                        p18 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(PgDumpOptions?) : PgDumpOptionsConverter.Instance.Read(ref reader, typeof(PgDumpOptions), options);
-                        has18 = true;
-                    }
-                    else if (reader.ValueTextEquals("pgDumpTimeoutMs"u8))
-                    {
-                        current = "pgDumpTimeoutMs";
-                        reader.Read();
-                        p19 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::ContractFirst.Json.IntegerJsonConverter.Int64.Read(ref reader, typeof(long), options);
-                        has19 = true;
-                    }
-                    else
-                    {
-                        current = reader.GetString()!;
-                        reader.Read();
-                        (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[current] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default! : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Read(ref reader, typeof(global::System.Text.Json.JsonElement), options)!;
-                    }
-                }
+                case 0: value.Name = Req(ref reader, String, options); break;
+                case 1: value.Type = Req(ref reader, String, options); break;
+                case 2: value.DatabaseTypeId = Opt(ref reader, String, options); break;
+                case 3: value.Host = Opt(ref reader, String, options); break;
+                case 4: value.Port = OptV(ref reader, Int64, options); break;
+                case 5: value.DatabaseName = Opt(ref reader, String, options); break;
+                case 6: value.Username = Opt(ref reader, String, options); break;
+                case 7: value.Password = Opt(ref reader, String, options); break;
+                case 8: value.FilePath = Opt(ref reader, String, options); break;
+                case 9: value.UseSsl = OptV(ref reader, Boolean, options); break;
+                case 10: value.ServerId = Opt(ref reader, String, options); break;
+                case 11: value.BackupStorageType = OptV(ref reader, Converters.C0, options); break;
+                case 12: value.BackupLocalPath = Opt(ref reader, String, options); break;
+                case 13: value.BackupSpacesBucket = Opt(ref reader, String, options); break;
+                case 14: value.BackupSpacesPrefix = Opt(ref reader, String, options); break;
+                case 15: value.BackupFormat = OptV(ref reader, Converters.C1, options); break;
+                case 16: value.BackupCompression = OptV(ref reader, Converters.C2, options); break;
+                case 17: value.BackupCompressionLevel = OptV(ref reader, Int64, options); break;
+                case 18: value.PgDumpOptions = Opt(ref reader, PgDumpOptionsConverter.Instance, options); break;
+                case 19: value.PgDumpTimeoutMs = OptV(ref reader, Int64, options); break;
             }
-            catch (global::System.Exception ex) when (global::ContractFirst.Json.JsonWire.IsReadFailure(ex))
-            {
-                throw global::ContractFirst.Json.JsonWire.InProperty(ex, "CreateDatabaseRequest", current);
-            }
-
-            if (!has0 || !has1) throw global::ContractFirst.Json.JsonWire.MissingRequired("CreateDatabaseRequest", has0 ? null : "name", has1 ? null : "type");
-            var result = new CreateDatabaseRequest { Name = p0!, Type = p1! };
-            if (has2) result.DatabaseTypeId = p2;
-            if (has3) result.Host = p3;
-            if (has4) result.Port = p4;
-            if (has5) result.DatabaseName = p5;
-            if (has6) result.Username = p6;
-            if (has7) result.Password = p7;
-            if (has8) result.FilePath = p8;
-            if (has9) result.UseSsl = p9;
-            if (has10) result.ServerId = p10;
-            if (has11) result.BackupStorageType = p11;
-            if (has12) result.BackupLocalPath = p12;
-            if (has13) result.BackupSpacesBucket = p13;
-            if (has14) result.BackupSpacesPrefix = p14;
-            if (has15) result.BackupFormat = p15;
-            if (has16) result.BackupCompression = p16;
-            if (has17) result.BackupCompressionLevel = p17;
-            if (has18) result.PgDumpOptions = p18;
-            if (has19) result.PgDumpTimeoutMs = p19;
-            if (extra is not null) result.AdditionalProperties = extra;
-            return result;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CreateDatabaseRequest value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, CreateDatabaseRequest value, Stj.JsonSerializerOptions options)
         {
-            writer.WriteStartObject();
-            writer.WritePropertyName(N0);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.Name, options);
-            writer.WritePropertyName(N1);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.Type, options);
-            if (value.__DatabaseTypeId_set && value.DatabaseTypeId is not null)
-            {
-                writer.WritePropertyName(N2);
-                if (value.DatabaseTypeId is { } w2) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w2, options); else writer.WriteNullValue();
-            }
-            if (value.__Host_set && value.Host is not null)
-            {
-                writer.WritePropertyName(N3);
-                if (value.Host is { } w3) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w3, options); else writer.WriteNullValue();
-            }
-            if (value.__Port_set && value.Port is not null)
-            {
-                writer.WritePropertyName(N4);
-                if (value.Port is { } w4) global::ContractFirst.Json.IntegerJsonConverter.Int64.Write(writer, w4, options); else writer.WriteNullValue();
-            }
-            if (value.__DatabaseName_set && value.DatabaseName is not null)
-            {
-                writer.WritePropertyName(N5);
-                if (value.DatabaseName is { } w5) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w5, options); else writer.WriteNullValue();
-            }
-            if (value.__Username_set && value.Username is not null)
-            {
-                writer.WritePropertyName(N6);
-                if (value.Username is { } w6) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w6, options); else writer.WriteNullValue();
-            }
-            if (value.__Password_set && value.Password is not null)
-            {
-                writer.WritePropertyName(N7);
-                if (value.Password is { } w7) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w7, options); else writer.WriteNullValue();
-            }
-            if (value.__FilePath_set && value.FilePath is not null)
-            {
-                writer.WritePropertyName(N8);
-                if (value.FilePath is { } w8) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w8, options); else writer.WriteNullValue();
-            }
-            if (value.__UseSsl_set && value.UseSsl is not null)
-            {
-                writer.WritePropertyName(N9);
-                if (value.UseSsl is { } w9) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Write(writer, w9, options); else writer.WriteNullValue();
-            }
-            if (value.__ServerId_set && value.ServerId is not null)
-            {
-                writer.WritePropertyName(N10);
-                if (value.ServerId is { } w10) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w10, options); else writer.WriteNullValue();
-            }
-            if (value.__BackupStorageType_set && value.BackupStorageType is not null)
-            {
-                writer.WritePropertyName(N11);
-                if (value.BackupStorageType is { } w11) Converters.C0.Write(writer, w11, options); else writer.WriteNullValue();
-            }
-            if (value.__BackupLocalPath_set && value.BackupLocalPath is not null)
-            {
-                writer.WritePropertyName(N12);
-                if (value.BackupLocalPath is { } w12) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w12, options); else writer.WriteNullValue();
-            }
-            if (value.__BackupSpacesBucket_set && value.BackupSpacesBucket is not null)
-            {
-                writer.WritePropertyName(N13);
-                if (value.BackupSpacesBucket is { } w13) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w13, options); else writer.WriteNullValue();
-            }
-            if (value.__BackupSpacesPrefix_set && value.BackupSpacesPrefix is not null)
-            {
-                writer.WritePropertyName(N14);
-                if (value.BackupSpacesPrefix is { } w14) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w14, options); else writer.WriteNullValue();
-            }
-            if (value.__BackupFormat_set && value.BackupFormat is not null)
-            {
-                writer.WritePropertyName(N15);
-                if (value.BackupFormat is { } w15) Converters.C1.Write(writer, w15, options); else writer.WriteNullValue();
-            }
-            if (value.__BackupCompression_set && value.BackupCompression is not null)
-            {
-                writer.WritePropertyName(N16);
-                if (value.BackupCompression is { } w16) Converters.C2.Write(writer, w16, options); else writer.WriteNullValue();
-            }
-            if (value.__BackupCompressionLevel_set && value.BackupCompressionLevel is not null)
-            {
-                writer.WritePropertyName(N17);
-                if (value.BackupCompressionLevel is { } w17) global::ContractFirst.Json.IntegerJsonConverter.Int64.Write(writer, w17, options); else writer.WriteNullValue();
-            }
-            if (value.__PgDumpOptions_set && value.PgDumpOptions is not null)
-            {
-                writer.WritePropertyName(N18);
-                if (value.PgDumpOptions is { } w18) PgDumpOptionsConverter.Instance.Write(writer, w18, options); else writer.WriteNullValue();
-            }
-            if (value.__PgDumpTimeoutMs_set && value.PgDumpTimeoutMs is not null)
-            {
-                writer.WritePropertyName(N19);
-                if (value.PgDumpTimeoutMs is { } w19) global::ContractFirst.Json.IntegerJsonConverter.Int64.Write(writer, w19, options); else writer.WriteNullValue();
-            }
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var pair in extra)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Write(writer, pair.Value, options);
-                }
-            }
-            writer.WriteEndObject();
+            Put(writer, 0, value.Name, String, options);
+            Put(writer, 1, value.Type, String, options);
+            if (value.__DatabaseTypeId_set) PutSome(writer, 2, value.DatabaseTypeId, String, options);
+            if (value.__Host_set) PutSome(writer, 3, value.Host, String, options);
+            if (value.__Port_set) PutSomeV(writer, 4, value.Port, Int64, options);
+            if (value.__DatabaseName_set) PutSome(writer, 5, value.DatabaseName, String, options);
+            if (value.__Username_set) PutSome(writer, 6, value.Username, String, options);
+            if (value.__Password_set) PutSome(writer, 7, value.Password, String, options);
+            if (value.__FilePath_set) PutSome(writer, 8, value.FilePath, String, options);
+            if (value.__UseSsl_set) PutSomeV(writer, 9, value.UseSsl, Boolean, options);
+            if (value.__ServerId_set) PutSome(writer, 10, value.ServerId, String, options);
+            if (value.__BackupStorageType_set) PutSomeV(writer, 11, value.BackupStorageType, Converters.C0, options);
+            if (value.__BackupLocalPath_set) PutSome(writer, 12, value.BackupLocalPath, String, options);
+            if (value.__BackupSpacesBucket_set) PutSome(writer, 13, value.BackupSpacesBucket, String, options);
+            if (value.__BackupSpacesPrefix_set) PutSome(writer, 14, value.BackupSpacesPrefix, String, options);
+            if (value.__BackupFormat_set) PutSomeV(writer, 15, value.BackupFormat, Converters.C1, options);
+            if (value.__BackupCompression_set) PutSomeV(writer, 16, value.BackupCompression, Converters.C2, options);
+            if (value.__BackupCompressionLevel_set) PutSomeV(writer, 17, value.BackupCompressionLevel, Int64, options);
+            if (value.__PgDumpOptions_set) PutSome(writer, 18, value.PgDumpOptions, PgDumpOptionsConverter.Instance, options);
+            if (value.__PgDumpTimeoutMs_set) PutSomeV(writer, 19, value.PgDumpTimeoutMs, Int64, options);
         }
     }
 
     /// <summary>Reads and writes <see cref="PgDumpOptions"/>.</summary>
-    internal sealed class PgDumpOptionsConverter : global::System.Text.Json.Serialization.JsonConverter<PgDumpOptions>
+    internal sealed class PgDumpOptionsConverter() : global::ContractFirst.Json.ObjectConverter<PgDumpOptions>("PgDumpOptions", false, null, "noOwner", "clean", "ifExists", "schemaOnly", "dataOnly")
     {
         public static readonly PgDumpOptionsConverter Instance = new();
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("noOwner");
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::System.Text.Json.JsonEncodedText.Encode("clean");
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::System.Text.Json.JsonEncodedText.Encode("ifExists");
-        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::System.Text.Json.JsonEncodedText.Encode("schemaOnly");
-        private static readonly global::System.Text.Json.JsonEncodedText N4 = global::System.Text.Json.JsonEncodedText.Encode("dataOnly");
 
-        public override PgDumpOptions Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        protected override PgDumpOptions Create() => new();
+
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, PgDumpOptions value, int index, Stj.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::ContractFirst.Json.JsonWire.Expected(ref reader, "an object", "PgDumpOptions", null);
-            bool? p0 = default;
-            bool has0 = false;
-            bool? p1 = default;
-            bool has1 = false;
-            bool? p2 = default;
-            bool has2 = false;
-            bool? p3 = default;
-            bool has3 = false;
-            bool? p4 = default;
-            bool has4 = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-            string? current = null;
-            try
+            switch (index)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    if (reader.ValueTextEquals("noOwner"u8))
-                    {
-                        current = "noOwner";
-                        reader.Read();
-                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Read(ref reader, typeof(bool), options);
-                        has0 = true;
-                    }
-                    else if (reader.ValueTextEquals("clean"u8))
-                    {
-                        current = "clean";
-                        reader.Read();
-                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Read(ref reader, typeof(bool), options);
-                        has1 = true;
-                    }
-                    else if (reader.ValueTextEquals("ifExists"u8))
-                    {
-                        current = "ifExists";
-                        reader.Read();
-                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Read(ref reader, typeof(bool), options);
-                        has2 = true;
-                    }
-                    else if (reader.ValueTextEquals("schemaOnly"u8))
-                    {
-                        current = "schemaOnly";
-                        reader.Read();
-                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Read(ref reader, typeof(bool), options);
-                        has3 = true;
-                    }
-                    else if (reader.ValueTextEquals("dataOnly"u8))
-                    {
-                        current = "dataOnly";
-                        reader.Read();
-                        p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Read(ref reader, typeof(bool), options);
-                        has4 = true;
-                    }
-                    else
-                    {
-                        current = reader.GetString()!;
-                        reader.Read();
-                        (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[current] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default! : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Read(ref reader, typeof(global::System.Text.Json.JsonElement), options)!;
-                    }
-                }
+                case 0: value.NoOwner = OptV(ref reader, Boolean, options); break;
+                case 1: value.Clean = OptV(ref reader, Boolean, options); break;
+                case 2: value.IfExists = OptV(ref reader, Boolean, options); break;
+                case 3: value.SchemaOnly = OptV(ref reader, Boolean, options); break;
+                case 4: value.DataOnly = OptV(ref reader, Boolean, options); break;
             }
-            catch (global::System.Exception ex) when (global::ContractFirst.Json.JsonWire.IsReadFailure(ex))
-            {
-                throw global::ContractFirst.Json.JsonWire.InProperty(ex, "PgDumpOptions", current);
-            }
-
-            var result = new PgDumpOptions();
-            if (has0) result.NoOwner = p0;
-            if (has1) result.Clean = p1;
-            if (has2) result.IfExists = p2;
-            if (has3) result.SchemaOnly = p3;
-            if (has4) result.DataOnly = p4;
-            if (extra is not null) result.AdditionalProperties = extra;
-            return result;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PgDumpOptions value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, PgDumpOptions value, Stj.JsonSerializerOptions options)
         {
-            writer.WriteStartObject();
-            if (value.__NoOwner_set && value.NoOwner is not null)
-            {
-                writer.WritePropertyName(N0);
-                if (value.NoOwner is { } w0) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Write(writer, w0, options); else writer.WriteNullValue();
-            }
-            if (value.__Clean_set && value.Clean is not null)
-            {
-                writer.WritePropertyName(N1);
-                if (value.Clean is { } w1) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Write(writer, w1, options); else writer.WriteNullValue();
-            }
-            if (value.__IfExists_set && value.IfExists is not null)
-            {
-                writer.WritePropertyName(N2);
-                if (value.IfExists is { } w2) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Write(writer, w2, options); else writer.WriteNullValue();
-            }
-            if (value.__SchemaOnly_set && value.SchemaOnly is not null)
-            {
-                writer.WritePropertyName(N3);
-                if (value.SchemaOnly is { } w3) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Write(writer, w3, options); else writer.WriteNullValue();
-            }
-            if (value.__DataOnly_set && value.DataOnly is not null)
-            {
-                writer.WritePropertyName(N4);
-                if (value.DataOnly is { } w4) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Write(writer, w4, options); else writer.WriteNullValue();
-            }
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var pair in extra)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Write(writer, pair.Value, options);
-                }
-            }
-            writer.WriteEndObject();
+            if (value.__NoOwner_set) PutSomeV(writer, 0, value.NoOwner, Boolean, options);
+            if (value.__Clean_set) PutSomeV(writer, 1, value.Clean, Boolean, options);
+            if (value.__IfExists_set) PutSomeV(writer, 2, value.IfExists, Boolean, options);
+            if (value.__SchemaOnly_set) PutSomeV(writer, 3, value.SchemaOnly, Boolean, options);
+            if (value.__DataOnly_set) PutSomeV(writer, 4, value.DataOnly, Boolean, options);
         }
     }
 
     /// <summary>Reads and writes <see cref="Database"/>.</summary>
-    internal sealed class DatabaseConverter : global::System.Text.Json.Serialization.JsonConverter<Database>
+    internal sealed class DatabaseConverter() : global::ContractFirst.Json.ObjectConverter<Database>("Database", false, new[] { 0, 1, 2, 23, 24, 25 }, "id", "name", "type", "host", "port", "databaseName", "hasCredentials", "filePath", "useSsl", "serverId", "databaseTypeId", "databaseType", "backupStorageType", "backupLocalPath", "backupSpacesBucket", "backupSpacesPrefix", "backupFormat", "backupCompression", "backupCompressionLevel", "pgDumpOptions", "pgDumpTimeoutMs", "monitoringEnabled", "collectionIntervalSec", "environmentId", "createdAt", "updatedAt")
     {
         public static readonly DatabaseConverter Instance = new();
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("id");
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::System.Text.Json.JsonEncodedText.Encode("name");
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::System.Text.Json.JsonEncodedText.Encode("type");
-        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::System.Text.Json.JsonEncodedText.Encode("host");
-        private static readonly global::System.Text.Json.JsonEncodedText N4 = global::System.Text.Json.JsonEncodedText.Encode("port");
-        private static readonly global::System.Text.Json.JsonEncodedText N5 = global::System.Text.Json.JsonEncodedText.Encode("databaseName");
-        private static readonly global::System.Text.Json.JsonEncodedText N6 = global::System.Text.Json.JsonEncodedText.Encode("hasCredentials");
-        private static readonly global::System.Text.Json.JsonEncodedText N7 = global::System.Text.Json.JsonEncodedText.Encode("filePath");
-        private static readonly global::System.Text.Json.JsonEncodedText N8 = global::System.Text.Json.JsonEncodedText.Encode("useSsl");
-        private static readonly global::System.Text.Json.JsonEncodedText N9 = global::System.Text.Json.JsonEncodedText.Encode("serverId");
-        private static readonly global::System.Text.Json.JsonEncodedText N10 = global::System.Text.Json.JsonEncodedText.Encode("databaseTypeId");
-        private static readonly global::System.Text.Json.JsonEncodedText N11 = global::System.Text.Json.JsonEncodedText.Encode("databaseType");
-        private static readonly global::System.Text.Json.JsonEncodedText N12 = global::System.Text.Json.JsonEncodedText.Encode("backupStorageType");
-        private static readonly global::System.Text.Json.JsonEncodedText N13 = global::System.Text.Json.JsonEncodedText.Encode("backupLocalPath");
-        private static readonly global::System.Text.Json.JsonEncodedText N14 = global::System.Text.Json.JsonEncodedText.Encode("backupSpacesBucket");
-        private static readonly global::System.Text.Json.JsonEncodedText N15 = global::System.Text.Json.JsonEncodedText.Encode("backupSpacesPrefix");
-        private static readonly global::System.Text.Json.JsonEncodedText N16 = global::System.Text.Json.JsonEncodedText.Encode("backupFormat");
-        private static readonly global::System.Text.Json.JsonEncodedText N17 = global::System.Text.Json.JsonEncodedText.Encode("backupCompression");
-        private static readonly global::System.Text.Json.JsonEncodedText N18 = global::System.Text.Json.JsonEncodedText.Encode("backupCompressionLevel");
-        private static readonly global::System.Text.Json.JsonEncodedText N19 = global::System.Text.Json.JsonEncodedText.Encode("pgDumpOptions");
-        private static readonly global::System.Text.Json.JsonEncodedText N20 = global::System.Text.Json.JsonEncodedText.Encode("pgDumpTimeoutMs");
-        private static readonly global::System.Text.Json.JsonEncodedText N21 = global::System.Text.Json.JsonEncodedText.Encode("monitoringEnabled");
-        private static readonly global::System.Text.Json.JsonEncodedText N22 = global::System.Text.Json.JsonEncodedText.Encode("collectionIntervalSec");
-        private static readonly global::System.Text.Json.JsonEncodedText N23 = global::System.Text.Json.JsonEncodedText.Encode("environmentId");
-        private static readonly global::System.Text.Json.JsonEncodedText N24 = global::System.Text.Json.JsonEncodedText.Encode("createdAt");
-        private static readonly global::System.Text.Json.JsonEncodedText N25 = global::System.Text.Json.JsonEncodedText.Encode("updatedAt");
 
-        public override Database Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        protected override Database Create() => new() { Id = default!, Name = default!, Type = default!, EnvironmentId = default!, CreatedAt = default!, UpdatedAt = default! };
+
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, Database value, int index, Stj.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::ContractFirst.Json.JsonWire.Expected(ref reader, "an object", "Database", null);
-            string? p0 = default;
-            bool has0 = false;
-            string? p1 = default;
-            bool has1 = false;
-            string? p2 = default;
-            bool has2 = false;
-            string? p3 = default;
-            bool has3 = false;
-            long? p4 = default;
-            bool has4 = false;
-            string? p5 = default;
-            bool has5 = false;
-            bool? p6 = default;
-            bool has6 = false;
-            string? p7 = default;
-            bool has7 = false;
-            bool? p8 = default;
-            bool has8 = false;
-            string? p9 = default;
-            bool has9 = false;
-            string? p10 = default;
-            bool has10 = false;
-            DatabaseTypeInfo? p11 = default;
-            bool has11 = false;
-            DatabaseBackupStorageType? p12 = default;
-            bool has12 = false;
-            string? p13 = default;
-            bool has13 = false;
-            string? p14 = default;
-            bool has14 = false;
-            string? p15 = default;
-            bool has15 = false;
-            DatabaseBackupFormat? p16 = default;
-            bool has16 = false;
-            DatabaseBackupCompression? p17 = default;
-            bool has17 = false;
-            long? p18 = default;
-            bool has18 = false;
-            PgDumpOptions? p19 = default;
-            bool has19 = false;
-            long? p20 = default;
-            bool has20 = false;
-            bool? p21 = default;
-            bool has21 = false;
-            long? p22 = default;
-            bool has22 = false;
-            string? p23 = default;
-            bool has23 = false;
-            global::System.DateTimeOffset? p24 = default;
-            bool has24 = false;
-            global::System.DateTimeOffset? p25 = default;
-            bool has25 = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-            string? current = null;
-            try
+            switch (index)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    if (reader.ValueTextEquals("id"u8))
-                    {
-                        current = "id";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("Database", ref current);
-                        p0 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has0 = true;
-                    }
-                    else if (reader.ValueTextEquals("name"u8))
-                    {
-                        current = "name";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("Database", ref current);
-                        p1 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has1 = true;
-                    }
-                    else if (reader.ValueTextEquals("type"u8))
-                    {
-                        current = "type";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("Database", ref current);
-                        p2 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has2 = true;
-                    }
-                    else if (reader.ValueTextEquals("host"u8))
-                    {
-                        current = "host";
-                        reader.Read();
-                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has3 = true;
-                    }
-                    else if (reader.ValueTextEquals("port"u8))
-                    {
-                        current = "port";
-                        reader.Read();
-                        p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::ContractFirst.Json.IntegerJsonConverter.Int64.Read(ref reader, typeof(long), options);
-                        has4 = true;
-                    }
-                    else if (reader.ValueTextEquals("databaseName"u8))
-                    {
-                        current = "databaseName";
-                        reader.Read();
-                        p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has5 = true;
-                    }
-                    else if (reader.ValueTextEquals("hasCredentials"u8))
-                    {
-                        current = "hasCredentials";
-                        reader.Read();
-                        p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Read(ref reader, typeof(bool), options);
-                        has6 = true;
-                    }
-                    else if (reader.ValueTextEquals("filePath"u8))
-                    {
-                        current = "filePath";
-                        reader.Read();
-                        p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has7 = true;
-                    }
-                    else if (reader.ValueTextEquals("useSsl"u8))
-                    {
-                        current = "useSsl";
-                        reader.Read();
-                        p8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Read(ref reader, typeof(bool), options);
-                        has8 = true;
-                    }
-                    else if (reader.ValueTextEquals("serverId"u8))
-                    {
-                        current = "serverId";
-                        reader.Read();
-                        p9 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has9 = true;
-                    }
-                    else if (reader.ValueTextEquals("databaseTypeId"u8))
-                    {
-                        current = "databaseTypeId";
-                        reader.Read();
-                        p10 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has10 = true;
-                    }
-                    else if (reader.ValueTextEquals("databaseType"u8))
-                    {
-                        current = "databaseType";
-                        reader.Read();
-                        p11 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(DatabaseTypeInfo?) : DatabaseTypeInfoConverter.Instance.Read(ref reader, typeof(DatabaseTypeInfo), options);
-                        has11 = true;
-                    }
-                    else if (reader.ValueTextEquals("backupStorageType"u8))
-                    {
-                        current = "backupStorageType";
-                        reader.Read();
-                        p12 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(DatabaseBackupStorageType?) : Converters.C3.Read(ref reader, typeof(DatabaseBackupStorageType), options);
-                        has12 = true;
-                    }
-                    else if (reader.ValueTextEquals("backupLocalPath"u8))
-                    {
-                        current = "backupLocalPath";
-                        reader.Read();
-                        p13 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has13 = true;
-                    }
-                    else if (reader.ValueTextEquals("backupSpacesBucket"u8))
-                    {
-                        current = "backupSpacesBucket";
-                        reader.Read();
-                        p14 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has14 = true;
-                    }
-                    else if (reader.ValueTextEquals("backupSpacesPrefix"u8))
-                    {
-                        current = "backupSpacesPrefix";
-                        reader.Read();
-                        p15 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has15 = true;
-                    }
-                    else if (reader.ValueTextEquals("backupFormat"u8))
-                    {
-                        current = "backupFormat";
-                        reader.Read();
-                        p16 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(DatabaseBackupFormat?) : Converters.C4.Read(ref reader, typeof(DatabaseBackupFormat), options);
-                        has16 = true;
-                    }
-                    else if (reader.ValueTextEquals("backupCompression"u8))
-                    {
-                        current = "backupCompression";
-                        reader.Read();
-                        p17 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(DatabaseBackupCompression?) : Converters.C5.Read(ref reader, typeof(DatabaseBackupCompression), options);
-                        has17 = true;
-                    }
-                    else if (reader.ValueTextEquals("backupCompressionLevel"u8))
-                    {
-                        current = "backupCompressionLevel";
-                        reader.Read();
-                        p18 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::ContractFirst.Json.IntegerJsonConverter.Int64.Read(ref reader, typeof(long), options);
-                        has18 = true;
-                    }
-                    else if (reader.ValueTextEquals("pgDumpOptions"u8))
-                    {
-                        current = "pgDumpOptions";
-                        reader.Read();
-                        p19 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(PgDumpOptions?) : PgDumpOptionsConverter.Instance.Read(ref reader, typeof(PgDumpOptions), options);
-                        has19 = true;
-                    }
-                    else if (reader.ValueTextEquals("pgDumpTimeoutMs"u8))
-                    {
-                        current = "pgDumpTimeoutMs";
-                        reader.Read();
-                        p20 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::ContractFirst.Json.IntegerJsonConverter.Int64.Read(ref reader, typeof(long), options);
-                        has20 = true;
-                    }
-                    else if (reader.ValueTextEquals("monitoringEnabled"u8))
-                    {
-                        current = "monitoringEnabled";
-                        reader.Read();
-                        p21 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Read(ref reader, typeof(bool), options);
-                        has21 = true;
-                    }
-                    else if (reader.ValueTextEquals("collectionIntervalSec"u8))
-                    {
-                        current = "collectionIntervalSec";
-                        reader.Read();
-                        p22 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::ContractFirst.Json.IntegerJsonConverter.Int64.Read(ref reader, typeof(long), options);
-                        has22 = true;
-                    }
-                    else if (reader.ValueTextEquals("environmentId"u8))
-                    {
-                        current = "environmentId";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("Database", ref current);
-                        p23 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has23 = true;
-                    }
-                    else if (reader.ValueTextEquals("createdAt"u8))
-                    {
-                        current = "createdAt";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("Database", ref current);
-                        p24 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Read(ref reader, typeof(global::System.DateTimeOffset), options);
-                        has24 = true;
-                    }
-                    else if (reader.ValueTextEquals("updatedAt"u8))
-                    {
-                        current = "updatedAt";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("Database", ref current);
-                        p25 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Read(ref reader, typeof(global::System.DateTimeOffset), options);
-                        has25 = true;
-                    }
-                    else
-                    {
-                        current = reader.GetString()!;
-                        reader.Read();
-                        (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[current] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default! : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Read(ref reader, typeof(global::System.Text.Json.JsonElement), options)!;
-                    }
-                }
+                case 0: value.Id = Req(ref reader, String, options); break;
+                case 1: value.Name = Req(ref reader, String, options); break;
+                case 2: value.Type = Req(ref reader, String, options); break;
+                case 3: value.Host = Opt(ref reader, String, options); break;
+                case 4: value.Port = OptV(ref reader, Int64, options); break;
+                case 5: value.DatabaseName = Opt(ref reader, String, options); break;
+                case 6: value.HasCredentials = OptV(ref reader, Boolean, options); break;
+                case 7: value.FilePath = Opt(ref reader, String, options); break;
+                case 8: value.UseSsl = OptV(ref reader, Boolean, options); break;
+                case 9: value.ServerId = Opt(ref reader, String, options); break;
+                case 10: value.DatabaseTypeId = Opt(ref reader, String, options); break;
+                case 11: value.DatabaseType = Opt(ref reader, DatabaseTypeInfoConverter.Instance, options); break;
+                case 12: value.BackupStorageType = OptV(ref reader, Converters.C3, options); break;
+                case 13: value.BackupLocalPath = Opt(ref reader, String, options); break;
+                case 14: value.BackupSpacesBucket = Opt(ref reader, String, options); break;
+                case 15: value.BackupSpacesPrefix = Opt(ref reader, String, options); break;
+                case 16: value.BackupFormat = OptV(ref reader, Converters.C4, options); break;
+                case 17: value.BackupCompression = OptV(ref reader, Converters.C5, options); break;
+                case 18: value.BackupCompressionLevel = OptV(ref reader, Int64, options); break;
+                case 19: value.PgDumpOptions = Opt(ref reader, PgDumpOptionsConverter.Instance, options); break;
+                case 20: value.PgDumpTimeoutMs = OptV(ref reader, Int64, options); break;
+                case 21: value.MonitoringEnabled = OptV(ref reader, Boolean, options); break;
+                case 22: value.CollectionIntervalSec = OptV(ref reader, Int64, options); break;
+                case 23: value.EnvironmentId = Req(ref reader, String, options); break;
+                case 24: value.CreatedAt = Req(ref reader, DateTimeOffset, options); break;
+                case 25: value.UpdatedAt = Req(ref reader, DateTimeOffset, options); break;
             }
-            catch (global::System.Exception ex) when (global::ContractFirst.Json.JsonWire.IsReadFailure(ex))
-            {
-                throw global::ContractFirst.Json.JsonWire.InProperty(ex, "Database", current);
-            }
-
-            if (!has0 || !has1 || !has2 || !has23 || !has24 || !has25) throw global::ContractFirst.Json.JsonWire.MissingRequired("Database", has0 ? null : "id", has1 ? null : "name", has2 ? null : "type", has23 ? null : "environmentId", has24 ? null : "createdAt", has25 ? null : "updatedAt");
-            var result = new Database { Id = p0!, Name = p1!, Type = p2!, EnvironmentId = p23!, CreatedAt = p24.GetValueOrDefault(), UpdatedAt = p25.GetValueOrDefault() };
-            if (has3) result.Host = p3;
-            if (has4) result.Port = p4;
-            if (has5) result.DatabaseName = p5;
-            if (has6) result.HasCredentials = p6;
-            if (has7) result.FilePath = p7;
-            if (has8) result.UseSsl = p8;
-            if (has9) result.ServerId = p9;
-            if (has10) result.DatabaseTypeId = p10;
-            if (has11) result.DatabaseType = p11;
-            if (has12) result.BackupStorageType = p12;
-            if (has13) result.BackupLocalPath = p13;
-            if (has14) result.BackupSpacesBucket = p14;
-            if (has15) result.BackupSpacesPrefix = p15;
-            if (has16) result.BackupFormat = p16;
-            if (has17) result.BackupCompression = p17;
-            if (has18) result.BackupCompressionLevel = p18;
-            if (has19) result.PgDumpOptions = p19;
-            if (has20) result.PgDumpTimeoutMs = p20;
-            if (has21) result.MonitoringEnabled = p21;
-            if (has22) result.CollectionIntervalSec = p22;
-            if (extra is not null) result.AdditionalProperties = extra;
-            return result;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Database value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, Database value, Stj.JsonSerializerOptions options)
         {
-            writer.WriteStartObject();
-            writer.WritePropertyName(N0);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.Id, options);
-            writer.WritePropertyName(N1);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.Name, options);
-            writer.WritePropertyName(N2);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.Type, options);
-            if (value.__Host_set)
-            {
-                writer.WritePropertyName(N3);
-                if (value.Host is { } w3) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w3, options); else writer.WriteNullValue();
-            }
-            if (value.__Port_set)
-            {
-                writer.WritePropertyName(N4);
-                if (value.Port is { } w4) global::ContractFirst.Json.IntegerJsonConverter.Int64.Write(writer, w4, options); else writer.WriteNullValue();
-            }
-            if (value.__DatabaseName_set)
-            {
-                writer.WritePropertyName(N5);
-                if (value.DatabaseName is { } w5) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w5, options); else writer.WriteNullValue();
-            }
-            if (value.__HasCredentials_set && value.HasCredentials is not null)
-            {
-                writer.WritePropertyName(N6);
-                if (value.HasCredentials is { } w6) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Write(writer, w6, options); else writer.WriteNullValue();
-            }
-            if (value.__FilePath_set)
-            {
-                writer.WritePropertyName(N7);
-                if (value.FilePath is { } w7) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w7, options); else writer.WriteNullValue();
-            }
-            if (value.__UseSsl_set && value.UseSsl is not null)
-            {
-                writer.WritePropertyName(N8);
-                if (value.UseSsl is { } w8) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Write(writer, w8, options); else writer.WriteNullValue();
-            }
-            if (value.__ServerId_set)
-            {
-                writer.WritePropertyName(N9);
-                if (value.ServerId is { } w9) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w9, options); else writer.WriteNullValue();
-            }
-            if (value.__DatabaseTypeId_set)
-            {
-                writer.WritePropertyName(N10);
-                if (value.DatabaseTypeId is { } w10) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w10, options); else writer.WriteNullValue();
-            }
-            if (value.__DatabaseType_set)
-            {
-                writer.WritePropertyName(N11);
-                if (value.DatabaseType is { } w11) DatabaseTypeInfoConverter.Instance.Write(writer, w11, options); else writer.WriteNullValue();
-            }
-            if (value.__BackupStorageType_set && value.BackupStorageType is not null)
-            {
-                writer.WritePropertyName(N12);
-                if (value.BackupStorageType is { } w12) Converters.C3.Write(writer, w12, options); else writer.WriteNullValue();
-            }
-            if (value.__BackupLocalPath_set)
-            {
-                writer.WritePropertyName(N13);
-                if (value.BackupLocalPath is { } w13) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w13, options); else writer.WriteNullValue();
-            }
-            if (value.__BackupSpacesBucket_set)
-            {
-                writer.WritePropertyName(N14);
-                if (value.BackupSpacesBucket is { } w14) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w14, options); else writer.WriteNullValue();
-            }
-            if (value.__BackupSpacesPrefix_set)
-            {
-                writer.WritePropertyName(N15);
-                if (value.BackupSpacesPrefix is { } w15) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w15, options); else writer.WriteNullValue();
-            }
-            if (value.__BackupFormat_set && value.BackupFormat is not null)
-            {
-                writer.WritePropertyName(N16);
-                if (value.BackupFormat is { } w16) Converters.C4.Write(writer, w16, options); else writer.WriteNullValue();
-            }
-            if (value.__BackupCompression_set && value.BackupCompression is not null)
-            {
-                writer.WritePropertyName(N17);
-                if (value.BackupCompression is { } w17) Converters.C5.Write(writer, w17, options); else writer.WriteNullValue();
-            }
-            if (value.__BackupCompressionLevel_set && value.BackupCompressionLevel is not null)
-            {
-                writer.WritePropertyName(N18);
-                if (value.BackupCompressionLevel is { } w18) global::ContractFirst.Json.IntegerJsonConverter.Int64.Write(writer, w18, options); else writer.WriteNullValue();
-            }
-            if (value.__PgDumpOptions_set)
-            {
-                writer.WritePropertyName(N19);
-                if (value.PgDumpOptions is { } w19) PgDumpOptionsConverter.Instance.Write(writer, w19, options); else writer.WriteNullValue();
-            }
-            if (value.__PgDumpTimeoutMs_set && value.PgDumpTimeoutMs is not null)
-            {
-                writer.WritePropertyName(N20);
-                if (value.PgDumpTimeoutMs is { } w20) global::ContractFirst.Json.IntegerJsonConverter.Int64.Write(writer, w20, options); else writer.WriteNullValue();
-            }
-            if (value.__MonitoringEnabled_set && value.MonitoringEnabled is not null)
-            {
-                writer.WritePropertyName(N21);
-                if (value.MonitoringEnabled is { } w21) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Write(writer, w21, options); else writer.WriteNullValue();
-            }
-            if (value.__CollectionIntervalSec_set && value.CollectionIntervalSec is not null)
-            {
-                writer.WritePropertyName(N22);
-                if (value.CollectionIntervalSec is { } w22) global::ContractFirst.Json.IntegerJsonConverter.Int64.Write(writer, w22, options); else writer.WriteNullValue();
-            }
-            writer.WritePropertyName(N23);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.EnvironmentId, options);
-            writer.WritePropertyName(N24);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Write(writer, value.CreatedAt, options);
-            writer.WritePropertyName(N25);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Write(writer, value.UpdatedAt, options);
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var pair in extra)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Write(writer, pair.Value, options);
-                }
-            }
-            writer.WriteEndObject();
+            Put(writer, 0, value.Id, String, options);
+            Put(writer, 1, value.Name, String, options);
+            Put(writer, 2, value.Type, String, options);
+            if (value.__Host_set) Put(writer, 3, value.Host, String, options);
+            if (value.__Port_set) PutV(writer, 4, value.Port, Int64, options);
+            if (value.__DatabaseName_set) Put(writer, 5, value.DatabaseName, String, options);
+            if (value.__HasCredentials_set) PutSomeV(writer, 6, value.HasCredentials, Boolean, options);
+            if (value.__FilePath_set) Put(writer, 7, value.FilePath, String, options);
+            if (value.__UseSsl_set) PutSomeV(writer, 8, value.UseSsl, Boolean, options);
+            if (value.__ServerId_set) Put(writer, 9, value.ServerId, String, options);
+            if (value.__DatabaseTypeId_set) Put(writer, 10, value.DatabaseTypeId, String, options);
+            if (value.__DatabaseType_set) Put(writer, 11, value.DatabaseType, DatabaseTypeInfoConverter.Instance, options);
+            if (value.__BackupStorageType_set) PutSomeV(writer, 12, value.BackupStorageType, Converters.C3, options);
+            if (value.__BackupLocalPath_set) Put(writer, 13, value.BackupLocalPath, String, options);
+            if (value.__BackupSpacesBucket_set) Put(writer, 14, value.BackupSpacesBucket, String, options);
+            if (value.__BackupSpacesPrefix_set) Put(writer, 15, value.BackupSpacesPrefix, String, options);
+            if (value.__BackupFormat_set) PutSomeV(writer, 16, value.BackupFormat, Converters.C4, options);
+            if (value.__BackupCompression_set) PutSomeV(writer, 17, value.BackupCompression, Converters.C5, options);
+            if (value.__BackupCompressionLevel_set) PutSomeV(writer, 18, value.BackupCompressionLevel, Int64, options);
+            if (value.__PgDumpOptions_set) Put(writer, 19, value.PgDumpOptions, PgDumpOptionsConverter.Instance, options);
+            if (value.__PgDumpTimeoutMs_set) PutSomeV(writer, 20, value.PgDumpTimeoutMs, Int64, options);
+            if (value.__MonitoringEnabled_set) PutSomeV(writer, 21, value.MonitoringEnabled, Boolean, options);
+            if (value.__CollectionIntervalSec_set) PutSomeV(writer, 22, value.CollectionIntervalSec, Int64, options);
+            Put(writer, 23, value.EnvironmentId, String, options);
+            Put(writer, 24, value.CreatedAt, DateTimeOffset, options);
+            Put(writer, 25, value.UpdatedAt, DateTimeOffset, options);
         }
     }
 
     /// <summary>Reads and writes <see cref="DatabaseTypeInfo"/>.</summary>
-    internal sealed class DatabaseTypeInfoConverter : global::System.Text.Json.Serialization.JsonConverter<DatabaseTypeInfo>
+    internal sealed class DatabaseTypeInfoConverter() : global::ContractFirst.Json.ObjectConverter<DatabaseTypeInfo>("DatabaseTypeInfo", false, null, "id", "name", "displayName", "hasBackupCommand")
     {
         public static readonly DatabaseTypeInfoConverter Instance = new();
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("id");
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::System.Text.Json.JsonEncodedText.Encode("name");
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::System.Text.Json.JsonEncodedText.Encode("displayName");
-        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::System.Text.Json.JsonEncodedText.Encode("hasBackupCommand");
 
-        public override DatabaseTypeInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        protected override DatabaseTypeInfo Create() => new();
+
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, DatabaseTypeInfo value, int index, Stj.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::ContractFirst.Json.JsonWire.Expected(ref reader, "an object", "DatabaseTypeInfo", null);
-            string? p0 = default;
-            bool has0 = false;
-            string? p1 = default;
-            bool has1 = false;
-            string? p2 = default;
-            bool has2 = false;
-            bool? p3 = default;
-            bool has3 = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-            string? current = null;
-            try
+            switch (index)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    if (reader.ValueTextEquals("id"u8))
-                    {
-                        current = "id";
-                        reader.Read();
-                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has0 = true;
-                    }
-                    else if (reader.ValueTextEquals("name"u8))
-                    {
-                        current = "name";
-                        reader.Read();
-                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has1 = true;
-                    }
-                    else if (reader.ValueTextEquals("displayName"u8))
-                    {
-                        current = "displayName";
-                        reader.Read();
-                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has2 = true;
-                    }
-                    else if (reader.ValueTextEquals("hasBackupCommand"u8))
-                    {
-                        current = "hasBackupCommand";
-                        reader.Read();
-                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Read(ref reader, typeof(bool), options);
-                        has3 = true;
-                    }
-                    else
-                    {
-                        current = reader.GetString()!;
-                        reader.Read();
-                        (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[current] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default! : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Read(ref reader, typeof(global::System.Text.Json.JsonElement), options)!;
-                    }
-                }
+                case 0: value.Id = Opt(ref reader, String, options); break;
+                case 1: value.Name = Opt(ref reader, String, options); break;
+                case 2: value.DisplayName = Opt(ref reader, String, options); break;
+                case 3: value.HasBackupCommand = OptV(ref reader, Boolean, options); break;
             }
-            catch (global::System.Exception ex) when (global::ContractFirst.Json.JsonWire.IsReadFailure(ex))
-            {
-                throw global::ContractFirst.Json.JsonWire.InProperty(ex, "DatabaseTypeInfo", current);
-            }
-
-            var result = new DatabaseTypeInfo();
-            if (has0) result.Id = p0;
-            if (has1) result.Name = p1;
-            if (has2) result.DisplayName = p2;
-            if (has3) result.HasBackupCommand = p3;
-            if (extra is not null) result.AdditionalProperties = extra;
-            return result;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, DatabaseTypeInfo value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, DatabaseTypeInfo value, Stj.JsonSerializerOptions options)
         {
-            writer.WriteStartObject();
-            if (value.__Id_set && value.Id is not null)
-            {
-                writer.WritePropertyName(N0);
-                if (value.Id is { } w0) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w0, options); else writer.WriteNullValue();
-            }
-            if (value.__Name_set && value.Name is not null)
-            {
-                writer.WritePropertyName(N1);
-                if (value.Name is { } w1) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w1, options); else writer.WriteNullValue();
-            }
-            if (value.__DisplayName_set && value.DisplayName is not null)
-            {
-                writer.WritePropertyName(N2);
-                if (value.DisplayName is { } w2) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w2, options); else writer.WriteNullValue();
-            }
-            if (value.__HasBackupCommand_set && value.HasBackupCommand is not null)
-            {
-                writer.WritePropertyName(N3);
-                if (value.HasBackupCommand is { } w3) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Write(writer, w3, options); else writer.WriteNullValue();
-            }
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var pair in extra)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Write(writer, pair.Value, options);
-                }
-            }
-            writer.WriteEndObject();
+            if (value.__Id_set) PutSome(writer, 0, value.Id, String, options);
+            if (value.__Name_set) PutSome(writer, 1, value.Name, String, options);
+            if (value.__DisplayName_set) PutSome(writer, 2, value.DisplayName, String, options);
+            if (value.__HasBackupCommand_set) PutSomeV(writer, 3, value.HasBackupCommand, Boolean, options);
         }
     }
 
     /// <summary>Reads and writes <see cref="ErrorEnvelope"/>.</summary>
-    internal sealed class ErrorEnvelopeConverter : global::System.Text.Json.Serialization.JsonConverter<ErrorEnvelope>
+    internal sealed class ErrorEnvelopeConverter() : global::ContractFirst.Json.ObjectConverter<ErrorEnvelope>("ErrorEnvelope", false, new[] { 0, 1 }, "code", "message", "field", "hint", "requestId")
     {
         public static readonly ErrorEnvelopeConverter Instance = new();
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("code");
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::System.Text.Json.JsonEncodedText.Encode("message");
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::System.Text.Json.JsonEncodedText.Encode("field");
-        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::System.Text.Json.JsonEncodedText.Encode("hint");
-        private static readonly global::System.Text.Json.JsonEncodedText N4 = global::System.Text.Json.JsonEncodedText.Encode("requestId");
 
-        public override ErrorEnvelope Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        protected override ErrorEnvelope Create() => new() { Code = default!, Message = default! };
+
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ErrorEnvelope value, int index, Stj.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::ContractFirst.Json.JsonWire.Expected(ref reader, "an object", "ErrorEnvelope", null);
-            ErrorEnvelopeCode? p0 = default;
-            bool has0 = false;
-            string? p1 = default;
-            bool has1 = false;
-            string? p2 = default;
-            bool has2 = false;
-            string? p3 = default;
-            bool has3 = false;
-            string? p4 = default;
-            bool has4 = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-            string? current = null;
-            try
+            switch (index)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    if (reader.ValueTextEquals("code"u8))
-                    {
-                        current = "code";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ErrorEnvelope", ref current);
-                        p0 = Converters.C6.Read(ref reader, typeof(ErrorEnvelopeCode), options);
-                        has0 = true;
-                    }
-                    else if (reader.ValueTextEquals("message"u8))
-                    {
-                        current = "message";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ErrorEnvelope", ref current);
-                        p1 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has1 = true;
-                    }
-                    else if (reader.ValueTextEquals("field"u8))
-                    {
-                        current = "field";
-                        reader.Read();
-                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has2 = true;
-                    }
-                    else if (reader.ValueTextEquals("hint"u8))
-                    {
-                        current = "hint";
-                        reader.Read();
-                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has3 = true;
-                    }
-                    else if (reader.ValueTextEquals("requestId"u8))
-                    {
-                        current = "requestId";
-                        reader.Read();
-                        p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has4 = true;
-                    }
-                    else
-                    {
-                        current = reader.GetString()!;
-                        reader.Read();
-                        (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[current] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default! : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Read(ref reader, typeof(global::System.Text.Json.JsonElement), options)!;
-                    }
-                }
+                case 0: value.Code = Req(ref reader, Converters.C6, options); break;
+                case 1: value.Message = Req(ref reader, String, options); break;
+                case 2: value.Field = Opt(ref reader, String, options); break;
+                case 3: value.Hint = Opt(ref reader, String, options); break;
+                case 4: value.RequestId = Opt(ref reader, String, options); break;
             }
-            catch (global::System.Exception ex) when (global::ContractFirst.Json.JsonWire.IsReadFailure(ex))
-            {
-                throw global::ContractFirst.Json.JsonWire.InProperty(ex, "ErrorEnvelope", current);
-            }
-
-            if (!has0 || !has1) throw global::ContractFirst.Json.JsonWire.MissingRequired("ErrorEnvelope", has0 ? null : "code", has1 ? null : "message");
-            var result = new ErrorEnvelope { Code = p0.GetValueOrDefault(), Message = p1! };
-            if (has2) result.Field = p2;
-            if (has3) result.Hint = p3;
-            if (has4) result.RequestId = p4;
-            if (extra is not null) result.AdditionalProperties = extra;
-            return result;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ErrorEnvelope value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ErrorEnvelope value, Stj.JsonSerializerOptions options)
         {
-            writer.WriteStartObject();
-            writer.WritePropertyName(N0);
-            Converters.C6.Write(writer, value.Code, options);
-            writer.WritePropertyName(N1);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.Message, options);
-            if (value.__Field_set && value.Field is not null)
-            {
-                writer.WritePropertyName(N2);
-                if (value.Field is { } w2) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w2, options); else writer.WriteNullValue();
-            }
-            if (value.__Hint_set && value.Hint is not null)
-            {
-                writer.WritePropertyName(N3);
-                if (value.Hint is { } w3) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w3, options); else writer.WriteNullValue();
-            }
-            if (value.__RequestId_set && value.RequestId is not null)
-            {
-                writer.WritePropertyName(N4);
-                if (value.RequestId is { } w4) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w4, options); else writer.WriteNullValue();
-            }
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var pair in extra)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Write(writer, pair.Value, options);
-                }
-            }
-            writer.WriteEndObject();
+            Put(writer, 0, value.Code, Converters.C6, options);
+            Put(writer, 1, value.Message, String, options);
+            if (value.__Field_set) PutSome(writer, 2, value.Field, String, options);
+            if (value.__Hint_set) PutSome(writer, 3, value.Hint, String, options);
+            if (value.__RequestId_set) PutSome(writer, 4, value.RequestId, String, options);
         }
     }
 }

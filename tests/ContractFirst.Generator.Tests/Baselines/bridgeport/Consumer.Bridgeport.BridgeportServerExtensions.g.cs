@@ -5,9 +5,7 @@
 
 namespace Consumer.Bridgeport;
 
-/// <summary>
-/// Settings of the endpoints that MapBridgeport() maps.
-/// </summary>
+/// <summary>Settings of the endpoints that MapBridgeport() maps.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public sealed class BridgeportServerOptions
 {
@@ -15,9 +13,7 @@ public sealed class BridgeportServerOptions
     public long MaxRequestBodySize { get; set; } = 1024 * 1024;
 }
 
-/// <summary>
-/// Registers and maps the server of BRIDGEPORT API.
-/// </summary>
+/// <summary>Registers and maps the server of BRIDGEPORT API.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public static class BridgeportServerExtensions
 {

@@ -5,84 +5,66 @@
 
 namespace Consumer.Bridgeport;
 
-/// <summary>
-/// Body of `createDatabase`.
-/// </summary>
-[global::ContractFirst.Constraints.OpenApiSchema("bridgeport.yaml", "#/components/schemas/CreateDatabaseRequest")]
+using Cf = global::ContractFirst.Constraints;
+
+/// <summary>Body of `createDatabase`.</summary>
+[Cf.OpenApiSchema("bridgeport.yaml", "#/components/schemas/CreateDatabaseRequest")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-[global::ContractFirst.Constraints.RequestModel]
-public partial record CreateDatabaseRequest : global::ContractFirst.Validation.IValidatable
+[Cf.RequestModel]
+public partial record CreateDatabaseRequest : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
-    /// <summary>
-    /// Display name of the database, unique in the environment.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("name")]
-    [global::ContractFirst.Constraints.MinLength(1)]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>Display name of the database, unique in the environment.</summary>
+    [Cf.WireName("name")]
+    [Cf.MinLength(1)]
+    [Cf.SpecRequired]
     public required string Name { get; set; }
 
-    /// <summary>
-    /// Database type name, e.g. `postgres`, `mysql` or `sqlite`.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("type")]
-    [global::ContractFirst.Constraints.MinLength(1)]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>Database type name, e.g. `postgres`, `mysql` or `sqlite`.</summary>
+    [Cf.WireName("type")]
+    [Cf.MinLength(1)]
+    [Cf.SpecRequired]
     public required string Type { get; set; }
 
-    /// <summary>
-    /// ID of the database type plugin. When absent, the type is looked up by `type`.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("databaseTypeId")]
+    /// <summary>ID of the database type plugin. When absent, the type is looked up by `type`.</summary>
+    [Cf.WireName("databaseTypeId")]
     public string? DatabaseTypeId { get => __DatabaseTypeId; set { __DatabaseTypeId = value; __DatabaseTypeId_set = true; } }
     private string? __DatabaseTypeId;
     internal bool __DatabaseTypeId_set;
 
-    /// <summary>
-    /// Database host, for a remote database.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("host")]
+    /// <summary>Database host, for a remote database.</summary>
+    [Cf.WireName("host")]
     public string? Host { get => __Host; set { __Host = value; __Host_set = true; } }
     private string? __Host;
     internal bool __Host_set;
 
-    /// <summary>
-    /// Database port. BRIDGEPORT's published document types this as a plain number; the integer type and the TCP port range 1–65535 are our own constraints.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("port")]
-    [global::ContractFirst.Constraints.Minimum("1")]
-    [global::ContractFirst.Constraints.Maximum("65535")]
+    /// <summary>Database port. BRIDGEPORT's published document types this as a plain number; the integer type and the TCP port range 1–65535 are our own constraints.</summary>
+    [Cf.WireName("port")]
+    [Cf.Minimum("1")]
+    [Cf.Maximum("65535")]
     public long? Port { get => __Port; set { __Port = value; __Port_set = true; } }
     private long? __Port;
     internal bool __Port_set;
 
-    /// <summary>
-    /// Name of the database on the server.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("databaseName")]
+    /// <summary>Name of the database on the server.</summary>
+    [Cf.WireName("databaseName")]
     public string? DatabaseName { get => __DatabaseName; set { __DatabaseName = value; __DatabaseName_set = true; } }
     private string? __DatabaseName;
     internal bool __DatabaseName_set;
 
-    /// <summary>
-    /// User name to connect with. Stored encrypted, together with `password`.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("username")]
+    /// <summary>User name to connect with. Stored encrypted, together with `password`.</summary>
+    [Cf.WireName("username")]
     public string? Username { get => __Username; set { __Username = value; __Username_set = true; } }
     private string? __Username;
     internal bool __Username_set;
 
-    /// <summary>
-    /// Password to connect with. Stored encrypted; never returned.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("password")]
+    /// <summary>Password to connect with. Stored encrypted; never returned.</summary>
+    [Cf.WireName("password")]
     public string? Password { get => __Password; set { __Password = value; __Password_set = true; } }
     private string? __Password;
     internal bool __Password_set;
 
-    /// <summary>
-    /// Path of the database file on the server, for SQLite.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("filePath")]
+    /// <summary>Path of the database file on the server, for SQLite.</summary>
+    [Cf.WireName("filePath")]
     public string? FilePath { get => __FilePath; set { __FilePath = value; __FilePath_set = true; } }
     private string? __FilePath;
     internal bool __FilePath_set;
@@ -93,15 +75,13 @@ public partial record CreateDatabaseRequest : global::ContractFirst.Validation.I
     /// <remarks>
     /// Default: false
     /// </remarks>
-    [global::ContractFirst.Constraints.WireName("useSsl")]
+    [Cf.WireName("useSsl")]
     public bool? UseSsl { get => __UseSsl; set { __UseSsl = value; __UseSsl_set = true; } }
     private bool? __UseSsl = false;
     internal bool __UseSsl_set;
 
-    /// <summary>
-    /// ID of the server the database runs on.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("serverId")]
+    /// <summary>ID of the server the database runs on.</summary>
+    [Cf.WireName("serverId")]
     public string? ServerId { get => __ServerId; set { __ServerId = value; __ServerId_set = true; } }
     private string? __ServerId;
     internal bool __ServerId_set;
@@ -112,31 +92,25 @@ public partial record CreateDatabaseRequest : global::ContractFirst.Validation.I
     /// <remarks>
     /// Default: new CreateDatabaseRequestBackupStorageType("local")
     /// </remarks>
-    [global::ContractFirst.Constraints.WireName("backupStorageType")]
+    [Cf.WireName("backupStorageType")]
     public CreateDatabaseRequestBackupStorageType? BackupStorageType { get => __BackupStorageType; set { __BackupStorageType = value; __BackupStorageType_set = true; } }
     private CreateDatabaseRequestBackupStorageType? __BackupStorageType = new CreateDatabaseRequestBackupStorageType("local");
     internal bool __BackupStorageType_set;
 
-    /// <summary>
-    /// Directory on the server for local backups, e.g. `/var/backups`.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("backupLocalPath")]
+    /// <summary>Directory on the server for local backups, e.g. `/var/backups`.</summary>
+    [Cf.WireName("backupLocalPath")]
     public string? BackupLocalPath { get => __BackupLocalPath; set { __BackupLocalPath = value; __BackupLocalPath_set = true; } }
     private string? __BackupLocalPath;
     internal bool __BackupLocalPath_set;
 
-    /// <summary>
-    /// Spaces bucket for backups.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("backupSpacesBucket")]
+    /// <summary>Spaces bucket for backups.</summary>
+    [Cf.WireName("backupSpacesBucket")]
     public string? BackupSpacesBucket { get => __BackupSpacesBucket; set { __BackupSpacesBucket = value; __BackupSpacesBucket_set = true; } }
     private string? __BackupSpacesBucket;
     internal bool __BackupSpacesBucket_set;
 
-    /// <summary>
-    /// Object key prefix for backups in Spaces. Defaults to `{environment-name}/{database-name}/`.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("backupSpacesPrefix")]
+    /// <summary>Object key prefix for backups in Spaces. Defaults to `{environment-name}/{database-name}/`.</summary>
+    [Cf.WireName("backupSpacesPrefix")]
     public string? BackupSpacesPrefix { get => __BackupSpacesPrefix; set { __BackupSpacesPrefix = value; __BackupSpacesPrefix_set = true; } }
     private string? __BackupSpacesPrefix;
     internal bool __BackupSpacesPrefix_set;
@@ -147,7 +121,7 @@ public partial record CreateDatabaseRequest : global::ContractFirst.Validation.I
     /// <remarks>
     /// Default: new CreateDatabaseRequestBackupFormat("plain")
     /// </remarks>
-    [global::ContractFirst.Constraints.WireName("backupFormat")]
+    [Cf.WireName("backupFormat")]
     public CreateDatabaseRequestBackupFormat? BackupFormat { get => __BackupFormat; set { __BackupFormat = value; __BackupFormat_set = true; } }
     private CreateDatabaseRequestBackupFormat? __BackupFormat = new CreateDatabaseRequestBackupFormat("plain");
     internal bool __BackupFormat_set;
@@ -158,7 +132,7 @@ public partial record CreateDatabaseRequest : global::ContractFirst.Validation.I
     /// <remarks>
     /// Default: new CreateDatabaseRequestBackupCompression("none")
     /// </remarks>
-    [global::ContractFirst.Constraints.WireName("backupCompression")]
+    [Cf.WireName("backupCompression")]
     public CreateDatabaseRequestBackupCompression? BackupCompression { get => __BackupCompression; set { __BackupCompression = value; __BackupCompression_set = true; } }
     private CreateDatabaseRequestBackupCompression? __BackupCompression = new CreateDatabaseRequestBackupCompression("none");
     internal bool __BackupCompression_set;
@@ -169,17 +143,15 @@ public partial record CreateDatabaseRequest : global::ContractFirst.Validation.I
     /// <remarks>
     /// Default: 6L
     /// </remarks>
-    [global::ContractFirst.Constraints.WireName("backupCompressionLevel")]
-    [global::ContractFirst.Constraints.Minimum("1")]
-    [global::ContractFirst.Constraints.Maximum("9")]
+    [Cf.WireName("backupCompressionLevel")]
+    [Cf.Minimum("1")]
+    [Cf.Maximum("9")]
     public long? BackupCompressionLevel { get => __BackupCompressionLevel; set { __BackupCompressionLevel = value; __BackupCompressionLevel_set = true; } }
     private long? __BackupCompressionLevel = 6L;
     internal bool __BackupCompressionLevel_set;
 
-    /// <summary>
-    /// Options passed to pg_dump.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("pgDumpOptions")]
+    /// <summary>Options passed to pg_dump.</summary>
+    [Cf.WireName("pgDumpOptions")]
     public PgDumpOptions? PgDumpOptions { get => __PgDumpOptions; set { __PgDumpOptions = value; __PgDumpOptions_set = true; } }
     private PgDumpOptions? __PgDumpOptions;
     internal bool __PgDumpOptions_set;
@@ -190,23 +162,17 @@ public partial record CreateDatabaseRequest : global::ContractFirst.Validation.I
     /// <remarks>
     /// Default: 300000L
     /// </remarks>
-    [global::ContractFirst.Constraints.WireName("pgDumpTimeoutMs")]
-    [global::ContractFirst.Constraints.Minimum("30000")]
-    [global::ContractFirst.Constraints.Maximum("3600000")]
+    [Cf.WireName("pgDumpTimeoutMs")]
+    [Cf.Minimum("30000")]
+    [Cf.Maximum("3600000")]
     public long? PgDumpTimeoutMs { get => __PgDumpTimeoutMs; set { __PgDumpTimeoutMs = value; __PgDumpTimeoutMs_set = true; } }
     private long? __PgDumpTimeoutMs = 300000L;
     internal bool __PgDumpTimeoutMs_set;
 
-    /// <summary>
-    /// Properties that the spec does not name. They are kept, so that reading and writing a document loses nothing.
-    /// </summary>
+    /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>
-    /// Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.
-    /// </summary>
-    /// <param name="context">Collects the errors.</param>
-    /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
+    /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.Bridgeport.BridgeportClientSchemas.CreateDatabaseRequest.Validate(this, global::Consumer.Bridgeport.BridgeportClientJson.TypeInfo<CreateDatabaseRequest>(), context, path);
 }

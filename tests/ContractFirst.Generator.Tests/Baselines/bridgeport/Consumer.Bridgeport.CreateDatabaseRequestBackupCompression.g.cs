@@ -5,14 +5,16 @@
 
 namespace Consumer.Bridgeport;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>
 /// Compression of the backup file.
 /// </summary>
 /// <remarks>
 /// An open enum: the values the spec knows are static properties, and any other value still round-trips unchanged.
 /// </remarks>
-[global::ContractFirst.Constraints.AllowedValues("none", "gzip")]
-[global::ContractFirst.Constraints.OpenApiSchema("bridgeport.yaml", "#/components/schemas/CreateDatabaseRequest/properties/backupCompression")]
+[Cf.AllowedValues("none", "gzip")]
+[Cf.OpenApiSchema("bridgeport.yaml", "#/components/schemas/CreateDatabaseRequest/properties/backupCompression")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public readonly partial struct CreateDatabaseRequestBackupCompression : global::System.IEquatable<CreateDatabaseRequestBackupCompression>, global::ContractFirst.IOpenEnum<CreateDatabaseRequestBackupCompression>
 {
@@ -24,47 +26,32 @@ public readonly partial struct CreateDatabaseRequestBackupCompression : global::
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>The value <c>none</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("none")]
-    public static CreateDatabaseRequestBackupCompression None { get; } = new("none");
-
-    /// <summary>The value <c>gzip</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("gzip")]
-    public static CreateDatabaseRequestBackupCompression Gzip { get; } = new("gzip");
+    [Cf.WireName("none")] public static CreateDatabaseRequestBackupCompression None { get; } = new("none");
+    [Cf.WireName("gzip")] public static CreateDatabaseRequestBackupCompression Gzip { get; } = new("gzip");
 
     /// <summary>The values that the spec knows, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<CreateDatabaseRequestBackupCompression> KnownValues { get; } = new CreateDatabaseRequestBackupCompression[] { None, Gzip };
 
-    /// <inheritdoc />
-    static global::System.Collections.Generic.IReadOnlyList<string> global::ContractFirst.IOpenEnum<CreateDatabaseRequestBackupCompression>.KnownValues { get; } = new string[] { "none", "gzip" };
+    static global::System.Collections.Generic.IReadOnlyList<string> global::ContractFirst.IOpenEnum<CreateDatabaseRequestBackupCompression>.KnownValues { get; } = global::ContractFirst.OpenEnumValues.Wire(KnownValues);
 
     /// <summary>True when the spec knows this value.</summary>
-    public bool IsKnown => Value is "none" or "gzip";
+    public bool IsKnown => global::ContractFirst.OpenEnumValues.IsKnown<CreateDatabaseRequestBackupCompression>(Value);
 
-    /// <summary>Wraps a wire value, known or not.</summary>
     public static CreateDatabaseRequestBackupCompression FromWire(string value) => new(value);
 
-    /// <summary>Wraps a wire value, known or not.</summary>
     public static implicit operator CreateDatabaseRequestBackupCompression(string value) => new(value);
 
-    /// <summary>The wire value.</summary>
     public static explicit operator string(CreateDatabaseRequestBackupCompression value) => value.Value;
 
-    /// <inheritdoc />
     public bool Equals(CreateDatabaseRequestBackupCompression other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-    /// <inheritdoc />
     public override bool Equals(object? obj) => obj is CreateDatabaseRequestBackupCompression other && Equals(other);
 
-    /// <inheritdoc />
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-    /// <summary>Equality by wire value.</summary>
     public static bool operator ==(CreateDatabaseRequestBackupCompression left, CreateDatabaseRequestBackupCompression right) => left.Equals(right);
 
-    /// <summary>Inequality by wire value.</summary>
     public static bool operator !=(CreateDatabaseRequestBackupCompression left, CreateDatabaseRequestBackupCompression right) => !left.Equals(right);
 
-    /// <summary>The wire value.</summary>
     public override string ToString() => Value;
 }

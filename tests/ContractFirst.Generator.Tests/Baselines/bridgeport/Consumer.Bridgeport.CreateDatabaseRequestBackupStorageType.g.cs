@@ -5,14 +5,16 @@
 
 namespace Consumer.Bridgeport;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>
 /// Where backups are stored, on the server's disk (`local`) or in S3-compatible Spaces (`spaces`).
 /// </summary>
 /// <remarks>
 /// An open enum: the values the spec knows are static properties, and any other value still round-trips unchanged.
 /// </remarks>
-[global::ContractFirst.Constraints.AllowedValues("local", "spaces")]
-[global::ContractFirst.Constraints.OpenApiSchema("bridgeport.yaml", "#/components/schemas/CreateDatabaseRequest/properties/backupStorageType")]
+[Cf.AllowedValues("local", "spaces")]
+[Cf.OpenApiSchema("bridgeport.yaml", "#/components/schemas/CreateDatabaseRequest/properties/backupStorageType")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public readonly partial struct CreateDatabaseRequestBackupStorageType : global::System.IEquatable<CreateDatabaseRequestBackupStorageType>, global::ContractFirst.IOpenEnum<CreateDatabaseRequestBackupStorageType>
 {
@@ -24,47 +26,32 @@ public readonly partial struct CreateDatabaseRequestBackupStorageType : global::
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>The value <c>local</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("local")]
-    public static CreateDatabaseRequestBackupStorageType Local { get; } = new("local");
-
-    /// <summary>The value <c>spaces</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("spaces")]
-    public static CreateDatabaseRequestBackupStorageType Spaces { get; } = new("spaces");
+    [Cf.WireName("local")] public static CreateDatabaseRequestBackupStorageType Local { get; } = new("local");
+    [Cf.WireName("spaces")] public static CreateDatabaseRequestBackupStorageType Spaces { get; } = new("spaces");
 
     /// <summary>The values that the spec knows, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<CreateDatabaseRequestBackupStorageType> KnownValues { get; } = new CreateDatabaseRequestBackupStorageType[] { Local, Spaces };
 
-    /// <inheritdoc />
-    static global::System.Collections.Generic.IReadOnlyList<string> global::ContractFirst.IOpenEnum<CreateDatabaseRequestBackupStorageType>.KnownValues { get; } = new string[] { "local", "spaces" };
+    static global::System.Collections.Generic.IReadOnlyList<string> global::ContractFirst.IOpenEnum<CreateDatabaseRequestBackupStorageType>.KnownValues { get; } = global::ContractFirst.OpenEnumValues.Wire(KnownValues);
 
     /// <summary>True when the spec knows this value.</summary>
-    public bool IsKnown => Value is "local" or "spaces";
+    public bool IsKnown => global::ContractFirst.OpenEnumValues.IsKnown<CreateDatabaseRequestBackupStorageType>(Value);
 
-    /// <summary>Wraps a wire value, known or not.</summary>
     public static CreateDatabaseRequestBackupStorageType FromWire(string value) => new(value);
 
-    /// <summary>Wraps a wire value, known or not.</summary>
     public static implicit operator CreateDatabaseRequestBackupStorageType(string value) => new(value);
 
-    /// <summary>The wire value.</summary>
     public static explicit operator string(CreateDatabaseRequestBackupStorageType value) => value.Value;
 
-    /// <inheritdoc />
     public bool Equals(CreateDatabaseRequestBackupStorageType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-    /// <inheritdoc />
     public override bool Equals(object? obj) => obj is CreateDatabaseRequestBackupStorageType other && Equals(other);
 
-    /// <inheritdoc />
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-    /// <summary>Equality by wire value.</summary>
     public static bool operator ==(CreateDatabaseRequestBackupStorageType left, CreateDatabaseRequestBackupStorageType right) => left.Equals(right);
 
-    /// <summary>Inequality by wire value.</summary>
     public static bool operator !=(CreateDatabaseRequestBackupStorageType left, CreateDatabaseRequestBackupStorageType right) => !left.Equals(right);
 
-    /// <summary>The wire value.</summary>
     public override string ToString() => Value;
 }

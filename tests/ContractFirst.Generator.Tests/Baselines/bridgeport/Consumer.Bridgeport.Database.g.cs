@@ -5,225 +5,167 @@
 
 namespace Consumer.Bridgeport;
 
-/// <summary>
-/// A database registered in BRIDGEPORT. Our assumption, from BRIDGEPORT's server source: the published document declares no success body. Credentials are never returned (`hasCredentials` says whether some are stored). The server may add further properties (e.g. counts of backups and services).
-/// </summary>
-[global::ContractFirst.Constraints.OpenApiSchema("bridgeport.yaml", "#/components/schemas/Database")]
+using Cf = global::ContractFirst.Constraints;
+
+/// <summary>A database registered in BRIDGEPORT. Our assumption, from BRIDGEPORT's server source: the published document declares no success body. Credentials are never returned (`hasCredentials` says whether some are stored). The server may add further properties (e.g. counts of backups and services).</summary>
+[Cf.OpenApiSchema("bridgeport.yaml", "#/components/schemas/Database")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-public partial record Database : global::ContractFirst.Validation.IValidatable
+public partial record Database : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
-    /// <summary>
-    /// Database ID.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("id")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>Database ID.</summary>
+    [Cf.WireName("id")]
+    [Cf.SpecRequired]
     public required string Id { get; set; }
 
-    /// <summary>
-    /// Display name of the database.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("name")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>Display name of the database.</summary>
+    [Cf.WireName("name")]
+    [Cf.SpecRequired]
     public required string Name { get; set; }
 
-    /// <summary>
-    /// Database type name, e.g. `postgres`.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("type")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>Database type name, e.g. `postgres`.</summary>
+    [Cf.WireName("type")]
+    [Cf.SpecRequired]
     public required string Type { get; set; }
 
-    /// <summary>
-    /// Database host, for a remote database.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("host")]
+    /// <summary>Database host, for a remote database.</summary>
+    [Cf.WireName("host")]
     public string? Host { get => __Host; set { __Host = value; __Host_set = true; } }
     private string? __Host;
     internal bool __Host_set;
 
-    /// <summary>
-    /// Database port.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("port")]
+    /// <summary>Database port.</summary>
+    [Cf.WireName("port")]
     public long? Port { get => __Port; set { __Port = value; __Port_set = true; } }
     private long? __Port;
     internal bool __Port_set;
 
-    /// <summary>
-    /// Name of the database on the server.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("databaseName")]
+    /// <summary>Name of the database on the server.</summary>
+    [Cf.WireName("databaseName")]
     public string? DatabaseName { get => __DatabaseName; set { __DatabaseName = value; __DatabaseName_set = true; } }
     private string? __DatabaseName;
     internal bool __DatabaseName_set;
 
-    /// <summary>
-    /// Whether a user name and password are stored for the database.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("hasCredentials")]
+    /// <summary>Whether a user name and password are stored for the database.</summary>
+    [Cf.WireName("hasCredentials")]
     public bool? HasCredentials { get => __HasCredentials; set { __HasCredentials = value; __HasCredentials_set = true; } }
     private bool? __HasCredentials;
     internal bool __HasCredentials_set;
 
-    /// <summary>
-    /// Path of the database file on the server, for SQLite.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("filePath")]
+    /// <summary>Path of the database file on the server, for SQLite.</summary>
+    [Cf.WireName("filePath")]
     public string? FilePath { get => __FilePath; set { __FilePath = value; __FilePath_set = true; } }
     private string? __FilePath;
     internal bool __FilePath_set;
 
-    /// <summary>
-    /// Use TLS/SSL for connections.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("useSsl")]
+    /// <summary>Use TLS/SSL for connections.</summary>
+    [Cf.WireName("useSsl")]
     public bool? UseSsl { get => __UseSsl; set { __UseSsl = value; __UseSsl_set = true; } }
     private bool? __UseSsl;
     internal bool __UseSsl_set;
 
-    /// <summary>
-    /// ID of the server the database runs on.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("serverId")]
+    /// <summary>ID of the server the database runs on.</summary>
+    [Cf.WireName("serverId")]
     public string? ServerId { get => __ServerId; set { __ServerId = value; __ServerId_set = true; } }
     private string? __ServerId;
     internal bool __ServerId_set;
 
-    /// <summary>
-    /// ID of the database type plugin.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("databaseTypeId")]
+    /// <summary>ID of the database type plugin.</summary>
+    [Cf.WireName("databaseTypeId")]
     public string? DatabaseTypeId { get => __DatabaseTypeId; set { __DatabaseTypeId = value; __DatabaseTypeId_set = true; } }
     private string? __DatabaseTypeId;
     internal bool __DatabaseTypeId_set;
 
-    /// <summary>
-    /// The database type plugin, when one is linked.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("databaseType")]
+    /// <summary>The database type plugin, when one is linked.</summary>
+    [Cf.WireName("databaseType")]
     public DatabaseTypeInfo? DatabaseType { get => __DatabaseType; set { __DatabaseType = value; __DatabaseType_set = true; } }
     private DatabaseTypeInfo? __DatabaseType;
     internal bool __DatabaseType_set;
 
-    /// <summary>
-    /// Where backups are stored.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("backupStorageType")]
+    /// <summary>Where backups are stored.</summary>
+    [Cf.WireName("backupStorageType")]
     public DatabaseBackupStorageType? BackupStorageType { get => __BackupStorageType; set { __BackupStorageType = value; __BackupStorageType_set = true; } }
     private DatabaseBackupStorageType? __BackupStorageType;
     internal bool __BackupStorageType_set;
 
-    /// <summary>
-    /// Directory on the server for local backups.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("backupLocalPath")]
+    /// <summary>Directory on the server for local backups.</summary>
+    [Cf.WireName("backupLocalPath")]
     public string? BackupLocalPath { get => __BackupLocalPath; set { __BackupLocalPath = value; __BackupLocalPath_set = true; } }
     private string? __BackupLocalPath;
     internal bool __BackupLocalPath_set;
 
-    /// <summary>
-    /// Spaces bucket for backups.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("backupSpacesBucket")]
+    /// <summary>Spaces bucket for backups.</summary>
+    [Cf.WireName("backupSpacesBucket")]
     public string? BackupSpacesBucket { get => __BackupSpacesBucket; set { __BackupSpacesBucket = value; __BackupSpacesBucket_set = true; } }
     private string? __BackupSpacesBucket;
     internal bool __BackupSpacesBucket_set;
 
-    /// <summary>
-    /// Object key prefix for backups in Spaces.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("backupSpacesPrefix")]
+    /// <summary>Object key prefix for backups in Spaces.</summary>
+    [Cf.WireName("backupSpacesPrefix")]
     public string? BackupSpacesPrefix { get => __BackupSpacesPrefix; set { __BackupSpacesPrefix = value; __BackupSpacesPrefix_set = true; } }
     private string? __BackupSpacesPrefix;
     internal bool __BackupSpacesPrefix_set;
 
-    /// <summary>
-    /// pg_dump output format.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("backupFormat")]
+    /// <summary>pg_dump output format.</summary>
+    [Cf.WireName("backupFormat")]
     public DatabaseBackupFormat? BackupFormat { get => __BackupFormat; set { __BackupFormat = value; __BackupFormat_set = true; } }
     private DatabaseBackupFormat? __BackupFormat;
     internal bool __BackupFormat_set;
 
-    /// <summary>
-    /// Compression of the backup file.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("backupCompression")]
+    /// <summary>Compression of the backup file.</summary>
+    [Cf.WireName("backupCompression")]
     public DatabaseBackupCompression? BackupCompression { get => __BackupCompression; set { __BackupCompression = value; __BackupCompression_set = true; } }
     private DatabaseBackupCompression? __BackupCompression;
     internal bool __BackupCompression_set;
 
-    /// <summary>
-    /// gzip compression level.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("backupCompressionLevel")]
+    /// <summary>gzip compression level.</summary>
+    [Cf.WireName("backupCompressionLevel")]
     public long? BackupCompressionLevel { get => __BackupCompressionLevel; set { __BackupCompressionLevel = value; __BackupCompressionLevel_set = true; } }
     private long? __BackupCompressionLevel;
     internal bool __BackupCompressionLevel_set;
 
-    /// <summary>
-    /// Options passed to pg_dump; null when none are set.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("pgDumpOptions")]
+    /// <summary>Options passed to pg_dump; null when none are set.</summary>
+    [Cf.WireName("pgDumpOptions")]
     public PgDumpOptions? PgDumpOptions { get => __PgDumpOptions; set { __PgDumpOptions = value; __PgDumpOptions_set = true; } }
     private PgDumpOptions? __PgDumpOptions;
     internal bool __PgDumpOptions_set;
 
-    /// <summary>
-    /// Timeout of pg_dump in milliseconds.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("pgDumpTimeoutMs")]
+    /// <summary>Timeout of pg_dump in milliseconds.</summary>
+    [Cf.WireName("pgDumpTimeoutMs")]
     public long? PgDumpTimeoutMs { get => __PgDumpTimeoutMs; set { __PgDumpTimeoutMs = value; __PgDumpTimeoutMs_set = true; } }
     private long? __PgDumpTimeoutMs;
     internal bool __PgDumpTimeoutMs_set;
 
-    /// <summary>
-    /// Whether BRIDGEPORT collects metrics from the database.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("monitoringEnabled")]
+    /// <summary>Whether BRIDGEPORT collects metrics from the database.</summary>
+    [Cf.WireName("monitoringEnabled")]
     public bool? MonitoringEnabled { get => __MonitoringEnabled; set { __MonitoringEnabled = value; __MonitoringEnabled_set = true; } }
     private bool? __MonitoringEnabled;
     internal bool __MonitoringEnabled_set;
 
-    /// <summary>
-    /// Interval between metric collections, in seconds.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("collectionIntervalSec")]
+    /// <summary>Interval between metric collections, in seconds.</summary>
+    [Cf.WireName("collectionIntervalSec")]
     public long? CollectionIntervalSec { get => __CollectionIntervalSec; set { __CollectionIntervalSec = value; __CollectionIntervalSec_set = true; } }
     private long? __CollectionIntervalSec;
     internal bool __CollectionIntervalSec_set;
 
-    /// <summary>
-    /// ID of the environment the database belongs to.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("environmentId")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>ID of the environment the database belongs to.</summary>
+    [Cf.WireName("environmentId")]
+    [Cf.SpecRequired]
     public required string EnvironmentId { get; set; }
 
-    /// <summary>
-    /// Creation timestamp.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("createdAt")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>Creation timestamp.</summary>
+    [Cf.WireName("createdAt")]
+    [Cf.SpecRequired]
     public required global::System.DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary>
-    /// Last update timestamp.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("updatedAt")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>Last update timestamp.</summary>
+    [Cf.WireName("updatedAt")]
+    [Cf.SpecRequired]
     public required global::System.DateTimeOffset UpdatedAt { get; set; }
 
-    /// <summary>
-    /// Properties that the spec does not name. They are kept, so that reading and writing a document loses nothing.
-    /// </summary>
+    /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>
-    /// Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.
-    /// </summary>
-    /// <param name="context">Collects the errors.</param>
-    /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
+    /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.Bridgeport.BridgeportClientSchemas.Database.Validate(this, global::Consumer.Bridgeport.BridgeportClientJson.TypeInfo<Database>(), context, path);
 }

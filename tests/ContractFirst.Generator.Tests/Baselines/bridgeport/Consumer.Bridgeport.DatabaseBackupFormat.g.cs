@@ -5,14 +5,16 @@
 
 namespace Consumer.Bridgeport;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>
 /// pg_dump output format.
 /// </summary>
 /// <remarks>
 /// An open enum: the values the spec knows are static properties, and any other value still round-trips unchanged.
 /// </remarks>
-[global::ContractFirst.Constraints.AllowedValues("plain", "custom", "tar")]
-[global::ContractFirst.Constraints.OpenApiSchema("bridgeport.yaml", "#/components/schemas/Database/properties/backupFormat")]
+[Cf.AllowedValues("plain", "custom", "tar")]
+[Cf.OpenApiSchema("bridgeport.yaml", "#/components/schemas/Database/properties/backupFormat")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public readonly partial struct DatabaseBackupFormat : global::System.IEquatable<DatabaseBackupFormat>, global::ContractFirst.IOpenEnum<DatabaseBackupFormat>
 {
@@ -24,51 +26,33 @@ public readonly partial struct DatabaseBackupFormat : global::System.IEquatable<
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>The value <c>plain</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("plain")]
-    public static DatabaseBackupFormat Plain { get; } = new("plain");
-
-    /// <summary>The value <c>custom</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("custom")]
-    public static DatabaseBackupFormat Custom { get; } = new("custom");
-
-    /// <summary>The value <c>tar</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("tar")]
-    public static DatabaseBackupFormat Tar { get; } = new("tar");
+    [Cf.WireName("plain")] public static DatabaseBackupFormat Plain { get; } = new("plain");
+    [Cf.WireName("custom")] public static DatabaseBackupFormat Custom { get; } = new("custom");
+    [Cf.WireName("tar")] public static DatabaseBackupFormat Tar { get; } = new("tar");
 
     /// <summary>The values that the spec knows, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<DatabaseBackupFormat> KnownValues { get; } = new DatabaseBackupFormat[] { Plain, Custom, Tar };
 
-    /// <inheritdoc />
-    static global::System.Collections.Generic.IReadOnlyList<string> global::ContractFirst.IOpenEnum<DatabaseBackupFormat>.KnownValues { get; } = new string[] { "plain", "custom", "tar" };
+    static global::System.Collections.Generic.IReadOnlyList<string> global::ContractFirst.IOpenEnum<DatabaseBackupFormat>.KnownValues { get; } = global::ContractFirst.OpenEnumValues.Wire(KnownValues);
 
     /// <summary>True when the spec knows this value.</summary>
-    public bool IsKnown => Value is "plain" or "custom" or "tar";
+    public bool IsKnown => global::ContractFirst.OpenEnumValues.IsKnown<DatabaseBackupFormat>(Value);
 
-    /// <summary>Wraps a wire value, known or not.</summary>
     public static DatabaseBackupFormat FromWire(string value) => new(value);
 
-    /// <summary>Wraps a wire value, known or not.</summary>
     public static implicit operator DatabaseBackupFormat(string value) => new(value);
 
-    /// <summary>The wire value.</summary>
     public static explicit operator string(DatabaseBackupFormat value) => value.Value;
 
-    /// <inheritdoc />
     public bool Equals(DatabaseBackupFormat other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-    /// <inheritdoc />
     public override bool Equals(object? obj) => obj is DatabaseBackupFormat other && Equals(other);
 
-    /// <inheritdoc />
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-    /// <summary>Equality by wire value.</summary>
     public static bool operator ==(DatabaseBackupFormat left, DatabaseBackupFormat right) => left.Equals(right);
 
-    /// <summary>Inequality by wire value.</summary>
     public static bool operator !=(DatabaseBackupFormat left, DatabaseBackupFormat right) => !left.Equals(right);
 
-    /// <summary>The wire value.</summary>
     public override string ToString() => Value;
 }

@@ -5,55 +5,41 @@
 
 namespace Consumer.Bridgeport;
 
-/// <summary>
-/// A database type plugin.
-/// </summary>
-[global::ContractFirst.Constraints.OpenApiSchema("bridgeport.yaml", "#/components/schemas/DatabaseTypeInfo")]
+using Cf = global::ContractFirst.Constraints;
+
+/// <summary>A database type plugin.</summary>
+[Cf.OpenApiSchema("bridgeport.yaml", "#/components/schemas/DatabaseTypeInfo")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-public partial record DatabaseTypeInfo : global::ContractFirst.Validation.IValidatable
+public partial record DatabaseTypeInfo : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
-    /// <summary>
-    /// Database type ID.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("id")]
+    /// <summary>Database type ID.</summary>
+    [Cf.WireName("id")]
     public string? Id { get => __Id; set { __Id = value; __Id_set = true; } }
     private string? __Id;
     internal bool __Id_set;
 
-    /// <summary>
-    /// Database type name, e.g. `postgres`.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("name")]
+    /// <summary>Database type name, e.g. `postgres`.</summary>
+    [Cf.WireName("name")]
     public string? Name { get => __Name; set { __Name = value; __Name_set = true; } }
     private string? __Name;
     internal bool __Name_set;
 
-    /// <summary>
-    /// Human-readable name of the database type.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("displayName")]
+    /// <summary>Human-readable name of the database type.</summary>
+    [Cf.WireName("displayName")]
     public string? DisplayName { get => __DisplayName; set { __DisplayName = value; __DisplayName_set = true; } }
     private string? __DisplayName;
     internal bool __DisplayName_set;
 
-    /// <summary>
-    /// Whether the database type can be backed up.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("hasBackupCommand")]
+    /// <summary>Whether the database type can be backed up.</summary>
+    [Cf.WireName("hasBackupCommand")]
     public bool? HasBackupCommand { get => __HasBackupCommand; set { __HasBackupCommand = value; __HasBackupCommand_set = true; } }
     private bool? __HasBackupCommand;
     internal bool __HasBackupCommand_set;
 
-    /// <summary>
-    /// Properties that the spec does not name. They are kept, so that reading and writing a document loses nothing.
-    /// </summary>
+    /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>
-    /// Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.
-    /// </summary>
-    /// <param name="context">Collects the errors.</param>
-    /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
+    /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.Bridgeport.BridgeportClientSchemas.DatabaseTypeInfo.Validate(this, global::Consumer.Bridgeport.BridgeportClientJson.TypeInfo<DatabaseTypeInfo>(), context, path);
 }

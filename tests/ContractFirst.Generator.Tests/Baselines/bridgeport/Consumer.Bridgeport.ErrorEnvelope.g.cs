@@ -5,61 +5,45 @@
 
 namespace Consumer.Bridgeport;
 
-/// <summary>
-/// Error envelope returned by every non-2xx response.
-/// </summary>
-[global::ContractFirst.Constraints.OpenApiSchema("bridgeport.yaml", "#/components/schemas/ErrorEnvelope")]
+using Cf = global::ContractFirst.Constraints;
+
+/// <summary>Error envelope returned by every non-2xx response.</summary>
+[Cf.OpenApiSchema("bridgeport.yaml", "#/components/schemas/ErrorEnvelope")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-public partial record ErrorEnvelope : global::ContractFirst.Validation.IValidatable
+public partial record ErrorEnvelope : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
-    /// <summary>
-    /// Stable, machine-readable error code. Always present on the wire.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("code")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>Stable, machine-readable error code. Always present on the wire.</summary>
+    [Cf.WireName("code")]
+    [Cf.SpecRequired]
     public required ErrorEnvelopeCode Code { get; set; }
 
-    /// <summary>
-    /// Human-readable error message. Always present on the wire.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("message")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>Human-readable error message. Always present on the wire.</summary>
+    [Cf.WireName("message")]
+    [Cf.SpecRequired]
     public required string Message { get; set; }
 
-    /// <summary>
-    /// Field name when the error is tied to a specific input (e.g. validation).
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("field")]
+    /// <summary>Field name when the error is tied to a specific input (e.g. validation).</summary>
+    [Cf.WireName("field")]
     public string? Field { get => __Field; set { __Field = value; __Field_set = true; } }
     private string? __Field;
     internal bool __Field_set;
 
-    /// <summary>
-    /// Optional, human-friendly hint for resolving the error.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("hint")]
+    /// <summary>Optional, human-friendly hint for resolving the error.</summary>
+    [Cf.WireName("hint")]
     public string? Hint { get => __Hint; set { __Hint = value; __Hint_set = true; } }
     private string? __Hint;
     internal bool __Hint_set;
 
-    /// <summary>
-    /// Server-assigned request ID; quote this when reporting issues.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("requestId")]
+    /// <summary>Server-assigned request ID; quote this when reporting issues.</summary>
+    [Cf.WireName("requestId")]
     public string? RequestId { get => __RequestId; set { __RequestId = value; __RequestId_set = true; } }
     private string? __RequestId;
     internal bool __RequestId_set;
 
-    /// <summary>
-    /// Properties that the spec does not name. They are kept, so that reading and writing a document loses nothing.
-    /// </summary>
+    /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>
-    /// Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.
-    /// </summary>
-    /// <param name="context">Collects the errors.</param>
-    /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
+    /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.Bridgeport.BridgeportClientSchemas.ErrorEnvelope.Validate(this, global::Consumer.Bridgeport.BridgeportClientJson.TypeInfo<ErrorEnvelope>(), context, path);
 }

@@ -5,14 +5,16 @@
 
 namespace Consumer.Bridgeport;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>
 /// Stable, machine-readable error code. Always present on the wire.
 /// </summary>
 /// <remarks>
 /// An open enum: the values the spec knows are static properties, and any other value still round-trips unchanged.
 /// </remarks>
-[global::ContractFirst.Constraints.AllowedValues("VALIDATION_ERROR", "READONLY_FIELD", "UNAUTHORIZED", "FORBIDDEN_SCOPE", "FORBIDDEN_ROLE", "NOT_FOUND", "CONFLICT", "IDEMPOTENCY_KEY_REUSED", "RATE_LIMITED", "SERVICE_UNAVAILABLE", "INTERNAL")]
-[global::ContractFirst.Constraints.OpenApiSchema("bridgeport.yaml", "#/components/schemas/ErrorEnvelope/properties/code")]
+[Cf.AllowedValues("VALIDATION_ERROR", "READONLY_FIELD", "UNAUTHORIZED", "FORBIDDEN_SCOPE", "FORBIDDEN_ROLE", "NOT_FOUND", "CONFLICT", "IDEMPOTENCY_KEY_REUSED", "RATE_LIMITED", "SERVICE_UNAVAILABLE", "INTERNAL")]
+[Cf.OpenApiSchema("bridgeport.yaml", "#/components/schemas/ErrorEnvelope/properties/code")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public readonly partial struct ErrorEnvelopeCode : global::System.IEquatable<ErrorEnvelopeCode>, global::ContractFirst.IOpenEnum<ErrorEnvelopeCode>
 {
@@ -24,83 +26,41 @@ public readonly partial struct ErrorEnvelopeCode : global::System.IEquatable<Err
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>The value <c>VALIDATION_ERROR</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("VALIDATION_ERROR")]
-    public static ErrorEnvelopeCode ValidationError { get; } = new("VALIDATION_ERROR");
-
-    /// <summary>The value <c>READONLY_FIELD</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("READONLY_FIELD")]
-    public static ErrorEnvelopeCode ReadonlyField { get; } = new("READONLY_FIELD");
-
-    /// <summary>The value <c>UNAUTHORIZED</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("UNAUTHORIZED")]
-    public static ErrorEnvelopeCode Unauthorized { get; } = new("UNAUTHORIZED");
-
-    /// <summary>The value <c>FORBIDDEN_SCOPE</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("FORBIDDEN_SCOPE")]
-    public static ErrorEnvelopeCode ForbiddenScope { get; } = new("FORBIDDEN_SCOPE");
-
-    /// <summary>The value <c>FORBIDDEN_ROLE</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("FORBIDDEN_ROLE")]
-    public static ErrorEnvelopeCode ForbiddenRole { get; } = new("FORBIDDEN_ROLE");
-
-    /// <summary>The value <c>NOT_FOUND</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("NOT_FOUND")]
-    public static ErrorEnvelopeCode NotFound { get; } = new("NOT_FOUND");
-
-    /// <summary>The value <c>CONFLICT</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("CONFLICT")]
-    public static ErrorEnvelopeCode Conflict { get; } = new("CONFLICT");
-
-    /// <summary>The value <c>IDEMPOTENCY_KEY_REUSED</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("IDEMPOTENCY_KEY_REUSED")]
-    public static ErrorEnvelopeCode IdempotencyKeyReused { get; } = new("IDEMPOTENCY_KEY_REUSED");
-
-    /// <summary>The value <c>RATE_LIMITED</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("RATE_LIMITED")]
-    public static ErrorEnvelopeCode RateLimited { get; } = new("RATE_LIMITED");
-
-    /// <summary>The value <c>SERVICE_UNAVAILABLE</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("SERVICE_UNAVAILABLE")]
-    public static ErrorEnvelopeCode ServiceUnavailable { get; } = new("SERVICE_UNAVAILABLE");
-
-    /// <summary>The value <c>INTERNAL</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("INTERNAL")]
-    public static ErrorEnvelopeCode Internal { get; } = new("INTERNAL");
+    [Cf.WireName("VALIDATION_ERROR")] public static ErrorEnvelopeCode ValidationError { get; } = new("VALIDATION_ERROR");
+    [Cf.WireName("READONLY_FIELD")] public static ErrorEnvelopeCode ReadonlyField { get; } = new("READONLY_FIELD");
+    [Cf.WireName("UNAUTHORIZED")] public static ErrorEnvelopeCode Unauthorized { get; } = new("UNAUTHORIZED");
+    [Cf.WireName("FORBIDDEN_SCOPE")] public static ErrorEnvelopeCode ForbiddenScope { get; } = new("FORBIDDEN_SCOPE");
+    [Cf.WireName("FORBIDDEN_ROLE")] public static ErrorEnvelopeCode ForbiddenRole { get; } = new("FORBIDDEN_ROLE");
+    [Cf.WireName("NOT_FOUND")] public static ErrorEnvelopeCode NotFound { get; } = new("NOT_FOUND");
+    [Cf.WireName("CONFLICT")] public static ErrorEnvelopeCode Conflict { get; } = new("CONFLICT");
+    [Cf.WireName("IDEMPOTENCY_KEY_REUSED")] public static ErrorEnvelopeCode IdempotencyKeyReused { get; } = new("IDEMPOTENCY_KEY_REUSED");
+    [Cf.WireName("RATE_LIMITED")] public static ErrorEnvelopeCode RateLimited { get; } = new("RATE_LIMITED");
+    [Cf.WireName("SERVICE_UNAVAILABLE")] public static ErrorEnvelopeCode ServiceUnavailable { get; } = new("SERVICE_UNAVAILABLE");
+    [Cf.WireName("INTERNAL")] public static ErrorEnvelopeCode Internal { get; } = new("INTERNAL");
 
     /// <summary>The values that the spec knows, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<ErrorEnvelopeCode> KnownValues { get; } = new ErrorEnvelopeCode[] { ValidationError, ReadonlyField, Unauthorized, ForbiddenScope, ForbiddenRole, NotFound, Conflict, IdempotencyKeyReused, RateLimited, ServiceUnavailable, Internal };
 
-    /// <inheritdoc />
-    static global::System.Collections.Generic.IReadOnlyList<string> global::ContractFirst.IOpenEnum<ErrorEnvelopeCode>.KnownValues { get; } = new string[] { "VALIDATION_ERROR", "READONLY_FIELD", "UNAUTHORIZED", "FORBIDDEN_SCOPE", "FORBIDDEN_ROLE", "NOT_FOUND", "CONFLICT", "IDEMPOTENCY_KEY_REUSED", "RATE_LIMITED", "SERVICE_UNAVAILABLE", "INTERNAL" };
+    static global::System.Collections.Generic.IReadOnlyList<string> global::ContractFirst.IOpenEnum<ErrorEnvelopeCode>.KnownValues { get; } = global::ContractFirst.OpenEnumValues.Wire(KnownValues);
 
     /// <summary>True when the spec knows this value.</summary>
-    public bool IsKnown => Value is "VALIDATION_ERROR" or "READONLY_FIELD" or "UNAUTHORIZED" or "FORBIDDEN_SCOPE" or "FORBIDDEN_ROLE" or "NOT_FOUND" or "CONFLICT" or "IDEMPOTENCY_KEY_REUSED" or "RATE_LIMITED" or "SERVICE_UNAVAILABLE" or "INTERNAL";
+    public bool IsKnown => global::ContractFirst.OpenEnumValues.IsKnown<ErrorEnvelopeCode>(Value);
 
-    /// <summary>Wraps a wire value, known or not.</summary>
     public static ErrorEnvelopeCode FromWire(string value) => new(value);
 
-    /// <summary>Wraps a wire value, known or not.</summary>
     public static implicit operator ErrorEnvelopeCode(string value) => new(value);
 
-    /// <summary>The wire value.</summary>
     public static explicit operator string(ErrorEnvelopeCode value) => value.Value;
 
-    /// <inheritdoc />
     public bool Equals(ErrorEnvelopeCode other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-    /// <inheritdoc />
     public override bool Equals(object? obj) => obj is ErrorEnvelopeCode other && Equals(other);
 
-    /// <inheritdoc />
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-    /// <summary>Equality by wire value.</summary>
     public static bool operator ==(ErrorEnvelopeCode left, ErrorEnvelopeCode right) => left.Equals(right);
 
-    /// <summary>Inequality by wire value.</summary>
     public static bool operator !=(ErrorEnvelopeCode left, ErrorEnvelopeCode right) => !left.Equals(right);
 
-    /// <summary>The wire value.</summary>
     public override string ToString() => Value;
 }

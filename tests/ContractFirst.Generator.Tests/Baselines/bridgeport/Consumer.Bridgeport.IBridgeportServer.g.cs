@@ -25,9 +25,7 @@ public partial interface IBridgeportServer
     /// <param name="cancellationToken">Signals that the request was aborted.</param>
     global::System.Threading.Tasks.Task<CreateDatabaseResult> CreateDatabaseAsync(string envId, global::Consumer.Bridgeport.CreateDatabaseRequest body, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Threading.CancellationToken cancellationToken);
 
-    /// <summary>
-    /// What CreateDatabaseAsync answers: one factory per response that the spec declares, and Status(...) for any other.
-    /// </summary>
+    /// <summary>What CreateDatabaseAsync answers: one factory per response that the spec declares, and Status(...) for any other.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
     public sealed class CreateDatabaseResult
     {
@@ -46,45 +44,35 @@ public partial interface IBridgeportServer
         /// <summary>The body, if any (for tests and logging).</summary>
         public object? Body { get; }
 
-        /// <summary>
-        /// 201: The database was created: the request's fields minus secrets (credentials show only as `hasCredentials`), plus `id` and timestamps. Our assumption: neither the source page nor BRIDGEPORT's published document declares a success body. (BRIDGEPORT's current server source answers 200 with `{ database }`; this contract declares the created resource itself, with 201 Created.)
-        /// </summary>
+        /// <summary>201: The database was created: the request's fields minus secrets (credentials show only as `hasCredentials`), plus `id` and timestamps. Our assumption: neither the source page nor BRIDGEPORT's published document declares a success body. (BRIDGEPORT's current server source answers 200 with `{ database }`; this contract declares the created resource itself, with 201 Created.)</summary>
         public static CreateDatabaseResult Created(global::Consumer.Bridgeport.Database body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(201, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 201, "application/json", body, global::Consumer.Bridgeport.BridgeportClientJson.TypeInfo<global::Consumer.Bridgeport.Database>()));
         }
 
-        /// <summary>
-        /// 400: Bad request — malformed input or failed validation.
-        /// </summary>
+        /// <summary>400: Bad request — malformed input or failed validation.</summary>
         public static CreateDatabaseResult BadRequest(global::Consumer.Bridgeport.ErrorEnvelope body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(400, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 400, "application/json", body, global::Consumer.Bridgeport.BridgeportClientJson.TypeInfo<global::Consumer.Bridgeport.ErrorEnvelope>()));
         }
 
-        /// <summary>
-        /// 401: Unauthorized — missing or invalid bearer token.
-        /// </summary>
+        /// <summary>401: Unauthorized — missing or invalid bearer token.</summary>
         public static CreateDatabaseResult Unauthorized(global::Consumer.Bridgeport.ErrorEnvelope body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(401, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 401, "application/json", body, global::Consumer.Bridgeport.BridgeportClientJson.TypeInfo<global::Consumer.Bridgeport.ErrorEnvelope>()));
         }
 
-        /// <summary>
-        /// 403: Forbidden — token scope or role does not permit this operation.
-        /// </summary>
+        /// <summary>403: Forbidden — token scope or role does not permit this operation.</summary>
         public static CreateDatabaseResult Forbidden(global::Consumer.Bridgeport.ErrorEnvelope body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(403, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 403, "application/json", body, global::Consumer.Bridgeport.BridgeportClientJson.TypeInfo<global::Consumer.Bridgeport.ErrorEnvelope>()));
         }
 
-        /// <summary>
-        /// 409: Conflict — e.g. a unique constraint violation.
-        /// </summary>
+        /// <summary>409: Conflict — e.g. a unique constraint violation.</summary>
         public static CreateDatabaseResult Conflict(global::Consumer.Bridgeport.ErrorEnvelope body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);

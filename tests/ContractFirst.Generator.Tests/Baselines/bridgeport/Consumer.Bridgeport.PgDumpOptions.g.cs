@@ -5,63 +5,47 @@
 
 namespace Consumer.Bridgeport;
 
-/// <summary>
-/// Options passed to pg_dump.
-/// </summary>
-[global::ContractFirst.Constraints.OpenApiSchema("bridgeport.yaml", "#/components/schemas/PgDumpOptions")]
+using Cf = global::ContractFirst.Constraints;
+
+/// <summary>Options passed to pg_dump.</summary>
+[Cf.OpenApiSchema("bridgeport.yaml", "#/components/schemas/PgDumpOptions")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-public partial record PgDumpOptions : global::ContractFirst.Validation.IValidatable
+public partial record PgDumpOptions : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
-    /// <summary>
-    /// Omit commands that set object ownership (`--no-owner`).
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("noOwner")]
+    /// <summary>Omit commands that set object ownership (`--no-owner`).</summary>
+    [Cf.WireName("noOwner")]
     public bool? NoOwner { get => __NoOwner; set { __NoOwner = value; __NoOwner_set = true; } }
     private bool? __NoOwner;
     internal bool __NoOwner_set;
 
-    /// <summary>
-    /// Drop database objects before recreating them (`--clean`).
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("clean")]
+    /// <summary>Drop database objects before recreating them (`--clean`).</summary>
+    [Cf.WireName("clean")]
     public bool? Clean { get => __Clean; set { __Clean = value; __Clean_set = true; } }
     private bool? __Clean;
     internal bool __Clean_set;
 
-    /// <summary>
-    /// Use `IF EXISTS` when dropping objects (`--if-exists`).
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("ifExists")]
+    /// <summary>Use `IF EXISTS` when dropping objects (`--if-exists`).</summary>
+    [Cf.WireName("ifExists")]
     public bool? IfExists { get => __IfExists; set { __IfExists = value; __IfExists_set = true; } }
     private bool? __IfExists;
     internal bool __IfExists_set;
 
-    /// <summary>
-    /// Dump only the schema, no data (`--schema-only`).
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("schemaOnly")]
+    /// <summary>Dump only the schema, no data (`--schema-only`).</summary>
+    [Cf.WireName("schemaOnly")]
     public bool? SchemaOnly { get => __SchemaOnly; set { __SchemaOnly = value; __SchemaOnly_set = true; } }
     private bool? __SchemaOnly;
     internal bool __SchemaOnly_set;
 
-    /// <summary>
-    /// Dump only the data, not the schema (`--data-only`).
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("dataOnly")]
+    /// <summary>Dump only the data, not the schema (`--data-only`).</summary>
+    [Cf.WireName("dataOnly")]
     public bool? DataOnly { get => __DataOnly; set { __DataOnly = value; __DataOnly_set = true; } }
     private bool? __DataOnly;
     internal bool __DataOnly_set;
 
-    /// <summary>
-    /// Properties that the spec does not name. They are kept, so that reading and writing a document loses nothing.
-    /// </summary>
+    /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>
-    /// Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.
-    /// </summary>
-    /// <param name="context">Collects the errors.</param>
-    /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
+    /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.Bridgeport.BridgeportClientSchemas.PgDumpOptions.Validate(this, global::Consumer.Bridgeport.BridgeportClientJson.TypeInfo<PgDumpOptions>(), context, path);
 }

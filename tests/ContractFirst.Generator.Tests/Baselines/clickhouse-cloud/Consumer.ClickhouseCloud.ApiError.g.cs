@@ -5,45 +5,33 @@
 
 namespace Consumer.ClickhouseCloud;
 
-/// <summary>
-/// Error response envelope.
-/// </summary>
-[global::ContractFirst.Constraints.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ApiError")]
+using Cf = global::ContractFirst.Constraints;
+
+/// <summary>Error response envelope.</summary>
+[Cf.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ApiError")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-public partial record ApiError : global::ContractFirst.Validation.IValidatable
+public partial record ApiError : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
-    /// <summary>
-    /// HTTP status code.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("status")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>HTTP status code.</summary>
+    [Cf.WireName("status")]
+    [Cf.SpecRequired]
     public required double Status { get; set; }
 
-    /// <summary>
-    /// Detailed error description.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("error")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>Detailed error description.</summary>
+    [Cf.WireName("error")]
+    [Cf.SpecRequired]
     public required string Error { get; set; }
 
-    /// <summary>
-    /// Unique ID assigned to every request, for support and tracing.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("requestId")]
+    /// <summary>Unique ID assigned to every request, for support and tracing.</summary>
+    [Cf.WireName("requestId")]
     public global::System.Guid? RequestId { get => __RequestId; set { __RequestId = value; __RequestId_set = true; } }
     private global::System.Guid? __RequestId;
     internal bool __RequestId_set;
 
-    /// <summary>
-    /// Properties that the spec does not name. They are kept, so that reading and writing a document loses nothing.
-    /// </summary>
+    /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>
-    /// Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.
-    /// </summary>
-    /// <param name="context">Collects the errors.</param>
-    /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
+    /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.ApiError.Validate(this, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<ApiError>(), context, path);
 }

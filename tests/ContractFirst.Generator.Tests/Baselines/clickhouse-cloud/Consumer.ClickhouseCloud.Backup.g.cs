@@ -5,63 +5,47 @@
 
 namespace Consumer.ClickhouseCloud;
 
-/// <summary>
-/// A backup of a service.
-/// </summary>
-[global::ContractFirst.Constraints.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/Backup")]
+using Cf = global::ContractFirst.Constraints;
+
+/// <summary>A backup of a service.</summary>
+[Cf.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/Backup")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-public partial record Backup : global::ContractFirst.Validation.IValidatable
+public partial record Backup : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
-    /// <summary>
-    /// Unique backup ID.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("id")]
+    /// <summary>Unique backup ID.</summary>
+    [Cf.WireName("id")]
     public global::System.Guid? Id { get => __Id; set { __Id = value; __Id_set = true; } }
     private global::System.Guid? __Id;
     internal bool __Id_set;
 
-    /// <summary>
-    /// Status of the backup: 'done', 'error', 'in_progress'.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("status")]
+    /// <summary>Status of the backup: 'done', 'error', 'in_progress'.</summary>
+    [Cf.WireName("status")]
     public BackupStatus? Status { get => __Status; set { __Status = value; __Status_set = true; } }
     private BackupStatus? __Status;
     internal bool __Status_set;
 
-    /// <summary>
-    /// Name. (The reference's wording: the field identifies the service the backup was created from. The reference types it as a plain string, not a uuid.)
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("serviceId")]
+    /// <summary>Name. (The reference's wording: the field identifies the service the backup was created from. The reference types it as a plain string, not a uuid.)</summary>
+    [Cf.WireName("serviceId")]
     public string? ServiceId { get => __ServiceId; set { __ServiceId = value; __ServiceId_set = true; } }
     private string? __ServiceId;
     internal bool __ServiceId_set;
 
-    /// <summary>
-    /// Backup start timestamp. ISO-8601.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("startedAt")]
+    /// <summary>Backup start timestamp. ISO-8601.</summary>
+    [Cf.WireName("startedAt")]
     public global::System.DateTimeOffset? StartedAt { get => __StartedAt; set { __StartedAt = value; __StartedAt_set = true; } }
     private global::System.DateTimeOffset? __StartedAt;
     internal bool __StartedAt_set;
 
-    /// <summary>
-    /// Backup finish timestamp. ISO-8601. Available only for finished backups
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("finishedAt")]
+    /// <summary>Backup finish timestamp. ISO-8601. Available only for finished backups</summary>
+    [Cf.WireName("finishedAt")]
     public global::System.DateTimeOffset? FinishedAt { get => __FinishedAt; set { __FinishedAt = value; __FinishedAt_set = true; } }
     private global::System.DateTimeOffset? __FinishedAt;
     internal bool __FinishedAt_set;
 
-    /// <summary>
-    /// Properties that the spec does not name. They are kept, so that reading and writing a document loses nothing.
-    /// </summary>
+    /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>
-    /// Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.
-    /// </summary>
-    /// <param name="context">Collects the errors.</param>
-    /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
+    /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.Backup.Validate(this, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<Backup>(), context, path);
 }

@@ -5,14 +5,16 @@
 
 namespace Consumer.ClickhouseCloud;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>
 /// Status of the backup: 'done', 'error', 'in_progress'.
 /// </summary>
 /// <remarks>
 /// An open enum: the values the spec knows are static properties, and any other value still round-trips unchanged.
 /// </remarks>
-[global::ContractFirst.Constraints.AllowedValues("done", "error", "in_progress")]
-[global::ContractFirst.Constraints.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/Backup/properties/status")]
+[Cf.AllowedValues("done", "error", "in_progress")]
+[Cf.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/Backup/properties/status")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public readonly partial struct BackupStatus : global::System.IEquatable<BackupStatus>, global::ContractFirst.IOpenEnum<BackupStatus>
 {
@@ -24,51 +26,33 @@ public readonly partial struct BackupStatus : global::System.IEquatable<BackupSt
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>The value <c>done</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("done")]
-    public static BackupStatus Done { get; } = new("done");
-
-    /// <summary>The value <c>error</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("error")]
-    public static BackupStatus Error { get; } = new("error");
-
-    /// <summary>The value <c>in_progress</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("in_progress")]
-    public static BackupStatus InProgress { get; } = new("in_progress");
+    [Cf.WireName("done")] public static BackupStatus Done { get; } = new("done");
+    [Cf.WireName("error")] public static BackupStatus Error { get; } = new("error");
+    [Cf.WireName("in_progress")] public static BackupStatus InProgress { get; } = new("in_progress");
 
     /// <summary>The values that the spec knows, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<BackupStatus> KnownValues { get; } = new BackupStatus[] { Done, Error, InProgress };
 
-    /// <inheritdoc />
-    static global::System.Collections.Generic.IReadOnlyList<string> global::ContractFirst.IOpenEnum<BackupStatus>.KnownValues { get; } = new string[] { "done", "error", "in_progress" };
+    static global::System.Collections.Generic.IReadOnlyList<string> global::ContractFirst.IOpenEnum<BackupStatus>.KnownValues { get; } = global::ContractFirst.OpenEnumValues.Wire(KnownValues);
 
     /// <summary>True when the spec knows this value.</summary>
-    public bool IsKnown => Value is "done" or "error" or "in_progress";
+    public bool IsKnown => global::ContractFirst.OpenEnumValues.IsKnown<BackupStatus>(Value);
 
-    /// <summary>Wraps a wire value, known or not.</summary>
     public static BackupStatus FromWire(string value) => new(value);
 
-    /// <summary>Wraps a wire value, known or not.</summary>
     public static implicit operator BackupStatus(string value) => new(value);
 
-    /// <summary>The wire value.</summary>
     public static explicit operator string(BackupStatus value) => value.Value;
 
-    /// <inheritdoc />
     public bool Equals(BackupStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-    /// <inheritdoc />
     public override bool Equals(object? obj) => obj is BackupStatus other && Equals(other);
 
-    /// <inheritdoc />
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-    /// <summary>Equality by wire value.</summary>
     public static bool operator ==(BackupStatus left, BackupStatus right) => left.Equals(right);
 
-    /// <summary>Inequality by wire value.</summary>
     public static bool operator !=(BackupStatus left, BackupStatus right) => !left.Equals(right);
 
-    /// <summary>The wire value.</summary>
     public override string ToString() => Value;
 }

@@ -9,7 +9,7 @@ namespace Consumer.ClickhouseCloud;
 /// Client of ClickHouse Cloud API (1.0).
 /// </summary>
 /// <remarks>
-/// Generated from clickhouse-cloud.yaml. One method per operation; a status that the operation does not treat as success throws an ApiException (ApiException&lt;TError&gt; where the spec declares the error body), and a body that does not match the spec throws an UnexpectedResponseException.
+/// Generated from clickhouse-cloud.yaml. One method per operation; a status that the operation does not treat as success throws an ApiException (ApiException&lt;TError&gt; where the spec declares the error body), a body or content type that does not match the spec throws an UnexpectedResponseException, and a request that violates the spec throws a RequestValidationException before anything is sent (when ValidateRequests is on).
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public partial class ClickhouseCloudClient
@@ -46,9 +46,6 @@ public partial class ClickhouseCloudClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>200: the body. Successful response</returns>
     /// <exception cref="global::ContractFirst.ApiException{TError}">400, 401, 403, 404, 500, with the error body as <see cref="ApiError"/>.</exception>
-    /// <exception cref="global::ContractFirst.ApiException">Any other status that is not success.</exception>
-    /// <exception cref="global::ContractFirst.UnexpectedResponseException">The response body or content type does not match the spec.</exception>
-    /// <exception cref="global::ContractFirst.Validation.RequestValidationException">The request violates the spec (when <c>ValidateRequests</c> is on); nothing was sent.</exception>
     public async global::System.Threading.Tasks.Task<ServiceListResponse> ListServicesAsync(
         [global::ContractFirst.Constraints.WireName("organizationId")] global::System.Guid organizationId,
         global::System.Threading.CancellationToken cancellationToken = default)
@@ -63,11 +60,7 @@ public partial class ClickhouseCloudClient
         var status = (int)response.StatusCode;
         switch (status)
         {
-            case 400:
-            case 401:
-            case 403:
-            case 404:
-            case 500:
+            case 400 or 401 or 403 or 404 or 500:
                 throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, ClickhouseCloudClientJson.TypeInfo<ApiError>(), cancellationToken).ConfigureAwait(false);
         }
 
@@ -86,9 +79,6 @@ public partial class ClickhouseCloudClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>200: the body. Successful response</returns>
     /// <exception cref="global::ContractFirst.ApiException{TError}">400, 401, 403, 404, 409, 500, with the error body as <see cref="ApiError"/>.</exception>
-    /// <exception cref="global::ContractFirst.ApiException">Any other status that is not success.</exception>
-    /// <exception cref="global::ContractFirst.UnexpectedResponseException">The response body or content type does not match the spec.</exception>
-    /// <exception cref="global::ContractFirst.Validation.RequestValidationException">The request violates the spec (when <c>ValidateRequests</c> is on); nothing was sent.</exception>
     public async global::System.Threading.Tasks.Task<ServicePostResponseWrapper> CreateServiceAsync(
         [global::ContractFirst.Constraints.WireName("organizationId")] global::System.Guid organizationId,
         ServicePostRequest body,
@@ -114,12 +104,7 @@ public partial class ClickhouseCloudClient
         var status = (int)response.StatusCode;
         switch (status)
         {
-            case 400:
-            case 401:
-            case 403:
-            case 404:
-            case 409:
-            case 500:
+            case 400 or 401 or 403 or 404 or 409 or 500:
                 throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, ClickhouseCloudClientJson.TypeInfo<ApiError>(), cancellationToken).ConfigureAwait(false);
         }
 
@@ -138,9 +123,6 @@ public partial class ClickhouseCloudClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>200: the body. Successful response</returns>
     /// <exception cref="global::ContractFirst.ApiException{TError}">400, 401, 403, 404, 500, with the error body as <see cref="ApiError"/>.</exception>
-    /// <exception cref="global::ContractFirst.ApiException">Any other status that is not success.</exception>
-    /// <exception cref="global::ContractFirst.UnexpectedResponseException">The response body or content type does not match the spec.</exception>
-    /// <exception cref="global::ContractFirst.Validation.RequestValidationException">The request violates the spec (when <c>ValidateRequests</c> is on); nothing was sent.</exception>
     public async global::System.Threading.Tasks.Task<ServiceResponse> GetServiceAsync(
         [global::ContractFirst.Constraints.WireName("organizationId")] global::System.Guid organizationId,
         [global::ContractFirst.Constraints.WireName("serviceId")] global::System.Guid serviceId,
@@ -157,11 +139,7 @@ public partial class ClickhouseCloudClient
         var status = (int)response.StatusCode;
         switch (status)
         {
-            case 400:
-            case 401:
-            case 403:
-            case 404:
-            case 500:
+            case 400 or 401 or 403 or 404 or 500:
                 throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, ClickhouseCloudClientJson.TypeInfo<ApiError>(), cancellationToken).ConfigureAwait(false);
         }
 
@@ -181,9 +159,6 @@ public partial class ClickhouseCloudClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>200: the body. Successful response</returns>
     /// <exception cref="global::ContractFirst.ApiException{TError}">400, 401, 403, 404, 409, 500, with the error body as <see cref="ApiError"/>.</exception>
-    /// <exception cref="global::ContractFirst.ApiException">Any other status that is not success.</exception>
-    /// <exception cref="global::ContractFirst.UnexpectedResponseException">The response body or content type does not match the spec.</exception>
-    /// <exception cref="global::ContractFirst.Validation.RequestValidationException">The request violates the spec (when <c>ValidateRequests</c> is on); nothing was sent.</exception>
     public async global::System.Threading.Tasks.Task<ServiceResponse> UpdateServiceAsync(
         [global::ContractFirst.Constraints.WireName("organizationId")] global::System.Guid organizationId,
         [global::ContractFirst.Constraints.WireName("serviceId")] global::System.Guid serviceId,
@@ -211,12 +186,7 @@ public partial class ClickhouseCloudClient
         var status = (int)response.StatusCode;
         switch (status)
         {
-            case 400:
-            case 401:
-            case 403:
-            case 404:
-            case 409:
-            case 500:
+            case 400 or 401 or 403 or 404 or 409 or 500:
                 throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, ClickhouseCloudClientJson.TypeInfo<ApiError>(), cancellationToken).ConfigureAwait(false);
         }
 
@@ -235,9 +205,6 @@ public partial class ClickhouseCloudClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>200: the body. The deletion was accepted; the envelope carries no `result`.</returns>
     /// <exception cref="global::ContractFirst.ApiException{TError}">400, 401, 403, 404, 409, 500, with the error body as <see cref="ApiError"/>.</exception>
-    /// <exception cref="global::ContractFirst.ApiException">Any other status that is not success.</exception>
-    /// <exception cref="global::ContractFirst.UnexpectedResponseException">The response body or content type does not match the spec.</exception>
-    /// <exception cref="global::ContractFirst.Validation.RequestValidationException">The request violates the spec (when <c>ValidateRequests</c> is on); nothing was sent.</exception>
     public async global::System.Threading.Tasks.Task<ServiceDeleteResponse> DeleteServiceAsync(
         [global::ContractFirst.Constraints.WireName("organizationId")] global::System.Guid organizationId,
         [global::ContractFirst.Constraints.WireName("serviceId")] global::System.Guid serviceId,
@@ -254,12 +221,7 @@ public partial class ClickhouseCloudClient
         var status = (int)response.StatusCode;
         switch (status)
         {
-            case 400:
-            case 401:
-            case 403:
-            case 404:
-            case 409:
-            case 500:
+            case 400 or 401 or 403 or 404 or 409 or 500:
                 throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, ClickhouseCloudClientJson.TypeInfo<ApiError>(), cancellationToken).ConfigureAwait(false);
         }
 
@@ -279,9 +241,6 @@ public partial class ClickhouseCloudClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>200: the body. Successful response</returns>
     /// <exception cref="global::ContractFirst.ApiException{TError}">400, 401, 403, 404, 409, 500, with the error body as <see cref="ApiError"/>.</exception>
-    /// <exception cref="global::ContractFirst.ApiException">Any other status that is not success.</exception>
-    /// <exception cref="global::ContractFirst.UnexpectedResponseException">The response body or content type does not match the spec.</exception>
-    /// <exception cref="global::ContractFirst.Validation.RequestValidationException">The request violates the spec (when <c>ValidateRequests</c> is on); nothing was sent.</exception>
     public async global::System.Threading.Tasks.Task<ServiceResponse> UpdateServiceStateAsync(
         [global::ContractFirst.Constraints.WireName("organizationId")] global::System.Guid organizationId,
         [global::ContractFirst.Constraints.WireName("serviceId")] global::System.Guid serviceId,
@@ -310,12 +269,7 @@ public partial class ClickhouseCloudClient
         var status = (int)response.StatusCode;
         switch (status)
         {
-            case 400:
-            case 401:
-            case 403:
-            case 404:
-            case 409:
-            case 500:
+            case 400 or 401 or 403 or 404 or 409 or 500:
                 throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, ClickhouseCloudClientJson.TypeInfo<ApiError>(), cancellationToken).ConfigureAwait(false);
         }
 
@@ -335,9 +289,6 @@ public partial class ClickhouseCloudClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>200: the body. Successful response</returns>
     /// <exception cref="global::ContractFirst.ApiException{TError}">400, 401, 403, 404, 409, 500, with the error body as <see cref="ApiError"/>.</exception>
-    /// <exception cref="global::ContractFirst.ApiException">Any other status that is not success.</exception>
-    /// <exception cref="global::ContractFirst.UnexpectedResponseException">The response body or content type does not match the spec.</exception>
-    /// <exception cref="global::ContractFirst.Validation.RequestValidationException">The request violates the spec (when <c>ValidateRequests</c> is on); nothing was sent.</exception>
     public async global::System.Threading.Tasks.Task<ServiceResponse> UpdateServiceScalingAsync(
         [global::ContractFirst.Constraints.WireName("organizationId")] global::System.Guid organizationId,
         [global::ContractFirst.Constraints.WireName("serviceId")] global::System.Guid serviceId,
@@ -366,12 +317,7 @@ public partial class ClickhouseCloudClient
         var status = (int)response.StatusCode;
         switch (status)
         {
-            case 400:
-            case 401:
-            case 403:
-            case 404:
-            case 409:
-            case 500:
+            case 400 or 401 or 403 or 404 or 409 or 500:
                 throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, ClickhouseCloudClientJson.TypeInfo<ApiError>(), cancellationToken).ConfigureAwait(false);
         }
 
@@ -391,9 +337,6 @@ public partial class ClickhouseCloudClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>200: the body. Successful response</returns>
     /// <exception cref="global::ContractFirst.ApiException{TError}">400, 401, 403, 404, 409, 500, with the error body as <see cref="ApiError"/>.</exception>
-    /// <exception cref="global::ContractFirst.ApiException">Any other status that is not success.</exception>
-    /// <exception cref="global::ContractFirst.UnexpectedResponseException">The response body or content type does not match the spec.</exception>
-    /// <exception cref="global::ContractFirst.Validation.RequestValidationException">The request violates the spec (when <c>ValidateRequests</c> is on); nothing was sent.</exception>
     public async global::System.Threading.Tasks.Task<ServicePasswordPatchResponseWrapper> UpdateServicePasswordAsync(
         [global::ContractFirst.Constraints.WireName("organizationId")] global::System.Guid organizationId,
         [global::ContractFirst.Constraints.WireName("serviceId")] global::System.Guid serviceId,
@@ -422,12 +365,7 @@ public partial class ClickhouseCloudClient
         var status = (int)response.StatusCode;
         switch (status)
         {
-            case 400:
-            case 401:
-            case 403:
-            case 404:
-            case 409:
-            case 500:
+            case 400 or 401 or 403 or 404 or 409 or 500:
                 throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, ClickhouseCloudClientJson.TypeInfo<ApiError>(), cancellationToken).ConfigureAwait(false);
         }
 
@@ -446,9 +384,6 @@ public partial class ClickhouseCloudClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>200: the body. Successful response; the most recent backup comes first.</returns>
     /// <exception cref="global::ContractFirst.ApiException{TError}">400, 401, 403, 404, 500, with the error body as <see cref="ApiError"/>.</exception>
-    /// <exception cref="global::ContractFirst.ApiException">Any other status that is not success.</exception>
-    /// <exception cref="global::ContractFirst.UnexpectedResponseException">The response body or content type does not match the spec.</exception>
-    /// <exception cref="global::ContractFirst.Validation.RequestValidationException">The request violates the spec (when <c>ValidateRequests</c> is on); nothing was sent.</exception>
     public async global::System.Threading.Tasks.Task<BackupListResponse> ListServiceBackupsAsync(
         [global::ContractFirst.Constraints.WireName("organizationId")] global::System.Guid organizationId,
         [global::ContractFirst.Constraints.WireName("serviceId")] global::System.Guid serviceId,
@@ -466,11 +401,7 @@ public partial class ClickhouseCloudClient
         var status = (int)response.StatusCode;
         switch (status)
         {
-            case 400:
-            case 401:
-            case 403:
-            case 404:
-            case 500:
+            case 400 or 401 or 403 or 404 or 500:
                 throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, ClickhouseCloudClientJson.TypeInfo<ApiError>(), cancellationToken).ConfigureAwait(false);
         }
 
@@ -490,9 +421,6 @@ public partial class ClickhouseCloudClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>200: the body. Successful response</returns>
     /// <exception cref="global::ContractFirst.ApiException{TError}">400, 401, 403, 404, 500, with the error body as <see cref="ApiError"/>.</exception>
-    /// <exception cref="global::ContractFirst.ApiException">Any other status that is not success.</exception>
-    /// <exception cref="global::ContractFirst.UnexpectedResponseException">The response body or content type does not match the spec.</exception>
-    /// <exception cref="global::ContractFirst.Validation.RequestValidationException">The request violates the spec (when <c>ValidateRequests</c> is on); nothing was sent.</exception>
     public async global::System.Threading.Tasks.Task<BackupResponse> GetServiceBackupAsync(
         [global::ContractFirst.Constraints.WireName("organizationId")] global::System.Guid organizationId,
         [global::ContractFirst.Constraints.WireName("serviceId")] global::System.Guid serviceId,
@@ -512,11 +440,7 @@ public partial class ClickhouseCloudClient
         var status = (int)response.StatusCode;
         switch (status)
         {
-            case 400:
-            case 401:
-            case 403:
-            case 404:
-            case 500:
+            case 400 or 401 or 403 or 404 or 500:
                 throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, ClickhouseCloudClientJson.TypeInfo<ApiError>(), cancellationToken).ConfigureAwait(false);
         }
 

@@ -5,2083 +5,594 @@
 
 namespace Consumer.ClickhouseCloud;
 
-/// <summary>
-/// Reflection-free JSON for the models of clickhouse-cloud.yaml.
-/// </summary>
+using Stj = global::System.Text.Json;
+
+/// <summary>Reflection-free JSON for the models of clickhouse-cloud.yaml.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public static partial class ClickhouseCloudClientJson
 {
     /// <summary>Serializes and deserializes every generated model, with reflection switched off.</summary>
-    public static global::System.Text.Json.JsonSerializerOptions Options { get; } = global::ContractFirst.Json.ContractFirstJson.CreateOptions(new Resolver());
+    public static Stj.JsonSerializerOptions Options { get; } = global::ContractFirst.Json.ContractFirstJson.CreateOptions(new Resolver());
 
     /// <summary>The type info of <typeparamref name="T"/> in <see cref="Options"/>.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+    public static Stj.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (Stj.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
-    private sealed class Resolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+    private sealed class Resolver : Stj.Serialization.Metadata.IJsonTypeInfoResolver
     {
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+        public Stj.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, Stj.JsonSerializerOptions options)
         {
-            if (type == typeof(global::System.Collections.Generic.IList<Service>)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IList<Service>>(options, Converters.C0);
-            if (type == typeof(ServiceProvider)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<ServiceProvider>(options, Converters.C1);
-            if (type == typeof(ServiceState)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<ServiceState>(options, Converters.C2);
-            if (type == typeof(global::System.Collections.Generic.IList<ServiceEndpoint>)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IList<ServiceEndpoint>>(options, Converters.C3);
-            if (type == typeof(ServiceTier)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<ServiceTier>(options, Converters.C4);
-            if (type == typeof(global::System.Collections.Generic.IList<IpAccessListEntry>)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IList<IpAccessListEntry>>(options, Converters.C5);
-            if (type == typeof(ServiceEndpointProtocol)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<ServiceEndpointProtocol>(options, Converters.C6);
-            if (type == typeof(global::System.Collections.Generic.IList<Backup>)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IList<Backup>>(options, Converters.C7);
-            if (type == typeof(BackupStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<BackupStatus>(options, Converters.C8);
-            if (type == typeof(ServicePostRequestProvider)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<ServicePostRequestProvider>(options, Converters.C9);
-            if (type == typeof(ServicePostRequestTier)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<ServicePostRequestTier>(options, Converters.C10);
-            if (type == typeof(ServiceStatePatchRequestCommand)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<ServiceStatePatchRequestCommand>(options, Converters.C11);
-            if (type == typeof(ApiError)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<ApiError>(options, ApiErrorConverter.Instance);
-            if (type == typeof(ServiceListResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<ServiceListResponse>(options, ServiceListResponseConverter.Instance);
-            if (type == typeof(Service)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<Service>(options, ServiceConverter.Instance);
-            if (type == typeof(ServiceEndpoint)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<ServiceEndpoint>(options, ServiceEndpointConverter.Instance);
-            if (type == typeof(IpAccessListEntry)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<IpAccessListEntry>(options, IpAccessListEntryConverter.Instance);
-            if (type == typeof(ServiceResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<ServiceResponse>(options, ServiceResponseConverter.Instance);
-            if (type == typeof(ServicePostResponseWrapper)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<ServicePostResponseWrapper>(options, ServicePostResponseWrapperConverter.Instance);
-            if (type == typeof(ServicePostResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<ServicePostResponse>(options, ServicePostResponseConverter.Instance);
-            if (type == typeof(ServicePasswordPatchResponseWrapper)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<ServicePasswordPatchResponseWrapper>(options, ServicePasswordPatchResponseWrapperConverter.Instance);
-            if (type == typeof(ServicePasswordPatchResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<ServicePasswordPatchResponse>(options, ServicePasswordPatchResponseConverter.Instance);
-            if (type == typeof(ServiceDeleteResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<ServiceDeleteResponse>(options, ServiceDeleteResponseConverter.Instance);
-            if (type == typeof(BackupListResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<BackupListResponse>(options, BackupListResponseConverter.Instance);
-            if (type == typeof(Backup)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<Backup>(options, BackupConverter.Instance);
-            if (type == typeof(BackupResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<BackupResponse>(options, BackupResponseConverter.Instance);
-            if (type == typeof(IpAccessListPatch)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<IpAccessListPatch>(options, IpAccessListPatchConverter.Instance);
-            if (type == typeof(ServicePostRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<ServicePostRequest>(options, ServicePostRequestConverter.Instance);
-            if (type == typeof(ServicePatchRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<ServicePatchRequest>(options, ServicePatchRequestConverter.Instance);
-            if (type == typeof(ServiceStatePatchRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<ServiceStatePatchRequest>(options, ServiceStatePatchRequestConverter.Instance);
-            if (type == typeof(ServiceScalingPatchRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<ServiceScalingPatchRequest>(options, ServiceScalingPatchRequestConverter.Instance);
-            if (type == typeof(ServicePasswordPatchRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<ServicePasswordPatchRequest>(options, ServicePasswordPatchRequestConverter.Instance);
+            if (type == typeof(global::System.Collections.Generic.IList<Service>)) return Info(options, Converters.C0);
+            if (type == typeof(ServiceProvider)) return Info(options, Converters.C1);
+            if (type == typeof(ServiceState)) return Info(options, Converters.C2);
+            if (type == typeof(global::System.Collections.Generic.IList<ServiceEndpoint>)) return Info(options, Converters.C3);
+            if (type == typeof(ServiceTier)) return Info(options, Converters.C4);
+            if (type == typeof(global::System.Collections.Generic.IList<IpAccessListEntry>)) return Info(options, Converters.C5);
+            if (type == typeof(ServiceEndpointProtocol)) return Info(options, Converters.C6);
+            if (type == typeof(global::System.Collections.Generic.IList<Backup>)) return Info(options, Converters.C7);
+            if (type == typeof(BackupStatus)) return Info(options, Converters.C8);
+            if (type == typeof(ServicePostRequestProvider)) return Info(options, Converters.C9);
+            if (type == typeof(ServicePostRequestTier)) return Info(options, Converters.C10);
+            if (type == typeof(ServiceStatePatchRequestCommand)) return Info(options, Converters.C11);
+            if (type == typeof(ApiError)) return Info(options, ApiErrorConverter.Instance);
+            if (type == typeof(ServiceListResponse)) return Info(options, ServiceListResponseConverter.Instance);
+            if (type == typeof(Service)) return Info(options, ServiceConverter.Instance);
+            if (type == typeof(ServiceEndpoint)) return Info(options, ServiceEndpointConverter.Instance);
+            if (type == typeof(IpAccessListEntry)) return Info(options, IpAccessListEntryConverter.Instance);
+            if (type == typeof(ServiceResponse)) return Info(options, ServiceResponseConverter.Instance);
+            if (type == typeof(ServicePostResponseWrapper)) return Info(options, ServicePostResponseWrapperConverter.Instance);
+            if (type == typeof(ServicePostResponse)) return Info(options, ServicePostResponseConverter.Instance);
+            if (type == typeof(ServicePasswordPatchResponseWrapper)) return Info(options, ServicePasswordPatchResponseWrapperConverter.Instance);
+            if (type == typeof(ServicePasswordPatchResponse)) return Info(options, ServicePasswordPatchResponseConverter.Instance);
+            if (type == typeof(ServiceDeleteResponse)) return Info(options, ServiceDeleteResponseConverter.Instance);
+            if (type == typeof(BackupListResponse)) return Info(options, BackupListResponseConverter.Instance);
+            if (type == typeof(Backup)) return Info(options, BackupConverter.Instance);
+            if (type == typeof(BackupResponse)) return Info(options, BackupResponseConverter.Instance);
+            if (type == typeof(IpAccessListPatch)) return Info(options, IpAccessListPatchConverter.Instance);
+            if (type == typeof(ServicePostRequest)) return Info(options, ServicePostRequestConverter.Instance);
+            if (type == typeof(ServicePatchRequest)) return Info(options, ServicePatchRequestConverter.Instance);
+            if (type == typeof(ServiceStatePatchRequest)) return Info(options, ServiceStatePatchRequestConverter.Instance);
+            if (type == typeof(ServiceScalingPatchRequest)) return Info(options, ServiceScalingPatchRequestConverter.Instance);
+            if (type == typeof(ServicePasswordPatchRequest)) return Info(options, ServicePasswordPatchRequestConverter.Instance);
             return null;
         }
+
+        private static Stj.Serialization.Metadata.JsonTypeInfo<T> Info<T>(Stj.JsonSerializerOptions options, Stj.Serialization.JsonConverter<T> converter) => Stj.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
     }
 
     /// <summary>Converters for collections, enums and primitives, shared by the model converters.</summary>
     internal static class Converters
     {
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<Service>> C0 = new global::ContractFirst.Json.JsonListConverter<Service>(ServiceConverter.Instance);
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<ServiceProvider> C1 = global::ContractFirst.Json.OpenEnumJsonConverter<ServiceProvider>.Instance;
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<ServiceState> C2 = global::ContractFirst.Json.OpenEnumJsonConverter<ServiceState>.Instance;
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<ServiceEndpoint>> C3 = new global::ContractFirst.Json.JsonListConverter<ServiceEndpoint>(ServiceEndpointConverter.Instance);
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<ServiceTier> C4 = global::ContractFirst.Json.OpenEnumJsonConverter<ServiceTier>.Instance;
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<IpAccessListEntry>> C5 = new global::ContractFirst.Json.JsonListConverter<IpAccessListEntry>(IpAccessListEntryConverter.Instance);
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<ServiceEndpointProtocol> C6 = global::ContractFirst.Json.OpenEnumJsonConverter<ServiceEndpointProtocol>.Instance;
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<Backup>> C7 = new global::ContractFirst.Json.JsonListConverter<Backup>(BackupConverter.Instance);
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<BackupStatus> C8 = global::ContractFirst.Json.OpenEnumJsonConverter<BackupStatus>.Instance;
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<ServicePostRequestProvider> C9 = global::ContractFirst.Json.OpenEnumJsonConverter<ServicePostRequestProvider>.Instance;
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<ServicePostRequestTier> C10 = global::ContractFirst.Json.OpenEnumJsonConverter<ServicePostRequestTier>.Instance;
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<ServiceStatePatchRequestCommand> C11 = global::ContractFirst.Json.OpenEnumJsonConverter<ServiceStatePatchRequestCommand>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<global::System.Collections.Generic.IList<Service>> C0 = new global::ContractFirst.Json.JsonListConverter<Service>(ServiceConverter.Instance);
+        public static readonly Stj.Serialization.JsonConverter<ServiceProvider> C1 = global::ContractFirst.Json.OpenEnumJsonConverter<ServiceProvider>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<ServiceState> C2 = global::ContractFirst.Json.OpenEnumJsonConverter<ServiceState>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<global::System.Collections.Generic.IList<ServiceEndpoint>> C3 = new global::ContractFirst.Json.JsonListConverter<ServiceEndpoint>(ServiceEndpointConverter.Instance);
+        public static readonly Stj.Serialization.JsonConverter<ServiceTier> C4 = global::ContractFirst.Json.OpenEnumJsonConverter<ServiceTier>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<global::System.Collections.Generic.IList<IpAccessListEntry>> C5 = new global::ContractFirst.Json.JsonListConverter<IpAccessListEntry>(IpAccessListEntryConverter.Instance);
+        public static readonly Stj.Serialization.JsonConverter<ServiceEndpointProtocol> C6 = global::ContractFirst.Json.OpenEnumJsonConverter<ServiceEndpointProtocol>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<global::System.Collections.Generic.IList<Backup>> C7 = new global::ContractFirst.Json.JsonListConverter<Backup>(BackupConverter.Instance);
+        public static readonly Stj.Serialization.JsonConverter<BackupStatus> C8 = global::ContractFirst.Json.OpenEnumJsonConverter<BackupStatus>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<ServicePostRequestProvider> C9 = global::ContractFirst.Json.OpenEnumJsonConverter<ServicePostRequestProvider>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<ServicePostRequestTier> C10 = global::ContractFirst.Json.OpenEnumJsonConverter<ServicePostRequestTier>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<ServiceStatePatchRequestCommand> C11 = global::ContractFirst.Json.OpenEnumJsonConverter<ServiceStatePatchRequestCommand>.Instance;
     }
 
     /// <summary>Reads and writes <see cref="ApiError"/>.</summary>
-    internal sealed class ApiErrorConverter : global::System.Text.Json.Serialization.JsonConverter<ApiError>
+    internal sealed class ApiErrorConverter() : global::ContractFirst.Json.ObjectConverter<ApiError>("ApiError", false, new[] { 0, 1 }, "status", "error", "requestId")
     {
         public static readonly ApiErrorConverter Instance = new();
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("status");
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::System.Text.Json.JsonEncodedText.Encode("error");
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::System.Text.Json.JsonEncodedText.Encode("requestId");
 
-        public override ApiError Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        protected override ApiError Create() => new() { Status = default!, Error = default! };
+
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ApiError value, int index, Stj.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::ContractFirst.Json.JsonWire.Expected(ref reader, "an object", "ApiError", null);
-            double? p0 = default;
-            bool has0 = false;
-            string? p1 = default;
-            bool has1 = false;
-            global::System.Guid? p2 = default;
-            bool has2 = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-            string? current = null;
-            try
+            switch (index)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    if (reader.ValueTextEquals("status"u8))
-                    {
-                        current = "status";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiError", ref current);
-                        p0 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
-                        has0 = true;
-                    }
-                    else if (reader.ValueTextEquals("error"u8))
-                    {
-                        current = "error";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiError", ref current);
-                        p1 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has1 = true;
-                    }
-                    else if (reader.ValueTextEquals("requestId"u8))
-                    {
-                        current = "requestId";
-                        reader.Read();
-                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Guid?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Read(ref reader, typeof(global::System.Guid), options);
-                        has2 = true;
-                    }
-                    else
-                    {
-                        current = reader.GetString()!;
-                        reader.Read();
-                        (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[current] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default! : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Read(ref reader, typeof(global::System.Text.Json.JsonElement), options)!;
-                    }
-                }
+                case 0: value.Status = Req(ref reader, Double, options); break;
+                case 1: value.Error = Req(ref reader, String, options); break;
+                case 2: value.RequestId = OptV(ref reader, Guid, options); break;
             }
-            catch (global::System.Exception ex) when (global::ContractFirst.Json.JsonWire.IsReadFailure(ex))
-            {
-                throw global::ContractFirst.Json.JsonWire.InProperty(ex, "ApiError", current);
-            }
-
-            if (!has0 || !has1) throw global::ContractFirst.Json.JsonWire.MissingRequired("ApiError", has0 ? null : "status", has1 ? null : "error");
-            var result = new ApiError { Status = p0.GetValueOrDefault(), Error = p1! };
-            if (has2) result.RequestId = p2;
-            if (extra is not null) result.AdditionalProperties = extra;
-            return result;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ApiError value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ApiError value, Stj.JsonSerializerOptions options)
         {
-            writer.WriteStartObject();
-            writer.WritePropertyName(N0);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Write(writer, value.Status, options);
-            writer.WritePropertyName(N1);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.Error, options);
-            if (value.__RequestId_set && value.RequestId is not null)
-            {
-                writer.WritePropertyName(N2);
-                if (value.RequestId is { } w2) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Write(writer, w2, options); else writer.WriteNullValue();
-            }
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var pair in extra)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Write(writer, pair.Value, options);
-                }
-            }
-            writer.WriteEndObject();
+            Put(writer, 0, value.Status, Double, options);
+            Put(writer, 1, value.Error, String, options);
+            if (value.__RequestId_set) PutSomeV(writer, 2, value.RequestId, Guid, options);
         }
     }
 
     /// <summary>Reads and writes <see cref="ServiceListResponse"/>.</summary>
-    internal sealed class ServiceListResponseConverter : global::System.Text.Json.Serialization.JsonConverter<ServiceListResponse>
+    internal sealed class ServiceListResponseConverter() : global::ContractFirst.Json.ObjectConverter<ServiceListResponse>("ServiceListResponse", false, new[] { 0, 2 }, "status", "requestId", "result")
     {
         public static readonly ServiceListResponseConverter Instance = new();
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("status");
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::System.Text.Json.JsonEncodedText.Encode("requestId");
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::System.Text.Json.JsonEncodedText.Encode("result");
 
-        public override ServiceListResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        protected override ServiceListResponse Create() => new() { Status = default!, Result = default! };
+
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ServiceListResponse value, int index, Stj.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::ContractFirst.Json.JsonWire.Expected(ref reader, "an object", "ServiceListResponse", null);
-            double? p0 = default;
-            bool has0 = false;
-            global::System.Guid? p1 = default;
-            bool has1 = false;
-            global::System.Collections.Generic.IList<Service>? p2 = default;
-            bool has2 = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-            string? current = null;
-            try
+            switch (index)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    if (reader.ValueTextEquals("status"u8))
-                    {
-                        current = "status";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ServiceListResponse", ref current);
-                        p0 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
-                        has0 = true;
-                    }
-                    else if (reader.ValueTextEquals("requestId"u8))
-                    {
-                        current = "requestId";
-                        reader.Read();
-                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Guid?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Read(ref reader, typeof(global::System.Guid), options);
-                        has1 = true;
-                    }
-                    else if (reader.ValueTextEquals("result"u8))
-                    {
-                        current = "result";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ServiceListResponse", ref current);
-                        p2 = Converters.C0.Read(ref reader, typeof(global::System.Collections.Generic.IList<Service>), options);
-                        has2 = true;
-                    }
-                    else
-                    {
-                        current = reader.GetString()!;
-                        reader.Read();
-                        (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[current] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default! : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Read(ref reader, typeof(global::System.Text.Json.JsonElement), options)!;
-                    }
-                }
+                case 0: value.Status = Req(ref reader, Double, options); break;
+                case 1: value.RequestId = OptV(ref reader, Guid, options); break;
+                case 2: value.Result = Req(ref reader, Converters.C0, options); break;
             }
-            catch (global::System.Exception ex) when (global::ContractFirst.Json.JsonWire.IsReadFailure(ex))
-            {
-                throw global::ContractFirst.Json.JsonWire.InProperty(ex, "ServiceListResponse", current);
-            }
-
-            if (!has0 || !has2) throw global::ContractFirst.Json.JsonWire.MissingRequired("ServiceListResponse", has0 ? null : "status", has2 ? null : "result");
-            var result = new ServiceListResponse { Status = p0.GetValueOrDefault(), Result = p2! };
-            if (has1) result.RequestId = p1;
-            if (extra is not null) result.AdditionalProperties = extra;
-            return result;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ServiceListResponse value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServiceListResponse value, Stj.JsonSerializerOptions options)
         {
-            writer.WriteStartObject();
-            writer.WritePropertyName(N0);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Write(writer, value.Status, options);
-            if (value.__RequestId_set && value.RequestId is not null)
-            {
-                writer.WritePropertyName(N1);
-                if (value.RequestId is { } w1) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Write(writer, w1, options); else writer.WriteNullValue();
-            }
-            writer.WritePropertyName(N2);
-            Converters.C0.Write(writer, value.Result, options);
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var pair in extra)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Write(writer, pair.Value, options);
-                }
-            }
-            writer.WriteEndObject();
+            Put(writer, 0, value.Status, Double, options);
+            if (value.__RequestId_set) PutSomeV(writer, 1, value.RequestId, Guid, options);
+            Put(writer, 2, value.Result, Converters.C0, options);
         }
     }
 
     /// <summary>Reads and writes <see cref="Service"/>.</summary>
-    internal sealed class ServiceConverter : global::System.Text.Json.Serialization.JsonConverter<Service>
+    internal sealed class ServiceConverter() : global::ContractFirst.Json.ObjectConverter<Service>("Service", false, null, "id", "name", "provider", "region", "state", "endpoints", "tier", "minTotalMemoryGb", "maxTotalMemoryGb", "idleScaling", "idleTimeoutMinutes", "ipAccessList", "createdAt")
     {
         public static readonly ServiceConverter Instance = new();
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("id");
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::System.Text.Json.JsonEncodedText.Encode("name");
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::System.Text.Json.JsonEncodedText.Encode("provider");
-        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::System.Text.Json.JsonEncodedText.Encode("region");
-        private static readonly global::System.Text.Json.JsonEncodedText N4 = global::System.Text.Json.JsonEncodedText.Encode("state");
-        private static readonly global::System.Text.Json.JsonEncodedText N5 = global::System.Text.Json.JsonEncodedText.Encode("endpoints");
-        private static readonly global::System.Text.Json.JsonEncodedText N6 = global::System.Text.Json.JsonEncodedText.Encode("tier");
-        private static readonly global::System.Text.Json.JsonEncodedText N7 = global::System.Text.Json.JsonEncodedText.Encode("minTotalMemoryGb");
-        private static readonly global::System.Text.Json.JsonEncodedText N8 = global::System.Text.Json.JsonEncodedText.Encode("maxTotalMemoryGb");
-        private static readonly global::System.Text.Json.JsonEncodedText N9 = global::System.Text.Json.JsonEncodedText.Encode("idleScaling");
-        private static readonly global::System.Text.Json.JsonEncodedText N10 = global::System.Text.Json.JsonEncodedText.Encode("idleTimeoutMinutes");
-        private static readonly global::System.Text.Json.JsonEncodedText N11 = global::System.Text.Json.JsonEncodedText.Encode("ipAccessList");
-        private static readonly global::System.Text.Json.JsonEncodedText N12 = global::System.Text.Json.JsonEncodedText.Encode("createdAt");
 
-        public override Service Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        protected override Service Create() => new();
+
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, Service value, int index, Stj.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::ContractFirst.Json.JsonWire.Expected(ref reader, "an object", "Service", null);
-            global::System.Guid? p0 = default;
-            bool has0 = false;
-            string? p1 = default;
-            bool has1 = false;
-            ServiceProvider? p2 = default;
-            bool has2 = false;
-            string? p3 = default;
-            bool has3 = false;
-            ServiceState? p4 = default;
-            bool has4 = false;
-            global::System.Collections.Generic.IList<ServiceEndpoint>? p5 = default;
-            bool has5 = false;
-            ServiceTier? p6 = default;
-            bool has6 = false;
-            double? p7 = default;
-            bool has7 = false;
-            double? p8 = default;
-            bool has8 = false;
-            bool? p9 = default;
-            bool has9 = false;
-            double? p10 = default;
-            bool has10 = false;
-            global::System.Collections.Generic.IList<IpAccessListEntry>? p11 = default;
-            bool has11 = false;
-            global::System.DateTimeOffset? p12 = default;
-            bool has12 = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-            string? current = null;
-            try
+            switch (index)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    if (reader.ValueTextEquals("id"u8))
-                    {
-                        current = "id";
-                        reader.Read();
-                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Guid?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Read(ref reader, typeof(global::System.Guid), options);
-                        has0 = true;
-                    }
-                    else if (reader.ValueTextEquals("name"u8))
-                    {
-                        current = "name";
-                        reader.Read();
-                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has1 = true;
-                    }
-                    else if (reader.ValueTextEquals("provider"u8))
-                    {
-                        current = "provider";
-                        reader.Read();
-                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(ServiceProvider?) : Converters.C1.Read(ref reader, typeof(ServiceProvider), options);
-                        has2 = true;
-                    }
-                    else if (reader.ValueTextEquals("region"u8))
-                    {
-                        current = "region";
-                        reader.Read();
-                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has3 = true;
-                    }
-                    else if (reader.ValueTextEquals("state"u8))
-                    {
-                        current = "state";
-                        reader.Read();
-                        p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(ServiceState?) : Converters.C2.Read(ref reader, typeof(ServiceState), options);
-                        has4 = true;
-                    }
-                    else if (reader.ValueTextEquals("endpoints"u8))
-                    {
-                        current = "endpoints";
-                        reader.Read();
-                        p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IList<ServiceEndpoint>?) : Converters.C3.Read(ref reader, typeof(global::System.Collections.Generic.IList<ServiceEndpoint>), options);
-                        has5 = true;
-                    }
-                    else if (reader.ValueTextEquals("tier"u8))
-                    {
-                        current = "tier";
-                        reader.Read();
-                        p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(ServiceTier?) : Converters.C4.Read(ref reader, typeof(ServiceTier), options);
-                        has6 = true;
-                    }
-                    else if (reader.ValueTextEquals("minTotalMemoryGb"u8))
-                    {
-                        current = "minTotalMemoryGb";
-                        reader.Read();
-                        p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
-                        has7 = true;
-                    }
-                    else if (reader.ValueTextEquals("maxTotalMemoryGb"u8))
-                    {
-                        current = "maxTotalMemoryGb";
-                        reader.Read();
-                        p8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
-                        has8 = true;
-                    }
-                    else if (reader.ValueTextEquals("idleScaling"u8))
-                    {
-                        current = "idleScaling";
-                        reader.Read();
-                        p9 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Read(ref reader, typeof(bool), options);
-                        has9 = true;
-                    }
-                    else if (reader.ValueTextEquals("idleTimeoutMinutes"u8))
-                    {
-                        current = "idleTimeoutMinutes";
-                        reader.Read();
-                        p10 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
-                        has10 = true;
-                    }
-                    else if (reader.ValueTextEquals("ipAccessList"u8))
-                    {
-                        current = "ipAccessList";
-                        reader.Read();
-                        p11 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IList<IpAccessListEntry>?) : Converters.C5.Read(ref reader, typeof(global::System.Collections.Generic.IList<IpAccessListEntry>), options);
-                        has11 = true;
-                    }
-                    else if (reader.ValueTextEquals("createdAt"u8))
-                    {
-                        current = "createdAt";
-                        reader.Read();
-                        p12 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Read(ref reader, typeof(global::System.DateTimeOffset), options);
-                        has12 = true;
-                    }
-                    else
-                    {
-                        current = reader.GetString()!;
-                        reader.Read();
-                        (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[current] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default! : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Read(ref reader, typeof(global::System.Text.Json.JsonElement), options)!;
-                    }
-                }
+                case 0: value.Id = OptV(ref reader, Guid, options); break;
+                case 1: value.Name = Opt(ref reader, String, options); break;
+                case 2: value.Provider = OptV(ref reader, Converters.C1, options); break;
+                case 3: value.Region = Opt(ref reader, String, options); break;
+                case 4: value.State = OptV(ref reader, Converters.C2, options); break;
+                case 5: value.Endpoints = Opt(ref reader, Converters.C3, options); break;
+                case 6: value.Tier = OptV(ref reader, Converters.C4, options); break;
+                case 7: value.MinTotalMemoryGb = OptV(ref reader, Double, options); break;
+                case 8: value.MaxTotalMemoryGb = OptV(ref reader, Double, options); break;
+                case 9: value.IdleScaling = OptV(ref reader, Boolean, options); break;
+                case 10: value.IdleTimeoutMinutes = OptV(ref reader, Double, options); break;
+                case 11: value.IpAccessList = Opt(ref reader, Converters.C5, options); break;
+                case 12: value.CreatedAt = OptV(ref reader, DateTimeOffset, options); break;
             }
-            catch (global::System.Exception ex) when (global::ContractFirst.Json.JsonWire.IsReadFailure(ex))
-            {
-                throw global::ContractFirst.Json.JsonWire.InProperty(ex, "Service", current);
-            }
-
-            var result = new Service();
-            if (has0) result.Id = p0;
-            if (has1) result.Name = p1;
-            if (has2) result.Provider = p2;
-            if (has3) result.Region = p3;
-            if (has4) result.State = p4;
-            if (has5) result.Endpoints = p5;
-            if (has6) result.Tier = p6;
-            if (has7) result.MinTotalMemoryGb = p7;
-            if (has8) result.MaxTotalMemoryGb = p8;
-            if (has9) result.IdleScaling = p9;
-            if (has10) result.IdleTimeoutMinutes = p10;
-            if (has11) result.IpAccessList = p11;
-            if (has12) result.CreatedAt = p12;
-            if (extra is not null) result.AdditionalProperties = extra;
-            return result;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Service value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, Service value, Stj.JsonSerializerOptions options)
         {
-            writer.WriteStartObject();
-            if (value.__Id_set && value.Id is not null)
-            {
-                writer.WritePropertyName(N0);
-                if (value.Id is { } w0) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Write(writer, w0, options); else writer.WriteNullValue();
-            }
-            if (value.__Name_set && value.Name is not null)
-            {
-                writer.WritePropertyName(N1);
-                if (value.Name is { } w1) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w1, options); else writer.WriteNullValue();
-            }
-            if (value.__Provider_set && value.Provider is not null)
-            {
-                writer.WritePropertyName(N2);
-                if (value.Provider is { } w2) Converters.C1.Write(writer, w2, options); else writer.WriteNullValue();
-            }
-            if (value.__Region_set && value.Region is not null)
-            {
-                writer.WritePropertyName(N3);
-                if (value.Region is { } w3) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w3, options); else writer.WriteNullValue();
-            }
-            if (value.__State_set && value.State is not null)
-            {
-                writer.WritePropertyName(N4);
-                if (value.State is { } w4) Converters.C2.Write(writer, w4, options); else writer.WriteNullValue();
-            }
-            if (value.__Endpoints_set && value.Endpoints is not null)
-            {
-                writer.WritePropertyName(N5);
-                if (value.Endpoints is { } w5) Converters.C3.Write(writer, w5, options); else writer.WriteNullValue();
-            }
-            if (value.__Tier_set && value.Tier is not null)
-            {
-                writer.WritePropertyName(N6);
-                if (value.Tier is { } w6) Converters.C4.Write(writer, w6, options); else writer.WriteNullValue();
-            }
-            if (value.__MinTotalMemoryGb_set && value.MinTotalMemoryGb is not null)
-            {
-                writer.WritePropertyName(N7);
-                if (value.MinTotalMemoryGb is { } w7) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Write(writer, w7, options); else writer.WriteNullValue();
-            }
-            if (value.__MaxTotalMemoryGb_set && value.MaxTotalMemoryGb is not null)
-            {
-                writer.WritePropertyName(N8);
-                if (value.MaxTotalMemoryGb is { } w8) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Write(writer, w8, options); else writer.WriteNullValue();
-            }
-            if (value.__IdleScaling_set && value.IdleScaling is not null)
-            {
-                writer.WritePropertyName(N9);
-                if (value.IdleScaling is { } w9) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Write(writer, w9, options); else writer.WriteNullValue();
-            }
-            if (value.__IdleTimeoutMinutes_set && value.IdleTimeoutMinutes is not null)
-            {
-                writer.WritePropertyName(N10);
-                if (value.IdleTimeoutMinutes is { } w10) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Write(writer, w10, options); else writer.WriteNullValue();
-            }
-            if (value.__IpAccessList_set && value.IpAccessList is not null)
-            {
-                writer.WritePropertyName(N11);
-                if (value.IpAccessList is { } w11) Converters.C5.Write(writer, w11, options); else writer.WriteNullValue();
-            }
-            if (value.__CreatedAt_set && value.CreatedAt is not null)
-            {
-                writer.WritePropertyName(N12);
-                if (value.CreatedAt is { } w12) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Write(writer, w12, options); else writer.WriteNullValue();
-            }
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var pair in extra)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Write(writer, pair.Value, options);
-                }
-            }
-            writer.WriteEndObject();
+            if (value.__Id_set) PutSomeV(writer, 0, value.Id, Guid, options);
+            if (value.__Name_set) PutSome(writer, 1, value.Name, String, options);
+            if (value.__Provider_set) PutSomeV(writer, 2, value.Provider, Converters.C1, options);
+            if (value.__Region_set) PutSome(writer, 3, value.Region, String, options);
+            if (value.__State_set) PutSomeV(writer, 4, value.State, Converters.C2, options);
+            if (value.__Endpoints_set) PutSome(writer, 5, value.Endpoints, Converters.C3, options);
+            if (value.__Tier_set) PutSomeV(writer, 6, value.Tier, Converters.C4, options);
+            if (value.__MinTotalMemoryGb_set) PutSomeV(writer, 7, value.MinTotalMemoryGb, Double, options);
+            if (value.__MaxTotalMemoryGb_set) PutSomeV(writer, 8, value.MaxTotalMemoryGb, Double, options);
+            if (value.__IdleScaling_set) PutSomeV(writer, 9, value.IdleScaling, Boolean, options);
+            if (value.__IdleTimeoutMinutes_set) PutSomeV(writer, 10, value.IdleTimeoutMinutes, Double, options);
+            if (value.__IpAccessList_set) PutSome(writer, 11, value.IpAccessList, Converters.C5, options);
+            if (value.__CreatedAt_set) PutSomeV(writer, 12, value.CreatedAt, DateTimeOffset, options);
         }
     }
 
     /// <summary>Reads and writes <see cref="ServiceEndpoint"/>.</summary>
-    internal sealed class ServiceEndpointConverter : global::System.Text.Json.Serialization.JsonConverter<ServiceEndpoint>
+    internal sealed class ServiceEndpointConverter() : global::ContractFirst.Json.ObjectConverter<ServiceEndpoint>("ServiceEndpoint", false, null, "protocol", "host", "port")
     {
         public static readonly ServiceEndpointConverter Instance = new();
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("protocol");
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::System.Text.Json.JsonEncodedText.Encode("host");
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::System.Text.Json.JsonEncodedText.Encode("port");
 
-        public override ServiceEndpoint Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        protected override ServiceEndpoint Create() => new();
+
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ServiceEndpoint value, int index, Stj.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::ContractFirst.Json.JsonWire.Expected(ref reader, "an object", "ServiceEndpoint", null);
-            ServiceEndpointProtocol? p0 = default;
-            bool has0 = false;
-            string? p1 = default;
-            bool has1 = false;
-            long? p2 = default;
-            bool has2 = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-            string? current = null;
-            try
+            switch (index)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    if (reader.ValueTextEquals("protocol"u8))
-                    {
-                        current = "protocol";
-                        reader.Read();
-                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(ServiceEndpointProtocol?) : Converters.C6.Read(ref reader, typeof(ServiceEndpointProtocol), options);
-                        has0 = true;
-                    }
-                    else if (reader.ValueTextEquals("host"u8))
-                    {
-                        current = "host";
-                        reader.Read();
-                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has1 = true;
-                    }
-                    else if (reader.ValueTextEquals("port"u8))
-                    {
-                        current = "port";
-                        reader.Read();
-                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::ContractFirst.Json.IntegerJsonConverter.Int64.Read(ref reader, typeof(long), options);
-                        has2 = true;
-                    }
-                    else
-                    {
-                        current = reader.GetString()!;
-                        reader.Read();
-                        (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[current] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default! : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Read(ref reader, typeof(global::System.Text.Json.JsonElement), options)!;
-                    }
-                }
+                case 0: value.Protocol = OptV(ref reader, Converters.C6, options); break;
+                case 1: value.Host = Opt(ref reader, String, options); break;
+                case 2: value.Port = OptV(ref reader, Int64, options); break;
             }
-            catch (global::System.Exception ex) when (global::ContractFirst.Json.JsonWire.IsReadFailure(ex))
-            {
-                throw global::ContractFirst.Json.JsonWire.InProperty(ex, "ServiceEndpoint", current);
-            }
-
-            var result = new ServiceEndpoint();
-            if (has0) result.Protocol = p0;
-            if (has1) result.Host = p1;
-            if (has2) result.Port = p2;
-            if (extra is not null) result.AdditionalProperties = extra;
-            return result;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ServiceEndpoint value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServiceEndpoint value, Stj.JsonSerializerOptions options)
         {
-            writer.WriteStartObject();
-            if (value.__Protocol_set && value.Protocol is not null)
-            {
-                writer.WritePropertyName(N0);
-                if (value.Protocol is { } w0) Converters.C6.Write(writer, w0, options); else writer.WriteNullValue();
-            }
-            if (value.__Host_set && value.Host is not null)
-            {
-                writer.WritePropertyName(N1);
-                if (value.Host is { } w1) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w1, options); else writer.WriteNullValue();
-            }
-            if (value.__Port_set && value.Port is not null)
-            {
-                writer.WritePropertyName(N2);
-                if (value.Port is { } w2) global::ContractFirst.Json.IntegerJsonConverter.Int64.Write(writer, w2, options); else writer.WriteNullValue();
-            }
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var pair in extra)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Write(writer, pair.Value, options);
-                }
-            }
-            writer.WriteEndObject();
+            if (value.__Protocol_set) PutSomeV(writer, 0, value.Protocol, Converters.C6, options);
+            if (value.__Host_set) PutSome(writer, 1, value.Host, String, options);
+            if (value.__Port_set) PutSomeV(writer, 2, value.Port, Int64, options);
         }
     }
 
     /// <summary>Reads and writes <see cref="IpAccessListEntry"/>.</summary>
-    internal sealed class IpAccessListEntryConverter : global::System.Text.Json.Serialization.JsonConverter<IpAccessListEntry>
+    internal sealed class IpAccessListEntryConverter() : global::ContractFirst.Json.ObjectConverter<IpAccessListEntry>("IpAccessListEntry", false, new[] { 0 }, "source", "description")
     {
         public static readonly IpAccessListEntryConverter Instance = new();
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("source");
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::System.Text.Json.JsonEncodedText.Encode("description");
 
-        public override IpAccessListEntry Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        protected override IpAccessListEntry Create() => new() { Source = default! };
+
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, IpAccessListEntry value, int index, Stj.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::ContractFirst.Json.JsonWire.Expected(ref reader, "an object", "IpAccessListEntry", null);
-            string? p0 = default;
-            bool has0 = false;
-            string? p1 = default;
-            bool has1 = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-            string? current = null;
-            try
+            switch (index)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    if (reader.ValueTextEquals("source"u8))
-                    {
-                        current = "source";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("IpAccessListEntry", ref current);
-                        p0 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has0 = true;
-                    }
-                    else if (reader.ValueTextEquals("description"u8))
-                    {
-                        current = "description";
-                        reader.Read();
-                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has1 = true;
-                    }
-                    else
-                    {
-                        current = reader.GetString()!;
-                        reader.Read();
-                        (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[current] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default! : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Read(ref reader, typeof(global::System.Text.Json.JsonElement), options)!;
-                    }
-                }
+                case 0: value.Source = Req(ref reader, String, options); break;
+                case 1: value.Description = Opt(ref reader, String, options); break;
             }
-            catch (global::System.Exception ex) when (global::ContractFirst.Json.JsonWire.IsReadFailure(ex))
-            {
-                throw global::ContractFirst.Json.JsonWire.InProperty(ex, "IpAccessListEntry", current);
-            }
-
-            if (!has0) throw global::ContractFirst.Json.JsonWire.MissingRequired("IpAccessListEntry", has0 ? null : "source");
-            var result = new IpAccessListEntry { Source = p0! };
-            if (has1) result.Description = p1;
-            if (extra is not null) result.AdditionalProperties = extra;
-            return result;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, IpAccessListEntry value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, IpAccessListEntry value, Stj.JsonSerializerOptions options)
         {
-            writer.WriteStartObject();
-            writer.WritePropertyName(N0);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.Source, options);
-            if (value.__Description_set && value.Description is not null)
-            {
-                writer.WritePropertyName(N1);
-                if (value.Description is { } w1) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w1, options); else writer.WriteNullValue();
-            }
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var pair in extra)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Write(writer, pair.Value, options);
-                }
-            }
-            writer.WriteEndObject();
+            Put(writer, 0, value.Source, String, options);
+            if (value.__Description_set) PutSome(writer, 1, value.Description, String, options);
         }
     }
 
     /// <summary>Reads and writes <see cref="ServiceResponse"/>.</summary>
-    internal sealed class ServiceResponseConverter : global::System.Text.Json.Serialization.JsonConverter<ServiceResponse>
+    internal sealed class ServiceResponseConverter() : global::ContractFirst.Json.ObjectConverter<ServiceResponse>("ServiceResponse", false, new[] { 0, 2 }, "status", "requestId", "result")
     {
         public static readonly ServiceResponseConverter Instance = new();
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("status");
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::System.Text.Json.JsonEncodedText.Encode("requestId");
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::System.Text.Json.JsonEncodedText.Encode("result");
 
-        public override ServiceResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        protected override ServiceResponse Create() => new() { Status = default!, Result = default! };
+
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ServiceResponse value, int index, Stj.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::ContractFirst.Json.JsonWire.Expected(ref reader, "an object", "ServiceResponse", null);
-            double? p0 = default;
-            bool has0 = false;
-            global::System.Guid? p1 = default;
-            bool has1 = false;
-            Service? p2 = default;
-            bool has2 = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-            string? current = null;
-            try
+            switch (index)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    if (reader.ValueTextEquals("status"u8))
-                    {
-                        current = "status";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ServiceResponse", ref current);
-                        p0 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
-                        has0 = true;
-                    }
-                    else if (reader.ValueTextEquals("requestId"u8))
-                    {
-                        current = "requestId";
-                        reader.Read();
-                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Guid?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Read(ref reader, typeof(global::System.Guid), options);
-                        has1 = true;
-                    }
-                    else if (reader.ValueTextEquals("result"u8))
-                    {
-                        current = "result";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ServiceResponse", ref current);
-                        p2 = ServiceConverter.Instance.Read(ref reader, typeof(Service), options);
-                        has2 = true;
-                    }
-                    else
-                    {
-                        current = reader.GetString()!;
-                        reader.Read();
-                        (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[current] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default! : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Read(ref reader, typeof(global::System.Text.Json.JsonElement), options)!;
-                    }
-                }
+                case 0: value.Status = Req(ref reader, Double, options); break;
+                case 1: value.RequestId = OptV(ref reader, Guid, options); break;
+                case 2: value.Result = Req(ref reader, ServiceConverter.Instance, options); break;
             }
-            catch (global::System.Exception ex) when (global::ContractFirst.Json.JsonWire.IsReadFailure(ex))
-            {
-                throw global::ContractFirst.Json.JsonWire.InProperty(ex, "ServiceResponse", current);
-            }
-
-            if (!has0 || !has2) throw global::ContractFirst.Json.JsonWire.MissingRequired("ServiceResponse", has0 ? null : "status", has2 ? null : "result");
-            var result = new ServiceResponse { Status = p0.GetValueOrDefault(), Result = p2! };
-            if (has1) result.RequestId = p1;
-            if (extra is not null) result.AdditionalProperties = extra;
-            return result;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ServiceResponse value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServiceResponse value, Stj.JsonSerializerOptions options)
         {
-            writer.WriteStartObject();
-            writer.WritePropertyName(N0);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Write(writer, value.Status, options);
-            if (value.__RequestId_set && value.RequestId is not null)
-            {
-                writer.WritePropertyName(N1);
-                if (value.RequestId is { } w1) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Write(writer, w1, options); else writer.WriteNullValue();
-            }
-            writer.WritePropertyName(N2);
-            ServiceConverter.Instance.Write(writer, value.Result, options);
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var pair in extra)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Write(writer, pair.Value, options);
-                }
-            }
-            writer.WriteEndObject();
+            Put(writer, 0, value.Status, Double, options);
+            if (value.__RequestId_set) PutSomeV(writer, 1, value.RequestId, Guid, options);
+            Put(writer, 2, value.Result, ServiceConverter.Instance, options);
         }
     }
 
     /// <summary>Reads and writes <see cref="ServicePostResponseWrapper"/>.</summary>
-    internal sealed class ServicePostResponseWrapperConverter : global::System.Text.Json.Serialization.JsonConverter<ServicePostResponseWrapper>
+    internal sealed class ServicePostResponseWrapperConverter() : global::ContractFirst.Json.ObjectConverter<ServicePostResponseWrapper>("ServicePostResponseWrapper", false, new[] { 0, 2 }, "status", "requestId", "result")
     {
         public static readonly ServicePostResponseWrapperConverter Instance = new();
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("status");
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::System.Text.Json.JsonEncodedText.Encode("requestId");
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::System.Text.Json.JsonEncodedText.Encode("result");
 
-        public override ServicePostResponseWrapper Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        protected override ServicePostResponseWrapper Create() => new() { Status = default!, Result = default! };
+
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ServicePostResponseWrapper value, int index, Stj.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::ContractFirst.Json.JsonWire.Expected(ref reader, "an object", "ServicePostResponseWrapper", null);
-            double? p0 = default;
-            bool has0 = false;
-            global::System.Guid? p1 = default;
-            bool has1 = false;
-            ServicePostResponse? p2 = default;
-            bool has2 = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-            string? current = null;
-            try
+            switch (index)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    if (reader.ValueTextEquals("status"u8))
-                    {
-                        current = "status";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ServicePostResponseWrapper", ref current);
-                        p0 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
-                        has0 = true;
-                    }
-                    else if (reader.ValueTextEquals("requestId"u8))
-                    {
-                        current = "requestId";
-                        reader.Read();
-                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Guid?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Read(ref reader, typeof(global::System.Guid), options);
-                        has1 = true;
-                    }
-                    else if (reader.ValueTextEquals("result"u8))
-                    {
-                        current = "result";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ServicePostResponseWrapper", ref current);
-                        p2 = ServicePostResponseConverter.Instance.Read(ref reader, typeof(ServicePostResponse), options);
-                        has2 = true;
-                    }
-                    else
-                    {
-                        current = reader.GetString()!;
-                        reader.Read();
-                        (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[current] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default! : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Read(ref reader, typeof(global::System.Text.Json.JsonElement), options)!;
-                    }
-                }
+                case 0: value.Status = Req(ref reader, Double, options); break;
+                case 1: value.RequestId = OptV(ref reader, Guid, options); break;
+                case 2: value.Result = Req(ref reader, ServicePostResponseConverter.Instance, options); break;
             }
-            catch (global::System.Exception ex) when (global::ContractFirst.Json.JsonWire.IsReadFailure(ex))
-            {
-                throw global::ContractFirst.Json.JsonWire.InProperty(ex, "ServicePostResponseWrapper", current);
-            }
-
-            if (!has0 || !has2) throw global::ContractFirst.Json.JsonWire.MissingRequired("ServicePostResponseWrapper", has0 ? null : "status", has2 ? null : "result");
-            var result = new ServicePostResponseWrapper { Status = p0.GetValueOrDefault(), Result = p2! };
-            if (has1) result.RequestId = p1;
-            if (extra is not null) result.AdditionalProperties = extra;
-            return result;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ServicePostResponseWrapper value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServicePostResponseWrapper value, Stj.JsonSerializerOptions options)
         {
-            writer.WriteStartObject();
-            writer.WritePropertyName(N0);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Write(writer, value.Status, options);
-            if (value.__RequestId_set && value.RequestId is not null)
-            {
-                writer.WritePropertyName(N1);
-                if (value.RequestId is { } w1) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Write(writer, w1, options); else writer.WriteNullValue();
-            }
-            writer.WritePropertyName(N2);
-            ServicePostResponseConverter.Instance.Write(writer, value.Result, options);
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var pair in extra)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Write(writer, pair.Value, options);
-                }
-            }
-            writer.WriteEndObject();
+            Put(writer, 0, value.Status, Double, options);
+            if (value.__RequestId_set) PutSomeV(writer, 1, value.RequestId, Guid, options);
+            Put(writer, 2, value.Result, ServicePostResponseConverter.Instance, options);
         }
     }
 
     /// <summary>Reads and writes <see cref="ServicePostResponse"/>.</summary>
-    internal sealed class ServicePostResponseConverter : global::System.Text.Json.Serialization.JsonConverter<ServicePostResponse>
+    internal sealed class ServicePostResponseConverter() : global::ContractFirst.Json.ObjectConverter<ServicePostResponse>("ServicePostResponse", false, null, "service", "password")
     {
         public static readonly ServicePostResponseConverter Instance = new();
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("service");
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::System.Text.Json.JsonEncodedText.Encode("password");
 
-        public override ServicePostResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        protected override ServicePostResponse Create() => new();
+
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ServicePostResponse value, int index, Stj.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::ContractFirst.Json.JsonWire.Expected(ref reader, "an object", "ServicePostResponse", null);
-            Service? p0 = default;
-            bool has0 = false;
-            string? p1 = default;
-            bool has1 = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-            string? current = null;
-            try
+            switch (index)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    if (reader.ValueTextEquals("service"u8))
-                    {
-                        current = "service";
-                        reader.Read();
-                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(Service?) : ServiceConverter.Instance.Read(ref reader, typeof(Service), options);
-                        has0 = true;
-                    }
-                    else if (reader.ValueTextEquals("password"u8))
-                    {
-                        current = "password";
-                        reader.Read();
-                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has1 = true;
-                    }
-                    else
-                    {
-                        current = reader.GetString()!;
-                        reader.Read();
-                        (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[current] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default! : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Read(ref reader, typeof(global::System.Text.Json.JsonElement), options)!;
-                    }
-                }
+                case 0: value.Service = Opt(ref reader, ServiceConverter.Instance, options); break;
+                case 1: value.Password = Opt(ref reader, String, options); break;
             }
-            catch (global::System.Exception ex) when (global::ContractFirst.Json.JsonWire.IsReadFailure(ex))
-            {
-                throw global::ContractFirst.Json.JsonWire.InProperty(ex, "ServicePostResponse", current);
-            }
-
-            var result = new ServicePostResponse();
-            if (has0) result.Service = p0;
-            if (has1) result.Password = p1;
-            if (extra is not null) result.AdditionalProperties = extra;
-            return result;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ServicePostResponse value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServicePostResponse value, Stj.JsonSerializerOptions options)
         {
-            writer.WriteStartObject();
-            if (value.__Service_set && value.Service is not null)
-            {
-                writer.WritePropertyName(N0);
-                if (value.Service is { } w0) ServiceConverter.Instance.Write(writer, w0, options); else writer.WriteNullValue();
-            }
-            if (value.__Password_set && value.Password is not null)
-            {
-                writer.WritePropertyName(N1);
-                if (value.Password is { } w1) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w1, options); else writer.WriteNullValue();
-            }
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var pair in extra)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Write(writer, pair.Value, options);
-                }
-            }
-            writer.WriteEndObject();
+            if (value.__Service_set) PutSome(writer, 0, value.Service, ServiceConverter.Instance, options);
+            if (value.__Password_set) PutSome(writer, 1, value.Password, String, options);
         }
     }
 
     /// <summary>Reads and writes <see cref="ServicePasswordPatchResponseWrapper"/>.</summary>
-    internal sealed class ServicePasswordPatchResponseWrapperConverter : global::System.Text.Json.Serialization.JsonConverter<ServicePasswordPatchResponseWrapper>
+    internal sealed class ServicePasswordPatchResponseWrapperConverter() : global::ContractFirst.Json.ObjectConverter<ServicePasswordPatchResponseWrapper>("ServicePasswordPatchResponseWrapper", false, new[] { 0, 2 }, "status", "requestId", "result")
     {
         public static readonly ServicePasswordPatchResponseWrapperConverter Instance = new();
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("status");
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::System.Text.Json.JsonEncodedText.Encode("requestId");
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::System.Text.Json.JsonEncodedText.Encode("result");
 
-        public override ServicePasswordPatchResponseWrapper Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        protected override ServicePasswordPatchResponseWrapper Create() => new() { Status = default!, Result = default! };
+
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ServicePasswordPatchResponseWrapper value, int index, Stj.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::ContractFirst.Json.JsonWire.Expected(ref reader, "an object", "ServicePasswordPatchResponseWrapper", null);
-            double? p0 = default;
-            bool has0 = false;
-            global::System.Guid? p1 = default;
-            bool has1 = false;
-            ServicePasswordPatchResponse? p2 = default;
-            bool has2 = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-            string? current = null;
-            try
+            switch (index)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    if (reader.ValueTextEquals("status"u8))
-                    {
-                        current = "status";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ServicePasswordPatchResponseWrapper", ref current);
-                        p0 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
-                        has0 = true;
-                    }
-                    else if (reader.ValueTextEquals("requestId"u8))
-                    {
-                        current = "requestId";
-                        reader.Read();
-                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Guid?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Read(ref reader, typeof(global::System.Guid), options);
-                        has1 = true;
-                    }
-                    else if (reader.ValueTextEquals("result"u8))
-                    {
-                        current = "result";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ServicePasswordPatchResponseWrapper", ref current);
-                        p2 = ServicePasswordPatchResponseConverter.Instance.Read(ref reader, typeof(ServicePasswordPatchResponse), options);
-                        has2 = true;
-                    }
-                    else
-                    {
-                        current = reader.GetString()!;
-                        reader.Read();
-                        (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[current] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default! : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Read(ref reader, typeof(global::System.Text.Json.JsonElement), options)!;
-                    }
-                }
+                case 0: value.Status = Req(ref reader, Double, options); break;
+                case 1: value.RequestId = OptV(ref reader, Guid, options); break;
+                case 2: value.Result = Req(ref reader, ServicePasswordPatchResponseConverter.Instance, options); break;
             }
-            catch (global::System.Exception ex) when (global::ContractFirst.Json.JsonWire.IsReadFailure(ex))
-            {
-                throw global::ContractFirst.Json.JsonWire.InProperty(ex, "ServicePasswordPatchResponseWrapper", current);
-            }
-
-            if (!has0 || !has2) throw global::ContractFirst.Json.JsonWire.MissingRequired("ServicePasswordPatchResponseWrapper", has0 ? null : "status", has2 ? null : "result");
-            var result = new ServicePasswordPatchResponseWrapper { Status = p0.GetValueOrDefault(), Result = p2! };
-            if (has1) result.RequestId = p1;
-            if (extra is not null) result.AdditionalProperties = extra;
-            return result;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ServicePasswordPatchResponseWrapper value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServicePasswordPatchResponseWrapper value, Stj.JsonSerializerOptions options)
         {
-            writer.WriteStartObject();
-            writer.WritePropertyName(N0);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Write(writer, value.Status, options);
-            if (value.__RequestId_set && value.RequestId is not null)
-            {
-                writer.WritePropertyName(N1);
-                if (value.RequestId is { } w1) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Write(writer, w1, options); else writer.WriteNullValue();
-            }
-            writer.WritePropertyName(N2);
-            ServicePasswordPatchResponseConverter.Instance.Write(writer, value.Result, options);
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var pair in extra)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Write(writer, pair.Value, options);
-                }
-            }
-            writer.WriteEndObject();
+            Put(writer, 0, value.Status, Double, options);
+            if (value.__RequestId_set) PutSomeV(writer, 1, value.RequestId, Guid, options);
+            Put(writer, 2, value.Result, ServicePasswordPatchResponseConverter.Instance, options);
         }
     }
 
     /// <summary>Reads and writes <see cref="ServicePasswordPatchResponse"/>.</summary>
-    internal sealed class ServicePasswordPatchResponseConverter : global::System.Text.Json.Serialization.JsonConverter<ServicePasswordPatchResponse>
+    internal sealed class ServicePasswordPatchResponseConverter() : global::ContractFirst.Json.ObjectConverter<ServicePasswordPatchResponse>("ServicePasswordPatchResponse", false, null, "password")
     {
         public static readonly ServicePasswordPatchResponseConverter Instance = new();
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("password");
 
-        public override ServicePasswordPatchResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        protected override ServicePasswordPatchResponse Create() => new();
+
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ServicePasswordPatchResponse value, int index, Stj.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::ContractFirst.Json.JsonWire.Expected(ref reader, "an object", "ServicePasswordPatchResponse", null);
-            string? p0 = default;
-            bool has0 = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-            string? current = null;
-            try
+            switch (index)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    if (reader.ValueTextEquals("password"u8))
-                    {
-                        current = "password";
-                        reader.Read();
-                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has0 = true;
-                    }
-                    else
-                    {
-                        current = reader.GetString()!;
-                        reader.Read();
-                        (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[current] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default! : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Read(ref reader, typeof(global::System.Text.Json.JsonElement), options)!;
-                    }
-                }
+                case 0: value.Password = Opt(ref reader, String, options); break;
             }
-            catch (global::System.Exception ex) when (global::ContractFirst.Json.JsonWire.IsReadFailure(ex))
-            {
-                throw global::ContractFirst.Json.JsonWire.InProperty(ex, "ServicePasswordPatchResponse", current);
-            }
-
-            var result = new ServicePasswordPatchResponse();
-            if (has0) result.Password = p0;
-            if (extra is not null) result.AdditionalProperties = extra;
-            return result;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ServicePasswordPatchResponse value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServicePasswordPatchResponse value, Stj.JsonSerializerOptions options)
         {
-            writer.WriteStartObject();
-            if (value.__Password_set && value.Password is not null)
-            {
-                writer.WritePropertyName(N0);
-                if (value.Password is { } w0) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w0, options); else writer.WriteNullValue();
-            }
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var pair in extra)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Write(writer, pair.Value, options);
-                }
-            }
-            writer.WriteEndObject();
+            if (value.__Password_set) PutSome(writer, 0, value.Password, String, options);
         }
     }
 
     /// <summary>Reads and writes <see cref="ServiceDeleteResponse"/>.</summary>
-    internal sealed class ServiceDeleteResponseConverter : global::System.Text.Json.Serialization.JsonConverter<ServiceDeleteResponse>
+    internal sealed class ServiceDeleteResponseConverter() : global::ContractFirst.Json.ObjectConverter<ServiceDeleteResponse>("ServiceDeleteResponse", false, new[] { 0 }, "status", "requestId")
     {
         public static readonly ServiceDeleteResponseConverter Instance = new();
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("status");
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::System.Text.Json.JsonEncodedText.Encode("requestId");
 
-        public override ServiceDeleteResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        protected override ServiceDeleteResponse Create() => new() { Status = default! };
+
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ServiceDeleteResponse value, int index, Stj.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::ContractFirst.Json.JsonWire.Expected(ref reader, "an object", "ServiceDeleteResponse", null);
-            double? p0 = default;
-            bool has0 = false;
-            global::System.Guid? p1 = default;
-            bool has1 = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-            string? current = null;
-            try
+            switch (index)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    if (reader.ValueTextEquals("status"u8))
-                    {
-                        current = "status";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ServiceDeleteResponse", ref current);
-                        p0 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
-                        has0 = true;
-                    }
-                    else if (reader.ValueTextEquals("requestId"u8))
-                    {
-                        current = "requestId";
-                        reader.Read();
-                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Guid?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Read(ref reader, typeof(global::System.Guid), options);
-                        has1 = true;
-                    }
-                    else
-                    {
-                        current = reader.GetString()!;
-                        reader.Read();
-                        (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[current] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default! : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Read(ref reader, typeof(global::System.Text.Json.JsonElement), options)!;
-                    }
-                }
+                case 0: value.Status = Req(ref reader, Double, options); break;
+                case 1: value.RequestId = OptV(ref reader, Guid, options); break;
             }
-            catch (global::System.Exception ex) when (global::ContractFirst.Json.JsonWire.IsReadFailure(ex))
-            {
-                throw global::ContractFirst.Json.JsonWire.InProperty(ex, "ServiceDeleteResponse", current);
-            }
-
-            if (!has0) throw global::ContractFirst.Json.JsonWire.MissingRequired("ServiceDeleteResponse", has0 ? null : "status");
-            var result = new ServiceDeleteResponse { Status = p0.GetValueOrDefault() };
-            if (has1) result.RequestId = p1;
-            if (extra is not null) result.AdditionalProperties = extra;
-            return result;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ServiceDeleteResponse value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServiceDeleteResponse value, Stj.JsonSerializerOptions options)
         {
-            writer.WriteStartObject();
-            writer.WritePropertyName(N0);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Write(writer, value.Status, options);
-            if (value.__RequestId_set && value.RequestId is not null)
-            {
-                writer.WritePropertyName(N1);
-                if (value.RequestId is { } w1) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Write(writer, w1, options); else writer.WriteNullValue();
-            }
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var pair in extra)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Write(writer, pair.Value, options);
-                }
-            }
-            writer.WriteEndObject();
+            Put(writer, 0, value.Status, Double, options);
+            if (value.__RequestId_set) PutSomeV(writer, 1, value.RequestId, Guid, options);
         }
     }
 
     /// <summary>Reads and writes <see cref="BackupListResponse"/>.</summary>
-    internal sealed class BackupListResponseConverter : global::System.Text.Json.Serialization.JsonConverter<BackupListResponse>
+    internal sealed class BackupListResponseConverter() : global::ContractFirst.Json.ObjectConverter<BackupListResponse>("BackupListResponse", false, new[] { 0, 2 }, "status", "requestId", "result")
     {
         public static readonly BackupListResponseConverter Instance = new();
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("status");
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::System.Text.Json.JsonEncodedText.Encode("requestId");
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::System.Text.Json.JsonEncodedText.Encode("result");
 
-        public override BackupListResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        protected override BackupListResponse Create() => new() { Status = default!, Result = default! };
+
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, BackupListResponse value, int index, Stj.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::ContractFirst.Json.JsonWire.Expected(ref reader, "an object", "BackupListResponse", null);
-            double? p0 = default;
-            bool has0 = false;
-            global::System.Guid? p1 = default;
-            bool has1 = false;
-            global::System.Collections.Generic.IList<Backup>? p2 = default;
-            bool has2 = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-            string? current = null;
-            try
+            switch (index)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    if (reader.ValueTextEquals("status"u8))
-                    {
-                        current = "status";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("BackupListResponse", ref current);
-                        p0 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
-                        has0 = true;
-                    }
-                    else if (reader.ValueTextEquals("requestId"u8))
-                    {
-                        current = "requestId";
-                        reader.Read();
-                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Guid?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Read(ref reader, typeof(global::System.Guid), options);
-                        has1 = true;
-                    }
-                    else if (reader.ValueTextEquals("result"u8))
-                    {
-                        current = "result";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("BackupListResponse", ref current);
-                        p2 = Converters.C7.Read(ref reader, typeof(global::System.Collections.Generic.IList<Backup>), options);
-                        has2 = true;
-                    }
-                    else
-                    {
-                        current = reader.GetString()!;
-                        reader.Read();
-                        (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[current] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default! : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Read(ref reader, typeof(global::System.Text.Json.JsonElement), options)!;
-                    }
-                }
+                case 0: value.Status = Req(ref reader, Double, options); break;
+                case 1: value.RequestId = OptV(ref reader, Guid, options); break;
+                case 2: value.Result = Req(ref reader, Converters.C7, options); break;
             }
-            catch (global::System.Exception ex) when (global::ContractFirst.Json.JsonWire.IsReadFailure(ex))
-            {
-                throw global::ContractFirst.Json.JsonWire.InProperty(ex, "BackupListResponse", current);
-            }
-
-            if (!has0 || !has2) throw global::ContractFirst.Json.JsonWire.MissingRequired("BackupListResponse", has0 ? null : "status", has2 ? null : "result");
-            var result = new BackupListResponse { Status = p0.GetValueOrDefault(), Result = p2! };
-            if (has1) result.RequestId = p1;
-            if (extra is not null) result.AdditionalProperties = extra;
-            return result;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BackupListResponse value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, BackupListResponse value, Stj.JsonSerializerOptions options)
         {
-            writer.WriteStartObject();
-            writer.WritePropertyName(N0);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Write(writer, value.Status, options);
-            if (value.__RequestId_set && value.RequestId is not null)
-            {
-                writer.WritePropertyName(N1);
-                if (value.RequestId is { } w1) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Write(writer, w1, options); else writer.WriteNullValue();
-            }
-            writer.WritePropertyName(N2);
-            Converters.C7.Write(writer, value.Result, options);
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var pair in extra)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Write(writer, pair.Value, options);
-                }
-            }
-            writer.WriteEndObject();
+            Put(writer, 0, value.Status, Double, options);
+            if (value.__RequestId_set) PutSomeV(writer, 1, value.RequestId, Guid, options);
+            Put(writer, 2, value.Result, Converters.C7, options);
         }
     }
 
     /// <summary>Reads and writes <see cref="Backup"/>.</summary>
-    internal sealed class BackupConverter : global::System.Text.Json.Serialization.JsonConverter<Backup>
+    internal sealed class BackupConverter() : global::ContractFirst.Json.ObjectConverter<Backup>("Backup", false, null, "id", "status", "serviceId", "startedAt", "finishedAt")
     {
         public static readonly BackupConverter Instance = new();
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("id");
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::System.Text.Json.JsonEncodedText.Encode("status");
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::System.Text.Json.JsonEncodedText.Encode("serviceId");
-        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::System.Text.Json.JsonEncodedText.Encode("startedAt");
-        private static readonly global::System.Text.Json.JsonEncodedText N4 = global::System.Text.Json.JsonEncodedText.Encode("finishedAt");
 
-        public override Backup Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        protected override Backup Create() => new();
+
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, Backup value, int index, Stj.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::ContractFirst.Json.JsonWire.Expected(ref reader, "an object", "Backup", null);
-            global::System.Guid? p0 = default;
-            bool has0 = false;
-            BackupStatus? p1 = default;
-            bool has1 = false;
-            string? p2 = default;
-            bool has2 = false;
-            global::System.DateTimeOffset? p3 = default;
-            bool has3 = false;
-            global::System.DateTimeOffset? p4 = default;
-            bool has4 = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-            string? current = null;
-            try
+            switch (index)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    if (reader.ValueTextEquals("id"u8))
-                    {
-                        current = "id";
-                        reader.Read();
-                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Guid?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Read(ref reader, typeof(global::System.Guid), options);
-                        has0 = true;
-                    }
-                    else if (reader.ValueTextEquals("status"u8))
-                    {
-                        current = "status";
-                        reader.Read();
-                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(BackupStatus?) : Converters.C8.Read(ref reader, typeof(BackupStatus), options);
-                        has1 = true;
-                    }
-                    else if (reader.ValueTextEquals("serviceId"u8))
-                    {
-                        current = "serviceId";
-                        reader.Read();
-                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has2 = true;
-                    }
-                    else if (reader.ValueTextEquals("startedAt"u8))
-                    {
-                        current = "startedAt";
-                        reader.Read();
-                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Read(ref reader, typeof(global::System.DateTimeOffset), options);
-                        has3 = true;
-                    }
-                    else if (reader.ValueTextEquals("finishedAt"u8))
-                    {
-                        current = "finishedAt";
-                        reader.Read();
-                        p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Read(ref reader, typeof(global::System.DateTimeOffset), options);
-                        has4 = true;
-                    }
-                    else
-                    {
-                        current = reader.GetString()!;
-                        reader.Read();
-                        (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[current] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default! : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Read(ref reader, typeof(global::System.Text.Json.JsonElement), options)!;
-                    }
-                }
+                case 0: value.Id = OptV(ref reader, Guid, options); break;
+                case 1: value.Status = OptV(ref reader, Converters.C8, options); break;
+                case 2: value.ServiceId = Opt(ref reader, String, options); break;
+                case 3: value.StartedAt = OptV(ref reader, DateTimeOffset, options); break;
+                case 4: value.FinishedAt = OptV(ref reader, DateTimeOffset, options); break;
             }
-            catch (global::System.Exception ex) when (global::ContractFirst.Json.JsonWire.IsReadFailure(ex))
-            {
-                throw global::ContractFirst.Json.JsonWire.InProperty(ex, "Backup", current);
-            }
-
-            var result = new Backup();
-            if (has0) result.Id = p0;
-            if (has1) result.Status = p1;
-            if (has2) result.ServiceId = p2;
-            if (has3) result.StartedAt = p3;
-            if (has4) result.FinishedAt = p4;
-            if (extra is not null) result.AdditionalProperties = extra;
-            return result;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Backup value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, Backup value, Stj.JsonSerializerOptions options)
         {
-            writer.WriteStartObject();
-            if (value.__Id_set && value.Id is not null)
-            {
-                writer.WritePropertyName(N0);
-                if (value.Id is { } w0) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Write(writer, w0, options); else writer.WriteNullValue();
-            }
-            if (value.__Status_set && value.Status is not null)
-            {
-                writer.WritePropertyName(N1);
-                if (value.Status is { } w1) Converters.C8.Write(writer, w1, options); else writer.WriteNullValue();
-            }
-            if (value.__ServiceId_set && value.ServiceId is not null)
-            {
-                writer.WritePropertyName(N2);
-                if (value.ServiceId is { } w2) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w2, options); else writer.WriteNullValue();
-            }
-            if (value.__StartedAt_set && value.StartedAt is not null)
-            {
-                writer.WritePropertyName(N3);
-                if (value.StartedAt is { } w3) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Write(writer, w3, options); else writer.WriteNullValue();
-            }
-            if (value.__FinishedAt_set && value.FinishedAt is not null)
-            {
-                writer.WritePropertyName(N4);
-                if (value.FinishedAt is { } w4) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Write(writer, w4, options); else writer.WriteNullValue();
-            }
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var pair in extra)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Write(writer, pair.Value, options);
-                }
-            }
-            writer.WriteEndObject();
+            if (value.__Id_set) PutSomeV(writer, 0, value.Id, Guid, options);
+            if (value.__Status_set) PutSomeV(writer, 1, value.Status, Converters.C8, options);
+            if (value.__ServiceId_set) PutSome(writer, 2, value.ServiceId, String, options);
+            if (value.__StartedAt_set) PutSomeV(writer, 3, value.StartedAt, DateTimeOffset, options);
+            if (value.__FinishedAt_set) PutSomeV(writer, 4, value.FinishedAt, DateTimeOffset, options);
         }
     }
 
     /// <summary>Reads and writes <see cref="BackupResponse"/>.</summary>
-    internal sealed class BackupResponseConverter : global::System.Text.Json.Serialization.JsonConverter<BackupResponse>
+    internal sealed class BackupResponseConverter() : global::ContractFirst.Json.ObjectConverter<BackupResponse>("BackupResponse", false, new[] { 0, 2 }, "status", "requestId", "result")
     {
         public static readonly BackupResponseConverter Instance = new();
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("status");
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::System.Text.Json.JsonEncodedText.Encode("requestId");
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::System.Text.Json.JsonEncodedText.Encode("result");
 
-        public override BackupResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        protected override BackupResponse Create() => new() { Status = default!, Result = default! };
+
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, BackupResponse value, int index, Stj.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::ContractFirst.Json.JsonWire.Expected(ref reader, "an object", "BackupResponse", null);
-            double? p0 = default;
-            bool has0 = false;
-            global::System.Guid? p1 = default;
-            bool has1 = false;
-            Backup? p2 = default;
-            bool has2 = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-            string? current = null;
-            try
+            switch (index)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    if (reader.ValueTextEquals("status"u8))
-                    {
-                        current = "status";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("BackupResponse", ref current);
-                        p0 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
-                        has0 = true;
-                    }
-                    else if (reader.ValueTextEquals("requestId"u8))
-                    {
-                        current = "requestId";
-                        reader.Read();
-                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Guid?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Read(ref reader, typeof(global::System.Guid), options);
-                        has1 = true;
-                    }
-                    else if (reader.ValueTextEquals("result"u8))
-                    {
-                        current = "result";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("BackupResponse", ref current);
-                        p2 = BackupConverter.Instance.Read(ref reader, typeof(Backup), options);
-                        has2 = true;
-                    }
-                    else
-                    {
-                        current = reader.GetString()!;
-                        reader.Read();
-                        (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[current] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default! : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Read(ref reader, typeof(global::System.Text.Json.JsonElement), options)!;
-                    }
-                }
+                case 0: value.Status = Req(ref reader, Double, options); break;
+                case 1: value.RequestId = OptV(ref reader, Guid, options); break;
+                case 2: value.Result = Req(ref reader, BackupConverter.Instance, options); break;
             }
-            catch (global::System.Exception ex) when (global::ContractFirst.Json.JsonWire.IsReadFailure(ex))
-            {
-                throw global::ContractFirst.Json.JsonWire.InProperty(ex, "BackupResponse", current);
-            }
-
-            if (!has0 || !has2) throw global::ContractFirst.Json.JsonWire.MissingRequired("BackupResponse", has0 ? null : "status", has2 ? null : "result");
-            var result = new BackupResponse { Status = p0.GetValueOrDefault(), Result = p2! };
-            if (has1) result.RequestId = p1;
-            if (extra is not null) result.AdditionalProperties = extra;
-            return result;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BackupResponse value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, BackupResponse value, Stj.JsonSerializerOptions options)
         {
-            writer.WriteStartObject();
-            writer.WritePropertyName(N0);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Write(writer, value.Status, options);
-            if (value.__RequestId_set && value.RequestId is not null)
-            {
-                writer.WritePropertyName(N1);
-                if (value.RequestId is { } w1) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Write(writer, w1, options); else writer.WriteNullValue();
-            }
-            writer.WritePropertyName(N2);
-            BackupConverter.Instance.Write(writer, value.Result, options);
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var pair in extra)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Write(writer, pair.Value, options);
-                }
-            }
-            writer.WriteEndObject();
+            Put(writer, 0, value.Status, Double, options);
+            if (value.__RequestId_set) PutSomeV(writer, 1, value.RequestId, Guid, options);
+            Put(writer, 2, value.Result, BackupConverter.Instance, options);
         }
     }
 
     /// <summary>Reads and writes <see cref="IpAccessListPatch"/>.</summary>
-    internal sealed class IpAccessListPatchConverter : global::System.Text.Json.Serialization.JsonConverter<IpAccessListPatch>
+    internal sealed class IpAccessListPatchConverter() : global::ContractFirst.Json.ObjectConverter<IpAccessListPatch>("IpAccessListPatch", false, null, "add", "remove")
     {
         public static readonly IpAccessListPatchConverter Instance = new();
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("add");
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::System.Text.Json.JsonEncodedText.Encode("remove");
 
-        public override IpAccessListPatch Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        protected override IpAccessListPatch Create() => new();
+
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, IpAccessListPatch value, int index, Stj.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::ContractFirst.Json.JsonWire.Expected(ref reader, "an object", "IpAccessListPatch", null);
-            global::System.Collections.Generic.IList<IpAccessListEntry>? p0 = default;
-            bool has0 = false;
-            global::System.Collections.Generic.IList<IpAccessListEntry>? p1 = default;
-            bool has1 = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-            string? current = null;
-            try
+            switch (index)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    if (reader.ValueTextEquals("add"u8))
-                    {
-                        current = "add";
-                        reader.Read();
-                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IList<IpAccessListEntry>?) : Converters.C5.Read(ref reader, typeof(global::System.Collections.Generic.IList<IpAccessListEntry>), options);
-                        has0 = true;
-                    }
-                    else if (reader.ValueTextEquals("remove"u8))
-                    {
-                        current = "remove";
-                        reader.Read();
-                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IList<IpAccessListEntry>?) : Converters.C5.Read(ref reader, typeof(global::System.Collections.Generic.IList<IpAccessListEntry>), options);
-                        has1 = true;
-                    }
-                    else
-                    {
-                        current = reader.GetString()!;
-                        reader.Read();
-                        (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[current] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default! : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Read(ref reader, typeof(global::System.Text.Json.JsonElement), options)!;
-                    }
-                }
+                case 0: value.Add = Opt(ref reader, Converters.C5, options); break;
+                case 1: value.Remove = Opt(ref reader, Converters.C5, options); break;
             }
-            catch (global::System.Exception ex) when (global::ContractFirst.Json.JsonWire.IsReadFailure(ex))
-            {
-                throw global::ContractFirst.Json.JsonWire.InProperty(ex, "IpAccessListPatch", current);
-            }
-
-            var result = new IpAccessListPatch();
-            if (has0) result.Add = p0;
-            if (has1) result.Remove = p1;
-            if (extra is not null) result.AdditionalProperties = extra;
-            return result;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, IpAccessListPatch value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, IpAccessListPatch value, Stj.JsonSerializerOptions options)
         {
-            writer.WriteStartObject();
-            if (value.__Add_set && value.Add is not null)
-            {
-                writer.WritePropertyName(N0);
-                if (value.Add is { } w0) Converters.C5.Write(writer, w0, options); else writer.WriteNullValue();
-            }
-            if (value.__Remove_set && value.Remove is not null)
-            {
-                writer.WritePropertyName(N1);
-                if (value.Remove is { } w1) Converters.C5.Write(writer, w1, options); else writer.WriteNullValue();
-            }
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var pair in extra)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Write(writer, pair.Value, options);
-                }
-            }
-            writer.WriteEndObject();
+            if (value.__Add_set) PutSome(writer, 0, value.Add, Converters.C5, options);
+            if (value.__Remove_set) PutSome(writer, 1, value.Remove, Converters.C5, options);
         }
     }
 
     /// <summary>Reads and writes <see cref="ServicePostRequest"/>.</summary>
-    internal sealed class ServicePostRequestConverter : global::System.Text.Json.Serialization.JsonConverter<ServicePostRequest>
+    internal sealed class ServicePostRequestConverter() : global::ContractFirst.Json.ObjectConverter<ServicePostRequest>("ServicePostRequest", false, new[] { 0, 1, 2 }, "name", "provider", "region", "tier", "ipAccessList", "minTotalMemoryGb", "maxTotalMemoryGb", "idleScaling", "idleTimeoutMinutes", "backupId")
     {
         public static readonly ServicePostRequestConverter Instance = new();
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("name");
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::System.Text.Json.JsonEncodedText.Encode("provider");
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::System.Text.Json.JsonEncodedText.Encode("region");
-        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::System.Text.Json.JsonEncodedText.Encode("tier");
-        private static readonly global::System.Text.Json.JsonEncodedText N4 = global::System.Text.Json.JsonEncodedText.Encode("ipAccessList");
-        private static readonly global::System.Text.Json.JsonEncodedText N5 = global::System.Text.Json.JsonEncodedText.Encode("minTotalMemoryGb");
-        private static readonly global::System.Text.Json.JsonEncodedText N6 = global::System.Text.Json.JsonEncodedText.Encode("maxTotalMemoryGb");
-        private static readonly global::System.Text.Json.JsonEncodedText N7 = global::System.Text.Json.JsonEncodedText.Encode("idleScaling");
-        private static readonly global::System.Text.Json.JsonEncodedText N8 = global::System.Text.Json.JsonEncodedText.Encode("idleTimeoutMinutes");
-        private static readonly global::System.Text.Json.JsonEncodedText N9 = global::System.Text.Json.JsonEncodedText.Encode("backupId");
 
-        public override ServicePostRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        protected override ServicePostRequest Create() => new() { Name = default!, Provider = default!, Region = default! };
+
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ServicePostRequest value, int index, Stj.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::ContractFirst.Json.JsonWire.Expected(ref reader, "an object", "ServicePostRequest", null);
-            string? p0 = default;
-            bool has0 = false;
-            ServicePostRequestProvider? p1 = default;
-            bool has1 = false;
-            string? p2 = default;
-            bool has2 = false;
-            ServicePostRequestTier? p3 = default;
-            bool has3 = false;
-            global::System.Collections.Generic.IList<IpAccessListEntry>? p4 = default;
-            bool has4 = false;
-            double? p5 = default;
-            bool has5 = false;
-            double? p6 = default;
-            bool has6 = false;
-            bool? p7 = default;
-            bool has7 = false;
-            double? p8 = default;
-            bool has8 = false;
-            global::System.Guid? p9 = default;
-            bool has9 = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-            string? current = null;
-            try
+            switch (index)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    if (reader.ValueTextEquals("name"u8))
-                    {
-                        current = "name";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ServicePostRequest", ref current);
-                        p0 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has0 = true;
-                    }
-                    else if (reader.ValueTextEquals("provider"u8))
-                    {
-                        current = "provider";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ServicePostRequest", ref current);
-                        p1 = Converters.C9.Read(ref reader, typeof(ServicePostRequestProvider), options);
-                        has1 = true;
-                    }
-                    else if (reader.ValueTextEquals("region"u8))
-                    {
-                        current = "region";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ServicePostRequest", ref current);
-                        p2 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has2 = true;
-                    }
-                    else if (reader.ValueTextEquals("tier"u8))
-                    {
-                        current = "tier";
-                        reader.Read();
-                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(ServicePostRequestTier?) : Converters.C10.Read(ref reader, typeof(ServicePostRequestTier), options);
-                        has3 = true;
-                    }
-                    else if (reader.ValueTextEquals("ipAccessList"u8))
-                    {
-                        current = "ipAccessList";
-                        reader.Read();
-                        p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IList<IpAccessListEntry>?) : Converters.C5.Read(ref reader, typeof(global::System.Collections.Generic.IList<IpAccessListEntry>), options);
-                        has4 = true;
-                    }
-                    else if (reader.ValueTextEquals("minTotalMemoryGb"u8))
-                    {
-                        current = "minTotalMemoryGb";
-                        reader.Read();
-                        p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
-                        has5 = true;
-                    }
-                    else if (reader.ValueTextEquals("maxTotalMemoryGb"u8))
-                    {
-                        current = "maxTotalMemoryGb";
-                        reader.Read();
-                        p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
-                        has6 = true;
-                    }
-                    else if (reader.ValueTextEquals("idleScaling"u8))
-                    {
-                        current = "idleScaling";
-                        reader.Read();
-                        p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Read(ref reader, typeof(bool), options);
-                        has7 = true;
-                    }
-                    else if (reader.ValueTextEquals("idleTimeoutMinutes"u8))
-                    {
-                        current = "idleTimeoutMinutes";
-                        reader.Read();
-                        p8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
-                        has8 = true;
-                    }
-                    else if (reader.ValueTextEquals("backupId"u8))
-                    {
-                        current = "backupId";
-                        reader.Read();
-                        p9 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Guid?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Read(ref reader, typeof(global::System.Guid), options);
-                        has9 = true;
-                    }
-                    else
-                    {
-                        current = reader.GetString()!;
-                        reader.Read();
-                        (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[current] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default! : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Read(ref reader, typeof(global::System.Text.Json.JsonElement), options)!;
-                    }
-                }
+                case 0: value.Name = Req(ref reader, String, options); break;
+                case 1: value.Provider = Req(ref reader, Converters.C9, options); break;
+                case 2: value.Region = Req(ref reader, String, options); break;
+                case 3: value.Tier = OptV(ref reader, Converters.C10, options); break;
+                case 4: value.IpAccessList = Opt(ref reader, Converters.C5, options); break;
+                case 5: value.MinTotalMemoryGb = OptV(ref reader, Double, options); break;
+                case 6: value.MaxTotalMemoryGb = OptV(ref reader, Double, options); break;
+                case 7: value.IdleScaling = OptV(ref reader, Boolean, options); break;
+                case 8: value.IdleTimeoutMinutes = OptV(ref reader, Double, options); break;
+                case 9: value.BackupId = OptV(ref reader, Guid, options); break;
             }
-            catch (global::System.Exception ex) when (global::ContractFirst.Json.JsonWire.IsReadFailure(ex))
-            {
-                throw global::ContractFirst.Json.JsonWire.InProperty(ex, "ServicePostRequest", current);
-            }
-
-            if (!has0 || !has1 || !has2) throw global::ContractFirst.Json.JsonWire.MissingRequired("ServicePostRequest", has0 ? null : "name", has1 ? null : "provider", has2 ? null : "region");
-            var result = new ServicePostRequest { Name = p0!, Provider = p1.GetValueOrDefault(), Region = p2! };
-            if (has3) result.Tier = p3;
-            if (has4) result.IpAccessList = p4;
-            if (has5) result.MinTotalMemoryGb = p5;
-            if (has6) result.MaxTotalMemoryGb = p6;
-            if (has7) result.IdleScaling = p7;
-            if (has8) result.IdleTimeoutMinutes = p8;
-            if (has9) result.BackupId = p9;
-            if (extra is not null) result.AdditionalProperties = extra;
-            return result;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ServicePostRequest value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServicePostRequest value, Stj.JsonSerializerOptions options)
         {
-            writer.WriteStartObject();
-            writer.WritePropertyName(N0);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.Name, options);
-            writer.WritePropertyName(N1);
-            Converters.C9.Write(writer, value.Provider, options);
-            writer.WritePropertyName(N2);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.Region, options);
-            if (value.__Tier_set && value.Tier is not null)
-            {
-                writer.WritePropertyName(N3);
-                if (value.Tier is { } w3) Converters.C10.Write(writer, w3, options); else writer.WriteNullValue();
-            }
-            if (value.__IpAccessList_set && value.IpAccessList is not null)
-            {
-                writer.WritePropertyName(N4);
-                if (value.IpAccessList is { } w4) Converters.C5.Write(writer, w4, options); else writer.WriteNullValue();
-            }
-            if (value.__MinTotalMemoryGb_set && value.MinTotalMemoryGb is not null)
-            {
-                writer.WritePropertyName(N5);
-                if (value.MinTotalMemoryGb is { } w5) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Write(writer, w5, options); else writer.WriteNullValue();
-            }
-            if (value.__MaxTotalMemoryGb_set && value.MaxTotalMemoryGb is not null)
-            {
-                writer.WritePropertyName(N6);
-                if (value.MaxTotalMemoryGb is { } w6) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Write(writer, w6, options); else writer.WriteNullValue();
-            }
-            if (value.__IdleScaling_set && value.IdleScaling is not null)
-            {
-                writer.WritePropertyName(N7);
-                if (value.IdleScaling is { } w7) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Write(writer, w7, options); else writer.WriteNullValue();
-            }
-            if (value.__IdleTimeoutMinutes_set && value.IdleTimeoutMinutes is not null)
-            {
-                writer.WritePropertyName(N8);
-                if (value.IdleTimeoutMinutes is { } w8) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Write(writer, w8, options); else writer.WriteNullValue();
-            }
-            if (value.__BackupId_set && value.BackupId is not null)
-            {
-                writer.WritePropertyName(N9);
-                if (value.BackupId is { } w9) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter.Write(writer, w9, options); else writer.WriteNullValue();
-            }
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var pair in extra)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Write(writer, pair.Value, options);
-                }
-            }
-            writer.WriteEndObject();
+            Put(writer, 0, value.Name, String, options);
+            Put(writer, 1, value.Provider, Converters.C9, options);
+            Put(writer, 2, value.Region, String, options);
+            if (value.__Tier_set) PutSomeV(writer, 3, value.Tier, Converters.C10, options);
+            if (value.__IpAccessList_set) PutSome(writer, 4, value.IpAccessList, Converters.C5, options);
+            if (value.__MinTotalMemoryGb_set) PutSomeV(writer, 5, value.MinTotalMemoryGb, Double, options);
+            if (value.__MaxTotalMemoryGb_set) PutSomeV(writer, 6, value.MaxTotalMemoryGb, Double, options);
+            if (value.__IdleScaling_set) PutSomeV(writer, 7, value.IdleScaling, Boolean, options);
+            if (value.__IdleTimeoutMinutes_set) PutSomeV(writer, 8, value.IdleTimeoutMinutes, Double, options);
+            if (value.__BackupId_set) PutSomeV(writer, 9, value.BackupId, Guid, options);
         }
     }
 
     /// <summary>Reads and writes <see cref="ServicePatchRequest"/>.</summary>
-    internal sealed class ServicePatchRequestConverter : global::System.Text.Json.Serialization.JsonConverter<ServicePatchRequest>
+    internal sealed class ServicePatchRequestConverter() : global::ContractFirst.Json.ObjectConverter<ServicePatchRequest>("ServicePatchRequest", false, null, "name", "ipAccessList")
     {
         public static readonly ServicePatchRequestConverter Instance = new();
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("name");
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::System.Text.Json.JsonEncodedText.Encode("ipAccessList");
 
-        public override ServicePatchRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        protected override ServicePatchRequest Create() => new();
+
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ServicePatchRequest value, int index, Stj.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::ContractFirst.Json.JsonWire.Expected(ref reader, "an object", "ServicePatchRequest", null);
-            string? p0 = default;
-            bool has0 = false;
-            IpAccessListPatch? p1 = default;
-            bool has1 = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-            string? current = null;
-            try
+            switch (index)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    if (reader.ValueTextEquals("name"u8))
-                    {
-                        current = "name";
-                        reader.Read();
-                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has0 = true;
-                    }
-                    else if (reader.ValueTextEquals("ipAccessList"u8))
-                    {
-                        current = "ipAccessList";
-                        reader.Read();
-                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(IpAccessListPatch?) : IpAccessListPatchConverter.Instance.Read(ref reader, typeof(IpAccessListPatch), options);
-                        has1 = true;
-                    }
-                    else
-                    {
-                        current = reader.GetString()!;
-                        reader.Read();
-                        (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[current] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default! : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Read(ref reader, typeof(global::System.Text.Json.JsonElement), options)!;
-                    }
-                }
+                case 0: value.Name = Opt(ref reader, String, options); break;
+                case 1: value.IpAccessList = Opt(ref reader, IpAccessListPatchConverter.Instance, options); break;
             }
-            catch (global::System.Exception ex) when (global::ContractFirst.Json.JsonWire.IsReadFailure(ex))
-            {
-                throw global::ContractFirst.Json.JsonWire.InProperty(ex, "ServicePatchRequest", current);
-            }
-
-            var result = new ServicePatchRequest();
-            if (has0) result.Name = p0;
-            if (has1) result.IpAccessList = p1;
-            if (extra is not null) result.AdditionalProperties = extra;
-            return result;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ServicePatchRequest value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServicePatchRequest value, Stj.JsonSerializerOptions options)
         {
-            writer.WriteStartObject();
-            if (value.__Name_set && value.Name is not null)
-            {
-                writer.WritePropertyName(N0);
-                if (value.Name is { } w0) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w0, options); else writer.WriteNullValue();
-            }
-            if (value.__IpAccessList_set && value.IpAccessList is not null)
-            {
-                writer.WritePropertyName(N1);
-                if (value.IpAccessList is { } w1) IpAccessListPatchConverter.Instance.Write(writer, w1, options); else writer.WriteNullValue();
-            }
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var pair in extra)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Write(writer, pair.Value, options);
-                }
-            }
-            writer.WriteEndObject();
+            if (value.__Name_set) PutSome(writer, 0, value.Name, String, options);
+            if (value.__IpAccessList_set) PutSome(writer, 1, value.IpAccessList, IpAccessListPatchConverter.Instance, options);
         }
     }
 
     /// <summary>Reads and writes <see cref="ServiceStatePatchRequest"/>.</summary>
-    internal sealed class ServiceStatePatchRequestConverter : global::System.Text.Json.Serialization.JsonConverter<ServiceStatePatchRequest>
+    internal sealed class ServiceStatePatchRequestConverter() : global::ContractFirst.Json.ObjectConverter<ServiceStatePatchRequest>("ServiceStatePatchRequest", false, new[] { 0 }, "command")
     {
         public static readonly ServiceStatePatchRequestConverter Instance = new();
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("command");
 
-        public override ServiceStatePatchRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        protected override ServiceStatePatchRequest Create() => new() { Command = default! };
+
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ServiceStatePatchRequest value, int index, Stj.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::ContractFirst.Json.JsonWire.Expected(ref reader, "an object", "ServiceStatePatchRequest", null);
-            ServiceStatePatchRequestCommand? p0 = default;
-            bool has0 = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-            string? current = null;
-            try
+            switch (index)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    if (reader.ValueTextEquals("command"u8))
-                    {
-                        current = "command";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ServiceStatePatchRequest", ref current);
-                        p0 = Converters.C11.Read(ref reader, typeof(ServiceStatePatchRequestCommand), options);
-                        has0 = true;
-                    }
-                    else
-                    {
-                        current = reader.GetString()!;
-                        reader.Read();
-                        (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[current] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default! : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Read(ref reader, typeof(global::System.Text.Json.JsonElement), options)!;
-                    }
-                }
+                case 0: value.Command = Req(ref reader, Converters.C11, options); break;
             }
-            catch (global::System.Exception ex) when (global::ContractFirst.Json.JsonWire.IsReadFailure(ex))
-            {
-                throw global::ContractFirst.Json.JsonWire.InProperty(ex, "ServiceStatePatchRequest", current);
-            }
-
-            if (!has0) throw global::ContractFirst.Json.JsonWire.MissingRequired("ServiceStatePatchRequest", has0 ? null : "command");
-            var result = new ServiceStatePatchRequest { Command = p0.GetValueOrDefault() };
-            if (extra is not null) result.AdditionalProperties = extra;
-            return result;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ServiceStatePatchRequest value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServiceStatePatchRequest value, Stj.JsonSerializerOptions options)
         {
-            writer.WriteStartObject();
-            writer.WritePropertyName(N0);
-            Converters.C11.Write(writer, value.Command, options);
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var pair in extra)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Write(writer, pair.Value, options);
-                }
-            }
-            writer.WriteEndObject();
+            Put(writer, 0, value.Command, Converters.C11, options);
         }
     }
 
     /// <summary>Reads and writes <see cref="ServiceScalingPatchRequest"/>.</summary>
-    internal sealed class ServiceScalingPatchRequestConverter : global::System.Text.Json.Serialization.JsonConverter<ServiceScalingPatchRequest>
+    internal sealed class ServiceScalingPatchRequestConverter() : global::ContractFirst.Json.ObjectConverter<ServiceScalingPatchRequest>("ServiceScalingPatchRequest", false, null, "minTotalMemoryGb", "maxTotalMemoryGb", "idleScaling", "idleTimeoutMinutes")
     {
         public static readonly ServiceScalingPatchRequestConverter Instance = new();
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("minTotalMemoryGb");
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::System.Text.Json.JsonEncodedText.Encode("maxTotalMemoryGb");
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::System.Text.Json.JsonEncodedText.Encode("idleScaling");
-        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::System.Text.Json.JsonEncodedText.Encode("idleTimeoutMinutes");
 
-        public override ServiceScalingPatchRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        protected override ServiceScalingPatchRequest Create() => new();
+
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ServiceScalingPatchRequest value, int index, Stj.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::ContractFirst.Json.JsonWire.Expected(ref reader, "an object", "ServiceScalingPatchRequest", null);
-            double? p0 = default;
-            bool has0 = false;
-            double? p1 = default;
-            bool has1 = false;
-            bool? p2 = default;
-            bool has2 = false;
-            double? p3 = default;
-            bool has3 = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-            string? current = null;
-            try
+            switch (index)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    if (reader.ValueTextEquals("minTotalMemoryGb"u8))
-                    {
-                        current = "minTotalMemoryGb";
-                        reader.Read();
-                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
-                        has0 = true;
-                    }
-                    else if (reader.ValueTextEquals("maxTotalMemoryGb"u8))
-                    {
-                        current = "maxTotalMemoryGb";
-                        reader.Read();
-                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
-                        has1 = true;
-                    }
-                    else if (reader.ValueTextEquals("idleScaling"u8))
-                    {
-                        current = "idleScaling";
-                        reader.Read();
-                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Read(ref reader, typeof(bool), options);
-                        has2 = true;
-                    }
-                    else if (reader.ValueTextEquals("idleTimeoutMinutes"u8))
-                    {
-                        current = "idleTimeoutMinutes";
-                        reader.Read();
-                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
-                        has3 = true;
-                    }
-                    else
-                    {
-                        current = reader.GetString()!;
-                        reader.Read();
-                        (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[current] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default! : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Read(ref reader, typeof(global::System.Text.Json.JsonElement), options)!;
-                    }
-                }
+                case 0: value.MinTotalMemoryGb = OptV(ref reader, Double, options); break;
+                case 1: value.MaxTotalMemoryGb = OptV(ref reader, Double, options); break;
+                case 2: value.IdleScaling = OptV(ref reader, Boolean, options); break;
+                case 3: value.IdleTimeoutMinutes = OptV(ref reader, Double, options); break;
             }
-            catch (global::System.Exception ex) when (global::ContractFirst.Json.JsonWire.IsReadFailure(ex))
-            {
-                throw global::ContractFirst.Json.JsonWire.InProperty(ex, "ServiceScalingPatchRequest", current);
-            }
-
-            var result = new ServiceScalingPatchRequest();
-            if (has0) result.MinTotalMemoryGb = p0;
-            if (has1) result.MaxTotalMemoryGb = p1;
-            if (has2) result.IdleScaling = p2;
-            if (has3) result.IdleTimeoutMinutes = p3;
-            if (extra is not null) result.AdditionalProperties = extra;
-            return result;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ServiceScalingPatchRequest value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServiceScalingPatchRequest value, Stj.JsonSerializerOptions options)
         {
-            writer.WriteStartObject();
-            if (value.__MinTotalMemoryGb_set && value.MinTotalMemoryGb is not null)
-            {
-                writer.WritePropertyName(N0);
-                if (value.MinTotalMemoryGb is { } w0) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Write(writer, w0, options); else writer.WriteNullValue();
-            }
-            if (value.__MaxTotalMemoryGb_set && value.MaxTotalMemoryGb is not null)
-            {
-                writer.WritePropertyName(N1);
-                if (value.MaxTotalMemoryGb is { } w1) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Write(writer, w1, options); else writer.WriteNullValue();
-            }
-            if (value.__IdleScaling_set && value.IdleScaling is not null)
-            {
-                writer.WritePropertyName(N2);
-                if (value.IdleScaling is { } w2) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Write(writer, w2, options); else writer.WriteNullValue();
-            }
-            if (value.__IdleTimeoutMinutes_set && value.IdleTimeoutMinutes is not null)
-            {
-                writer.WritePropertyName(N3);
-                if (value.IdleTimeoutMinutes is { } w3) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Write(writer, w3, options); else writer.WriteNullValue();
-            }
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var pair in extra)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Write(writer, pair.Value, options);
-                }
-            }
-            writer.WriteEndObject();
+            if (value.__MinTotalMemoryGb_set) PutSomeV(writer, 0, value.MinTotalMemoryGb, Double, options);
+            if (value.__MaxTotalMemoryGb_set) PutSomeV(writer, 1, value.MaxTotalMemoryGb, Double, options);
+            if (value.__IdleScaling_set) PutSomeV(writer, 2, value.IdleScaling, Boolean, options);
+            if (value.__IdleTimeoutMinutes_set) PutSomeV(writer, 3, value.IdleTimeoutMinutes, Double, options);
         }
     }
 
     /// <summary>Reads and writes <see cref="ServicePasswordPatchRequest"/>.</summary>
-    internal sealed class ServicePasswordPatchRequestConverter : global::System.Text.Json.Serialization.JsonConverter<ServicePasswordPatchRequest>
+    internal sealed class ServicePasswordPatchRequestConverter() : global::ContractFirst.Json.ObjectConverter<ServicePasswordPatchRequest>("ServicePasswordPatchRequest", false, null, "newPasswordHash", "newDoubleSha1Hash")
     {
         public static readonly ServicePasswordPatchRequestConverter Instance = new();
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("newPasswordHash");
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::System.Text.Json.JsonEncodedText.Encode("newDoubleSha1Hash");
 
-        public override ServicePasswordPatchRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        protected override ServicePasswordPatchRequest Create() => new();
+
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ServicePasswordPatchRequest value, int index, Stj.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::ContractFirst.Json.JsonWire.Expected(ref reader, "an object", "ServicePasswordPatchRequest", null);
-            string? p0 = default;
-            bool has0 = false;
-            string? p1 = default;
-            bool has1 = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-            string? current = null;
-            try
+            switch (index)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    if (reader.ValueTextEquals("newPasswordHash"u8))
-                    {
-                        current = "newPasswordHash";
-                        reader.Read();
-                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has0 = true;
-                    }
-                    else if (reader.ValueTextEquals("newDoubleSha1Hash"u8))
-                    {
-                        current = "newDoubleSha1Hash";
-                        reader.Read();
-                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has1 = true;
-                    }
-                    else
-                    {
-                        current = reader.GetString()!;
-                        reader.Read();
-                        (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[current] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default! : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Read(ref reader, typeof(global::System.Text.Json.JsonElement), options)!;
-                    }
-                }
+                case 0: value.NewPasswordHash = Opt(ref reader, String, options); break;
+                case 1: value.NewDoubleSha1Hash = Opt(ref reader, String, options); break;
             }
-            catch (global::System.Exception ex) when (global::ContractFirst.Json.JsonWire.IsReadFailure(ex))
-            {
-                throw global::ContractFirst.Json.JsonWire.InProperty(ex, "ServicePasswordPatchRequest", current);
-            }
-
-            var result = new ServicePasswordPatchRequest();
-            if (has0) result.NewPasswordHash = p0;
-            if (has1) result.NewDoubleSha1Hash = p1;
-            if (extra is not null) result.AdditionalProperties = extra;
-            return result;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ServicePasswordPatchRequest value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServicePasswordPatchRequest value, Stj.JsonSerializerOptions options)
         {
-            writer.WriteStartObject();
-            if (value.__NewPasswordHash_set && value.NewPasswordHash is not null)
-            {
-                writer.WritePropertyName(N0);
-                if (value.NewPasswordHash is { } w0) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w0, options); else writer.WriteNullValue();
-            }
-            if (value.__NewDoubleSha1Hash_set && value.NewDoubleSha1Hash is not null)
-            {
-                writer.WritePropertyName(N1);
-                if (value.NewDoubleSha1Hash is { } w1) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w1, options); else writer.WriteNullValue();
-            }
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var pair in extra)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Write(writer, pair.Value, options);
-                }
-            }
-            writer.WriteEndObject();
+            if (value.__NewPasswordHash_set) PutSome(writer, 0, value.NewPasswordHash, String, options);
+            if (value.__NewDoubleSha1Hash_set) PutSome(writer, 1, value.NewDoubleSha1Hash, String, options);
         }
     }
 }

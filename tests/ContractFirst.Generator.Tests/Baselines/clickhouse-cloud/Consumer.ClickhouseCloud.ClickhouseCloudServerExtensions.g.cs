@@ -5,9 +5,7 @@
 
 namespace Consumer.ClickhouseCloud;
 
-/// <summary>
-/// Settings of the endpoints that MapClickhouseCloud() maps.
-/// </summary>
+/// <summary>Settings of the endpoints that MapClickhouseCloud() maps.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public sealed class ClickhouseCloudServerOptions
 {
@@ -15,9 +13,7 @@ public sealed class ClickhouseCloudServerOptions
     public long MaxRequestBodySize { get; set; } = 1024 * 1024;
 }
 
-/// <summary>
-/// Registers and maps the server of ClickHouse Cloud API.
-/// </summary>
+/// <summary>Registers and maps the server of ClickHouse Cloud API.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public static class ClickhouseCloudServerExtensions
 {

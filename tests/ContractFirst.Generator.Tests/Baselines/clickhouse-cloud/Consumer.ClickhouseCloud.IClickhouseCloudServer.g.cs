@@ -133,9 +133,7 @@ public partial interface IClickhouseCloudServer
     /// <param name="cancellationToken">Signals that the request was aborted.</param>
     global::System.Threading.Tasks.Task<GetServiceBackupResult> GetServiceBackupAsync(global::System.Guid organizationId, global::System.Guid serviceId, global::System.Guid backupId, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Threading.CancellationToken cancellationToken);
 
-    /// <summary>
-    /// What ListServicesAsync answers: one factory per response that the spec declares, and Status(...) for any other.
-    /// </summary>
+    /// <summary>What ListServicesAsync answers: one factory per response that the spec declares, and Status(...) for any other.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
     public sealed class ListServicesResult
     {
@@ -154,54 +152,42 @@ public partial interface IClickhouseCloudServer
         /// <summary>The body, if any (for tests and logging).</summary>
         public object? Body { get; }
 
-        /// <summary>
-        /// 200: Successful response
-        /// </summary>
+        /// <summary>200: Successful response</summary>
         public static ListServicesResult Ok(global::Consumer.ClickhouseCloud.ServiceListResponse body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(200, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 200, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServiceListResponse>()));
         }
 
-        /// <summary>
-        /// 400: The request is malformed or violates a constraint.
-        /// </summary>
+        /// <summary>400: The request is malformed or violates a constraint.</summary>
         public static ListServicesResult BadRequest(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(400, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 400, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 401: The API key is missing or invalid.
-        /// </summary>
+        /// <summary>401: The API key is missing or invalid.</summary>
         public static ListServicesResult Unauthorized(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(401, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 401, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 403: The API key does not permit this operation.
-        /// </summary>
+        /// <summary>403: The API key does not permit this operation.</summary>
         public static ListServicesResult Forbidden(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(403, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 403, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 404: The organization, service or backup does not exist.
-        /// </summary>
+        /// <summary>404: The organization, service or backup does not exist.</summary>
         public static ListServicesResult NotFound(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(404, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 404, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 500: Internal server error.
-        /// </summary>
+        /// <summary>500: Internal server error.</summary>
         public static ListServicesResult InternalServerError(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
@@ -222,9 +208,7 @@ public partial interface IClickhouseCloudServer
         internal global::System.Threading.Tasks.Task WriteAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext) => _write(httpContext);
     }
 
-    /// <summary>
-    /// What CreateServiceAsync answers: one factory per response that the spec declares, and Status(...) for any other.
-    /// </summary>
+    /// <summary>What CreateServiceAsync answers: one factory per response that the spec declares, and Status(...) for any other.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
     public sealed class CreateServiceResult
     {
@@ -243,63 +227,49 @@ public partial interface IClickhouseCloudServer
         /// <summary>The body, if any (for tests and logging).</summary>
         public object? Body { get; }
 
-        /// <summary>
-        /// 200: Successful response
-        /// </summary>
+        /// <summary>200: Successful response</summary>
         public static CreateServiceResult Ok(global::Consumer.ClickhouseCloud.ServicePostResponseWrapper body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(200, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 200, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServicePostResponseWrapper>()));
         }
 
-        /// <summary>
-        /// 400: The request is malformed or violates a constraint.
-        /// </summary>
+        /// <summary>400: The request is malformed or violates a constraint.</summary>
         public static CreateServiceResult BadRequest(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(400, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 400, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 401: The API key is missing or invalid.
-        /// </summary>
+        /// <summary>401: The API key is missing or invalid.</summary>
         public static CreateServiceResult Unauthorized(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(401, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 401, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 403: The API key does not permit this operation.
-        /// </summary>
+        /// <summary>403: The API key does not permit this operation.</summary>
         public static CreateServiceResult Forbidden(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(403, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 403, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 404: The organization, service or backup does not exist.
-        /// </summary>
+        /// <summary>404: The organization, service or backup does not exist.</summary>
         public static CreateServiceResult NotFound(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(404, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 404, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 409: The request conflicts with the current state of the service.
-        /// </summary>
+        /// <summary>409: The request conflicts with the current state of the service.</summary>
         public static CreateServiceResult Conflict(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(409, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 409, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 500: Internal server error.
-        /// </summary>
+        /// <summary>500: Internal server error.</summary>
         public static CreateServiceResult InternalServerError(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
@@ -320,9 +290,7 @@ public partial interface IClickhouseCloudServer
         internal global::System.Threading.Tasks.Task WriteAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext) => _write(httpContext);
     }
 
-    /// <summary>
-    /// What GetServiceAsync answers: one factory per response that the spec declares, and Status(...) for any other.
-    /// </summary>
+    /// <summary>What GetServiceAsync answers: one factory per response that the spec declares, and Status(...) for any other.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
     public sealed class GetServiceResult
     {
@@ -341,54 +309,42 @@ public partial interface IClickhouseCloudServer
         /// <summary>The body, if any (for tests and logging).</summary>
         public object? Body { get; }
 
-        /// <summary>
-        /// 200: Successful response
-        /// </summary>
+        /// <summary>200: Successful response</summary>
         public static GetServiceResult Ok(global::Consumer.ClickhouseCloud.ServiceResponse body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(200, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 200, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServiceResponse>()));
         }
 
-        /// <summary>
-        /// 400: The request is malformed or violates a constraint.
-        /// </summary>
+        /// <summary>400: The request is malformed or violates a constraint.</summary>
         public static GetServiceResult BadRequest(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(400, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 400, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 401: The API key is missing or invalid.
-        /// </summary>
+        /// <summary>401: The API key is missing or invalid.</summary>
         public static GetServiceResult Unauthorized(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(401, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 401, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 403: The API key does not permit this operation.
-        /// </summary>
+        /// <summary>403: The API key does not permit this operation.</summary>
         public static GetServiceResult Forbidden(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(403, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 403, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 404: The organization, service or backup does not exist.
-        /// </summary>
+        /// <summary>404: The organization, service or backup does not exist.</summary>
         public static GetServiceResult NotFound(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(404, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 404, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 500: Internal server error.
-        /// </summary>
+        /// <summary>500: Internal server error.</summary>
         public static GetServiceResult InternalServerError(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
@@ -409,9 +365,7 @@ public partial interface IClickhouseCloudServer
         internal global::System.Threading.Tasks.Task WriteAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext) => _write(httpContext);
     }
 
-    /// <summary>
-    /// What UpdateServiceAsync answers: one factory per response that the spec declares, and Status(...) for any other.
-    /// </summary>
+    /// <summary>What UpdateServiceAsync answers: one factory per response that the spec declares, and Status(...) for any other.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
     public sealed class UpdateServiceResult
     {
@@ -430,63 +384,49 @@ public partial interface IClickhouseCloudServer
         /// <summary>The body, if any (for tests and logging).</summary>
         public object? Body { get; }
 
-        /// <summary>
-        /// 200: Successful response
-        /// </summary>
+        /// <summary>200: Successful response</summary>
         public static UpdateServiceResult Ok(global::Consumer.ClickhouseCloud.ServiceResponse body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(200, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 200, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServiceResponse>()));
         }
 
-        /// <summary>
-        /// 400: The request is malformed or violates a constraint.
-        /// </summary>
+        /// <summary>400: The request is malformed or violates a constraint.</summary>
         public static UpdateServiceResult BadRequest(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(400, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 400, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 401: The API key is missing or invalid.
-        /// </summary>
+        /// <summary>401: The API key is missing or invalid.</summary>
         public static UpdateServiceResult Unauthorized(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(401, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 401, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 403: The API key does not permit this operation.
-        /// </summary>
+        /// <summary>403: The API key does not permit this operation.</summary>
         public static UpdateServiceResult Forbidden(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(403, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 403, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 404: The organization, service or backup does not exist.
-        /// </summary>
+        /// <summary>404: The organization, service or backup does not exist.</summary>
         public static UpdateServiceResult NotFound(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(404, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 404, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 409: The request conflicts with the current state of the service.
-        /// </summary>
+        /// <summary>409: The request conflicts with the current state of the service.</summary>
         public static UpdateServiceResult Conflict(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(409, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 409, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 500: Internal server error.
-        /// </summary>
+        /// <summary>500: Internal server error.</summary>
         public static UpdateServiceResult InternalServerError(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
@@ -507,9 +447,7 @@ public partial interface IClickhouseCloudServer
         internal global::System.Threading.Tasks.Task WriteAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext) => _write(httpContext);
     }
 
-    /// <summary>
-    /// What DeleteServiceAsync answers: one factory per response that the spec declares, and Status(...) for any other.
-    /// </summary>
+    /// <summary>What DeleteServiceAsync answers: one factory per response that the spec declares, and Status(...) for any other.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
     public sealed class DeleteServiceResult
     {
@@ -528,63 +466,49 @@ public partial interface IClickhouseCloudServer
         /// <summary>The body, if any (for tests and logging).</summary>
         public object? Body { get; }
 
-        /// <summary>
-        /// 200: The deletion was accepted; the envelope carries no `result`.
-        /// </summary>
+        /// <summary>200: The deletion was accepted; the envelope carries no `result`.</summary>
         public static DeleteServiceResult Ok(global::Consumer.ClickhouseCloud.ServiceDeleteResponse body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(200, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 200, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServiceDeleteResponse>()));
         }
 
-        /// <summary>
-        /// 400: The request is malformed or violates a constraint.
-        /// </summary>
+        /// <summary>400: The request is malformed or violates a constraint.</summary>
         public static DeleteServiceResult BadRequest(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(400, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 400, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 401: The API key is missing or invalid.
-        /// </summary>
+        /// <summary>401: The API key is missing or invalid.</summary>
         public static DeleteServiceResult Unauthorized(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(401, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 401, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 403: The API key does not permit this operation.
-        /// </summary>
+        /// <summary>403: The API key does not permit this operation.</summary>
         public static DeleteServiceResult Forbidden(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(403, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 403, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 404: The organization, service or backup does not exist.
-        /// </summary>
+        /// <summary>404: The organization, service or backup does not exist.</summary>
         public static DeleteServiceResult NotFound(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(404, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 404, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 409: The request conflicts with the current state of the service.
-        /// </summary>
+        /// <summary>409: The request conflicts with the current state of the service.</summary>
         public static DeleteServiceResult Conflict(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(409, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 409, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 500: Internal server error.
-        /// </summary>
+        /// <summary>500: Internal server error.</summary>
         public static DeleteServiceResult InternalServerError(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
@@ -605,9 +529,7 @@ public partial interface IClickhouseCloudServer
         internal global::System.Threading.Tasks.Task WriteAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext) => _write(httpContext);
     }
 
-    /// <summary>
-    /// What UpdateServiceStateAsync answers: one factory per response that the spec declares, and Status(...) for any other.
-    /// </summary>
+    /// <summary>What UpdateServiceStateAsync answers: one factory per response that the spec declares, and Status(...) for any other.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
     public sealed class UpdateServiceStateResult
     {
@@ -626,63 +548,49 @@ public partial interface IClickhouseCloudServer
         /// <summary>The body, if any (for tests and logging).</summary>
         public object? Body { get; }
 
-        /// <summary>
-        /// 200: Successful response
-        /// </summary>
+        /// <summary>200: Successful response</summary>
         public static UpdateServiceStateResult Ok(global::Consumer.ClickhouseCloud.ServiceResponse body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(200, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 200, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServiceResponse>()));
         }
 
-        /// <summary>
-        /// 400: The request is malformed or violates a constraint.
-        /// </summary>
+        /// <summary>400: The request is malformed or violates a constraint.</summary>
         public static UpdateServiceStateResult BadRequest(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(400, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 400, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 401: The API key is missing or invalid.
-        /// </summary>
+        /// <summary>401: The API key is missing or invalid.</summary>
         public static UpdateServiceStateResult Unauthorized(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(401, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 401, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 403: The API key does not permit this operation.
-        /// </summary>
+        /// <summary>403: The API key does not permit this operation.</summary>
         public static UpdateServiceStateResult Forbidden(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(403, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 403, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 404: The organization, service or backup does not exist.
-        /// </summary>
+        /// <summary>404: The organization, service or backup does not exist.</summary>
         public static UpdateServiceStateResult NotFound(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(404, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 404, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 409: The request conflicts with the current state of the service.
-        /// </summary>
+        /// <summary>409: The request conflicts with the current state of the service.</summary>
         public static UpdateServiceStateResult Conflict(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(409, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 409, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 500: Internal server error.
-        /// </summary>
+        /// <summary>500: Internal server error.</summary>
         public static UpdateServiceStateResult InternalServerError(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
@@ -703,9 +611,7 @@ public partial interface IClickhouseCloudServer
         internal global::System.Threading.Tasks.Task WriteAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext) => _write(httpContext);
     }
 
-    /// <summary>
-    /// What UpdateServiceScalingAsync answers: one factory per response that the spec declares, and Status(...) for any other.
-    /// </summary>
+    /// <summary>What UpdateServiceScalingAsync answers: one factory per response that the spec declares, and Status(...) for any other.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
     public sealed class UpdateServiceScalingResult
     {
@@ -724,63 +630,49 @@ public partial interface IClickhouseCloudServer
         /// <summary>The body, if any (for tests and logging).</summary>
         public object? Body { get; }
 
-        /// <summary>
-        /// 200: Successful response
-        /// </summary>
+        /// <summary>200: Successful response</summary>
         public static UpdateServiceScalingResult Ok(global::Consumer.ClickhouseCloud.ServiceResponse body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(200, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 200, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServiceResponse>()));
         }
 
-        /// <summary>
-        /// 400: The request is malformed or violates a constraint.
-        /// </summary>
+        /// <summary>400: The request is malformed or violates a constraint.</summary>
         public static UpdateServiceScalingResult BadRequest(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(400, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 400, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 401: The API key is missing or invalid.
-        /// </summary>
+        /// <summary>401: The API key is missing or invalid.</summary>
         public static UpdateServiceScalingResult Unauthorized(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(401, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 401, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 403: The API key does not permit this operation.
-        /// </summary>
+        /// <summary>403: The API key does not permit this operation.</summary>
         public static UpdateServiceScalingResult Forbidden(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(403, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 403, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 404: The organization, service or backup does not exist.
-        /// </summary>
+        /// <summary>404: The organization, service or backup does not exist.</summary>
         public static UpdateServiceScalingResult NotFound(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(404, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 404, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 409: The request conflicts with the current state of the service.
-        /// </summary>
+        /// <summary>409: The request conflicts with the current state of the service.</summary>
         public static UpdateServiceScalingResult Conflict(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(409, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 409, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 500: Internal server error.
-        /// </summary>
+        /// <summary>500: Internal server error.</summary>
         public static UpdateServiceScalingResult InternalServerError(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
@@ -801,9 +693,7 @@ public partial interface IClickhouseCloudServer
         internal global::System.Threading.Tasks.Task WriteAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext) => _write(httpContext);
     }
 
-    /// <summary>
-    /// What UpdateServicePasswordAsync answers: one factory per response that the spec declares, and Status(...) for any other.
-    /// </summary>
+    /// <summary>What UpdateServicePasswordAsync answers: one factory per response that the spec declares, and Status(...) for any other.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
     public sealed class UpdateServicePasswordResult
     {
@@ -822,63 +712,49 @@ public partial interface IClickhouseCloudServer
         /// <summary>The body, if any (for tests and logging).</summary>
         public object? Body { get; }
 
-        /// <summary>
-        /// 200: Successful response
-        /// </summary>
+        /// <summary>200: Successful response</summary>
         public static UpdateServicePasswordResult Ok(global::Consumer.ClickhouseCloud.ServicePasswordPatchResponseWrapper body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(200, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 200, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServicePasswordPatchResponseWrapper>()));
         }
 
-        /// <summary>
-        /// 400: The request is malformed or violates a constraint.
-        /// </summary>
+        /// <summary>400: The request is malformed or violates a constraint.</summary>
         public static UpdateServicePasswordResult BadRequest(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(400, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 400, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 401: The API key is missing or invalid.
-        /// </summary>
+        /// <summary>401: The API key is missing or invalid.</summary>
         public static UpdateServicePasswordResult Unauthorized(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(401, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 401, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 403: The API key does not permit this operation.
-        /// </summary>
+        /// <summary>403: The API key does not permit this operation.</summary>
         public static UpdateServicePasswordResult Forbidden(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(403, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 403, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 404: The organization, service or backup does not exist.
-        /// </summary>
+        /// <summary>404: The organization, service or backup does not exist.</summary>
         public static UpdateServicePasswordResult NotFound(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(404, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 404, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 409: The request conflicts with the current state of the service.
-        /// </summary>
+        /// <summary>409: The request conflicts with the current state of the service.</summary>
         public static UpdateServicePasswordResult Conflict(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(409, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 409, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 500: Internal server error.
-        /// </summary>
+        /// <summary>500: Internal server error.</summary>
         public static UpdateServicePasswordResult InternalServerError(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
@@ -899,9 +775,7 @@ public partial interface IClickhouseCloudServer
         internal global::System.Threading.Tasks.Task WriteAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext) => _write(httpContext);
     }
 
-    /// <summary>
-    /// What ListServiceBackupsAsync answers: one factory per response that the spec declares, and Status(...) for any other.
-    /// </summary>
+    /// <summary>What ListServiceBackupsAsync answers: one factory per response that the spec declares, and Status(...) for any other.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
     public sealed class ListServiceBackupsResult
     {
@@ -920,54 +794,42 @@ public partial interface IClickhouseCloudServer
         /// <summary>The body, if any (for tests and logging).</summary>
         public object? Body { get; }
 
-        /// <summary>
-        /// 200: Successful response; the most recent backup comes first.
-        /// </summary>
+        /// <summary>200: Successful response; the most recent backup comes first.</summary>
         public static ListServiceBackupsResult Ok(global::Consumer.ClickhouseCloud.BackupListResponse body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(200, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 200, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.BackupListResponse>()));
         }
 
-        /// <summary>
-        /// 400: The request is malformed or violates a constraint.
-        /// </summary>
+        /// <summary>400: The request is malformed or violates a constraint.</summary>
         public static ListServiceBackupsResult BadRequest(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(400, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 400, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 401: The API key is missing or invalid.
-        /// </summary>
+        /// <summary>401: The API key is missing or invalid.</summary>
         public static ListServiceBackupsResult Unauthorized(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(401, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 401, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 403: The API key does not permit this operation.
-        /// </summary>
+        /// <summary>403: The API key does not permit this operation.</summary>
         public static ListServiceBackupsResult Forbidden(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(403, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 403, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 404: The organization, service or backup does not exist.
-        /// </summary>
+        /// <summary>404: The organization, service or backup does not exist.</summary>
         public static ListServiceBackupsResult NotFound(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(404, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 404, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 500: Internal server error.
-        /// </summary>
+        /// <summary>500: Internal server error.</summary>
         public static ListServiceBackupsResult InternalServerError(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
@@ -988,9 +850,7 @@ public partial interface IClickhouseCloudServer
         internal global::System.Threading.Tasks.Task WriteAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext) => _write(httpContext);
     }
 
-    /// <summary>
-    /// What GetServiceBackupAsync answers: one factory per response that the spec declares, and Status(...) for any other.
-    /// </summary>
+    /// <summary>What GetServiceBackupAsync answers: one factory per response that the spec declares, and Status(...) for any other.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
     public sealed class GetServiceBackupResult
     {
@@ -1009,54 +869,42 @@ public partial interface IClickhouseCloudServer
         /// <summary>The body, if any (for tests and logging).</summary>
         public object? Body { get; }
 
-        /// <summary>
-        /// 200: Successful response
-        /// </summary>
+        /// <summary>200: Successful response</summary>
         public static GetServiceBackupResult Ok(global::Consumer.ClickhouseCloud.BackupResponse body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(200, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 200, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.BackupResponse>()));
         }
 
-        /// <summary>
-        /// 400: The request is malformed or violates a constraint.
-        /// </summary>
+        /// <summary>400: The request is malformed or violates a constraint.</summary>
         public static GetServiceBackupResult BadRequest(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(400, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 400, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 401: The API key is missing or invalid.
-        /// </summary>
+        /// <summary>401: The API key is missing or invalid.</summary>
         public static GetServiceBackupResult Unauthorized(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(401, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 401, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 403: The API key does not permit this operation.
-        /// </summary>
+        /// <summary>403: The API key does not permit this operation.</summary>
         public static GetServiceBackupResult Forbidden(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(403, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 403, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 404: The organization, service or backup does not exist.
-        /// </summary>
+        /// <summary>404: The organization, service or backup does not exist.</summary>
         public static GetServiceBackupResult NotFound(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(404, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 404, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
         }
 
-        /// <summary>
-        /// 500: Internal server error.
-        /// </summary>
+        /// <summary>500: Internal server error.</summary>
         public static GetServiceBackupResult InternalServerError(global::Consumer.ClickhouseCloud.ApiError body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);

@@ -5,38 +5,28 @@
 
 namespace Consumer.ClickhouseCloud;
 
-/// <summary>
-/// An entry of a service's IP access list.
-/// </summary>
-[global::ContractFirst.Constraints.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/IpAccessListEntry")]
+using Cf = global::ContractFirst.Constraints;
+
+/// <summary>An entry of a service's IP access list.</summary>
+[Cf.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/IpAccessListEntry")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-public partial record IpAccessListEntry : global::ContractFirst.Validation.IValidatable
+public partial record IpAccessListEntry : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
-    /// <summary>
-    /// IP address or CIDR range allowed to access the service.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("source")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>IP address or CIDR range allowed to access the service.</summary>
+    [Cf.WireName("source")]
+    [Cf.SpecRequired]
     public required string Source { get; set; }
 
-    /// <summary>
-    /// Optional description of the entry.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("description")]
+    /// <summary>Optional description of the entry.</summary>
+    [Cf.WireName("description")]
     public string? Description { get => __Description; set { __Description = value; __Description_set = true; } }
     private string? __Description;
     internal bool __Description_set;
 
-    /// <summary>
-    /// Properties that the spec does not name. They are kept, so that reading and writing a document loses nothing.
-    /// </summary>
+    /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>
-    /// Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.
-    /// </summary>
-    /// <param name="context">Collects the errors.</param>
-    /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
+    /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.IpAccessListEntry.Validate(this, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<IpAccessListEntry>(), context, path);
 }

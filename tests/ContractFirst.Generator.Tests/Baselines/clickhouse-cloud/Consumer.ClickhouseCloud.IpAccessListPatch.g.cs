@@ -5,39 +5,29 @@
 
 namespace Consumer.ClickhouseCloud;
 
-/// <summary>
-/// Changes to a service's IP access list.
-/// </summary>
-[global::ContractFirst.Constraints.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/IpAccessListPatch")]
+using Cf = global::ContractFirst.Constraints;
+
+/// <summary>Changes to a service's IP access list.</summary>
+[Cf.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/IpAccessListPatch")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-public partial record IpAccessListPatch : global::ContractFirst.Validation.IValidatable
+public partial record IpAccessListPatch : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
-    /// <summary>
-    /// Entries to add to the IP access list.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("add")]
+    /// <summary>Entries to add to the IP access list.</summary>
+    [Cf.WireName("add")]
     public global::System.Collections.Generic.IList<IpAccessListEntry>? Add { get => __Add; set { __Add = value; __Add_set = true; } }
     private global::System.Collections.Generic.IList<IpAccessListEntry>? __Add;
     internal bool __Add_set;
 
-    /// <summary>
-    /// Entries to remove from the IP access list.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("remove")]
+    /// <summary>Entries to remove from the IP access list.</summary>
+    [Cf.WireName("remove")]
     public global::System.Collections.Generic.IList<IpAccessListEntry>? Remove { get => __Remove; set { __Remove = value; __Remove_set = true; } }
     private global::System.Collections.Generic.IList<IpAccessListEntry>? __Remove;
     internal bool __Remove_set;
 
-    /// <summary>
-    /// Properties that the spec does not name. They are kept, so that reading and writing a document loses nothing.
-    /// </summary>
+    /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>
-    /// Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.
-    /// </summary>
-    /// <param name="context">Collects the errors.</param>
-    /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
+    /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.IpAccessListPatch.Validate(this, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<IpAccessListPatch>(), context, path);
 }

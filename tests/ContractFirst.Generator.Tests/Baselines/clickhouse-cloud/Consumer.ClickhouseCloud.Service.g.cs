@@ -5,134 +5,102 @@
 
 namespace Consumer.ClickhouseCloud;
 
-/// <summary>
-/// A ClickHouse Cloud service.
-/// </summary>
-[global::ContractFirst.Constraints.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/Service")]
+using Cf = global::ContractFirst.Constraints;
+
+/// <summary>A ClickHouse Cloud service.</summary>
+[Cf.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/Service")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-public partial record Service : global::ContractFirst.Validation.IValidatable
+public partial record Service : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
-    /// <summary>
-    /// Unique service ID.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("id")]
+    /// <summary>Unique service ID.</summary>
+    [Cf.WireName("id")]
     public global::System.Guid? Id { get => __Id; set { __Id = value; __Id_set = true; } }
     private global::System.Guid? __Id;
     internal bool __Id_set;
 
-    /// <summary>
-    /// Name of the service.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("name")]
+    /// <summary>Name of the service.</summary>
+    [Cf.WireName("name")]
     public string? Name { get => __Name; set { __Name = value; __Name_set = true; } }
     private string? __Name;
     internal bool __Name_set;
 
-    /// <summary>
-    /// Cloud provider
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("provider")]
+    /// <summary>Cloud provider</summary>
+    [Cf.WireName("provider")]
     public ServiceProvider? Provider { get => __Provider; set { __Provider = value; __Provider_set = true; } }
     private ServiceProvider? __Provider;
     internal bool __Provider_set;
 
-    /// <summary>
-    /// Service region.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("region")]
+    /// <summary>Service region.</summary>
+    [Cf.WireName("region")]
     public string? Region { get => __Region; set { __Region = value; __Region_set = true; } }
     private string? __Region;
     internal bool __Region_set;
 
-    /// <summary>
-    /// Current state of the service.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("state")]
+    /// <summary>Current state of the service.</summary>
+    [Cf.WireName("state")]
     public ServiceState? State { get => __State; set { __State = value; __State_set = true; } }
     private ServiceState? __State;
     internal bool __State_set;
 
-    /// <summary>
-    /// List of all service endpoints.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("endpoints")]
+    /// <summary>List of all service endpoints.</summary>
+    [Cf.WireName("endpoints")]
     public global::System.Collections.Generic.IList<ServiceEndpoint>? Endpoints { get => __Endpoints; set { __Endpoints = value; __Endpoints_set = true; } }
     private global::System.Collections.Generic.IList<ServiceEndpoint>? __Endpoints;
     internal bool __Endpoints_set;
 
-    /// <summary>
-    /// Tier of the service: 'development', 'production', 'dedicated_high_mem', 'dedicated_high_cpu', 'dedicated_standard'. Production services scale, Development are fixed size.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("tier")]
+    /// <summary>Tier of the service: 'development', 'production', 'dedicated_high_mem', 'dedicated_high_cpu', 'dedicated_standard'. Production services scale, Development are fixed size.</summary>
+    [Cf.WireName("tier")]
     public ServiceTier? Tier { get => __Tier; set { __Tier = value; __Tier_set = true; } }
     private ServiceTier? __Tier;
     internal bool __Tier_set;
 
-    /// <summary>
-    /// Minimum total memory of all workers during auto-scaling in Gb. Available only for 'production' services. Must be a multiple of 12 and greater than 24. The reference contradicts itself here ("greater than 24" vs. "a multiple of 12 starting from 24GB" on the scaling operation); this document follows the more specific text, so 24 itself is allowed (`minimum: 24`, inclusive). Like the maximum, it cannot exceed 720, the limit for paid services.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("minTotalMemoryGb")]
-    [global::ContractFirst.Constraints.Minimum("24")]
-    [global::ContractFirst.Constraints.Maximum("720")]
-    [global::ContractFirst.Constraints.MultipleOf("12")]
+    /// <summary>Minimum total memory of all workers during auto-scaling in Gb. Available only for 'production' services. Must be a multiple of 12 and greater than 24. The reference contradicts itself here ("greater than 24" vs. "a multiple of 12 starting from 24GB" on the scaling operation); this document follows the more specific text, so 24 itself is allowed (`minimum: 24`, inclusive). Like the maximum, it cannot exceed 720, the limit for paid services.</summary>
+    [Cf.WireName("minTotalMemoryGb")]
+    [Cf.Minimum("24")]
+    [Cf.Maximum("720")]
+    [Cf.MultipleOf("12")]
     public double? MinTotalMemoryGb { get => __MinTotalMemoryGb; set { __MinTotalMemoryGb = value; __MinTotalMemoryGb_set = true; } }
     private double? __MinTotalMemoryGb;
     internal bool __MinTotalMemoryGb_set;
 
-    /// <summary>
-    /// Maximum total memory of all workers during auto-scaling in Gb. Available only for 'production' services. Must be a multiple of 12 and lower than 360 for non paid services or 720 for paid services. Which limit applies depends on the account, which a schema cannot know: `maximum` carries the paid limit (720, inclusive) and the extension `x-unpaid-maximum` the limit for non-paid services (360).
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("maxTotalMemoryGb")]
-    [global::ContractFirst.Constraints.Minimum("24")]
-    [global::ContractFirst.Constraints.Maximum("720")]
-    [global::ContractFirst.Constraints.MultipleOf("12")]
+    /// <summary>Maximum total memory of all workers during auto-scaling in Gb. Available only for 'production' services. Must be a multiple of 12 and lower than 360 for non paid services or 720 for paid services. Which limit applies depends on the account, which a schema cannot know: `maximum` carries the paid limit (720, inclusive) and the extension `x-unpaid-maximum` the limit for non-paid services (360).</summary>
+    [Cf.WireName("maxTotalMemoryGb")]
+    [Cf.Minimum("24")]
+    [Cf.Maximum("720")]
+    [Cf.MultipleOf("12")]
     public double? MaxTotalMemoryGb { get => __MaxTotalMemoryGb; set { __MaxTotalMemoryGb = value; __MaxTotalMemoryGb_set = true; } }
     private double? __MaxTotalMemoryGb;
     internal bool __MaxTotalMemoryGb_set;
 
-    /// <summary>
-    /// When set to true the service is allowed to scale down to zero when idle. Always true for development services.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("idleScaling")]
+    /// <summary>When set to true the service is allowed to scale down to zero when idle. Always true for development services.</summary>
+    [Cf.WireName("idleScaling")]
     public bool? IdleScaling { get => __IdleScaling; set { __IdleScaling = value; __IdleScaling_set = true; } }
     private bool? __IdleScaling;
     internal bool __IdleScaling_set;
 
-    /// <summary>
-    /// Set minimum idling timeout (in minutes). Must be &gt;= 5 minutes.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("idleTimeoutMinutes")]
-    [global::ContractFirst.Constraints.Minimum("5")]
+    /// <summary>Set minimum idling timeout (in minutes). Must be &gt;= 5 minutes.</summary>
+    [Cf.WireName("idleTimeoutMinutes")]
+    [Cf.Minimum("5")]
     public double? IdleTimeoutMinutes { get => __IdleTimeoutMinutes; set { __IdleTimeoutMinutes = value; __IdleTimeoutMinutes_set = true; } }
     private double? __IdleTimeoutMinutes;
     internal bool __IdleTimeoutMinutes_set;
 
-    /// <summary>
-    /// List of IP addresses allowed to access the service
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("ipAccessList")]
+    /// <summary>List of IP addresses allowed to access the service</summary>
+    [Cf.WireName("ipAccessList")]
     public global::System.Collections.Generic.IList<IpAccessListEntry>? IpAccessList { get => __IpAccessList; set { __IpAccessList = value; __IpAccessList_set = true; } }
     private global::System.Collections.Generic.IList<IpAccessListEntry>? __IpAccessList;
     internal bool __IpAccessList_set;
 
-    /// <summary>
-    /// Service creation timestamp. ISO-8601.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("createdAt")]
+    /// <summary>Service creation timestamp. ISO-8601.</summary>
+    [Cf.WireName("createdAt")]
     public global::System.DateTimeOffset? CreatedAt { get => __CreatedAt; set { __CreatedAt = value; __CreatedAt_set = true; } }
     private global::System.DateTimeOffset? __CreatedAt;
     internal bool __CreatedAt_set;
 
-    /// <summary>
-    /// Properties that the spec does not name. They are kept, so that reading and writing a document loses nothing.
-    /// </summary>
+    /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>
-    /// Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.
-    /// </summary>
-    /// <param name="context">Collects the errors.</param>
-    /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
+    /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.Service.Validate(this, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<Service>(), context, path);
 }

@@ -5,47 +5,35 @@
 
 namespace Consumer.ClickhouseCloud;
 
-/// <summary>
-/// A network endpoint of a service.
-/// </summary>
-[global::ContractFirst.Constraints.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServiceEndpoint")]
+using Cf = global::ContractFirst.Constraints;
+
+/// <summary>A network endpoint of a service.</summary>
+[Cf.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServiceEndpoint")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-public partial record ServiceEndpoint : global::ContractFirst.Validation.IValidatable
+public partial record ServiceEndpoint : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
-    /// <summary>
-    /// Endpoint protocol.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("protocol")]
+    /// <summary>Endpoint protocol.</summary>
+    [Cf.WireName("protocol")]
     public ServiceEndpointProtocol? Protocol { get => __Protocol; set { __Protocol = value; __Protocol_set = true; } }
     private ServiceEndpointProtocol? __Protocol;
     internal bool __Protocol_set;
 
-    /// <summary>
-    /// Endpoint host name.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("host")]
+    /// <summary>Endpoint host name.</summary>
+    [Cf.WireName("host")]
     public string? Host { get => __Host; set { __Host = value; __Host_set = true; } }
     private string? __Host;
     internal bool __Host_set;
 
-    /// <summary>
-    /// Endpoint TCP port.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("port")]
+    /// <summary>Endpoint TCP port.</summary>
+    [Cf.WireName("port")]
     public long? Port { get => __Port; set { __Port = value; __Port_set = true; } }
     private long? __Port;
     internal bool __Port_set;
 
-    /// <summary>
-    /// Properties that the spec does not name. They are kept, so that reading and writing a document loses nothing.
-    /// </summary>
+    /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>
-    /// Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.
-    /// </summary>
-    /// <param name="context">Collects the errors.</param>
-    /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
+    /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.ServiceEndpoint.Validate(this, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<ServiceEndpoint>(), context, path);
 }

@@ -5,14 +5,16 @@
 
 namespace Consumer.ClickhouseCloud;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>
 /// Endpoint protocol.
 /// </summary>
 /// <remarks>
 /// An open enum: the values the spec knows are static properties, and any other value still round-trips unchanged.
 /// </remarks>
-[global::ContractFirst.Constraints.AllowedValues("https", "nativesecure", "mysql")]
-[global::ContractFirst.Constraints.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServiceEndpoint/properties/protocol")]
+[Cf.AllowedValues("https", "nativesecure", "mysql")]
+[Cf.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServiceEndpoint/properties/protocol")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public readonly partial struct ServiceEndpointProtocol : global::System.IEquatable<ServiceEndpointProtocol>, global::ContractFirst.IOpenEnum<ServiceEndpointProtocol>
 {
@@ -24,51 +26,33 @@ public readonly partial struct ServiceEndpointProtocol : global::System.IEquatab
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>The value <c>https</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("https")]
-    public static ServiceEndpointProtocol Https { get; } = new("https");
-
-    /// <summary>The value <c>nativesecure</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("nativesecure")]
-    public static ServiceEndpointProtocol Nativesecure { get; } = new("nativesecure");
-
-    /// <summary>The value <c>mysql</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("mysql")]
-    public static ServiceEndpointProtocol Mysql { get; } = new("mysql");
+    [Cf.WireName("https")] public static ServiceEndpointProtocol Https { get; } = new("https");
+    [Cf.WireName("nativesecure")] public static ServiceEndpointProtocol Nativesecure { get; } = new("nativesecure");
+    [Cf.WireName("mysql")] public static ServiceEndpointProtocol Mysql { get; } = new("mysql");
 
     /// <summary>The values that the spec knows, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<ServiceEndpointProtocol> KnownValues { get; } = new ServiceEndpointProtocol[] { Https, Nativesecure, Mysql };
 
-    /// <inheritdoc />
-    static global::System.Collections.Generic.IReadOnlyList<string> global::ContractFirst.IOpenEnum<ServiceEndpointProtocol>.KnownValues { get; } = new string[] { "https", "nativesecure", "mysql" };
+    static global::System.Collections.Generic.IReadOnlyList<string> global::ContractFirst.IOpenEnum<ServiceEndpointProtocol>.KnownValues { get; } = global::ContractFirst.OpenEnumValues.Wire(KnownValues);
 
     /// <summary>True when the spec knows this value.</summary>
-    public bool IsKnown => Value is "https" or "nativesecure" or "mysql";
+    public bool IsKnown => global::ContractFirst.OpenEnumValues.IsKnown<ServiceEndpointProtocol>(Value);
 
-    /// <summary>Wraps a wire value, known or not.</summary>
     public static ServiceEndpointProtocol FromWire(string value) => new(value);
 
-    /// <summary>Wraps a wire value, known or not.</summary>
     public static implicit operator ServiceEndpointProtocol(string value) => new(value);
 
-    /// <summary>The wire value.</summary>
     public static explicit operator string(ServiceEndpointProtocol value) => value.Value;
 
-    /// <inheritdoc />
     public bool Equals(ServiceEndpointProtocol other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-    /// <inheritdoc />
     public override bool Equals(object? obj) => obj is ServiceEndpointProtocol other && Equals(other);
 
-    /// <inheritdoc />
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-    /// <summary>Equality by wire value.</summary>
     public static bool operator ==(ServiceEndpointProtocol left, ServiceEndpointProtocol right) => left.Equals(right);
 
-    /// <summary>Inequality by wire value.</summary>
     public static bool operator !=(ServiceEndpointProtocol left, ServiceEndpointProtocol right) => !left.Equals(right);
 
-    /// <summary>The wire value.</summary>
     public override string ToString() => Value;
 }

@@ -5,45 +5,33 @@
 
 namespace Consumer.ClickhouseCloud;
 
-/// <summary>
-/// Envelope of `listServices`; `result` lists the services of the organization.
-/// </summary>
-[global::ContractFirst.Constraints.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServiceListResponse")]
+using Cf = global::ContractFirst.Constraints;
+
+/// <summary>Envelope of `listServices`; `result` lists the services of the organization.</summary>
+[Cf.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServiceListResponse")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-public partial record ServiceListResponse : global::ContractFirst.Validation.IValidatable
+public partial record ServiceListResponse : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
-    /// <summary>
-    /// HTTP status code.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("status")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>HTTP status code.</summary>
+    [Cf.WireName("status")]
+    [Cf.SpecRequired]
     public required double Status { get; set; }
 
-    /// <summary>
-    /// Unique ID assigned to every request, for support and tracing.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("requestId")]
+    /// <summary>Unique ID assigned to every request, for support and tracing.</summary>
+    [Cf.WireName("requestId")]
     public global::System.Guid? RequestId { get => __RequestId; set { __RequestId = value; __RequestId_set = true; } }
     private global::System.Guid? __RequestId;
     internal bool __RequestId_set;
 
-    /// <summary>
-    /// Services of the organization.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("result")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>Services of the organization.</summary>
+    [Cf.WireName("result")]
+    [Cf.SpecRequired]
     public required global::System.Collections.Generic.IList<Service> Result { get; set; }
 
-    /// <summary>
-    /// Properties that the spec does not name. They are kept, so that reading and writing a document loses nothing.
-    /// </summary>
+    /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>
-    /// Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.
-    /// </summary>
-    /// <param name="context">Collects the errors.</param>
-    /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
+    /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.ServiceListResponse.Validate(this, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<ServiceListResponse>(), context, path);
 }

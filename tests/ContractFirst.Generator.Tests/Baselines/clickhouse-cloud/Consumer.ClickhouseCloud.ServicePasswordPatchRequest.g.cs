@@ -5,40 +5,30 @@
 
 namespace Consumer.ClickhouseCloud;
 
-/// <summary>
-/// Body of `updateServicePassword`. Send an empty object to have a new password generated.
-/// </summary>
-[global::ContractFirst.Constraints.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServicePasswordPatchRequest")]
+using Cf = global::ContractFirst.Constraints;
+
+/// <summary>Body of `updateServicePassword`. Send an empty object to have a new password generated.</summary>
+[Cf.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServicePasswordPatchRequest")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-[global::ContractFirst.Constraints.RequestModel]
-public partial record ServicePasswordPatchRequest : global::ContractFirst.Validation.IValidatable
+[Cf.RequestModel]
+public partial record ServicePasswordPatchRequest : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
-    /// <summary>
-    /// Optional password hash. Used to avoid password transmission over network. If not provided a new password is generated and is provided in the response. Otherwise this hash is used. Algorithm: echo -n "yourpassword" | sha256sum | tr -d '-' | xxd -r -p | base64
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("newPasswordHash")]
+    /// <summary>Optional password hash. Used to avoid password transmission over network. If not provided a new password is generated and is provided in the response. Otherwise this hash is used. Algorithm: echo -n "yourpassword" | sha256sum | tr -d '-' | xxd -r -p | base64</summary>
+    [Cf.WireName("newPasswordHash")]
     public string? NewPasswordHash { get => __NewPasswordHash; set { __NewPasswordHash = value; __NewPasswordHash_set = true; } }
     private string? __NewPasswordHash;
     internal bool __NewPasswordHash_set;
 
-    /// <summary>
-    /// Optional double SHA1 password hash for MySQL protocol. If newPasswordHash is not provided this key will be ignored and the generated password will be used. To enable this field please contact support as it is experimental. Algorithm: echo -n "yourpassword" | sha1sum | tr -d '-' | xxd -r -p | sha1sum | tr -d '-'
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("newDoubleSha1Hash")]
+    /// <summary>Optional double SHA1 password hash for MySQL protocol. If newPasswordHash is not provided this key will be ignored and the generated password will be used. To enable this field please contact support as it is experimental. Algorithm: echo -n "yourpassword" | sha1sum | tr -d '-' | xxd -r -p | sha1sum | tr -d '-'</summary>
+    [Cf.WireName("newDoubleSha1Hash")]
     public string? NewDoubleSha1Hash { get => __NewDoubleSha1Hash; set { __NewDoubleSha1Hash = value; __NewDoubleSha1Hash_set = true; } }
     private string? __NewDoubleSha1Hash;
     internal bool __NewDoubleSha1Hash_set;
 
-    /// <summary>
-    /// Properties that the spec does not name. They are kept, so that reading and writing a document loses nothing.
-    /// </summary>
+    /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>
-    /// Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.
-    /// </summary>
-    /// <param name="context">Collects the errors.</param>
-    /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
+    /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.ServicePasswordPatchRequest.Validate(this, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<ServicePasswordPatchRequest>(), context, path);
 }

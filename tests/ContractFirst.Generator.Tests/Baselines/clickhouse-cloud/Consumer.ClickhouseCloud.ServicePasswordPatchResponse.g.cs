@@ -5,31 +5,23 @@
 
 namespace Consumer.ClickhouseCloud;
 
-/// <summary>
-/// Result of `updateServicePassword`.
-/// </summary>
-[global::ContractFirst.Constraints.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServicePasswordPatchResponse")]
+using Cf = global::ContractFirst.Constraints;
+
+/// <summary>Result of `updateServicePassword`.</summary>
+[Cf.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServicePasswordPatchResponse")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-public partial record ServicePasswordPatchResponse : global::ContractFirst.Validation.IValidatable
+public partial record ServicePasswordPatchResponse : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
-    /// <summary>
-    /// New service password. Provided only if there was no 'newPasswordHash' in the request
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("password")]
+    /// <summary>New service password. Provided only if there was no 'newPasswordHash' in the request</summary>
+    [Cf.WireName("password")]
     public string? Password { get => __Password; set { __Password = value; __Password_set = true; } }
     private string? __Password;
     internal bool __Password_set;
 
-    /// <summary>
-    /// Properties that the spec does not name. They are kept, so that reading and writing a document loses nothing.
-    /// </summary>
+    /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>
-    /// Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.
-    /// </summary>
-    /// <param name="context">Collects the errors.</param>
-    /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
+    /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.ServicePasswordPatchResponse.Validate(this, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<ServicePasswordPatchResponse>(), context, path);
 }

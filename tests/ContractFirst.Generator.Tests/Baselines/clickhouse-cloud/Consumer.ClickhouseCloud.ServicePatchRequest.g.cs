@@ -5,40 +5,30 @@
 
 namespace Consumer.ClickhouseCloud;
 
-/// <summary>
-/// Body of `updateService`.
-/// </summary>
-[global::ContractFirst.Constraints.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServicePatchRequest")]
+using Cf = global::ContractFirst.Constraints;
+
+/// <summary>Body of `updateService`.</summary>
+[Cf.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServicePatchRequest")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-[global::ContractFirst.Constraints.RequestModel]
-public partial record ServicePatchRequest : global::ContractFirst.Validation.IValidatable
+[Cf.RequestModel]
+public partial record ServicePatchRequest : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
-    /// <summary>
-    /// Name of the service.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("name")]
+    /// <summary>Name of the service.</summary>
+    [Cf.WireName("name")]
     public string? Name { get => __Name; set { __Name = value; __Name_set = true; } }
     private string? __Name;
     internal bool __Name_set;
 
-    /// <summary>
-    /// Changes to a service's IP access list.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("ipAccessList")]
+    /// <summary>Changes to a service's IP access list.</summary>
+    [Cf.WireName("ipAccessList")]
     public IpAccessListPatch? IpAccessList { get => __IpAccessList; set { __IpAccessList = value; __IpAccessList_set = true; } }
     private IpAccessListPatch? __IpAccessList;
     internal bool __IpAccessList_set;
 
-    /// <summary>
-    /// Properties that the spec does not name. They are kept, so that reading and writing a document loses nothing.
-    /// </summary>
+    /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>
-    /// Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.
-    /// </summary>
-    /// <param name="context">Collects the errors.</param>
-    /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
+    /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.ServicePatchRequest.Validate(this, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<ServicePatchRequest>(), context, path);
 }

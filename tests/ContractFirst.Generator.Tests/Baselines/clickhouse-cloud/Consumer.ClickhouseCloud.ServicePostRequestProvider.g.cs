@@ -5,14 +5,16 @@
 
 namespace Consumer.ClickhouseCloud;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>
 /// Cloud provider
 /// </summary>
 /// <remarks>
 /// An open enum: the values the spec knows are static properties, and any other value still round-trips unchanged.
 /// </remarks>
-[global::ContractFirst.Constraints.AllowedValues("aws", "gcp", "azure")]
-[global::ContractFirst.Constraints.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServicePostRequest/properties/provider")]
+[Cf.AllowedValues("aws", "gcp", "azure")]
+[Cf.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServicePostRequest/properties/provider")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public readonly partial struct ServicePostRequestProvider : global::System.IEquatable<ServicePostRequestProvider>, global::ContractFirst.IOpenEnum<ServicePostRequestProvider>
 {
@@ -24,51 +26,33 @@ public readonly partial struct ServicePostRequestProvider : global::System.IEqua
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>The value <c>aws</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("aws")]
-    public static ServicePostRequestProvider Aws { get; } = new("aws");
-
-    /// <summary>The value <c>gcp</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("gcp")]
-    public static ServicePostRequestProvider Gcp { get; } = new("gcp");
-
-    /// <summary>The value <c>azure</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("azure")]
-    public static ServicePostRequestProvider Azure { get; } = new("azure");
+    [Cf.WireName("aws")] public static ServicePostRequestProvider Aws { get; } = new("aws");
+    [Cf.WireName("gcp")] public static ServicePostRequestProvider Gcp { get; } = new("gcp");
+    [Cf.WireName("azure")] public static ServicePostRequestProvider Azure { get; } = new("azure");
 
     /// <summary>The values that the spec knows, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<ServicePostRequestProvider> KnownValues { get; } = new ServicePostRequestProvider[] { Aws, Gcp, Azure };
 
-    /// <inheritdoc />
-    static global::System.Collections.Generic.IReadOnlyList<string> global::ContractFirst.IOpenEnum<ServicePostRequestProvider>.KnownValues { get; } = new string[] { "aws", "gcp", "azure" };
+    static global::System.Collections.Generic.IReadOnlyList<string> global::ContractFirst.IOpenEnum<ServicePostRequestProvider>.KnownValues { get; } = global::ContractFirst.OpenEnumValues.Wire(KnownValues);
 
     /// <summary>True when the spec knows this value.</summary>
-    public bool IsKnown => Value is "aws" or "gcp" or "azure";
+    public bool IsKnown => global::ContractFirst.OpenEnumValues.IsKnown<ServicePostRequestProvider>(Value);
 
-    /// <summary>Wraps a wire value, known or not.</summary>
     public static ServicePostRequestProvider FromWire(string value) => new(value);
 
-    /// <summary>Wraps a wire value, known or not.</summary>
     public static implicit operator ServicePostRequestProvider(string value) => new(value);
 
-    /// <summary>The wire value.</summary>
     public static explicit operator string(ServicePostRequestProvider value) => value.Value;
 
-    /// <inheritdoc />
     public bool Equals(ServicePostRequestProvider other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-    /// <inheritdoc />
     public override bool Equals(object? obj) => obj is ServicePostRequestProvider other && Equals(other);
 
-    /// <inheritdoc />
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-    /// <summary>Equality by wire value.</summary>
     public static bool operator ==(ServicePostRequestProvider left, ServicePostRequestProvider right) => left.Equals(right);
 
-    /// <summary>Inequality by wire value.</summary>
     public static bool operator !=(ServicePostRequestProvider left, ServicePostRequestProvider right) => !left.Equals(right);
 
-    /// <summary>The wire value.</summary>
     public override string ToString() => Value;
 }

@@ -5,14 +5,16 @@
 
 namespace Consumer.ClickhouseCloud;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>
 /// Tier of the service: 'development', 'production', 'dedicated_high_mem', 'dedicated_high_cpu', 'dedicated_standard'. Production services scale, Development are fixed size.
 /// </summary>
 /// <remarks>
 /// An open enum: the values the spec knows are static properties, and any other value still round-trips unchanged.
 /// </remarks>
-[global::ContractFirst.Constraints.AllowedValues("development", "production", "dedicated_high_mem", "dedicated_high_cpu", "dedicated_standard")]
-[global::ContractFirst.Constraints.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServicePostRequest/properties/tier")]
+[Cf.AllowedValues("development", "production", "dedicated_high_mem", "dedicated_high_cpu", "dedicated_standard")]
+[Cf.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServicePostRequest/properties/tier")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public readonly partial struct ServicePostRequestTier : global::System.IEquatable<ServicePostRequestTier>, global::ContractFirst.IOpenEnum<ServicePostRequestTier>
 {
@@ -24,59 +26,35 @@ public readonly partial struct ServicePostRequestTier : global::System.IEquatabl
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>The value <c>development</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("development")]
-    public static ServicePostRequestTier Development { get; } = new("development");
-
-    /// <summary>The value <c>production</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("production")]
-    public static ServicePostRequestTier Production { get; } = new("production");
-
-    /// <summary>The value <c>dedicated_high_mem</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("dedicated_high_mem")]
-    public static ServicePostRequestTier DedicatedHighMem { get; } = new("dedicated_high_mem");
-
-    /// <summary>The value <c>dedicated_high_cpu</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("dedicated_high_cpu")]
-    public static ServicePostRequestTier DedicatedHighCpu { get; } = new("dedicated_high_cpu");
-
-    /// <summary>The value <c>dedicated_standard</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("dedicated_standard")]
-    public static ServicePostRequestTier DedicatedStandard { get; } = new("dedicated_standard");
+    [Cf.WireName("development")] public static ServicePostRequestTier Development { get; } = new("development");
+    [Cf.WireName("production")] public static ServicePostRequestTier Production { get; } = new("production");
+    [Cf.WireName("dedicated_high_mem")] public static ServicePostRequestTier DedicatedHighMem { get; } = new("dedicated_high_mem");
+    [Cf.WireName("dedicated_high_cpu")] public static ServicePostRequestTier DedicatedHighCpu { get; } = new("dedicated_high_cpu");
+    [Cf.WireName("dedicated_standard")] public static ServicePostRequestTier DedicatedStandard { get; } = new("dedicated_standard");
 
     /// <summary>The values that the spec knows, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<ServicePostRequestTier> KnownValues { get; } = new ServicePostRequestTier[] { Development, Production, DedicatedHighMem, DedicatedHighCpu, DedicatedStandard };
 
-    /// <inheritdoc />
-    static global::System.Collections.Generic.IReadOnlyList<string> global::ContractFirst.IOpenEnum<ServicePostRequestTier>.KnownValues { get; } = new string[] { "development", "production", "dedicated_high_mem", "dedicated_high_cpu", "dedicated_standard" };
+    static global::System.Collections.Generic.IReadOnlyList<string> global::ContractFirst.IOpenEnum<ServicePostRequestTier>.KnownValues { get; } = global::ContractFirst.OpenEnumValues.Wire(KnownValues);
 
     /// <summary>True when the spec knows this value.</summary>
-    public bool IsKnown => Value is "development" or "production" or "dedicated_high_mem" or "dedicated_high_cpu" or "dedicated_standard";
+    public bool IsKnown => global::ContractFirst.OpenEnumValues.IsKnown<ServicePostRequestTier>(Value);
 
-    /// <summary>Wraps a wire value, known or not.</summary>
     public static ServicePostRequestTier FromWire(string value) => new(value);
 
-    /// <summary>Wraps a wire value, known or not.</summary>
     public static implicit operator ServicePostRequestTier(string value) => new(value);
 
-    /// <summary>The wire value.</summary>
     public static explicit operator string(ServicePostRequestTier value) => value.Value;
 
-    /// <inheritdoc />
     public bool Equals(ServicePostRequestTier other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-    /// <inheritdoc />
     public override bool Equals(object? obj) => obj is ServicePostRequestTier other && Equals(other);
 
-    /// <inheritdoc />
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-    /// <summary>Equality by wire value.</summary>
     public static bool operator ==(ServicePostRequestTier left, ServicePostRequestTier right) => left.Equals(right);
 
-    /// <summary>Inequality by wire value.</summary>
     public static bool operator !=(ServicePostRequestTier left, ServicePostRequestTier right) => !left.Equals(right);
 
-    /// <summary>The wire value.</summary>
     public override string ToString() => Value;
 }

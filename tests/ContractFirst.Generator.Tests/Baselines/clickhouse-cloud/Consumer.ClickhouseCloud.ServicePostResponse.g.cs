@@ -5,39 +5,29 @@
 
 namespace Consumer.ClickhouseCloud;
 
-/// <summary>
-/// Result of `createService`.
-/// </summary>
-[global::ContractFirst.Constraints.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServicePostResponse")]
+using Cf = global::ContractFirst.Constraints;
+
+/// <summary>Result of `createService`.</summary>
+[Cf.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServicePostResponse")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-public partial record ServicePostResponse : global::ContractFirst.Validation.IValidatable
+public partial record ServicePostResponse : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
-    /// <summary>
-    /// A ClickHouse Cloud service.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("service")]
+    /// <summary>A ClickHouse Cloud service.</summary>
+    [Cf.WireName("service")]
     public Service? Service { get => __Service; set { __Service = value; __Service_set = true; } }
     private Service? __Service;
     internal bool __Service_set;
 
-    /// <summary>
-    /// Password for the newly created service.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("password")]
+    /// <summary>Password for the newly created service.</summary>
+    [Cf.WireName("password")]
     public string? Password { get => __Password; set { __Password = value; __Password_set = true; } }
     private string? __Password;
     internal bool __Password_set;
 
-    /// <summary>
-    /// Properties that the spec does not name. They are kept, so that reading and writing a document loses nothing.
-    /// </summary>
+    /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>
-    /// Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.
-    /// </summary>
-    /// <param name="context">Collects the errors.</param>
-    /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
+    /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.ServicePostResponse.Validate(this, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<ServicePostResponse>(), context, path);
 }

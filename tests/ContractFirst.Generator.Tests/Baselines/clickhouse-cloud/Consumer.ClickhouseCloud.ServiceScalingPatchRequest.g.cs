@@ -5,63 +5,49 @@
 
 namespace Consumer.ClickhouseCloud;
 
-/// <summary>
-/// Body of `updateServiceScaling`.
-/// </summary>
-[global::ContractFirst.Constraints.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServiceScalingPatchRequest")]
+using Cf = global::ContractFirst.Constraints;
+
+/// <summary>Body of `updateServiceScaling`.</summary>
+[Cf.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServiceScalingPatchRequest")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-[global::ContractFirst.Constraints.RequestModel]
-public partial record ServiceScalingPatchRequest : global::ContractFirst.Validation.IValidatable
+[Cf.RequestModel]
+public partial record ServiceScalingPatchRequest : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
-    /// <summary>
-    /// Minimum total memory of all workers during auto-scaling in Gb. Available only for 'production' services. Must be a multiple of 12 and greater than 24. The reference contradicts itself here ("greater than 24" vs. "a multiple of 12 starting from 24GB" on this operation); this document follows the more specific text, so 24 itself is allowed (`minimum: 24`, inclusive). Like the maximum, it cannot exceed 720, the limit for paid services.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("minTotalMemoryGb")]
-    [global::ContractFirst.Constraints.Minimum("24")]
-    [global::ContractFirst.Constraints.Maximum("720")]
-    [global::ContractFirst.Constraints.MultipleOf("12")]
+    /// <summary>Minimum total memory of all workers during auto-scaling in Gb. Available only for 'production' services. Must be a multiple of 12 and greater than 24. The reference contradicts itself here ("greater than 24" vs. "a multiple of 12 starting from 24GB" on this operation); this document follows the more specific text, so 24 itself is allowed (`minimum: 24`, inclusive). Like the maximum, it cannot exceed 720, the limit for paid services.</summary>
+    [Cf.WireName("minTotalMemoryGb")]
+    [Cf.Minimum("24")]
+    [Cf.Maximum("720")]
+    [Cf.MultipleOf("12")]
     public double? MinTotalMemoryGb { get => __MinTotalMemoryGb; set { __MinTotalMemoryGb = value; __MinTotalMemoryGb_set = true; } }
     private double? __MinTotalMemoryGb;
     internal bool __MinTotalMemoryGb_set;
 
-    /// <summary>
-    /// Maximum total memory of all workers during auto-scaling in Gb. Available only for 'production' services. Must be a multiple of 12 and lower than 360 for non paid services or 720 for paid services. Which limit applies depends on the account, which a schema cannot know: `maximum` carries the paid limit (720, inclusive) and the extension `x-unpaid-maximum` the limit for non-paid services (360).
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("maxTotalMemoryGb")]
-    [global::ContractFirst.Constraints.Minimum("24")]
-    [global::ContractFirst.Constraints.Maximum("720")]
-    [global::ContractFirst.Constraints.MultipleOf("12")]
+    /// <summary>Maximum total memory of all workers during auto-scaling in Gb. Available only for 'production' services. Must be a multiple of 12 and lower than 360 for non paid services or 720 for paid services. Which limit applies depends on the account, which a schema cannot know: `maximum` carries the paid limit (720, inclusive) and the extension `x-unpaid-maximum` the limit for non-paid services (360).</summary>
+    [Cf.WireName("maxTotalMemoryGb")]
+    [Cf.Minimum("24")]
+    [Cf.Maximum("720")]
+    [Cf.MultipleOf("12")]
     public double? MaxTotalMemoryGb { get => __MaxTotalMemoryGb; set { __MaxTotalMemoryGb = value; __MaxTotalMemoryGb_set = true; } }
     private double? __MaxTotalMemoryGb;
     internal bool __MaxTotalMemoryGb_set;
 
-    /// <summary>
-    /// When set to true the service is allowed to scale down to zero when idle. Always true for development services.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("idleScaling")]
+    /// <summary>When set to true the service is allowed to scale down to zero when idle. Always true for development services.</summary>
+    [Cf.WireName("idleScaling")]
     public bool? IdleScaling { get => __IdleScaling; set { __IdleScaling = value; __IdleScaling_set = true; } }
     private bool? __IdleScaling;
     internal bool __IdleScaling_set;
 
-    /// <summary>
-    /// Set minimum idling timeout (in minutes). Must be &gt;= 5 minutes.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("idleTimeoutMinutes")]
-    [global::ContractFirst.Constraints.Minimum("5")]
+    /// <summary>Set minimum idling timeout (in minutes). Must be &gt;= 5 minutes.</summary>
+    [Cf.WireName("idleTimeoutMinutes")]
+    [Cf.Minimum("5")]
     public double? IdleTimeoutMinutes { get => __IdleTimeoutMinutes; set { __IdleTimeoutMinutes = value; __IdleTimeoutMinutes_set = true; } }
     private double? __IdleTimeoutMinutes;
     internal bool __IdleTimeoutMinutes_set;
 
-    /// <summary>
-    /// Properties that the spec does not name. They are kept, so that reading and writing a document loses nothing.
-    /// </summary>
+    /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>
-    /// Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.
-    /// </summary>
-    /// <param name="context">Collects the errors.</param>
-    /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
+    /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.ServiceScalingPatchRequest.Validate(this, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<ServiceScalingPatchRequest>(), context, path);
 }

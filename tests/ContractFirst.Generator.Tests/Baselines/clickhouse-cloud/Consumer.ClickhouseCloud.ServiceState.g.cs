@@ -5,14 +5,16 @@
 
 namespace Consumer.ClickhouseCloud;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>
 /// Current state of the service.
 /// </summary>
 /// <remarks>
 /// An open enum: the values the spec knows are static properties, and any other value still round-trips unchanged.
 /// </remarks>
-[global::ContractFirst.Constraints.AllowedValues("starting", "stopping", "terminating", "provisioning", "running", "stopped", "terminated", "degraded", "failed", "idle", "awaking", "partially_running")]
-[global::ContractFirst.Constraints.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/Service/properties/state")]
+[Cf.AllowedValues("starting", "stopping", "terminating", "provisioning", "running", "stopped", "terminated", "degraded", "failed", "idle", "awaking", "partially_running")]
+[Cf.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/Service/properties/state")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public readonly partial struct ServiceState : global::System.IEquatable<ServiceState>, global::ContractFirst.IOpenEnum<ServiceState>
 {
@@ -24,87 +26,42 @@ public readonly partial struct ServiceState : global::System.IEquatable<ServiceS
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>The value <c>starting</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("starting")]
-    public static ServiceState Starting { get; } = new("starting");
-
-    /// <summary>The value <c>stopping</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("stopping")]
-    public static ServiceState Stopping { get; } = new("stopping");
-
-    /// <summary>The value <c>terminating</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("terminating")]
-    public static ServiceState Terminating { get; } = new("terminating");
-
-    /// <summary>The value <c>provisioning</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("provisioning")]
-    public static ServiceState Provisioning { get; } = new("provisioning");
-
-    /// <summary>The value <c>running</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("running")]
-    public static ServiceState Running { get; } = new("running");
-
-    /// <summary>The value <c>stopped</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("stopped")]
-    public static ServiceState Stopped { get; } = new("stopped");
-
-    /// <summary>The value <c>terminated</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("terminated")]
-    public static ServiceState Terminated { get; } = new("terminated");
-
-    /// <summary>The value <c>degraded</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("degraded")]
-    public static ServiceState Degraded { get; } = new("degraded");
-
-    /// <summary>The value <c>failed</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("failed")]
-    public static ServiceState Failed { get; } = new("failed");
-
-    /// <summary>The value <c>idle</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("idle")]
-    public static ServiceState Idle { get; } = new("idle");
-
-    /// <summary>The value <c>awaking</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("awaking")]
-    public static ServiceState Awaking { get; } = new("awaking");
-
-    /// <summary>The value <c>partially_running</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("partially_running")]
-    public static ServiceState PartiallyRunning { get; } = new("partially_running");
+    [Cf.WireName("starting")] public static ServiceState Starting { get; } = new("starting");
+    [Cf.WireName("stopping")] public static ServiceState Stopping { get; } = new("stopping");
+    [Cf.WireName("terminating")] public static ServiceState Terminating { get; } = new("terminating");
+    [Cf.WireName("provisioning")] public static ServiceState Provisioning { get; } = new("provisioning");
+    [Cf.WireName("running")] public static ServiceState Running { get; } = new("running");
+    [Cf.WireName("stopped")] public static ServiceState Stopped { get; } = new("stopped");
+    [Cf.WireName("terminated")] public static ServiceState Terminated { get; } = new("terminated");
+    [Cf.WireName("degraded")] public static ServiceState Degraded { get; } = new("degraded");
+    [Cf.WireName("failed")] public static ServiceState Failed { get; } = new("failed");
+    [Cf.WireName("idle")] public static ServiceState Idle { get; } = new("idle");
+    [Cf.WireName("awaking")] public static ServiceState Awaking { get; } = new("awaking");
+    [Cf.WireName("partially_running")] public static ServiceState PartiallyRunning { get; } = new("partially_running");
 
     /// <summary>The values that the spec knows, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<ServiceState> KnownValues { get; } = new ServiceState[] { Starting, Stopping, Terminating, Provisioning, Running, Stopped, Terminated, Degraded, Failed, Idle, Awaking, PartiallyRunning };
 
-    /// <inheritdoc />
-    static global::System.Collections.Generic.IReadOnlyList<string> global::ContractFirst.IOpenEnum<ServiceState>.KnownValues { get; } = new string[] { "starting", "stopping", "terminating", "provisioning", "running", "stopped", "terminated", "degraded", "failed", "idle", "awaking", "partially_running" };
+    static global::System.Collections.Generic.IReadOnlyList<string> global::ContractFirst.IOpenEnum<ServiceState>.KnownValues { get; } = global::ContractFirst.OpenEnumValues.Wire(KnownValues);
 
     /// <summary>True when the spec knows this value.</summary>
-    public bool IsKnown => Value is "starting" or "stopping" or "terminating" or "provisioning" or "running" or "stopped" or "terminated" or "degraded" or "failed" or "idle" or "awaking" or "partially_running";
+    public bool IsKnown => global::ContractFirst.OpenEnumValues.IsKnown<ServiceState>(Value);
 
-    /// <summary>Wraps a wire value, known or not.</summary>
     public static ServiceState FromWire(string value) => new(value);
 
-    /// <summary>Wraps a wire value, known or not.</summary>
     public static implicit operator ServiceState(string value) => new(value);
 
-    /// <summary>The wire value.</summary>
     public static explicit operator string(ServiceState value) => value.Value;
 
-    /// <inheritdoc />
     public bool Equals(ServiceState other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-    /// <inheritdoc />
     public override bool Equals(object? obj) => obj is ServiceState other && Equals(other);
 
-    /// <inheritdoc />
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-    /// <summary>Equality by wire value.</summary>
     public static bool operator ==(ServiceState left, ServiceState right) => left.Equals(right);
 
-    /// <summary>Inequality by wire value.</summary>
     public static bool operator !=(ServiceState left, ServiceState right) => !left.Equals(right);
 
-    /// <summary>The wire value.</summary>
     public override string ToString() => Value;
 }

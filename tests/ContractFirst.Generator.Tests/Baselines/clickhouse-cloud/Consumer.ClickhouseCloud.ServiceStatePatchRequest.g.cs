@@ -5,31 +5,23 @@
 
 namespace Consumer.ClickhouseCloud;
 
-/// <summary>
-/// Body of `updateServiceState`.
-/// </summary>
-[global::ContractFirst.Constraints.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServiceStatePatchRequest")]
+using Cf = global::ContractFirst.Constraints;
+
+/// <summary>Body of `updateServiceState`.</summary>
+[Cf.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServiceStatePatchRequest")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-[global::ContractFirst.Constraints.RequestModel]
-public partial record ServiceStatePatchRequest : global::ContractFirst.Validation.IValidatable
+[Cf.RequestModel]
+public partial record ServiceStatePatchRequest : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
-    /// <summary>
-    /// Command to change the state: 'start', 'stop'. ClickHouse's published schema also accepts 'awake'.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("command")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>Command to change the state: 'start', 'stop'. ClickHouse's published schema also accepts 'awake'.</summary>
+    [Cf.WireName("command")]
+    [Cf.SpecRequired]
     public required ServiceStatePatchRequestCommand Command { get; set; }
 
-    /// <summary>
-    /// Properties that the spec does not name. They are kept, so that reading and writing a document loses nothing.
-    /// </summary>
+    /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>
-    /// Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.
-    /// </summary>
-    /// <param name="context">Collects the errors.</param>
-    /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
+    /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.ServiceStatePatchRequest.Validate(this, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<ServiceStatePatchRequest>(), context, path);
 }

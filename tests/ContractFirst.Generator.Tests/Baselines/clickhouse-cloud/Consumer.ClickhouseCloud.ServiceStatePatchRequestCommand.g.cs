@@ -5,14 +5,16 @@
 
 namespace Consumer.ClickhouseCloud;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>
 /// Command to change the state: 'start', 'stop'. ClickHouse's published schema also accepts 'awake'.
 /// </summary>
 /// <remarks>
 /// An open enum: the values the spec knows are static properties, and any other value still round-trips unchanged.
 /// </remarks>
-[global::ContractFirst.Constraints.AllowedValues("start", "stop", "awake")]
-[global::ContractFirst.Constraints.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServiceStatePatchRequest/properties/command")]
+[Cf.AllowedValues("start", "stop", "awake")]
+[Cf.OpenApiSchema("clickhouse-cloud.yaml", "#/components/schemas/ServiceStatePatchRequest/properties/command")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public readonly partial struct ServiceStatePatchRequestCommand : global::System.IEquatable<ServiceStatePatchRequestCommand>, global::ContractFirst.IOpenEnum<ServiceStatePatchRequestCommand>
 {
@@ -24,51 +26,33 @@ public readonly partial struct ServiceStatePatchRequestCommand : global::System.
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>The value <c>start</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("start")]
-    public static ServiceStatePatchRequestCommand Start { get; } = new("start");
-
-    /// <summary>The value <c>stop</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("stop")]
-    public static ServiceStatePatchRequestCommand Stop { get; } = new("stop");
-
-    /// <summary>The value <c>awake</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("awake")]
-    public static ServiceStatePatchRequestCommand Awake { get; } = new("awake");
+    [Cf.WireName("start")] public static ServiceStatePatchRequestCommand Start { get; } = new("start");
+    [Cf.WireName("stop")] public static ServiceStatePatchRequestCommand Stop { get; } = new("stop");
+    [Cf.WireName("awake")] public static ServiceStatePatchRequestCommand Awake { get; } = new("awake");
 
     /// <summary>The values that the spec knows, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<ServiceStatePatchRequestCommand> KnownValues { get; } = new ServiceStatePatchRequestCommand[] { Start, Stop, Awake };
 
-    /// <inheritdoc />
-    static global::System.Collections.Generic.IReadOnlyList<string> global::ContractFirst.IOpenEnum<ServiceStatePatchRequestCommand>.KnownValues { get; } = new string[] { "start", "stop", "awake" };
+    static global::System.Collections.Generic.IReadOnlyList<string> global::ContractFirst.IOpenEnum<ServiceStatePatchRequestCommand>.KnownValues { get; } = global::ContractFirst.OpenEnumValues.Wire(KnownValues);
 
     /// <summary>True when the spec knows this value.</summary>
-    public bool IsKnown => Value is "start" or "stop" or "awake";
+    public bool IsKnown => global::ContractFirst.OpenEnumValues.IsKnown<ServiceStatePatchRequestCommand>(Value);
 
-    /// <summary>Wraps a wire value, known or not.</summary>
     public static ServiceStatePatchRequestCommand FromWire(string value) => new(value);
 
-    /// <summary>Wraps a wire value, known or not.</summary>
     public static implicit operator ServiceStatePatchRequestCommand(string value) => new(value);
 
-    /// <summary>The wire value.</summary>
     public static explicit operator string(ServiceStatePatchRequestCommand value) => value.Value;
 
-    /// <inheritdoc />
     public bool Equals(ServiceStatePatchRequestCommand other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-    /// <inheritdoc />
     public override bool Equals(object? obj) => obj is ServiceStatePatchRequestCommand other && Equals(other);
 
-    /// <inheritdoc />
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-    /// <summary>Equality by wire value.</summary>
     public static bool operator ==(ServiceStatePatchRequestCommand left, ServiceStatePatchRequestCommand right) => left.Equals(right);
 
-    /// <summary>Inequality by wire value.</summary>
     public static bool operator !=(ServiceStatePatchRequestCommand left, ServiceStatePatchRequestCommand right) => !left.Equals(right);
 
-    /// <summary>The wire value.</summary>
     public override string ToString() => Value;
 }

@@ -5,145 +5,105 @@
 
 namespace Consumer.Miget;
 
-/// <summary>
-/// Api_V1_Entities_Bucket model
-/// </summary>
-[global::ContractFirst.Constraints.OpenApiSchema("miget.yaml", "#/components/schemas/Api_V1_Entities_Bucket")]
+using Cf = global::ContractFirst.Constraints;
+
+/// <summary>Api_V1_Entities_Bucket model</summary>
+[Cf.OpenApiSchema("miget.yaml", "#/components/schemas/Api_V1_Entities_Bucket")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-public partial record ApiV1EntitiesBucket : global::ContractFirst.Validation.IValidatable
+public partial record ApiV1EntitiesBucket : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
-    /// <summary>
-    /// Unique bucket identifier
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("uuid")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>Unique bucket identifier</summary>
+    [Cf.WireName("uuid")]
+    [Cf.SpecRequired]
     public required string Uuid { get; set; }
 
-    /// <summary>
-    /// Bucket name (used in S3 operations)
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("name")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>Bucket name (used in S3 operations)</summary>
+    [Cf.WireName("name")]
+    [Cf.SpecRequired]
     public required string Name { get; set; }
 
-    /// <summary>
-    /// Display label
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("label")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>Display label</summary>
+    [Cf.WireName("label")]
+    [Cf.SpecRequired]
     public required string Label { get; set; }
 
-    /// <summary>
-    /// Current state (pending, active, failed, blocked)
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("state")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>Current state (pending, active, failed, blocked)</summary>
+    [Cf.WireName("state")]
+    [Cf.SpecRequired]
     public required string State { get; set; }
 
-    /// <summary>
-    /// Access visibility (public_access, private_access)
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("visibility")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>Access visibility (public_access, private_access)</summary>
+    [Cf.WireName("visibility")]
+    [Cf.SpecRequired]
     public required string Visibility { get; set; }
 
-    /// <summary>
-    /// S3 endpoint URL
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("s3_endpoint")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>S3 endpoint URL</summary>
+    [Cf.WireName("s3_endpoint")]
+    [Cf.SpecRequired]
     public required string S3Endpoint { get; set; }
 
-    /// <summary>
-    /// Region code where bucket is located
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("region_code")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>Region code where bucket is located</summary>
+    [Cf.WireName("region_code")]
+    [Cf.SpecRequired]
     public required string RegionCode { get; set; }
 
-    /// <summary>
-    /// Current storage usage in bytes
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("usage_bytes")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>Current storage usage in bytes</summary>
+    [Cf.WireName("usage_bytes")]
+    [Cf.SpecRequired]
     public required int UsageBytes { get; set; }
 
-    /// <summary>
-    /// Storage quota in bytes
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("quota_bytes")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>Storage quota in bytes</summary>
+    [Cf.WireName("quota_bytes")]
+    [Cf.SpecRequired]
     public required int QuotaBytes { get; set; }
 
-    /// <summary>
-    /// Storage usage percentage
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("usage_percentage")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>Storage usage percentage</summary>
+    [Cf.WireName("usage_percentage")]
+    [Cf.SpecRequired]
     public required float UsagePercentage { get; set; }
 
-    /// <summary>
-    /// Total number of objects in bucket
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("object_count")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>Total number of objects in bucket</summary>
+    [Cf.WireName("object_count")]
+    [Cf.SpecRequired]
     public required int ObjectCount { get; set; }
 
-    /// <summary>
-    /// Creation timestamp
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("created_at")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>Creation timestamp</summary>
+    [Cf.WireName("created_at")]
+    [Cf.SpecRequired]
     public required global::System.DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary>
-    /// Last update timestamp
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("updated_at")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>Last update timestamp</summary>
+    [Cf.WireName("updated_at")]
+    [Cf.SpecRequired]
     public required global::System.DateTimeOffset UpdatedAt { get; set; }
 
-    /// <summary>
-    /// Api_V1_Entities_Resource model: the compute resource (a "Miget") that a bucket is attached to. The reference shows this model only through a sample response, so it lists no required fields and no formats; the numeric sizes use `number`/`float` like the sizes of the request bodies.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("miget")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>Api_V1_Entities_Resource model: the compute resource (a "Miget") that a bucket is attached to. The reference shows this model only through a sample response, so it lists no required fields and no formats; the numeric sizes use `number`/`float` like the sizes of the request bodies.</summary>
+    [Cf.WireName("miget")]
+    [Cf.SpecRequired]
     public required ApiV1EntitiesResource Miget { get; set; }
 
-    /// <summary>
-    /// Public HTTPS endpoint (only for public buckets)
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("public_endpoint")]
+    /// <summary>Public HTTPS endpoint (only for public buckets)</summary>
+    [Cf.WireName("public_endpoint")]
     public string? PublicEndpoint { get => __PublicEndpoint; set { __PublicEndpoint = value; __PublicEndpoint_set = true; } }
     private string? __PublicEndpoint;
     internal bool __PublicEndpoint_set;
 
-    /// <summary>
-    /// S3-compatible bucket policy (JSON string)
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("policy")]
+    /// <summary>S3-compatible bucket policy (JSON string)</summary>
+    [Cf.WireName("policy")]
     public string? Policy { get => __Policy; set { __Policy = value; __Policy_set = true; } }
     private string? __Policy;
     internal bool __Policy_set;
 
-    /// <summary>
-    /// S3-compatible access control list (JSON string)
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("acl")]
+    /// <summary>S3-compatible access control list (JSON string)</summary>
+    [Cf.WireName("acl")]
     public string? Acl { get => __Acl; set { __Acl = value; __Acl_set = true; } }
     private string? __Acl;
     internal bool __Acl_set;
 
-    /// <summary>
-    /// Properties that the spec does not name. They are kept, so that reading and writing a document loses nothing.
-    /// </summary>
+    /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>
-    /// Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.
-    /// </summary>
-    /// <param name="context">Collects the errors.</param>
-    /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
+    /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.Miget.MigetClientSchemas.ApiV1EntitiesBucket.Validate(this, global::Consumer.Miget.MigetClientJson.TypeInfo<ApiV1EntitiesBucket>(), context, path);
 }

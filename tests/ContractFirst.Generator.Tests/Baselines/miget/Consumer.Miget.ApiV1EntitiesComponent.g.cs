@@ -5,47 +5,35 @@
 
 namespace Consumer.Miget;
 
-/// <summary>
-/// Api_V1_Entities_Component model: a billable component of a resource. Shown in the reference only through a sample response.
-/// </summary>
-[global::ContractFirst.Constraints.OpenApiSchema("miget.yaml", "#/components/schemas/Api_V1_Entities_Component")]
+using Cf = global::ContractFirst.Constraints;
+
+/// <summary>Api_V1_Entities_Component model: a billable component of a resource. Shown in the reference only through a sample response.</summary>
+[Cf.OpenApiSchema("miget.yaml", "#/components/schemas/Api_V1_Entities_Component")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-public partial record ApiV1EntitiesComponent : global::ContractFirst.Validation.IValidatable
+public partial record ApiV1EntitiesComponent : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
-    /// <summary>
-    /// Component name
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("name")]
+    /// <summary>Component name</summary>
+    [Cf.WireName("name")]
     public string? Name { get => __Name; set { __Name = value; __Name_set = true; } }
     private string? __Name;
     internal bool __Name_set;
 
-    /// <summary>
-    /// Component code name
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("code_name")]
+    /// <summary>Component code name</summary>
+    [Cf.WireName("code_name")]
     public string? CodeName { get => __CodeName; set { __CodeName = value; __CodeName_set = true; } }
     private string? __CodeName;
     internal bool __CodeName_set;
 
-    /// <summary>
-    /// Unit price of the component
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("unit_price")]
+    /// <summary>Unit price of the component</summary>
+    [Cf.WireName("unit_price")]
     public double? UnitPrice { get => __UnitPrice; set { __UnitPrice = value; __UnitPrice_set = true; } }
     private double? __UnitPrice;
     internal bool __UnitPrice_set;
 
-    /// <summary>
-    /// Properties that the spec does not name. They are kept, so that reading and writing a document loses nothing.
-    /// </summary>
+    /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>
-    /// Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.
-    /// </summary>
-    /// <param name="context">Collects the errors.</param>
-    /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
+    /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.Miget.MigetClientSchemas.ApiV1EntitiesComponent.Validate(this, global::Consumer.Miget.MigetClientJson.TypeInfo<ApiV1EntitiesComponent>(), context, path);
 }

@@ -5,79 +5,59 @@
 
 namespace Consumer.Miget;
 
-/// <summary>
-/// Api_V1_Entities_Plan model: the plan of a resource. Shown in the reference only through a sample response.
-/// </summary>
-[global::ContractFirst.Constraints.OpenApiSchema("miget.yaml", "#/components/schemas/Api_V1_Entities_Plan")]
+using Cf = global::ContractFirst.Constraints;
+
+/// <summary>Api_V1_Entities_Plan model: the plan of a resource. Shown in the reference only through a sample response.</summary>
+[Cf.OpenApiSchema("miget.yaml", "#/components/schemas/Api_V1_Entities_Plan")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-public partial record ApiV1EntitiesPlan : global::ContractFirst.Validation.IValidatable
+public partial record ApiV1EntitiesPlan : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
-    /// <summary>
-    /// Plan name
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("name")]
+    /// <summary>Plan name</summary>
+    [Cf.WireName("name")]
     public string? Name { get => __Name; set { __Name = value; __Name_set = true; } }
     private string? __Name;
     internal bool __Name_set;
 
-    /// <summary>
-    /// Plan code name
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("code_name")]
+    /// <summary>Plan code name</summary>
+    [Cf.WireName("code_name")]
     public string? CodeName { get => __CodeName; set { __CodeName = value; __CodeName_set = true; } }
     private string? __CodeName;
     internal bool __CodeName_set;
 
-    /// <summary>
-    /// Plan description
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("description")]
+    /// <summary>Plan description</summary>
+    [Cf.WireName("description")]
     public string? Description { get => __Description; set { __Description = value; __Description_set = true; } }
     private string? __Description;
     internal bool __Description_set;
 
-    /// <summary>
-    /// RAM included in the plan
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("ram_size")]
+    /// <summary>RAM included in the plan</summary>
+    [Cf.WireName("ram_size")]
     public float? RamSize { get => __RamSize; set { __RamSize = value; __RamSize_set = true; } }
     private float? __RamSize;
     internal bool __RamSize_set;
 
-    /// <summary>
-    /// Disk included in the plan
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("disk_size")]
+    /// <summary>Disk included in the plan</summary>
+    [Cf.WireName("disk_size")]
     public float? DiskSize { get => __DiskSize; set { __DiskSize = value; __DiskSize_set = true; } }
     private float? __DiskSize;
     internal bool __DiskSize_set;
 
-    /// <summary>
-    /// CPU included in the plan
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("cpu_size")]
+    /// <summary>CPU included in the plan</summary>
+    [Cf.WireName("cpu_size")]
     public float? CpuSize { get => __CpuSize; set { __CpuSize = value; __CpuSize_set = true; } }
     private float? __CpuSize;
     internal bool __CpuSize_set;
 
-    /// <summary>
-    /// Unit price of the plan
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("unit_price")]
+    /// <summary>Unit price of the plan</summary>
+    [Cf.WireName("unit_price")]
     public double? UnitPrice { get => __UnitPrice; set { __UnitPrice = value; __UnitPrice_set = true; } }
     private double? __UnitPrice;
     internal bool __UnitPrice_set;
 
-    /// <summary>
-    /// Properties that the spec does not name. They are kept, so that reading and writing a document loses nothing.
-    /// </summary>
+    /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>
-    /// Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.
-    /// </summary>
-    /// <param name="context">Collects the errors.</param>
-    /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
+    /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.Miget.MigetClientSchemas.ApiV1EntitiesPlan.Validate(this, global::Consumer.Miget.MigetClientJson.TypeInfo<ApiV1EntitiesPlan>(), context, path);
 }

@@ -5,159 +5,119 @@
 
 namespace Consumer.Miget;
 
-/// <summary>
-/// Api_V1_Entities_Resource model: the compute resource (a "Miget") that a bucket is attached to. The reference shows this model only through a sample response, so it lists no required fields and no formats; the numeric sizes use `number`/`float` like the sizes of the request bodies.
-/// </summary>
-[global::ContractFirst.Constraints.OpenApiSchema("miget.yaml", "#/components/schemas/Api_V1_Entities_Resource")]
+using Cf = global::ContractFirst.Constraints;
+
+/// <summary>Api_V1_Entities_Resource model: the compute resource (a "Miget") that a bucket is attached to. The reference shows this model only through a sample response, so it lists no required fields and no formats; the numeric sizes use `number`/`float` like the sizes of the request bodies.</summary>
+[Cf.OpenApiSchema("miget.yaml", "#/components/schemas/Api_V1_Entities_Resource")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-public partial record ApiV1EntitiesResource : global::ContractFirst.Validation.IValidatable
+public partial record ApiV1EntitiesResource : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
-    /// <summary>
-    /// Resource UUID
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("uuid")]
+    /// <summary>Resource UUID</summary>
+    [Cf.WireName("uuid")]
     public string? Uuid { get => __Uuid; set { __Uuid = value; __Uuid_set = true; } }
     private string? __Uuid;
     internal bool __Uuid_set;
 
-    /// <summary>
-    /// Resource name
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("name")]
+    /// <summary>Resource name</summary>
+    [Cf.WireName("name")]
     public string? Name { get => __Name; set { __Name = value; __Name_set = true; } }
     private string? __Name;
     internal bool __Name_set;
 
-    /// <summary>
-    /// Current state
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("state")]
+    /// <summary>Current state</summary>
+    [Cf.WireName("state")]
     public string? State { get => __State; set { __State = value; __State_set = true; } }
     private string? __State;
     internal bool __State_set;
 
-    /// <summary>
-    /// Labels attached to the resource
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("labels")]
+    /// <summary>Labels attached to the resource</summary>
+    [Cf.WireName("labels")]
     public global::System.Collections.Generic.IList<string>? Labels { get => __Labels; set { __Labels = value; __Labels_set = true; } }
     private global::System.Collections.Generic.IList<string>? __Labels;
     internal bool __Labels_set;
 
-    /// <summary>
-    /// Total disk size of the resource
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("total_disk_size")]
+    /// <summary>Total disk size of the resource</summary>
+    [Cf.WireName("total_disk_size")]
     public float? TotalDiskSize { get => __TotalDiskSize; set { __TotalDiskSize = value; __TotalDiskSize_set = true; } }
     private float? __TotalDiskSize;
     internal bool __TotalDiskSize_set;
 
-    /// <summary>
-    /// Total RAM size of the resource
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("total_ram_size")]
+    /// <summary>Total RAM size of the resource</summary>
+    [Cf.WireName("total_ram_size")]
     public float? TotalRamSize { get => __TotalRamSize; set { __TotalRamSize = value; __TotalRamSize_set = true; } }
     private float? __TotalRamSize;
     internal bool __TotalRamSize_set;
 
-    /// <summary>
-    /// Total CPU size of the resource
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("total_cpu_size")]
+    /// <summary>Total CPU size of the resource</summary>
+    [Cf.WireName("total_cpu_size")]
     public float? TotalCpuSize { get => __TotalCpuSize; set { __TotalCpuSize = value; __TotalCpuSize_set = true; } }
     private float? __TotalCpuSize;
     internal bool __TotalCpuSize_set;
 
-    /// <summary>
-    /// Disk size in use
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("total_used_disk_size")]
+    /// <summary>Disk size in use</summary>
+    [Cf.WireName("total_used_disk_size")]
     public float? TotalUsedDiskSize { get => __TotalUsedDiskSize; set { __TotalUsedDiskSize = value; __TotalUsedDiskSize_set = true; } }
     private float? __TotalUsedDiskSize;
     internal bool __TotalUsedDiskSize_set;
 
-    /// <summary>
-    /// RAM size in use
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("total_used_ram_size")]
+    /// <summary>RAM size in use</summary>
+    [Cf.WireName("total_used_ram_size")]
     public float? TotalUsedRamSize { get => __TotalUsedRamSize; set { __TotalUsedRamSize = value; __TotalUsedRamSize_set = true; } }
     private float? __TotalUsedRamSize;
     internal bool __TotalUsedRamSize_set;
 
-    /// <summary>
-    /// CPU size in use
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("total_used_cpu_size")]
+    /// <summary>CPU size in use</summary>
+    [Cf.WireName("total_used_cpu_size")]
     public float? TotalUsedCpuSize { get => __TotalUsedCpuSize; set { __TotalUsedCpuSize = value; __TotalUsedCpuSize_set = true; } }
     private float? __TotalUsedCpuSize;
     internal bool __TotalUsedCpuSize_set;
 
-    /// <summary>
-    /// CPU size still available
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("available_cpu_size")]
+    /// <summary>CPU size still available</summary>
+    [Cf.WireName("available_cpu_size")]
     public float? AvailableCpuSize { get => __AvailableCpuSize; set { __AvailableCpuSize = value; __AvailableCpuSize_set = true; } }
     private float? __AvailableCpuSize;
     internal bool __AvailableCpuSize_set;
 
-    /// <summary>
-    /// Disk size still available
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("available_disk_size")]
+    /// <summary>Disk size still available</summary>
+    [Cf.WireName("available_disk_size")]
     public float? AvailableDiskSize { get => __AvailableDiskSize; set { __AvailableDiskSize = value; __AvailableDiskSize_set = true; } }
     private float? __AvailableDiskSize;
     internal bool __AvailableDiskSize_set;
 
-    /// <summary>
-    /// RAM size still available
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("available_ram_size")]
+    /// <summary>RAM size still available</summary>
+    [Cf.WireName("available_ram_size")]
     public float? AvailableRamSize { get => __AvailableRamSize; set { __AvailableRamSize = value; __AvailableRamSize_set = true; } }
     private float? __AvailableRamSize;
     internal bool __AvailableRamSize_set;
 
-    /// <summary>
-    /// Creation timestamp
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("created_at")]
+    /// <summary>Creation timestamp</summary>
+    [Cf.WireName("created_at")]
     public global::System.DateTimeOffset? CreatedAt { get => __CreatedAt; set { __CreatedAt = value; __CreatedAt_set = true; } }
     private global::System.DateTimeOffset? __CreatedAt;
     internal bool __CreatedAt_set;
 
-    /// <summary>
-    /// Last update timestamp
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("updated_at")]
+    /// <summary>Last update timestamp</summary>
+    [Cf.WireName("updated_at")]
     public global::System.DateTimeOffset? UpdatedAt { get => __UpdatedAt; set { __UpdatedAt = value; __UpdatedAt_set = true; } }
     private global::System.DateTimeOffset? __UpdatedAt;
     internal bool __UpdatedAt_set;
 
-    /// <summary>
-    /// Api_V1_Entities_Plan model: the plan of a resource. Shown in the reference only through a sample response.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("plan")]
+    /// <summary>Api_V1_Entities_Plan model: the plan of a resource. Shown in the reference only through a sample response.</summary>
+    [Cf.WireName("plan")]
     public ApiV1EntitiesPlan? Plan { get => __Plan; set { __Plan = value; __Plan_set = true; } }
     private ApiV1EntitiesPlan? __Plan;
     internal bool __Plan_set;
 
-    /// <summary>
-    /// Billable components of the resource
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("components")]
+    /// <summary>Billable components of the resource</summary>
+    [Cf.WireName("components")]
     public global::System.Collections.Generic.IList<ApiV1EntitiesComponent>? Components { get => __Components; set { __Components = value; __Components_set = true; } }
     private global::System.Collections.Generic.IList<ApiV1EntitiesComponent>? __Components;
     internal bool __Components_set;
 
-    /// <summary>
-    /// Properties that the spec does not name. They are kept, so that reading and writing a document loses nothing.
-    /// </summary>
+    /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>
-    /// Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.
-    /// </summary>
-    /// <param name="context">Collects the errors.</param>
-    /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
+    /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.Miget.MigetClientSchemas.ApiV1EntitiesResource.Validate(this, global::Consumer.Miget.MigetClientJson.TypeInfo<ApiV1EntitiesResource>(), context, path);
 }

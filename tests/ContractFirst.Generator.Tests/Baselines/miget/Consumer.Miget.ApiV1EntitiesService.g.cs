@@ -5,79 +5,57 @@
 
 namespace Consumer.Miget;
 
-/// <summary>
-/// Api_V1_Entities_Service model
-/// </summary>
-[global::ContractFirst.Constraints.OpenApiSchema("miget.yaml", "#/components/schemas/Api_V1_Entities_Service")]
+using Cf = global::ContractFirst.Constraints;
+
+/// <summary>Api_V1_Entities_Service model</summary>
+[Cf.OpenApiSchema("miget.yaml", "#/components/schemas/Api_V1_Entities_Service")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-public partial record ApiV1EntitiesService : global::ContractFirst.Validation.IValidatable
+public partial record ApiV1EntitiesService : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
-    /// <summary>
-    /// Service UUID
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("uuid")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>Service UUID</summary>
+    [Cf.WireName("uuid")]
+    [Cf.SpecRequired]
     public required string Uuid { get; set; }
 
-    /// <summary>
-    /// Service name
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("name")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>Service name</summary>
+    [Cf.WireName("name")]
+    [Cf.SpecRequired]
     public required string Name { get; set; }
 
-    /// <summary>
-    /// Display name
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("label")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>Display name</summary>
+    [Cf.WireName("label")]
+    [Cf.SpecRequired]
     public required string Label { get; set; }
 
-    /// <summary>
-    /// Service type (postgres, shared_storage)
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("service_type")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>Service type (postgres, shared_storage)</summary>
+    [Cf.WireName("service_type")]
+    [Cf.SpecRequired]
     public required string ServiceType { get; set; }
 
-    /// <summary>
-    /// Associated project UUID
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("project_id")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>Associated project UUID</summary>
+    [Cf.WireName("project_id")]
+    [Cf.SpecRequired]
     public required string ProjectId { get; set; }
 
-    /// <summary>
-    /// Assigned resource UUID
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("miget_id")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>Assigned resource UUID</summary>
+    [Cf.WireName("miget_id")]
+    [Cf.SpecRequired]
     public required string MigetId { get; set; }
 
-    /// <summary>
-    /// Creation timestamp
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("created_at")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>Creation timestamp</summary>
+    [Cf.WireName("created_at")]
+    [Cf.SpecRequired]
     public required global::System.DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary>
-    /// Last update timestamp
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("updated_at")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>Last update timestamp</summary>
+    [Cf.WireName("updated_at")]
+    [Cf.SpecRequired]
     public required global::System.DateTimeOffset UpdatedAt { get; set; }
 
-    /// <summary>
-    /// Properties that the spec does not name. They are kept, so that reading and writing a document loses nothing.
-    /// </summary>
+    /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>
-    /// Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.
-    /// </summary>
-    /// <param name="context">Collects the errors.</param>
-    /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
+    /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.Miget.MigetClientSchemas.ApiV1EntitiesService.Validate(this, global::Consumer.Miget.MigetClientJson.TypeInfo<ApiV1EntitiesService>(), context, path);
 }

@@ -5,31 +5,23 @@
 
 namespace Consumer.Miget;
 
-/// <summary>
-/// Error body. Our assumption: the reference documents no error body; this is Grape's default error format.
-/// </summary>
-[global::ContractFirst.Constraints.OpenApiSchema("miget.yaml", "#/components/schemas/ErrorResponse")]
+using Cf = global::ContractFirst.Constraints;
+
+/// <summary>Error body. Our assumption: the reference documents no error body; this is Grape's default error format.</summary>
+[Cf.OpenApiSchema("miget.yaml", "#/components/schemas/ErrorResponse")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-public partial record ErrorResponse : global::ContractFirst.Validation.IValidatable
+public partial record ErrorResponse : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
-    /// <summary>
-    /// Error message
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("error")]
+    /// <summary>Error message</summary>
+    [Cf.WireName("error")]
     public string? Error { get => __Error; set { __Error = value; __Error_set = true; } }
     private string? __Error;
     internal bool __Error_set;
 
-    /// <summary>
-    /// Properties that the spec does not name. They are kept, so that reading and writing a document loses nothing.
-    /// </summary>
+    /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>
-    /// Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.
-    /// </summary>
-    /// <param name="context">Collects the errors.</param>
-    /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
+    /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.Miget.MigetClientSchemas.ErrorResponse.Validate(this, global::Consumer.Miget.MigetClientJson.TypeInfo<ErrorResponse>(), context, path);
 }

@@ -51,9 +51,7 @@ public partial interface IMigetServer
     /// <param name="cancellationToken">Signals that the request was aborted.</param>
     global::System.Threading.Tasks.Task<CreateBucketResult> CreateBucketAsync(global::Consumer.Miget.PostApiV1Buckets body, string? xWorkspaceId, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Threading.CancellationToken cancellationToken);
 
-    /// <summary>
-    /// What CreateServiceAsync answers: one factory per response that the spec declares, and Status(...) for any other.
-    /// </summary>
+    /// <summary>What CreateServiceAsync answers: one factory per response that the spec declares, and Status(...) for any other.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
     public sealed class CreateServiceResult
     {
@@ -72,27 +70,21 @@ public partial interface IMigetServer
         /// <summary>The body, if any (for tests and logging).</summary>
         public object? Body { get; }
 
-        /// <summary>
-        /// 201: Create a new service. The reference does not print the status code; 201 is Grape's default for POST and is assumed here.
-        /// </summary>
+        /// <summary>201: Create a new service. The reference does not print the status code; 201 is Grape's default for POST and is assumed here.</summary>
         public static CreateServiceResult Created(global::Consumer.Miget.ApiV1EntitiesService body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(201, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 201, "application/json", body, global::Consumer.Miget.MigetClientJson.TypeInfo<global::Consumer.Miget.ApiV1EntitiesService>()));
         }
 
-        /// <summary>
-        /// 401: Missing or invalid bearer token. Our assumption: the reference documents no error responses; this status and body follow Grape's default error format (`{"error": "..."}`).
-        /// </summary>
+        /// <summary>401: Missing or invalid bearer token. Our assumption: the reference documents no error responses; this status and body follow Grape's default error format (`{"error": "..."}`).</summary>
         public static CreateServiceResult Unauthorized(global::Consumer.Miget.ErrorResponse body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(401, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 401, "application/json", body, global::Consumer.Miget.MigetClientJson.TypeInfo<global::Consumer.Miget.ErrorResponse>()));
         }
 
-        /// <summary>
-        /// 422: The request body failed validation. Our assumption: the reference documents no error responses; this status and body follow Grape's default error format (`{"error": "..."}`).
-        /// </summary>
+        /// <summary>422: The request body failed validation. Our assumption: the reference documents no error responses; this status and body follow Grape's default error format (`{"error": "..."}`).</summary>
         public static CreateServiceResult UnprocessableEntity(global::Consumer.Miget.ErrorResponse body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
@@ -113,9 +105,7 @@ public partial interface IMigetServer
         internal global::System.Threading.Tasks.Task WriteAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext) => _write(httpContext);
     }
 
-    /// <summary>
-    /// What CreateAddonAsync answers: one factory per response that the spec declares, and Status(...) for any other.
-    /// </summary>
+    /// <summary>What CreateAddonAsync answers: one factory per response that the spec declares, and Status(...) for any other.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
     public sealed class CreateAddonResult
     {
@@ -134,27 +124,21 @@ public partial interface IMigetServer
         /// <summary>The body, if any (for tests and logging).</summary>
         public object? Body { get; }
 
-        /// <summary>
-        /// 201: Create a new add-on. The reference does not print the status code; 201 is Grape's default for POST and is assumed here.
-        /// </summary>
+        /// <summary>201: Create a new add-on. The reference does not print the status code; 201 is Grape's default for POST and is assumed here.</summary>
         public static CreateAddonResult Created(global::Consumer.Miget.ApiV1EntitiesAddon body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(201, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 201, "application/json", body, global::Consumer.Miget.MigetClientJson.TypeInfo<global::Consumer.Miget.ApiV1EntitiesAddon>()));
         }
 
-        /// <summary>
-        /// 401: Missing or invalid bearer token. Our assumption: the reference documents no error responses; this status and body follow Grape's default error format (`{"error": "..."}`).
-        /// </summary>
+        /// <summary>401: Missing or invalid bearer token. Our assumption: the reference documents no error responses; this status and body follow Grape's default error format (`{"error": "..."}`).</summary>
         public static CreateAddonResult Unauthorized(global::Consumer.Miget.ErrorResponse body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(401, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 401, "application/json", body, global::Consumer.Miget.MigetClientJson.TypeInfo<global::Consumer.Miget.ErrorResponse>()));
         }
 
-        /// <summary>
-        /// 422: The request body failed validation. Our assumption: the reference documents no error responses; this status and body follow Grape's default error format (`{"error": "..."}`).
-        /// </summary>
+        /// <summary>422: The request body failed validation. Our assumption: the reference documents no error responses; this status and body follow Grape's default error format (`{"error": "..."}`).</summary>
         public static CreateAddonResult UnprocessableEntity(global::Consumer.Miget.ErrorResponse body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
@@ -175,9 +159,7 @@ public partial interface IMigetServer
         internal global::System.Threading.Tasks.Task WriteAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext) => _write(httpContext);
     }
 
-    /// <summary>
-    /// What CreateBucketAsync answers: one factory per response that the spec declares, and Status(...) for any other.
-    /// </summary>
+    /// <summary>What CreateBucketAsync answers: one factory per response that the spec declares, and Status(...) for any other.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
     public sealed class CreateBucketResult
     {
@@ -196,27 +178,21 @@ public partial interface IMigetServer
         /// <summary>The body, if any (for tests and logging).</summary>
         public object? Body { get; }
 
-        /// <summary>
-        /// 201: Create a new bucket. The reference does not print the status code; 201 is Grape's default for POST and is assumed here.
-        /// </summary>
+        /// <summary>201: Create a new bucket. The reference does not print the status code; 201 is Grape's default for POST and is assumed here.</summary>
         public static CreateBucketResult Created(global::Consumer.Miget.ApiV1EntitiesBucket body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(201, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 201, "application/json", body, global::Consumer.Miget.MigetClientJson.TypeInfo<global::Consumer.Miget.ApiV1EntitiesBucket>()));
         }
 
-        /// <summary>
-        /// 401: Missing or invalid bearer token. Our assumption: the reference documents no error responses; this status and body follow Grape's default error format (`{"error": "..."}`).
-        /// </summary>
+        /// <summary>401: Missing or invalid bearer token. Our assumption: the reference documents no error responses; this status and body follow Grape's default error format (`{"error": "..."}`).</summary>
         public static CreateBucketResult Unauthorized(global::Consumer.Miget.ErrorResponse body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             return new(401, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 401, "application/json", body, global::Consumer.Miget.MigetClientJson.TypeInfo<global::Consumer.Miget.ErrorResponse>()));
         }
 
-        /// <summary>
-        /// 422: The request body failed validation. Our assumption: the reference documents no error responses; this status and body follow Grape's default error format (`{"error": "..."}`).
-        /// </summary>
+        /// <summary>422: The request body failed validation. Our assumption: the reference documents no error responses; this status and body follow Grape's default error format (`{"error": "..."}`).</summary>
         public static CreateBucketResult UnprocessableEntity(global::Consumer.Miget.ErrorResponse body)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);

@@ -9,7 +9,7 @@ namespace Consumer.Miget;
 /// Client of Miget API (v1).
 /// </summary>
 /// <remarks>
-/// Generated from miget.yaml. One method per operation; a status that the operation does not treat as success throws an ApiException (ApiException&lt;TError&gt; where the spec declares the error body), and a body that does not match the spec throws an UnexpectedResponseException.
+/// Generated from miget.yaml. One method per operation; a status that the operation does not treat as success throws an ApiException (ApiException&lt;TError&gt; where the spec declares the error body), a body or content type that does not match the spec throws an UnexpectedResponseException, and a request that violates the spec throws a RequestValidationException before anything is sent (when ValidateRequests is on).
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public partial class MigetClient
@@ -36,17 +36,12 @@ public partial class MigetClient
     /// <summary>The settings this client uses.</summary>
     public MigetClientOptions Options => _options;
 
-    /// <summary>
-    /// Create a new service
-    /// </summary>
+    /// <summary>Create a new service</summary>
     /// <param name="xWorkspaceId">Workspace ID (uses default workspace if not provided)</param>
     /// <param name="body">Create a new service Sent as application/json.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>201: the body. Create a new service. The reference does not print the status code; 201 is Grape's default for POST and is assumed here.</returns>
     /// <exception cref="global::ContractFirst.ApiException{TError}">401, 422, with the error body as <see cref="ErrorResponse"/>.</exception>
-    /// <exception cref="global::ContractFirst.ApiException">Any other status that is not success.</exception>
-    /// <exception cref="global::ContractFirst.UnexpectedResponseException">The response body or content type does not match the spec.</exception>
-    /// <exception cref="global::ContractFirst.Validation.RequestValidationException">The request violates the spec (when <c>ValidateRequests</c> is on); nothing was sent.</exception>
     public async global::System.Threading.Tasks.Task<ApiV1EntitiesService> CreateServiceAsync(
         PostApiV1Services body,
         [global::ContractFirst.Constraints.WireName("X-Workspace-Id")] string? xWorkspaceId = null,
@@ -71,8 +66,7 @@ public partial class MigetClient
         var status = (int)response.StatusCode;
         switch (status)
         {
-            case 401:
-            case 422:
+            case 401 or 422:
                 throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, MigetClientJson.TypeInfo<ErrorResponse>(), cancellationToken).ConfigureAwait(false);
         }
 
@@ -80,18 +74,13 @@ public partial class MigetClient
         throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// Create a new add-on
-    /// </summary>
+    /// <summary>Create a new add-on</summary>
     /// <param name="uuid">Application UUID</param>
     /// <param name="xWorkspaceId">Workspace ID (uses default workspace if not provided)</param>
     /// <param name="body">Create a new add-on Sent as application/json.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>201: the body. Create a new add-on. The reference does not print the status code; 201 is Grape's default for POST and is assumed here.</returns>
     /// <exception cref="global::ContractFirst.ApiException{TError}">401, 422, with the error body as <see cref="ErrorResponse"/>.</exception>
-    /// <exception cref="global::ContractFirst.ApiException">Any other status that is not success.</exception>
-    /// <exception cref="global::ContractFirst.UnexpectedResponseException">The response body or content type does not match the spec.</exception>
-    /// <exception cref="global::ContractFirst.Validation.RequestValidationException">The request violates the spec (when <c>ValidateRequests</c> is on); nothing was sent.</exception>
     public async global::System.Threading.Tasks.Task<ApiV1EntitiesAddon> CreateAddonAsync(
         [global::ContractFirst.Constraints.WireName("uuid")] string uuid,
         PostApiV1AppsUuidAddons body,
@@ -120,8 +109,7 @@ public partial class MigetClient
         var status = (int)response.StatusCode;
         switch (status)
         {
-            case 401:
-            case 422:
+            case 401 or 422:
                 throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, MigetClientJson.TypeInfo<ErrorResponse>(), cancellationToken).ConfigureAwait(false);
         }
 
@@ -129,17 +117,12 @@ public partial class MigetClient
         throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// Create a new bucket
-    /// </summary>
+    /// <summary>Create a new bucket</summary>
     /// <param name="xWorkspaceId">Workspace ID (uses default workspace if not provided)</param>
     /// <param name="body">Create a new bucket Sent as application/json.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>201: the body. Create a new bucket. The reference does not print the status code; 201 is Grape's default for POST and is assumed here.</returns>
     /// <exception cref="global::ContractFirst.ApiException{TError}">401, 422, with the error body as <see cref="ErrorResponse"/>.</exception>
-    /// <exception cref="global::ContractFirst.ApiException">Any other status that is not success.</exception>
-    /// <exception cref="global::ContractFirst.UnexpectedResponseException">The response body or content type does not match the spec.</exception>
-    /// <exception cref="global::ContractFirst.Validation.RequestValidationException">The request violates the spec (when <c>ValidateRequests</c> is on); nothing was sent.</exception>
     public async global::System.Threading.Tasks.Task<ApiV1EntitiesBucket> CreateBucketAsync(
         PostApiV1Buckets body,
         [global::ContractFirst.Constraints.WireName("X-Workspace-Id")] string? xWorkspaceId = null,
@@ -164,8 +147,7 @@ public partial class MigetClient
         var status = (int)response.StatusCode;
         switch (status)
         {
-            case 401:
-            case 422:
+            case 401 or 422:
                 throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, MigetClientJson.TypeInfo<ErrorResponse>(), cancellationToken).ConfigureAwait(false);
         }
 

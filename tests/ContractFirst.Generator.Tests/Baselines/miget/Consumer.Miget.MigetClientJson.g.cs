@@ -5,1888 +5,436 @@
 
 namespace Consumer.Miget;
 
-/// <summary>
-/// Reflection-free JSON for the models of miget.yaml.
-/// </summary>
+using Stj = global::System.Text.Json;
+
+/// <summary>Reflection-free JSON for the models of miget.yaml.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public static partial class MigetClientJson
 {
     /// <summary>Serializes and deserializes every generated model, with reflection switched off.</summary>
-    public static global::System.Text.Json.JsonSerializerOptions Options { get; } = global::ContractFirst.Json.ContractFirstJson.CreateOptions(new Resolver());
+    public static Stj.JsonSerializerOptions Options { get; } = global::ContractFirst.Json.ContractFirstJson.CreateOptions(new Resolver());
 
     /// <summary>The type info of <typeparamref name="T"/> in <see cref="Options"/>.</summary>
-    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+    public static Stj.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (Stj.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
-    private sealed class Resolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+    private sealed class Resolver : Stj.Serialization.Metadata.IJsonTypeInfoResolver
     {
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+        public Stj.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, Stj.JsonSerializerOptions options)
         {
-            if (type == typeof(PostApiV1ServicesServiceType)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<PostApiV1ServicesServiceType>(options, Converters.C0);
-            if (type == typeof(PostApiV1ServicesPublicAccess)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<PostApiV1ServicesPublicAccess>(options, Converters.C1);
-            if (type == typeof(PostApiV1ServicesStorageAccess)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<PostApiV1ServicesStorageAccess>(options, Converters.C2);
-            if (type == typeof(PostApiV1AppsUuidAddonsType)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<PostApiV1AppsUuidAddonsType>(options, Converters.C3);
-            if (type == typeof(PostApiV1AppsUuidAddonsPublicAccess)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<PostApiV1AppsUuidAddonsPublicAccess>(options, Converters.C4);
-            if (type == typeof(PostApiV1AppsUuidAddonsStorageAccess)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<PostApiV1AppsUuidAddonsStorageAccess>(options, Converters.C5);
-            if (type == typeof(PostApiV1BucketsVisibility)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<PostApiV1BucketsVisibility>(options, Converters.C6);
-            if (type == typeof(global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>>(options, Converters.C7);
-            if (type == typeof(global::System.Collections.Generic.IDictionary<string, string>)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IDictionary<string, string>>(options, Converters.C8);
-            if (type == typeof(global::System.Collections.Generic.IList<string>)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IList<string>>(options, Converters.C9);
-            if (type == typeof(global::System.Collections.Generic.IList<ApiV1EntitiesComponent>)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IList<ApiV1EntitiesComponent>>(options, Converters.C10);
-            if (type == typeof(PostApiV1Services)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<PostApiV1Services>(options, PostApiV1ServicesConverter.Instance);
-            if (type == typeof(PostApiV1AppsUuidAddons)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<PostApiV1AppsUuidAddons>(options, PostApiV1AppsUuidAddonsConverter.Instance);
-            if (type == typeof(PostApiV1Buckets)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<PostApiV1Buckets>(options, PostApiV1BucketsConverter.Instance);
-            if (type == typeof(ApiV1EntitiesService)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<ApiV1EntitiesService>(options, ApiV1EntitiesServiceConverter.Instance);
-            if (type == typeof(ApiV1EntitiesAddon)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<ApiV1EntitiesAddon>(options, ApiV1EntitiesAddonConverter.Instance);
-            if (type == typeof(ApiV1EntitiesBucket)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<ApiV1EntitiesBucket>(options, ApiV1EntitiesBucketConverter.Instance);
-            if (type == typeof(ApiV1EntitiesResource)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<ApiV1EntitiesResource>(options, ApiV1EntitiesResourceConverter.Instance);
-            if (type == typeof(ApiV1EntitiesPlan)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<ApiV1EntitiesPlan>(options, ApiV1EntitiesPlanConverter.Instance);
-            if (type == typeof(ApiV1EntitiesComponent)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<ApiV1EntitiesComponent>(options, ApiV1EntitiesComponentConverter.Instance);
-            if (type == typeof(ErrorResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<ErrorResponse>(options, ErrorResponseConverter.Instance);
+            if (type == typeof(PostApiV1ServicesServiceType)) return Info(options, Converters.C0);
+            if (type == typeof(PostApiV1ServicesPublicAccess)) return Info(options, Converters.C1);
+            if (type == typeof(PostApiV1ServicesStorageAccess)) return Info(options, Converters.C2);
+            if (type == typeof(PostApiV1AppsUuidAddonsType)) return Info(options, Converters.C3);
+            if (type == typeof(PostApiV1AppsUuidAddonsPublicAccess)) return Info(options, Converters.C4);
+            if (type == typeof(PostApiV1AppsUuidAddonsStorageAccess)) return Info(options, Converters.C5);
+            if (type == typeof(PostApiV1BucketsVisibility)) return Info(options, Converters.C6);
+            if (type == typeof(global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>)) return Info(options, Converters.C7);
+            if (type == typeof(global::System.Collections.Generic.IDictionary<string, string>)) return Info(options, Converters.C8);
+            if (type == typeof(global::System.Collections.Generic.IList<string>)) return Info(options, Converters.C9);
+            if (type == typeof(global::System.Collections.Generic.IList<ApiV1EntitiesComponent>)) return Info(options, Converters.C10);
+            if (type == typeof(PostApiV1Services)) return Info(options, PostApiV1ServicesConverter.Instance);
+            if (type == typeof(PostApiV1AppsUuidAddons)) return Info(options, PostApiV1AppsUuidAddonsConverter.Instance);
+            if (type == typeof(PostApiV1Buckets)) return Info(options, PostApiV1BucketsConverter.Instance);
+            if (type == typeof(ApiV1EntitiesService)) return Info(options, ApiV1EntitiesServiceConverter.Instance);
+            if (type == typeof(ApiV1EntitiesAddon)) return Info(options, ApiV1EntitiesAddonConverter.Instance);
+            if (type == typeof(ApiV1EntitiesBucket)) return Info(options, ApiV1EntitiesBucketConverter.Instance);
+            if (type == typeof(ApiV1EntitiesResource)) return Info(options, ApiV1EntitiesResourceConverter.Instance);
+            if (type == typeof(ApiV1EntitiesPlan)) return Info(options, ApiV1EntitiesPlanConverter.Instance);
+            if (type == typeof(ApiV1EntitiesComponent)) return Info(options, ApiV1EntitiesComponentConverter.Instance);
+            if (type == typeof(ErrorResponse)) return Info(options, ErrorResponseConverter.Instance);
             return null;
         }
+
+        private static Stj.Serialization.Metadata.JsonTypeInfo<T> Info<T>(Stj.JsonSerializerOptions options, Stj.Serialization.JsonConverter<T> converter) => Stj.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
     }
 
     /// <summary>Converters for collections, enums and primitives, shared by the model converters.</summary>
     internal static class Converters
     {
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<PostApiV1ServicesServiceType> C0 = global::ContractFirst.Json.OpenEnumJsonConverter<PostApiV1ServicesServiceType>.Instance;
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<PostApiV1ServicesPublicAccess> C1 = global::ContractFirst.Json.OpenEnumJsonConverter<PostApiV1ServicesPublicAccess>.Instance;
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<PostApiV1ServicesStorageAccess> C2 = global::ContractFirst.Json.OpenEnumJsonConverter<PostApiV1ServicesStorageAccess>.Instance;
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<PostApiV1AppsUuidAddonsType> C3 = global::ContractFirst.Json.OpenEnumJsonConverter<PostApiV1AppsUuidAddonsType>.Instance;
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<PostApiV1AppsUuidAddonsPublicAccess> C4 = global::ContractFirst.Json.OpenEnumJsonConverter<PostApiV1AppsUuidAddonsPublicAccess>.Instance;
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<PostApiV1AppsUuidAddonsStorageAccess> C5 = global::ContractFirst.Json.OpenEnumJsonConverter<PostApiV1AppsUuidAddonsStorageAccess>.Instance;
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<PostApiV1BucketsVisibility> C6 = global::ContractFirst.Json.OpenEnumJsonConverter<PostApiV1BucketsVisibility>.Instance;
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>> C7 = new global::ContractFirst.Json.JsonMapConverter<global::System.Text.Json.JsonElement>(global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> C8 = new global::ContractFirst.Json.JsonMapConverter<string>(global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!);
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> C9 = new global::ContractFirst.Json.JsonListConverter<string>(global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!);
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IList<ApiV1EntitiesComponent>> C10 = new global::ContractFirst.Json.JsonListConverter<ApiV1EntitiesComponent>(ApiV1EntitiesComponentConverter.Instance);
+        public static readonly Stj.Serialization.JsonConverter<PostApiV1ServicesServiceType> C0 = global::ContractFirst.Json.OpenEnumJsonConverter<PostApiV1ServicesServiceType>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<PostApiV1ServicesPublicAccess> C1 = global::ContractFirst.Json.OpenEnumJsonConverter<PostApiV1ServicesPublicAccess>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<PostApiV1ServicesStorageAccess> C2 = global::ContractFirst.Json.OpenEnumJsonConverter<PostApiV1ServicesStorageAccess>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<PostApiV1AppsUuidAddonsType> C3 = global::ContractFirst.Json.OpenEnumJsonConverter<PostApiV1AppsUuidAddonsType>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<PostApiV1AppsUuidAddonsPublicAccess> C4 = global::ContractFirst.Json.OpenEnumJsonConverter<PostApiV1AppsUuidAddonsPublicAccess>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<PostApiV1AppsUuidAddonsStorageAccess> C5 = global::ContractFirst.Json.OpenEnumJsonConverter<PostApiV1AppsUuidAddonsStorageAccess>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<PostApiV1BucketsVisibility> C6 = global::ContractFirst.Json.OpenEnumJsonConverter<PostApiV1BucketsVisibility>.Instance;
+        public static readonly Stj.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>> C7 = new global::ContractFirst.Json.JsonMapConverter<global::System.Text.Json.JsonElement>(Stj.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
+        public static readonly Stj.Serialization.JsonConverter<global::System.Collections.Generic.IDictionary<string, string>> C8 = new global::ContractFirst.Json.JsonMapConverter<string>(Stj.Serialization.Metadata.JsonMetadataServices.StringConverter!);
+        public static readonly Stj.Serialization.JsonConverter<global::System.Collections.Generic.IList<string>> C9 = new global::ContractFirst.Json.JsonListConverter<string>(Stj.Serialization.Metadata.JsonMetadataServices.StringConverter!);
+        public static readonly Stj.Serialization.JsonConverter<global::System.Collections.Generic.IList<ApiV1EntitiesComponent>> C10 = new global::ContractFirst.Json.JsonListConverter<ApiV1EntitiesComponent>(ApiV1EntitiesComponentConverter.Instance);
     }
 
     /// <summary>Reads and writes <see cref="PostApiV1Services"/>.</summary>
-    internal sealed class PostApiV1ServicesConverter : global::System.Text.Json.Serialization.JsonConverter<PostApiV1Services>
+    internal sealed class PostApiV1ServicesConverter() : global::ContractFirst.Json.ObjectConverter<PostApiV1Services>("PostApiV1Services", false, new[] { 0, 1, 2, 3 }, "service_type", "project_id", "miget_id", "label", "ram_size", "disk_size", "cpu_size", "postgres_version", "public_access", "environment_variables", "mount_point", "storage_access")
     {
         public static readonly PostApiV1ServicesConverter Instance = new();
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("service_type");
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::System.Text.Json.JsonEncodedText.Encode("project_id");
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::System.Text.Json.JsonEncodedText.Encode("miget_id");
-        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::System.Text.Json.JsonEncodedText.Encode("label");
-        private static readonly global::System.Text.Json.JsonEncodedText N4 = global::System.Text.Json.JsonEncodedText.Encode("ram_size");
-        private static readonly global::System.Text.Json.JsonEncodedText N5 = global::System.Text.Json.JsonEncodedText.Encode("disk_size");
-        private static readonly global::System.Text.Json.JsonEncodedText N6 = global::System.Text.Json.JsonEncodedText.Encode("cpu_size");
-        private static readonly global::System.Text.Json.JsonEncodedText N7 = global::System.Text.Json.JsonEncodedText.Encode("postgres_version");
-        private static readonly global::System.Text.Json.JsonEncodedText N8 = global::System.Text.Json.JsonEncodedText.Encode("public_access");
-        private static readonly global::System.Text.Json.JsonEncodedText N9 = global::System.Text.Json.JsonEncodedText.Encode("environment_variables");
-        private static readonly global::System.Text.Json.JsonEncodedText N10 = global::System.Text.Json.JsonEncodedText.Encode("mount_point");
-        private static readonly global::System.Text.Json.JsonEncodedText N11 = global::System.Text.Json.JsonEncodedText.Encode("storage_access");
 
-        public override PostApiV1Services Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        protected override PostApiV1Services Create() => new() { ServiceType = default!, ProjectId = default!, MigetId = default!, Label = default! };
+
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, PostApiV1Services value, int index, Stj.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::ContractFirst.Json.JsonWire.Expected(ref reader, "an object", "PostApiV1Services", null);
-            PostApiV1ServicesServiceType? p0 = default;
-            bool has0 = false;
-            int? p1 = default;
-            bool has1 = false;
-            int? p2 = default;
-            bool has2 = false;
-            string? p3 = default;
-            bool has3 = false;
-            float? p4 = default;
-            bool has4 = false;
-            float? p5 = default;
-            bool has5 = false;
-            float? p6 = default;
-            bool has6 = false;
-            string? p7 = default;
-            bool has7 = false;
-            PostApiV1ServicesPublicAccess? p8 = default;
-            bool has8 = false;
-            bool? p9 = default;
-            bool has9 = false;
-            string? p10 = default;
-            bool has10 = false;
-            PostApiV1ServicesStorageAccess? p11 = default;
-            bool has11 = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-            string? current = null;
-            try
+            switch (index)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    if (reader.ValueTextEquals("service_type"u8))
-                    {
-                        current = "service_type";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("PostApiV1Services", ref current);
-                        p0 = Converters.C0.Read(ref reader, typeof(PostApiV1ServicesServiceType), options);
-                        has0 = true;
-                    }
-                    else if (reader.ValueTextEquals("project_id"u8))
-                    {
-                        current = "project_id";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("PostApiV1Services", ref current);
-                        p1 = global::ContractFirst.Json.IntegerJsonConverter.Int32.Read(ref reader, typeof(int), options);
-                        has1 = true;
-                    }
-                    else if (reader.ValueTextEquals("miget_id"u8))
-                    {
-                        current = "miget_id";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("PostApiV1Services", ref current);
-                        p2 = global::ContractFirst.Json.IntegerJsonConverter.Int32.Read(ref reader, typeof(int), options);
-                        has2 = true;
-                    }
-                    else if (reader.ValueTextEquals("label"u8))
-                    {
-                        current = "label";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("PostApiV1Services", ref current);
-                        p3 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has3 = true;
-                    }
-                    else if (reader.ValueTextEquals("ram_size"u8))
-                    {
-                        current = "ram_size";
-                        reader.Read();
-                        p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(float?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
-                        has4 = true;
-                    }
-                    else if (reader.ValueTextEquals("disk_size"u8))
-                    {
-                        current = "disk_size";
-                        reader.Read();
-                        p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(float?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
-                        has5 = true;
-                    }
-                    else if (reader.ValueTextEquals("cpu_size"u8))
-                    {
-                        current = "cpu_size";
-                        reader.Read();
-                        p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(float?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
-                        has6 = true;
-                    }
-                    else if (reader.ValueTextEquals("postgres_version"u8))
-                    {
-                        current = "postgres_version";
-                        reader.Read();
-                        p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has7 = true;
-                    }
-                    else if (reader.ValueTextEquals("public_access"u8))
-                    {
-                        current = "public_access";
-                        reader.Read();
-                        p8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(PostApiV1ServicesPublicAccess?) : Converters.C1.Read(ref reader, typeof(PostApiV1ServicesPublicAccess), options);
-                        has8 = true;
-                    }
-                    else if (reader.ValueTextEquals("environment_variables"u8))
-                    {
-                        current = "environment_variables";
-                        reader.Read();
-                        p9 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Read(ref reader, typeof(bool), options);
-                        has9 = true;
-                    }
-                    else if (reader.ValueTextEquals("mount_point"u8))
-                    {
-                        current = "mount_point";
-                        reader.Read();
-                        p10 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has10 = true;
-                    }
-                    else if (reader.ValueTextEquals("storage_access"u8))
-                    {
-                        current = "storage_access";
-                        reader.Read();
-                        p11 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(PostApiV1ServicesStorageAccess?) : Converters.C2.Read(ref reader, typeof(PostApiV1ServicesStorageAccess), options);
-                        has11 = true;
-                    }
-                    else
-                    {
-                        current = reader.GetString()!;
-                        reader.Read();
-                        (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[current] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default! : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Read(ref reader, typeof(global::System.Text.Json.JsonElement), options)!;
-                    }
-                }
+                case 0: value.ServiceType = Req(ref reader, Converters.C0, options); break;
+                case 1: value.ProjectId = Req(ref reader, Int32, options); break;
+                case 2: value.MigetId = Req(ref reader, Int32, options); break;
+                case 3: value.Label = Req(ref reader, String, options); break;
+                case 4: value.RamSize = OptV(ref reader, Single, options); break;
+                case 5: value.DiskSize = OptV(ref reader, Single, options); break;
+                case 6: value.CpuSize = OptV(ref reader, Single, options); break;
+                case 7: value.PostgresVersion = Opt(ref reader, String, options); break;
+                case 8: value.PublicAccess = OptV(ref reader, Converters.C1, options); break;
+                case 9: value.EnvironmentVariables = OptV(ref reader, Boolean, options); break;
+                case 10: value.MountPoint = Opt(ref reader, String, options); break;
+                case 11: value.StorageAccess = OptV(ref reader, Converters.C2, options); break;
             }
-            catch (global::System.Exception ex) when (global::ContractFirst.Json.JsonWire.IsReadFailure(ex))
-            {
-                throw global::ContractFirst.Json.JsonWire.InProperty(ex, "PostApiV1Services", current);
-            }
-
-            if (!has0 || !has1 || !has2 || !has3) throw global::ContractFirst.Json.JsonWire.MissingRequired("PostApiV1Services", has0 ? null : "service_type", has1 ? null : "project_id", has2 ? null : "miget_id", has3 ? null : "label");
-            var result = new PostApiV1Services { ServiceType = p0.GetValueOrDefault(), ProjectId = p1.GetValueOrDefault(), MigetId = p2.GetValueOrDefault(), Label = p3! };
-            if (has4) result.RamSize = p4;
-            if (has5) result.DiskSize = p5;
-            if (has6) result.CpuSize = p6;
-            if (has7) result.PostgresVersion = p7;
-            if (has8) result.PublicAccess = p8;
-            if (has9) result.EnvironmentVariables = p9;
-            if (has10) result.MountPoint = p10;
-            if (has11) result.StorageAccess = p11;
-            if (extra is not null) result.AdditionalProperties = extra;
-            return result;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PostApiV1Services value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, PostApiV1Services value, Stj.JsonSerializerOptions options)
         {
-            writer.WriteStartObject();
-            writer.WritePropertyName(N0);
-            Converters.C0.Write(writer, value.ServiceType, options);
-            writer.WritePropertyName(N1);
-            global::ContractFirst.Json.IntegerJsonConverter.Int32.Write(writer, value.ProjectId, options);
-            writer.WritePropertyName(N2);
-            global::ContractFirst.Json.IntegerJsonConverter.Int32.Write(writer, value.MigetId, options);
-            writer.WritePropertyName(N3);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.Label, options);
-            if (value.__RamSize_set && value.RamSize is not null)
-            {
-                writer.WritePropertyName(N4);
-                if (value.RamSize is { } w4) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Write(writer, w4, options); else writer.WriteNullValue();
-            }
-            if (value.__DiskSize_set && value.DiskSize is not null)
-            {
-                writer.WritePropertyName(N5);
-                if (value.DiskSize is { } w5) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Write(writer, w5, options); else writer.WriteNullValue();
-            }
-            if (value.__CpuSize_set && value.CpuSize is not null)
-            {
-                writer.WritePropertyName(N6);
-                if (value.CpuSize is { } w6) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Write(writer, w6, options); else writer.WriteNullValue();
-            }
-            if (value.__PostgresVersion_set && value.PostgresVersion is not null)
-            {
-                writer.WritePropertyName(N7);
-                if (value.PostgresVersion is { } w7) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w7, options); else writer.WriteNullValue();
-            }
-            if (value.__PublicAccess_set && value.PublicAccess is not null)
-            {
-                writer.WritePropertyName(N8);
-                if (value.PublicAccess is { } w8) Converters.C1.Write(writer, w8, options); else writer.WriteNullValue();
-            }
-            if (value.__EnvironmentVariables_set && value.EnvironmentVariables is not null)
-            {
-                writer.WritePropertyName(N9);
-                if (value.EnvironmentVariables is { } w9) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter.Write(writer, w9, options); else writer.WriteNullValue();
-            }
-            if (value.__MountPoint_set && value.MountPoint is not null)
-            {
-                writer.WritePropertyName(N10);
-                if (value.MountPoint is { } w10) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w10, options); else writer.WriteNullValue();
-            }
-            if (value.__StorageAccess_set && value.StorageAccess is not null)
-            {
-                writer.WritePropertyName(N11);
-                if (value.StorageAccess is { } w11) Converters.C2.Write(writer, w11, options); else writer.WriteNullValue();
-            }
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var pair in extra)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Write(writer, pair.Value, options);
-                }
-            }
-            writer.WriteEndObject();
+            Put(writer, 0, value.ServiceType, Converters.C0, options);
+            Put(writer, 1, value.ProjectId, Int32, options);
+            Put(writer, 2, value.MigetId, Int32, options);
+            Put(writer, 3, value.Label, String, options);
+            if (value.__RamSize_set) PutSomeV(writer, 4, value.RamSize, Single, options);
+            if (value.__DiskSize_set) PutSomeV(writer, 5, value.DiskSize, Single, options);
+            if (value.__CpuSize_set) PutSomeV(writer, 6, value.CpuSize, Single, options);
+            if (value.__PostgresVersion_set) PutSome(writer, 7, value.PostgresVersion, String, options);
+            if (value.__PublicAccess_set) PutSomeV(writer, 8, value.PublicAccess, Converters.C1, options);
+            if (value.__EnvironmentVariables_set) PutSomeV(writer, 9, value.EnvironmentVariables, Boolean, options);
+            if (value.__MountPoint_set) PutSome(writer, 10, value.MountPoint, String, options);
+            if (value.__StorageAccess_set) PutSomeV(writer, 11, value.StorageAccess, Converters.C2, options);
         }
     }
 
     /// <summary>Reads and writes <see cref="PostApiV1AppsUuidAddons"/>.</summary>
-    internal sealed class PostApiV1AppsUuidAddonsConverter : global::System.Text.Json.Serialization.JsonConverter<PostApiV1AppsUuidAddons>
+    internal sealed class PostApiV1AppsUuidAddonsConverter() : global::ContractFirst.Json.ObjectConverter<PostApiV1AppsUuidAddons>("PostApiV1AppsUuidAddons", false, new[] { 0, 1 }, "type", "name", "label", "ram_size", "disk_size", "cpu_size", "postgres_version", "mysql_version", "valkey_version", "public_access", "service_id", "mount_point", "storage_access")
     {
         public static readonly PostApiV1AppsUuidAddonsConverter Instance = new();
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("type");
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::System.Text.Json.JsonEncodedText.Encode("name");
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::System.Text.Json.JsonEncodedText.Encode("label");
-        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::System.Text.Json.JsonEncodedText.Encode("ram_size");
-        private static readonly global::System.Text.Json.JsonEncodedText N4 = global::System.Text.Json.JsonEncodedText.Encode("disk_size");
-        private static readonly global::System.Text.Json.JsonEncodedText N5 = global::System.Text.Json.JsonEncodedText.Encode("cpu_size");
-        private static readonly global::System.Text.Json.JsonEncodedText N6 = global::System.Text.Json.JsonEncodedText.Encode("postgres_version");
-        private static readonly global::System.Text.Json.JsonEncodedText N7 = global::System.Text.Json.JsonEncodedText.Encode("mysql_version");
-        private static readonly global::System.Text.Json.JsonEncodedText N8 = global::System.Text.Json.JsonEncodedText.Encode("valkey_version");
-        private static readonly global::System.Text.Json.JsonEncodedText N9 = global::System.Text.Json.JsonEncodedText.Encode("public_access");
-        private static readonly global::System.Text.Json.JsonEncodedText N10 = global::System.Text.Json.JsonEncodedText.Encode("service_id");
-        private static readonly global::System.Text.Json.JsonEncodedText N11 = global::System.Text.Json.JsonEncodedText.Encode("mount_point");
-        private static readonly global::System.Text.Json.JsonEncodedText N12 = global::System.Text.Json.JsonEncodedText.Encode("storage_access");
 
-        public override PostApiV1AppsUuidAddons Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        protected override PostApiV1AppsUuidAddons Create() => new() { Type = default!, Name = default! };
+
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, PostApiV1AppsUuidAddons value, int index, Stj.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::ContractFirst.Json.JsonWire.Expected(ref reader, "an object", "PostApiV1AppsUuidAddons", null);
-            PostApiV1AppsUuidAddonsType? p0 = default;
-            bool has0 = false;
-            string? p1 = default;
-            bool has1 = false;
-            string? p2 = default;
-            bool has2 = false;
-            float? p3 = default;
-            bool has3 = false;
-            float? p4 = default;
-            bool has4 = false;
-            float? p5 = default;
-            bool has5 = false;
-            string? p6 = default;
-            bool has6 = false;
-            string? p7 = default;
-            bool has7 = false;
-            string? p8 = default;
-            bool has8 = false;
-            PostApiV1AppsUuidAddonsPublicAccess? p9 = default;
-            bool has9 = false;
-            int? p10 = default;
-            bool has10 = false;
-            string? p11 = default;
-            bool has11 = false;
-            PostApiV1AppsUuidAddonsStorageAccess? p12 = default;
-            bool has12 = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-            string? current = null;
-            try
+            switch (index)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    if (reader.ValueTextEquals("type"u8))
-                    {
-                        current = "type";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("PostApiV1AppsUuidAddons", ref current);
-                        p0 = Converters.C3.Read(ref reader, typeof(PostApiV1AppsUuidAddonsType), options);
-                        has0 = true;
-                    }
-                    else if (reader.ValueTextEquals("name"u8))
-                    {
-                        current = "name";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("PostApiV1AppsUuidAddons", ref current);
-                        p1 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has1 = true;
-                    }
-                    else if (reader.ValueTextEquals("label"u8))
-                    {
-                        current = "label";
-                        reader.Read();
-                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has2 = true;
-                    }
-                    else if (reader.ValueTextEquals("ram_size"u8))
-                    {
-                        current = "ram_size";
-                        reader.Read();
-                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(float?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
-                        has3 = true;
-                    }
-                    else if (reader.ValueTextEquals("disk_size"u8))
-                    {
-                        current = "disk_size";
-                        reader.Read();
-                        p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(float?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
-                        has4 = true;
-                    }
-                    else if (reader.ValueTextEquals("cpu_size"u8))
-                    {
-                        current = "cpu_size";
-                        reader.Read();
-                        p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(float?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
-                        has5 = true;
-                    }
-                    else if (reader.ValueTextEquals("postgres_version"u8))
-                    {
-                        current = "postgres_version";
-                        reader.Read();
-                        p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has6 = true;
-                    }
-                    else if (reader.ValueTextEquals("mysql_version"u8))
-                    {
-                        current = "mysql_version";
-                        reader.Read();
-                        p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has7 = true;
-                    }
-                    else if (reader.ValueTextEquals("valkey_version"u8))
-                    {
-                        current = "valkey_version";
-                        reader.Read();
-                        p8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has8 = true;
-                    }
-                    else if (reader.ValueTextEquals("public_access"u8))
-                    {
-                        current = "public_access";
-                        reader.Read();
-                        p9 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(PostApiV1AppsUuidAddonsPublicAccess?) : Converters.C4.Read(ref reader, typeof(PostApiV1AppsUuidAddonsPublicAccess), options);
-                        has9 = true;
-                    }
-                    else if (reader.ValueTextEquals("service_id"u8))
-                    {
-                        current = "service_id";
-                        reader.Read();
-                        p10 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : global::ContractFirst.Json.IntegerJsonConverter.Int32.Read(ref reader, typeof(int), options);
-                        has10 = true;
-                    }
-                    else if (reader.ValueTextEquals("mount_point"u8))
-                    {
-                        current = "mount_point";
-                        reader.Read();
-                        p11 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has11 = true;
-                    }
-                    else if (reader.ValueTextEquals("storage_access"u8))
-                    {
-                        current = "storage_access";
-                        reader.Read();
-                        p12 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(PostApiV1AppsUuidAddonsStorageAccess?) : Converters.C5.Read(ref reader, typeof(PostApiV1AppsUuidAddonsStorageAccess), options);
-                        has12 = true;
-                    }
-                    else
-                    {
-                        current = reader.GetString()!;
-                        reader.Read();
-                        (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[current] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default! : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Read(ref reader, typeof(global::System.Text.Json.JsonElement), options)!;
-                    }
-                }
+                case 0: value.Type = Req(ref reader, Converters.C3, options); break;
+                case 1: value.Name = Req(ref reader, String, options); break;
+                case 2: value.Label = Opt(ref reader, String, options); break;
+                case 3: value.RamSize = OptV(ref reader, Single, options); break;
+                case 4: value.DiskSize = OptV(ref reader, Single, options); break;
+                case 5: value.CpuSize = OptV(ref reader, Single, options); break;
+                case 6: value.PostgresVersion = Opt(ref reader, String, options); break;
+                case 7: value.MysqlVersion = Opt(ref reader, String, options); break;
+                case 8: value.ValkeyVersion = Opt(ref reader, String, options); break;
+                case 9: value.PublicAccess = OptV(ref reader, Converters.C4, options); break;
+                case 10: value.ServiceId = OptV(ref reader, Int32, options); break;
+                case 11: value.MountPoint = Opt(ref reader, String, options); break;
+                case 12: value.StorageAccess = OptV(ref reader, Converters.C5, options); break;
             }
-            catch (global::System.Exception ex) when (global::ContractFirst.Json.JsonWire.IsReadFailure(ex))
-            {
-                throw global::ContractFirst.Json.JsonWire.InProperty(ex, "PostApiV1AppsUuidAddons", current);
-            }
-
-            if (!has0 || !has1) throw global::ContractFirst.Json.JsonWire.MissingRequired("PostApiV1AppsUuidAddons", has0 ? null : "type", has1 ? null : "name");
-            var result = new PostApiV1AppsUuidAddons { Type = p0.GetValueOrDefault(), Name = p1! };
-            if (has2) result.Label = p2;
-            if (has3) result.RamSize = p3;
-            if (has4) result.DiskSize = p4;
-            if (has5) result.CpuSize = p5;
-            if (has6) result.PostgresVersion = p6;
-            if (has7) result.MysqlVersion = p7;
-            if (has8) result.ValkeyVersion = p8;
-            if (has9) result.PublicAccess = p9;
-            if (has10) result.ServiceId = p10;
-            if (has11) result.MountPoint = p11;
-            if (has12) result.StorageAccess = p12;
-            if (extra is not null) result.AdditionalProperties = extra;
-            return result;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PostApiV1AppsUuidAddons value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, PostApiV1AppsUuidAddons value, Stj.JsonSerializerOptions options)
         {
-            writer.WriteStartObject();
-            writer.WritePropertyName(N0);
-            Converters.C3.Write(writer, value.Type, options);
-            writer.WritePropertyName(N1);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.Name, options);
-            if (value.__Label_set && value.Label is not null)
-            {
-                writer.WritePropertyName(N2);
-                if (value.Label is { } w2) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w2, options); else writer.WriteNullValue();
-            }
-            if (value.__RamSize_set && value.RamSize is not null)
-            {
-                writer.WritePropertyName(N3);
-                if (value.RamSize is { } w3) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Write(writer, w3, options); else writer.WriteNullValue();
-            }
-            if (value.__DiskSize_set && value.DiskSize is not null)
-            {
-                writer.WritePropertyName(N4);
-                if (value.DiskSize is { } w4) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Write(writer, w4, options); else writer.WriteNullValue();
-            }
-            if (value.__CpuSize_set && value.CpuSize is not null)
-            {
-                writer.WritePropertyName(N5);
-                if (value.CpuSize is { } w5) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Write(writer, w5, options); else writer.WriteNullValue();
-            }
-            if (value.__PostgresVersion_set && value.PostgresVersion is not null)
-            {
-                writer.WritePropertyName(N6);
-                if (value.PostgresVersion is { } w6) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w6, options); else writer.WriteNullValue();
-            }
-            if (value.__MysqlVersion_set && value.MysqlVersion is not null)
-            {
-                writer.WritePropertyName(N7);
-                if (value.MysqlVersion is { } w7) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w7, options); else writer.WriteNullValue();
-            }
-            if (value.__ValkeyVersion_set && value.ValkeyVersion is not null)
-            {
-                writer.WritePropertyName(N8);
-                if (value.ValkeyVersion is { } w8) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w8, options); else writer.WriteNullValue();
-            }
-            if (value.__PublicAccess_set && value.PublicAccess is not null)
-            {
-                writer.WritePropertyName(N9);
-                if (value.PublicAccess is { } w9) Converters.C4.Write(writer, w9, options); else writer.WriteNullValue();
-            }
-            if (value.__ServiceId_set && value.ServiceId is not null)
-            {
-                writer.WritePropertyName(N10);
-                if (value.ServiceId is { } w10) global::ContractFirst.Json.IntegerJsonConverter.Int32.Write(writer, w10, options); else writer.WriteNullValue();
-            }
-            if (value.__MountPoint_set && value.MountPoint is not null)
-            {
-                writer.WritePropertyName(N11);
-                if (value.MountPoint is { } w11) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w11, options); else writer.WriteNullValue();
-            }
-            if (value.__StorageAccess_set && value.StorageAccess is not null)
-            {
-                writer.WritePropertyName(N12);
-                if (value.StorageAccess is { } w12) Converters.C5.Write(writer, w12, options); else writer.WriteNullValue();
-            }
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var pair in extra)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Write(writer, pair.Value, options);
-                }
-            }
-            writer.WriteEndObject();
+            Put(writer, 0, value.Type, Converters.C3, options);
+            Put(writer, 1, value.Name, String, options);
+            if (value.__Label_set) PutSome(writer, 2, value.Label, String, options);
+            if (value.__RamSize_set) PutSomeV(writer, 3, value.RamSize, Single, options);
+            if (value.__DiskSize_set) PutSomeV(writer, 4, value.DiskSize, Single, options);
+            if (value.__CpuSize_set) PutSomeV(writer, 5, value.CpuSize, Single, options);
+            if (value.__PostgresVersion_set) PutSome(writer, 6, value.PostgresVersion, String, options);
+            if (value.__MysqlVersion_set) PutSome(writer, 7, value.MysqlVersion, String, options);
+            if (value.__ValkeyVersion_set) PutSome(writer, 8, value.ValkeyVersion, String, options);
+            if (value.__PublicAccess_set) PutSomeV(writer, 9, value.PublicAccess, Converters.C4, options);
+            if (value.__ServiceId_set) PutSomeV(writer, 10, value.ServiceId, Int32, options);
+            if (value.__MountPoint_set) PutSome(writer, 11, value.MountPoint, String, options);
+            if (value.__StorageAccess_set) PutSomeV(writer, 12, value.StorageAccess, Converters.C5, options);
         }
     }
 
     /// <summary>Reads and writes <see cref="PostApiV1Buckets"/>.</summary>
-    internal sealed class PostApiV1BucketsConverter : global::System.Text.Json.Serialization.JsonConverter<PostApiV1Buckets>
+    internal sealed class PostApiV1BucketsConverter() : global::ContractFirst.Json.ObjectConverter<PostApiV1Buckets>("PostApiV1Buckets", false, new[] { 0, 1 }, "label", "miget_id", "visibility", "disk_size")
     {
         public static readonly PostApiV1BucketsConverter Instance = new();
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("label");
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::System.Text.Json.JsonEncodedText.Encode("miget_id");
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::System.Text.Json.JsonEncodedText.Encode("visibility");
-        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::System.Text.Json.JsonEncodedText.Encode("disk_size");
 
-        public override PostApiV1Buckets Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        protected override PostApiV1Buckets Create() => new() { Label = default!, MigetId = default! };
+
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, PostApiV1Buckets value, int index, Stj.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::ContractFirst.Json.JsonWire.Expected(ref reader, "an object", "PostApiV1Buckets", null);
-            string? p0 = default;
-            bool has0 = false;
-            int? p1 = default;
-            bool has1 = false;
-            PostApiV1BucketsVisibility? p2 = default;
-            bool has2 = false;
-            float? p3 = default;
-            bool has3 = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-            string? current = null;
-            try
+            switch (index)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    if (reader.ValueTextEquals("label"u8))
-                    {
-                        current = "label";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("PostApiV1Buckets", ref current);
-                        p0 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has0 = true;
-                    }
-                    else if (reader.ValueTextEquals("miget_id"u8))
-                    {
-                        current = "miget_id";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("PostApiV1Buckets", ref current);
-                        p1 = global::ContractFirst.Json.IntegerJsonConverter.Int32.Read(ref reader, typeof(int), options);
-                        has1 = true;
-                    }
-                    else if (reader.ValueTextEquals("visibility"u8))
-                    {
-                        current = "visibility";
-                        reader.Read();
-                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(PostApiV1BucketsVisibility?) : Converters.C6.Read(ref reader, typeof(PostApiV1BucketsVisibility), options);
-                        has2 = true;
-                    }
-                    else if (reader.ValueTextEquals("disk_size"u8))
-                    {
-                        current = "disk_size";
-                        reader.Read();
-                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(float?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
-                        has3 = true;
-                    }
-                    else
-                    {
-                        current = reader.GetString()!;
-                        reader.Read();
-                        (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[current] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default! : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Read(ref reader, typeof(global::System.Text.Json.JsonElement), options)!;
-                    }
-                }
+                case 0: value.Label = Req(ref reader, String, options); break;
+                case 1: value.MigetId = Req(ref reader, Int32, options); break;
+                case 2: value.Visibility = OptV(ref reader, Converters.C6, options); break;
+                case 3: value.DiskSize = OptV(ref reader, Single, options); break;
             }
-            catch (global::System.Exception ex) when (global::ContractFirst.Json.JsonWire.IsReadFailure(ex))
-            {
-                throw global::ContractFirst.Json.JsonWire.InProperty(ex, "PostApiV1Buckets", current);
-            }
-
-            if (!has0 || !has1) throw global::ContractFirst.Json.JsonWire.MissingRequired("PostApiV1Buckets", has0 ? null : "label", has1 ? null : "miget_id");
-            var result = new PostApiV1Buckets { Label = p0!, MigetId = p1.GetValueOrDefault() };
-            if (has2) result.Visibility = p2;
-            if (has3) result.DiskSize = p3;
-            if (extra is not null) result.AdditionalProperties = extra;
-            return result;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PostApiV1Buckets value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, PostApiV1Buckets value, Stj.JsonSerializerOptions options)
         {
-            writer.WriteStartObject();
-            writer.WritePropertyName(N0);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.Label, options);
-            writer.WritePropertyName(N1);
-            global::ContractFirst.Json.IntegerJsonConverter.Int32.Write(writer, value.MigetId, options);
-            if (value.__Visibility_set && value.Visibility is not null)
-            {
-                writer.WritePropertyName(N2);
-                if (value.Visibility is { } w2) Converters.C6.Write(writer, w2, options); else writer.WriteNullValue();
-            }
-            if (value.__DiskSize_set && value.DiskSize is not null)
-            {
-                writer.WritePropertyName(N3);
-                if (value.DiskSize is { } w3) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Write(writer, w3, options); else writer.WriteNullValue();
-            }
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var pair in extra)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Write(writer, pair.Value, options);
-                }
-            }
-            writer.WriteEndObject();
+            Put(writer, 0, value.Label, String, options);
+            Put(writer, 1, value.MigetId, Int32, options);
+            if (value.__Visibility_set) PutSomeV(writer, 2, value.Visibility, Converters.C6, options);
+            if (value.__DiskSize_set) PutSomeV(writer, 3, value.DiskSize, Single, options);
         }
     }
 
     /// <summary>Reads and writes <see cref="ApiV1EntitiesService"/>.</summary>
-    internal sealed class ApiV1EntitiesServiceConverter : global::System.Text.Json.Serialization.JsonConverter<ApiV1EntitiesService>
+    internal sealed class ApiV1EntitiesServiceConverter() : global::ContractFirst.Json.ObjectConverter<ApiV1EntitiesService>("ApiV1EntitiesService", false, new[] { 0, 1, 2, 3, 4, 5, 6, 7 }, "uuid", "name", "label", "service_type", "project_id", "miget_id", "created_at", "updated_at")
     {
         public static readonly ApiV1EntitiesServiceConverter Instance = new();
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("uuid");
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::System.Text.Json.JsonEncodedText.Encode("name");
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::System.Text.Json.JsonEncodedText.Encode("label");
-        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::System.Text.Json.JsonEncodedText.Encode("service_type");
-        private static readonly global::System.Text.Json.JsonEncodedText N4 = global::System.Text.Json.JsonEncodedText.Encode("project_id");
-        private static readonly global::System.Text.Json.JsonEncodedText N5 = global::System.Text.Json.JsonEncodedText.Encode("miget_id");
-        private static readonly global::System.Text.Json.JsonEncodedText N6 = global::System.Text.Json.JsonEncodedText.Encode("created_at");
-        private static readonly global::System.Text.Json.JsonEncodedText N7 = global::System.Text.Json.JsonEncodedText.Encode("updated_at");
 
-        public override ApiV1EntitiesService Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        protected override ApiV1EntitiesService Create() => new() { Uuid = default!, Name = default!, Label = default!, ServiceType = default!, ProjectId = default!, MigetId = default!, CreatedAt = default!, UpdatedAt = default! };
+
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ApiV1EntitiesService value, int index, Stj.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::ContractFirst.Json.JsonWire.Expected(ref reader, "an object", "ApiV1EntitiesService", null);
-            string? p0 = default;
-            bool has0 = false;
-            string? p1 = default;
-            bool has1 = false;
-            string? p2 = default;
-            bool has2 = false;
-            string? p3 = default;
-            bool has3 = false;
-            string? p4 = default;
-            bool has4 = false;
-            string? p5 = default;
-            bool has5 = false;
-            global::System.DateTimeOffset? p6 = default;
-            bool has6 = false;
-            global::System.DateTimeOffset? p7 = default;
-            bool has7 = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-            string? current = null;
-            try
+            switch (index)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    if (reader.ValueTextEquals("uuid"u8))
-                    {
-                        current = "uuid";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesService", ref current);
-                        p0 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has0 = true;
-                    }
-                    else if (reader.ValueTextEquals("name"u8))
-                    {
-                        current = "name";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesService", ref current);
-                        p1 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has1 = true;
-                    }
-                    else if (reader.ValueTextEquals("label"u8))
-                    {
-                        current = "label";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesService", ref current);
-                        p2 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has2 = true;
-                    }
-                    else if (reader.ValueTextEquals("service_type"u8))
-                    {
-                        current = "service_type";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesService", ref current);
-                        p3 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has3 = true;
-                    }
-                    else if (reader.ValueTextEquals("project_id"u8))
-                    {
-                        current = "project_id";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesService", ref current);
-                        p4 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has4 = true;
-                    }
-                    else if (reader.ValueTextEquals("miget_id"u8))
-                    {
-                        current = "miget_id";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesService", ref current);
-                        p5 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has5 = true;
-                    }
-                    else if (reader.ValueTextEquals("created_at"u8))
-                    {
-                        current = "created_at";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesService", ref current);
-                        p6 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Read(ref reader, typeof(global::System.DateTimeOffset), options);
-                        has6 = true;
-                    }
-                    else if (reader.ValueTextEquals("updated_at"u8))
-                    {
-                        current = "updated_at";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesService", ref current);
-                        p7 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Read(ref reader, typeof(global::System.DateTimeOffset), options);
-                        has7 = true;
-                    }
-                    else
-                    {
-                        current = reader.GetString()!;
-                        reader.Read();
-                        (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[current] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default! : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Read(ref reader, typeof(global::System.Text.Json.JsonElement), options)!;
-                    }
-                }
+                case 0: value.Uuid = Req(ref reader, String, options); break;
+                case 1: value.Name = Req(ref reader, String, options); break;
+                case 2: value.Label = Req(ref reader, String, options); break;
+                case 3: value.ServiceType = Req(ref reader, String, options); break;
+                case 4: value.ProjectId = Req(ref reader, String, options); break;
+                case 5: value.MigetId = Req(ref reader, String, options); break;
+                case 6: value.CreatedAt = Req(ref reader, DateTimeOffset, options); break;
+                case 7: value.UpdatedAt = Req(ref reader, DateTimeOffset, options); break;
             }
-            catch (global::System.Exception ex) when (global::ContractFirst.Json.JsonWire.IsReadFailure(ex))
-            {
-                throw global::ContractFirst.Json.JsonWire.InProperty(ex, "ApiV1EntitiesService", current);
-            }
-
-            if (!has0 || !has1 || !has2 || !has3 || !has4 || !has5 || !has6 || !has7) throw global::ContractFirst.Json.JsonWire.MissingRequired("ApiV1EntitiesService", has0 ? null : "uuid", has1 ? null : "name", has2 ? null : "label", has3 ? null : "service_type", has4 ? null : "project_id", has5 ? null : "miget_id", has6 ? null : "created_at", has7 ? null : "updated_at");
-            var result = new ApiV1EntitiesService { Uuid = p0!, Name = p1!, Label = p2!, ServiceType = p3!, ProjectId = p4!, MigetId = p5!, CreatedAt = p6.GetValueOrDefault(), UpdatedAt = p7.GetValueOrDefault() };
-            if (extra is not null) result.AdditionalProperties = extra;
-            return result;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ApiV1EntitiesService value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ApiV1EntitiesService value, Stj.JsonSerializerOptions options)
         {
-            writer.WriteStartObject();
-            writer.WritePropertyName(N0);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.Uuid, options);
-            writer.WritePropertyName(N1);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.Name, options);
-            writer.WritePropertyName(N2);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.Label, options);
-            writer.WritePropertyName(N3);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.ServiceType, options);
-            writer.WritePropertyName(N4);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.ProjectId, options);
-            writer.WritePropertyName(N5);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.MigetId, options);
-            writer.WritePropertyName(N6);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Write(writer, value.CreatedAt, options);
-            writer.WritePropertyName(N7);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Write(writer, value.UpdatedAt, options);
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var pair in extra)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Write(writer, pair.Value, options);
-                }
-            }
-            writer.WriteEndObject();
+            Put(writer, 0, value.Uuid, String, options);
+            Put(writer, 1, value.Name, String, options);
+            Put(writer, 2, value.Label, String, options);
+            Put(writer, 3, value.ServiceType, String, options);
+            Put(writer, 4, value.ProjectId, String, options);
+            Put(writer, 5, value.MigetId, String, options);
+            Put(writer, 6, value.CreatedAt, DateTimeOffset, options);
+            Put(writer, 7, value.UpdatedAt, DateTimeOffset, options);
         }
     }
 
     /// <summary>Reads and writes <see cref="ApiV1EntitiesAddon"/>.</summary>
-    internal sealed class ApiV1EntitiesAddonConverter : global::System.Text.Json.Serialization.JsonConverter<ApiV1EntitiesAddon>
+    internal sealed class ApiV1EntitiesAddonConverter() : global::ContractFirst.Json.ObjectConverter<ApiV1EntitiesAddon>("ApiV1EntitiesAddon", false, new[] { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 }, "uuid", "name", "type", "label", "state", "quota", "settings", "var", "created_at", "updated_at")
     {
         public static readonly ApiV1EntitiesAddonConverter Instance = new();
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("uuid");
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::System.Text.Json.JsonEncodedText.Encode("name");
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::System.Text.Json.JsonEncodedText.Encode("type");
-        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::System.Text.Json.JsonEncodedText.Encode("label");
-        private static readonly global::System.Text.Json.JsonEncodedText N4 = global::System.Text.Json.JsonEncodedText.Encode("state");
-        private static readonly global::System.Text.Json.JsonEncodedText N5 = global::System.Text.Json.JsonEncodedText.Encode("quota");
-        private static readonly global::System.Text.Json.JsonEncodedText N6 = global::System.Text.Json.JsonEncodedText.Encode("settings");
-        private static readonly global::System.Text.Json.JsonEncodedText N7 = global::System.Text.Json.JsonEncodedText.Encode("var");
-        private static readonly global::System.Text.Json.JsonEncodedText N8 = global::System.Text.Json.JsonEncodedText.Encode("created_at");
-        private static readonly global::System.Text.Json.JsonEncodedText N9 = global::System.Text.Json.JsonEncodedText.Encode("updated_at");
 
-        public override ApiV1EntitiesAddon Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        protected override ApiV1EntitiesAddon Create() => new() { Uuid = default!, Name = default!, Type = default!, Label = default!, State = default!, Quota = default!, Settings = default!, Var = default!, CreatedAt = default!, UpdatedAt = default! };
+
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ApiV1EntitiesAddon value, int index, Stj.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::ContractFirst.Json.JsonWire.Expected(ref reader, "an object", "ApiV1EntitiesAddon", null);
-            string? p0 = default;
-            bool has0 = false;
-            string? p1 = default;
-            bool has1 = false;
-            string? p2 = default;
-            bool has2 = false;
-            string? p3 = default;
-            bool has3 = false;
-            string? p4 = default;
-            bool has4 = false;
-            global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? p5 = default;
-            bool has5 = false;
-            global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? p6 = default;
-            bool has6 = false;
-            global::System.Collections.Generic.IDictionary<string, string>? p7 = default;
-            bool has7 = false;
-            global::System.DateTimeOffset? p8 = default;
-            bool has8 = false;
-            global::System.DateTimeOffset? p9 = default;
-            bool has9 = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-            string? current = null;
-            try
+            switch (index)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    if (reader.ValueTextEquals("uuid"u8))
-                    {
-                        current = "uuid";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesAddon", ref current);
-                        p0 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has0 = true;
-                    }
-                    else if (reader.ValueTextEquals("name"u8))
-                    {
-                        current = "name";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesAddon", ref current);
-                        p1 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has1 = true;
-                    }
-                    else if (reader.ValueTextEquals("type"u8))
-                    {
-                        current = "type";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesAddon", ref current);
-                        p2 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has2 = true;
-                    }
-                    else if (reader.ValueTextEquals("label"u8))
-                    {
-                        current = "label";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesAddon", ref current);
-                        p3 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has3 = true;
-                    }
-                    else if (reader.ValueTextEquals("state"u8))
-                    {
-                        current = "state";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesAddon", ref current);
-                        p4 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has4 = true;
-                    }
-                    else if (reader.ValueTextEquals("quota"u8))
-                    {
-                        current = "quota";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesAddon", ref current);
-                        p5 = Converters.C7.Read(ref reader, typeof(global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>), options);
-                        has5 = true;
-                    }
-                    else if (reader.ValueTextEquals("settings"u8))
-                    {
-                        current = "settings";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesAddon", ref current);
-                        p6 = Converters.C7.Read(ref reader, typeof(global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>), options);
-                        has6 = true;
-                    }
-                    else if (reader.ValueTextEquals("var"u8))
-                    {
-                        current = "var";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesAddon", ref current);
-                        p7 = Converters.C8.Read(ref reader, typeof(global::System.Collections.Generic.IDictionary<string, string>), options);
-                        has7 = true;
-                    }
-                    else if (reader.ValueTextEquals("created_at"u8))
-                    {
-                        current = "created_at";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesAddon", ref current);
-                        p8 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Read(ref reader, typeof(global::System.DateTimeOffset), options);
-                        has8 = true;
-                    }
-                    else if (reader.ValueTextEquals("updated_at"u8))
-                    {
-                        current = "updated_at";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesAddon", ref current);
-                        p9 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Read(ref reader, typeof(global::System.DateTimeOffset), options);
-                        has9 = true;
-                    }
-                    else
-                    {
-                        current = reader.GetString()!;
-                        reader.Read();
-                        (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[current] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default! : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Read(ref reader, typeof(global::System.Text.Json.JsonElement), options)!;
-                    }
-                }
+                case 0: value.Uuid = Req(ref reader, String, options); break;
+                case 1: value.Name = Req(ref reader, String, options); break;
+                case 2: value.Type = Req(ref reader, String, options); break;
+                case 3: value.Label = Req(ref reader, String, options); break;
+                case 4: value.State = Req(ref reader, String, options); break;
+                case 5: value.Quota = Req(ref reader, Converters.C7, options); break;
+                case 6: value.Settings = Req(ref reader, Converters.C7, options); break;
+                case 7: value.Var = Req(ref reader, Converters.C8, options); break;
+                case 8: value.CreatedAt = Req(ref reader, DateTimeOffset, options); break;
+                case 9: value.UpdatedAt = Req(ref reader, DateTimeOffset, options); break;
             }
-            catch (global::System.Exception ex) when (global::ContractFirst.Json.JsonWire.IsReadFailure(ex))
-            {
-                throw global::ContractFirst.Json.JsonWire.InProperty(ex, "ApiV1EntitiesAddon", current);
-            }
-
-            if (!has0 || !has1 || !has2 || !has3 || !has4 || !has5 || !has6 || !has7 || !has8 || !has9) throw global::ContractFirst.Json.JsonWire.MissingRequired("ApiV1EntitiesAddon", has0 ? null : "uuid", has1 ? null : "name", has2 ? null : "type", has3 ? null : "label", has4 ? null : "state", has5 ? null : "quota", has6 ? null : "settings", has7 ? null : "var", has8 ? null : "created_at", has9 ? null : "updated_at");
-            var result = new ApiV1EntitiesAddon { Uuid = p0!, Name = p1!, Type = p2!, Label = p3!, State = p4!, Quota = p5!, Settings = p6!, Var = p7!, CreatedAt = p8.GetValueOrDefault(), UpdatedAt = p9.GetValueOrDefault() };
-            if (extra is not null) result.AdditionalProperties = extra;
-            return result;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ApiV1EntitiesAddon value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ApiV1EntitiesAddon value, Stj.JsonSerializerOptions options)
         {
-            writer.WriteStartObject();
-            writer.WritePropertyName(N0);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.Uuid, options);
-            writer.WritePropertyName(N1);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.Name, options);
-            writer.WritePropertyName(N2);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.Type, options);
-            writer.WritePropertyName(N3);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.Label, options);
-            writer.WritePropertyName(N4);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.State, options);
-            writer.WritePropertyName(N5);
-            Converters.C7.Write(writer, value.Quota, options);
-            writer.WritePropertyName(N6);
-            Converters.C7.Write(writer, value.Settings, options);
-            writer.WritePropertyName(N7);
-            Converters.C8.Write(writer, value.Var, options);
-            writer.WritePropertyName(N8);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Write(writer, value.CreatedAt, options);
-            writer.WritePropertyName(N9);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Write(writer, value.UpdatedAt, options);
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var pair in extra)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Write(writer, pair.Value, options);
-                }
-            }
-            writer.WriteEndObject();
+            Put(writer, 0, value.Uuid, String, options);
+            Put(writer, 1, value.Name, String, options);
+            Put(writer, 2, value.Type, String, options);
+            Put(writer, 3, value.Label, String, options);
+            Put(writer, 4, value.State, String, options);
+            Put(writer, 5, value.Quota, Converters.C7, options);
+            Put(writer, 6, value.Settings, Converters.C7, options);
+            Put(writer, 7, value.Var, Converters.C8, options);
+            Put(writer, 8, value.CreatedAt, DateTimeOffset, options);
+            Put(writer, 9, value.UpdatedAt, DateTimeOffset, options);
         }
     }
 
     /// <summary>Reads and writes <see cref="ApiV1EntitiesBucket"/>.</summary>
-    internal sealed class ApiV1EntitiesBucketConverter : global::System.Text.Json.Serialization.JsonConverter<ApiV1EntitiesBucket>
+    internal sealed class ApiV1EntitiesBucketConverter() : global::ContractFirst.Json.ObjectConverter<ApiV1EntitiesBucket>("ApiV1EntitiesBucket", false, new[] { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13 }, "uuid", "name", "label", "state", "visibility", "s3_endpoint", "region_code", "usage_bytes", "quota_bytes", "usage_percentage", "object_count", "created_at", "updated_at", "miget", "public_endpoint", "policy", "acl")
     {
         public static readonly ApiV1EntitiesBucketConverter Instance = new();
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("uuid");
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::System.Text.Json.JsonEncodedText.Encode("name");
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::System.Text.Json.JsonEncodedText.Encode("label");
-        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::System.Text.Json.JsonEncodedText.Encode("state");
-        private static readonly global::System.Text.Json.JsonEncodedText N4 = global::System.Text.Json.JsonEncodedText.Encode("visibility");
-        private static readonly global::System.Text.Json.JsonEncodedText N5 = global::System.Text.Json.JsonEncodedText.Encode("s3_endpoint");
-        private static readonly global::System.Text.Json.JsonEncodedText N6 = global::System.Text.Json.JsonEncodedText.Encode("region_code");
-        private static readonly global::System.Text.Json.JsonEncodedText N7 = global::System.Text.Json.JsonEncodedText.Encode("usage_bytes");
-        private static readonly global::System.Text.Json.JsonEncodedText N8 = global::System.Text.Json.JsonEncodedText.Encode("quota_bytes");
-        private static readonly global::System.Text.Json.JsonEncodedText N9 = global::System.Text.Json.JsonEncodedText.Encode("usage_percentage");
-        private static readonly global::System.Text.Json.JsonEncodedText N10 = global::System.Text.Json.JsonEncodedText.Encode("object_count");
-        private static readonly global::System.Text.Json.JsonEncodedText N11 = global::System.Text.Json.JsonEncodedText.Encode("created_at");
-        private static readonly global::System.Text.Json.JsonEncodedText N12 = global::System.Text.Json.JsonEncodedText.Encode("updated_at");
-        private static readonly global::System.Text.Json.JsonEncodedText N13 = global::System.Text.Json.JsonEncodedText.Encode("miget");
-        private static readonly global::System.Text.Json.JsonEncodedText N14 = global::System.Text.Json.JsonEncodedText.Encode("public_endpoint");
-        private static readonly global::System.Text.Json.JsonEncodedText N15 = global::System.Text.Json.JsonEncodedText.Encode("policy");
-        private static readonly global::System.Text.Json.JsonEncodedText N16 = global::System.Text.Json.JsonEncodedText.Encode("acl");
 
-        public override ApiV1EntitiesBucket Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        protected override ApiV1EntitiesBucket Create() => new() { Uuid = default!, Name = default!, Label = default!, State = default!, Visibility = default!, S3Endpoint = default!, RegionCode = default!, UsageBytes = default!, QuotaBytes = default!, UsagePercentage = default!, ObjectCount = default!, CreatedAt = default!, UpdatedAt = default!, Miget = default! };
+
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ApiV1EntitiesBucket value, int index, Stj.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::ContractFirst.Json.JsonWire.Expected(ref reader, "an object", "ApiV1EntitiesBucket", null);
-            string? p0 = default;
-            bool has0 = false;
-            string? p1 = default;
-            bool has1 = false;
-            string? p2 = default;
-            bool has2 = false;
-            string? p3 = default;
-            bool has3 = false;
-            string? p4 = default;
-            bool has4 = false;
-            string? p5 = default;
-            bool has5 = false;
-            string? p6 = default;
-            bool has6 = false;
-            int? p7 = default;
-            bool has7 = false;
-            int? p8 = default;
-            bool has8 = false;
-            float? p9 = default;
-            bool has9 = false;
-            int? p10 = default;
-            bool has10 = false;
-            global::System.DateTimeOffset? p11 = default;
-            bool has11 = false;
-            global::System.DateTimeOffset? p12 = default;
-            bool has12 = false;
-            ApiV1EntitiesResource? p13 = default;
-            bool has13 = false;
-            string? p14 = default;
-            bool has14 = false;
-            string? p15 = default;
-            bool has15 = false;
-            string? p16 = default;
-            bool has16 = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-            string? current = null;
-            try
+            switch (index)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    if (reader.ValueTextEquals("uuid"u8))
-                    {
-                        current = "uuid";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesBucket", ref current);
-                        p0 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has0 = true;
-                    }
-                    else if (reader.ValueTextEquals("name"u8))
-                    {
-                        current = "name";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesBucket", ref current);
-                        p1 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has1 = true;
-                    }
-                    else if (reader.ValueTextEquals("label"u8))
-                    {
-                        current = "label";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesBucket", ref current);
-                        p2 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has2 = true;
-                    }
-                    else if (reader.ValueTextEquals("state"u8))
-                    {
-                        current = "state";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesBucket", ref current);
-                        p3 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has3 = true;
-                    }
-                    else if (reader.ValueTextEquals("visibility"u8))
-                    {
-                        current = "visibility";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesBucket", ref current);
-                        p4 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has4 = true;
-                    }
-                    else if (reader.ValueTextEquals("s3_endpoint"u8))
-                    {
-                        current = "s3_endpoint";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesBucket", ref current);
-                        p5 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has5 = true;
-                    }
-                    else if (reader.ValueTextEquals("region_code"u8))
-                    {
-                        current = "region_code";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesBucket", ref current);
-                        p6 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has6 = true;
-                    }
-                    else if (reader.ValueTextEquals("usage_bytes"u8))
-                    {
-                        current = "usage_bytes";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesBucket", ref current);
-                        p7 = global::ContractFirst.Json.IntegerJsonConverter.Int32.Read(ref reader, typeof(int), options);
-                        has7 = true;
-                    }
-                    else if (reader.ValueTextEquals("quota_bytes"u8))
-                    {
-                        current = "quota_bytes";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesBucket", ref current);
-                        p8 = global::ContractFirst.Json.IntegerJsonConverter.Int32.Read(ref reader, typeof(int), options);
-                        has8 = true;
-                    }
-                    else if (reader.ValueTextEquals("usage_percentage"u8))
-                    {
-                        current = "usage_percentage";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesBucket", ref current);
-                        p9 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
-                        has9 = true;
-                    }
-                    else if (reader.ValueTextEquals("object_count"u8))
-                    {
-                        current = "object_count";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesBucket", ref current);
-                        p10 = global::ContractFirst.Json.IntegerJsonConverter.Int32.Read(ref reader, typeof(int), options);
-                        has10 = true;
-                    }
-                    else if (reader.ValueTextEquals("created_at"u8))
-                    {
-                        current = "created_at";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesBucket", ref current);
-                        p11 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Read(ref reader, typeof(global::System.DateTimeOffset), options);
-                        has11 = true;
-                    }
-                    else if (reader.ValueTextEquals("updated_at"u8))
-                    {
-                        current = "updated_at";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesBucket", ref current);
-                        p12 = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Read(ref reader, typeof(global::System.DateTimeOffset), options);
-                        has12 = true;
-                    }
-                    else if (reader.ValueTextEquals("miget"u8))
-                    {
-                        current = "miget";
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) throw global::ContractFirst.Json.JsonWire.NullNotAllowed("ApiV1EntitiesBucket", ref current);
-                        p13 = ApiV1EntitiesResourceConverter.Instance.Read(ref reader, typeof(ApiV1EntitiesResource), options);
-                        has13 = true;
-                    }
-                    else if (reader.ValueTextEquals("public_endpoint"u8))
-                    {
-                        current = "public_endpoint";
-                        reader.Read();
-                        p14 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has14 = true;
-                    }
-                    else if (reader.ValueTextEquals("policy"u8))
-                    {
-                        current = "policy";
-                        reader.Read();
-                        p15 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has15 = true;
-                    }
-                    else if (reader.ValueTextEquals("acl"u8))
-                    {
-                        current = "acl";
-                        reader.Read();
-                        p16 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has16 = true;
-                    }
-                    else
-                    {
-                        current = reader.GetString()!;
-                        reader.Read();
-                        (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[current] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default! : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Read(ref reader, typeof(global::System.Text.Json.JsonElement), options)!;
-                    }
-                }
+                case 0: value.Uuid = Req(ref reader, String, options); break;
+                case 1: value.Name = Req(ref reader, String, options); break;
+                case 2: value.Label = Req(ref reader, String, options); break;
+                case 3: value.State = Req(ref reader, String, options); break;
+                case 4: value.Visibility = Req(ref reader, String, options); break;
+                case 5: value.S3Endpoint = Req(ref reader, String, options); break;
+                case 6: value.RegionCode = Req(ref reader, String, options); break;
+                case 7: value.UsageBytes = Req(ref reader, Int32, options); break;
+                case 8: value.QuotaBytes = Req(ref reader, Int32, options); break;
+                case 9: value.UsagePercentage = Req(ref reader, Single, options); break;
+                case 10: value.ObjectCount = Req(ref reader, Int32, options); break;
+                case 11: value.CreatedAt = Req(ref reader, DateTimeOffset, options); break;
+                case 12: value.UpdatedAt = Req(ref reader, DateTimeOffset, options); break;
+                case 13: value.Miget = Req(ref reader, ApiV1EntitiesResourceConverter.Instance, options); break;
+                case 14: value.PublicEndpoint = Opt(ref reader, String, options); break;
+                case 15: value.Policy = Opt(ref reader, String, options); break;
+                case 16: value.Acl = Opt(ref reader, String, options); break;
             }
-            catch (global::System.Exception ex) when (global::ContractFirst.Json.JsonWire.IsReadFailure(ex))
-            {
-                throw global::ContractFirst.Json.JsonWire.InProperty(ex, "ApiV1EntitiesBucket", current);
-            }
-
-            if (!has0 || !has1 || !has2 || !has3 || !has4 || !has5 || !has6 || !has7 || !has8 || !has9 || !has10 || !has11 || !has12 || !has13) throw global::ContractFirst.Json.JsonWire.MissingRequired("ApiV1EntitiesBucket", has0 ? null : "uuid", has1 ? null : "name", has2 ? null : "label", has3 ? null : "state", has4 ? null : "visibility", has5 ? null : "s3_endpoint", has6 ? null : "region_code", has7 ? null : "usage_bytes", has8 ? null : "quota_bytes", has9 ? null : "usage_percentage", has10 ? null : "object_count", has11 ? null : "created_at", has12 ? null : "updated_at", has13 ? null : "miget");
-            var result = new ApiV1EntitiesBucket { Uuid = p0!, Name = p1!, Label = p2!, State = p3!, Visibility = p4!, S3Endpoint = p5!, RegionCode = p6!, UsageBytes = p7.GetValueOrDefault(), QuotaBytes = p8.GetValueOrDefault(), UsagePercentage = p9.GetValueOrDefault(), ObjectCount = p10.GetValueOrDefault(), CreatedAt = p11.GetValueOrDefault(), UpdatedAt = p12.GetValueOrDefault(), Miget = p13! };
-            if (has14) result.PublicEndpoint = p14;
-            if (has15) result.Policy = p15;
-            if (has16) result.Acl = p16;
-            if (extra is not null) result.AdditionalProperties = extra;
-            return result;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ApiV1EntitiesBucket value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ApiV1EntitiesBucket value, Stj.JsonSerializerOptions options)
         {
-            writer.WriteStartObject();
-            writer.WritePropertyName(N0);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.Uuid, options);
-            writer.WritePropertyName(N1);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.Name, options);
-            writer.WritePropertyName(N2);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.Label, options);
-            writer.WritePropertyName(N3);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.State, options);
-            writer.WritePropertyName(N4);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.Visibility, options);
-            writer.WritePropertyName(N5);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.S3Endpoint, options);
-            writer.WritePropertyName(N6);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, value.RegionCode, options);
-            writer.WritePropertyName(N7);
-            global::ContractFirst.Json.IntegerJsonConverter.Int32.Write(writer, value.UsageBytes, options);
-            writer.WritePropertyName(N8);
-            global::ContractFirst.Json.IntegerJsonConverter.Int32.Write(writer, value.QuotaBytes, options);
-            writer.WritePropertyName(N9);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Write(writer, value.UsagePercentage, options);
-            writer.WritePropertyName(N10);
-            global::ContractFirst.Json.IntegerJsonConverter.Int32.Write(writer, value.ObjectCount, options);
-            writer.WritePropertyName(N11);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Write(writer, value.CreatedAt, options);
-            writer.WritePropertyName(N12);
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Write(writer, value.UpdatedAt, options);
-            writer.WritePropertyName(N13);
-            ApiV1EntitiesResourceConverter.Instance.Write(writer, value.Miget, options);
-            if (value.__PublicEndpoint_set && value.PublicEndpoint is not null)
-            {
-                writer.WritePropertyName(N14);
-                if (value.PublicEndpoint is { } w14) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w14, options); else writer.WriteNullValue();
-            }
-            if (value.__Policy_set && value.Policy is not null)
-            {
-                writer.WritePropertyName(N15);
-                if (value.Policy is { } w15) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w15, options); else writer.WriteNullValue();
-            }
-            if (value.__Acl_set && value.Acl is not null)
-            {
-                writer.WritePropertyName(N16);
-                if (value.Acl is { } w16) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w16, options); else writer.WriteNullValue();
-            }
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var pair in extra)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Write(writer, pair.Value, options);
-                }
-            }
-            writer.WriteEndObject();
+            Put(writer, 0, value.Uuid, String, options);
+            Put(writer, 1, value.Name, String, options);
+            Put(writer, 2, value.Label, String, options);
+            Put(writer, 3, value.State, String, options);
+            Put(writer, 4, value.Visibility, String, options);
+            Put(writer, 5, value.S3Endpoint, String, options);
+            Put(writer, 6, value.RegionCode, String, options);
+            Put(writer, 7, value.UsageBytes, Int32, options);
+            Put(writer, 8, value.QuotaBytes, Int32, options);
+            Put(writer, 9, value.UsagePercentage, Single, options);
+            Put(writer, 10, value.ObjectCount, Int32, options);
+            Put(writer, 11, value.CreatedAt, DateTimeOffset, options);
+            Put(writer, 12, value.UpdatedAt, DateTimeOffset, options);
+            Put(writer, 13, value.Miget, ApiV1EntitiesResourceConverter.Instance, options);
+            if (value.__PublicEndpoint_set) PutSome(writer, 14, value.PublicEndpoint, String, options);
+            if (value.__Policy_set) PutSome(writer, 15, value.Policy, String, options);
+            if (value.__Acl_set) PutSome(writer, 16, value.Acl, String, options);
         }
     }
 
     /// <summary>Reads and writes <see cref="ApiV1EntitiesResource"/>.</summary>
-    internal sealed class ApiV1EntitiesResourceConverter : global::System.Text.Json.Serialization.JsonConverter<ApiV1EntitiesResource>
+    internal sealed class ApiV1EntitiesResourceConverter() : global::ContractFirst.Json.ObjectConverter<ApiV1EntitiesResource>("ApiV1EntitiesResource", false, null, "uuid", "name", "state", "labels", "total_disk_size", "total_ram_size", "total_cpu_size", "total_used_disk_size", "total_used_ram_size", "total_used_cpu_size", "available_cpu_size", "available_disk_size", "available_ram_size", "created_at", "updated_at", "plan", "components")
     {
         public static readonly ApiV1EntitiesResourceConverter Instance = new();
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("uuid");
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::System.Text.Json.JsonEncodedText.Encode("name");
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::System.Text.Json.JsonEncodedText.Encode("state");
-        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::System.Text.Json.JsonEncodedText.Encode("labels");
-        private static readonly global::System.Text.Json.JsonEncodedText N4 = global::System.Text.Json.JsonEncodedText.Encode("total_disk_size");
-        private static readonly global::System.Text.Json.JsonEncodedText N5 = global::System.Text.Json.JsonEncodedText.Encode("total_ram_size");
-        private static readonly global::System.Text.Json.JsonEncodedText N6 = global::System.Text.Json.JsonEncodedText.Encode("total_cpu_size");
-        private static readonly global::System.Text.Json.JsonEncodedText N7 = global::System.Text.Json.JsonEncodedText.Encode("total_used_disk_size");
-        private static readonly global::System.Text.Json.JsonEncodedText N8 = global::System.Text.Json.JsonEncodedText.Encode("total_used_ram_size");
-        private static readonly global::System.Text.Json.JsonEncodedText N9 = global::System.Text.Json.JsonEncodedText.Encode("total_used_cpu_size");
-        private static readonly global::System.Text.Json.JsonEncodedText N10 = global::System.Text.Json.JsonEncodedText.Encode("available_cpu_size");
-        private static readonly global::System.Text.Json.JsonEncodedText N11 = global::System.Text.Json.JsonEncodedText.Encode("available_disk_size");
-        private static readonly global::System.Text.Json.JsonEncodedText N12 = global::System.Text.Json.JsonEncodedText.Encode("available_ram_size");
-        private static readonly global::System.Text.Json.JsonEncodedText N13 = global::System.Text.Json.JsonEncodedText.Encode("created_at");
-        private static readonly global::System.Text.Json.JsonEncodedText N14 = global::System.Text.Json.JsonEncodedText.Encode("updated_at");
-        private static readonly global::System.Text.Json.JsonEncodedText N15 = global::System.Text.Json.JsonEncodedText.Encode("plan");
-        private static readonly global::System.Text.Json.JsonEncodedText N16 = global::System.Text.Json.JsonEncodedText.Encode("components");
 
-        public override ApiV1EntitiesResource Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        protected override ApiV1EntitiesResource Create() => new();
+
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ApiV1EntitiesResource value, int index, Stj.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::ContractFirst.Json.JsonWire.Expected(ref reader, "an object", "ApiV1EntitiesResource", null);
-            string? p0 = default;
-            bool has0 = false;
-            string? p1 = default;
-            bool has1 = false;
-            string? p2 = default;
-            bool has2 = false;
-            global::System.Collections.Generic.IList<string>? p3 = default;
-            bool has3 = false;
-            float? p4 = default;
-            bool has4 = false;
-            float? p5 = default;
-            bool has5 = false;
-            float? p6 = default;
-            bool has6 = false;
-            float? p7 = default;
-            bool has7 = false;
-            float? p8 = default;
-            bool has8 = false;
-            float? p9 = default;
-            bool has9 = false;
-            float? p10 = default;
-            bool has10 = false;
-            float? p11 = default;
-            bool has11 = false;
-            float? p12 = default;
-            bool has12 = false;
-            global::System.DateTimeOffset? p13 = default;
-            bool has13 = false;
-            global::System.DateTimeOffset? p14 = default;
-            bool has14 = false;
-            ApiV1EntitiesPlan? p15 = default;
-            bool has15 = false;
-            global::System.Collections.Generic.IList<ApiV1EntitiesComponent>? p16 = default;
-            bool has16 = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-            string? current = null;
-            try
+            switch (index)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    if (reader.ValueTextEquals("uuid"u8))
-                    {
-                        current = "uuid";
-                        reader.Read();
-                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has0 = true;
-                    }
-                    else if (reader.ValueTextEquals("name"u8))
-                    {
-                        current = "name";
-                        reader.Read();
-                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has1 = true;
-                    }
-                    else if (reader.ValueTextEquals("state"u8))
-                    {
-                        current = "state";
-                        reader.Read();
-                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has2 = true;
-                    }
-                    else if (reader.ValueTextEquals("labels"u8))
-                    {
-                        current = "labels";
-                        reader.Read();
-                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IList<string>?) : Converters.C9.Read(ref reader, typeof(global::System.Collections.Generic.IList<string>), options);
-                        has3 = true;
-                    }
-                    else if (reader.ValueTextEquals("total_disk_size"u8))
-                    {
-                        current = "total_disk_size";
-                        reader.Read();
-                        p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(float?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
-                        has4 = true;
-                    }
-                    else if (reader.ValueTextEquals("total_ram_size"u8))
-                    {
-                        current = "total_ram_size";
-                        reader.Read();
-                        p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(float?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
-                        has5 = true;
-                    }
-                    else if (reader.ValueTextEquals("total_cpu_size"u8))
-                    {
-                        current = "total_cpu_size";
-                        reader.Read();
-                        p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(float?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
-                        has6 = true;
-                    }
-                    else if (reader.ValueTextEquals("total_used_disk_size"u8))
-                    {
-                        current = "total_used_disk_size";
-                        reader.Read();
-                        p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(float?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
-                        has7 = true;
-                    }
-                    else if (reader.ValueTextEquals("total_used_ram_size"u8))
-                    {
-                        current = "total_used_ram_size";
-                        reader.Read();
-                        p8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(float?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
-                        has8 = true;
-                    }
-                    else if (reader.ValueTextEquals("total_used_cpu_size"u8))
-                    {
-                        current = "total_used_cpu_size";
-                        reader.Read();
-                        p9 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(float?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
-                        has9 = true;
-                    }
-                    else if (reader.ValueTextEquals("available_cpu_size"u8))
-                    {
-                        current = "available_cpu_size";
-                        reader.Read();
-                        p10 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(float?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
-                        has10 = true;
-                    }
-                    else if (reader.ValueTextEquals("available_disk_size"u8))
-                    {
-                        current = "available_disk_size";
-                        reader.Read();
-                        p11 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(float?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
-                        has11 = true;
-                    }
-                    else if (reader.ValueTextEquals("available_ram_size"u8))
-                    {
-                        current = "available_ram_size";
-                        reader.Read();
-                        p12 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(float?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
-                        has12 = true;
-                    }
-                    else if (reader.ValueTextEquals("created_at"u8))
-                    {
-                        current = "created_at";
-                        reader.Read();
-                        p13 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Read(ref reader, typeof(global::System.DateTimeOffset), options);
-                        has13 = true;
-                    }
-                    else if (reader.ValueTextEquals("updated_at"u8))
-                    {
-                        current = "updated_at";
-                        reader.Read();
-                        p14 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Read(ref reader, typeof(global::System.DateTimeOffset), options);
-                        has14 = true;
-                    }
-                    else if (reader.ValueTextEquals("plan"u8))
-                    {
-                        current = "plan";
-                        reader.Read();
-                        p15 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(ApiV1EntitiesPlan?) : ApiV1EntitiesPlanConverter.Instance.Read(ref reader, typeof(ApiV1EntitiesPlan), options);
-                        has15 = true;
-                    }
-                    else if (reader.ValueTextEquals("components"u8))
-                    {
-                        current = "components";
-                        reader.Read();
-                        p16 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IList<ApiV1EntitiesComponent>?) : Converters.C10.Read(ref reader, typeof(global::System.Collections.Generic.IList<ApiV1EntitiesComponent>), options);
-                        has16 = true;
-                    }
-                    else
-                    {
-                        current = reader.GetString()!;
-                        reader.Read();
-                        (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[current] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default! : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Read(ref reader, typeof(global::System.Text.Json.JsonElement), options)!;
-                    }
-                }
+                case 0: value.Uuid = Opt(ref reader, String, options); break;
+                case 1: value.Name = Opt(ref reader, String, options); break;
+                case 2: value.State = Opt(ref reader, String, options); break;
+                case 3: value.Labels = Opt(ref reader, Converters.C9, options); break;
+                case 4: value.TotalDiskSize = OptV(ref reader, Single, options); break;
+                case 5: value.TotalRamSize = OptV(ref reader, Single, options); break;
+                case 6: value.TotalCpuSize = OptV(ref reader, Single, options); break;
+                case 7: value.TotalUsedDiskSize = OptV(ref reader, Single, options); break;
+                case 8: value.TotalUsedRamSize = OptV(ref reader, Single, options); break;
+                case 9: value.TotalUsedCpuSize = OptV(ref reader, Single, options); break;
+                case 10: value.AvailableCpuSize = OptV(ref reader, Single, options); break;
+                case 11: value.AvailableDiskSize = OptV(ref reader, Single, options); break;
+                case 12: value.AvailableRamSize = OptV(ref reader, Single, options); break;
+                case 13: value.CreatedAt = OptV(ref reader, DateTimeOffset, options); break;
+                case 14: value.UpdatedAt = OptV(ref reader, DateTimeOffset, options); break;
+                case 15: value.Plan = Opt(ref reader, ApiV1EntitiesPlanConverter.Instance, options); break;
+                case 16: value.Components = Opt(ref reader, Converters.C10, options); break;
             }
-            catch (global::System.Exception ex) when (global::ContractFirst.Json.JsonWire.IsReadFailure(ex))
-            {
-                throw global::ContractFirst.Json.JsonWire.InProperty(ex, "ApiV1EntitiesResource", current);
-            }
-
-            var result = new ApiV1EntitiesResource();
-            if (has0) result.Uuid = p0;
-            if (has1) result.Name = p1;
-            if (has2) result.State = p2;
-            if (has3) result.Labels = p3;
-            if (has4) result.TotalDiskSize = p4;
-            if (has5) result.TotalRamSize = p5;
-            if (has6) result.TotalCpuSize = p6;
-            if (has7) result.TotalUsedDiskSize = p7;
-            if (has8) result.TotalUsedRamSize = p8;
-            if (has9) result.TotalUsedCpuSize = p9;
-            if (has10) result.AvailableCpuSize = p10;
-            if (has11) result.AvailableDiskSize = p11;
-            if (has12) result.AvailableRamSize = p12;
-            if (has13) result.CreatedAt = p13;
-            if (has14) result.UpdatedAt = p14;
-            if (has15) result.Plan = p15;
-            if (has16) result.Components = p16;
-            if (extra is not null) result.AdditionalProperties = extra;
-            return result;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ApiV1EntitiesResource value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ApiV1EntitiesResource value, Stj.JsonSerializerOptions options)
         {
-            writer.WriteStartObject();
-            if (value.__Uuid_set && value.Uuid is not null)
-            {
-                writer.WritePropertyName(N0);
-                if (value.Uuid is { } w0) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w0, options); else writer.WriteNullValue();
-            }
-            if (value.__Name_set && value.Name is not null)
-            {
-                writer.WritePropertyName(N1);
-                if (value.Name is { } w1) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w1, options); else writer.WriteNullValue();
-            }
-            if (value.__State_set && value.State is not null)
-            {
-                writer.WritePropertyName(N2);
-                if (value.State is { } w2) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w2, options); else writer.WriteNullValue();
-            }
-            if (value.__Labels_set && value.Labels is not null)
-            {
-                writer.WritePropertyName(N3);
-                if (value.Labels is { } w3) Converters.C9.Write(writer, w3, options); else writer.WriteNullValue();
-            }
-            if (value.__TotalDiskSize_set && value.TotalDiskSize is not null)
-            {
-                writer.WritePropertyName(N4);
-                if (value.TotalDiskSize is { } w4) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Write(writer, w4, options); else writer.WriteNullValue();
-            }
-            if (value.__TotalRamSize_set && value.TotalRamSize is not null)
-            {
-                writer.WritePropertyName(N5);
-                if (value.TotalRamSize is { } w5) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Write(writer, w5, options); else writer.WriteNullValue();
-            }
-            if (value.__TotalCpuSize_set && value.TotalCpuSize is not null)
-            {
-                writer.WritePropertyName(N6);
-                if (value.TotalCpuSize is { } w6) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Write(writer, w6, options); else writer.WriteNullValue();
-            }
-            if (value.__TotalUsedDiskSize_set && value.TotalUsedDiskSize is not null)
-            {
-                writer.WritePropertyName(N7);
-                if (value.TotalUsedDiskSize is { } w7) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Write(writer, w7, options); else writer.WriteNullValue();
-            }
-            if (value.__TotalUsedRamSize_set && value.TotalUsedRamSize is not null)
-            {
-                writer.WritePropertyName(N8);
-                if (value.TotalUsedRamSize is { } w8) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Write(writer, w8, options); else writer.WriteNullValue();
-            }
-            if (value.__TotalUsedCpuSize_set && value.TotalUsedCpuSize is not null)
-            {
-                writer.WritePropertyName(N9);
-                if (value.TotalUsedCpuSize is { } w9) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Write(writer, w9, options); else writer.WriteNullValue();
-            }
-            if (value.__AvailableCpuSize_set && value.AvailableCpuSize is not null)
-            {
-                writer.WritePropertyName(N10);
-                if (value.AvailableCpuSize is { } w10) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Write(writer, w10, options); else writer.WriteNullValue();
-            }
-            if (value.__AvailableDiskSize_set && value.AvailableDiskSize is not null)
-            {
-                writer.WritePropertyName(N11);
-                if (value.AvailableDiskSize is { } w11) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Write(writer, w11, options); else writer.WriteNullValue();
-            }
-            if (value.__AvailableRamSize_set && value.AvailableRamSize is not null)
-            {
-                writer.WritePropertyName(N12);
-                if (value.AvailableRamSize is { } w12) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Write(writer, w12, options); else writer.WriteNullValue();
-            }
-            if (value.__CreatedAt_set && value.CreatedAt is not null)
-            {
-                writer.WritePropertyName(N13);
-                if (value.CreatedAt is { } w13) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Write(writer, w13, options); else writer.WriteNullValue();
-            }
-            if (value.__UpdatedAt_set && value.UpdatedAt is not null)
-            {
-                writer.WritePropertyName(N14);
-                if (value.UpdatedAt is { } w14) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter.Write(writer, w14, options); else writer.WriteNullValue();
-            }
-            if (value.__Plan_set && value.Plan is not null)
-            {
-                writer.WritePropertyName(N15);
-                if (value.Plan is { } w15) ApiV1EntitiesPlanConverter.Instance.Write(writer, w15, options); else writer.WriteNullValue();
-            }
-            if (value.__Components_set && value.Components is not null)
-            {
-                writer.WritePropertyName(N16);
-                if (value.Components is { } w16) Converters.C10.Write(writer, w16, options); else writer.WriteNullValue();
-            }
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var pair in extra)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Write(writer, pair.Value, options);
-                }
-            }
-            writer.WriteEndObject();
+            if (value.__Uuid_set) PutSome(writer, 0, value.Uuid, String, options);
+            if (value.__Name_set) PutSome(writer, 1, value.Name, String, options);
+            if (value.__State_set) PutSome(writer, 2, value.State, String, options);
+            if (value.__Labels_set) PutSome(writer, 3, value.Labels, Converters.C9, options);
+            if (value.__TotalDiskSize_set) PutSomeV(writer, 4, value.TotalDiskSize, Single, options);
+            if (value.__TotalRamSize_set) PutSomeV(writer, 5, value.TotalRamSize, Single, options);
+            if (value.__TotalCpuSize_set) PutSomeV(writer, 6, value.TotalCpuSize, Single, options);
+            if (value.__TotalUsedDiskSize_set) PutSomeV(writer, 7, value.TotalUsedDiskSize, Single, options);
+            if (value.__TotalUsedRamSize_set) PutSomeV(writer, 8, value.TotalUsedRamSize, Single, options);
+            if (value.__TotalUsedCpuSize_set) PutSomeV(writer, 9, value.TotalUsedCpuSize, Single, options);
+            if (value.__AvailableCpuSize_set) PutSomeV(writer, 10, value.AvailableCpuSize, Single, options);
+            if (value.__AvailableDiskSize_set) PutSomeV(writer, 11, value.AvailableDiskSize, Single, options);
+            if (value.__AvailableRamSize_set) PutSomeV(writer, 12, value.AvailableRamSize, Single, options);
+            if (value.__CreatedAt_set) PutSomeV(writer, 13, value.CreatedAt, DateTimeOffset, options);
+            if (value.__UpdatedAt_set) PutSomeV(writer, 14, value.UpdatedAt, DateTimeOffset, options);
+            if (value.__Plan_set) PutSome(writer, 15, value.Plan, ApiV1EntitiesPlanConverter.Instance, options);
+            if (value.__Components_set) PutSome(writer, 16, value.Components, Converters.C10, options);
         }
     }
 
     /// <summary>Reads and writes <see cref="ApiV1EntitiesPlan"/>.</summary>
-    internal sealed class ApiV1EntitiesPlanConverter : global::System.Text.Json.Serialization.JsonConverter<ApiV1EntitiesPlan>
+    internal sealed class ApiV1EntitiesPlanConverter() : global::ContractFirst.Json.ObjectConverter<ApiV1EntitiesPlan>("ApiV1EntitiesPlan", false, null, "name", "code_name", "description", "ram_size", "disk_size", "cpu_size", "unit_price")
     {
         public static readonly ApiV1EntitiesPlanConverter Instance = new();
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("name");
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::System.Text.Json.JsonEncodedText.Encode("code_name");
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::System.Text.Json.JsonEncodedText.Encode("description");
-        private static readonly global::System.Text.Json.JsonEncodedText N3 = global::System.Text.Json.JsonEncodedText.Encode("ram_size");
-        private static readonly global::System.Text.Json.JsonEncodedText N4 = global::System.Text.Json.JsonEncodedText.Encode("disk_size");
-        private static readonly global::System.Text.Json.JsonEncodedText N5 = global::System.Text.Json.JsonEncodedText.Encode("cpu_size");
-        private static readonly global::System.Text.Json.JsonEncodedText N6 = global::System.Text.Json.JsonEncodedText.Encode("unit_price");
 
-        public override ApiV1EntitiesPlan Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        protected override ApiV1EntitiesPlan Create() => new();
+
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ApiV1EntitiesPlan value, int index, Stj.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::ContractFirst.Json.JsonWire.Expected(ref reader, "an object", "ApiV1EntitiesPlan", null);
-            string? p0 = default;
-            bool has0 = false;
-            string? p1 = default;
-            bool has1 = false;
-            string? p2 = default;
-            bool has2 = false;
-            float? p3 = default;
-            bool has3 = false;
-            float? p4 = default;
-            bool has4 = false;
-            float? p5 = default;
-            bool has5 = false;
-            double? p6 = default;
-            bool has6 = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-            string? current = null;
-            try
+            switch (index)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    if (reader.ValueTextEquals("name"u8))
-                    {
-                        current = "name";
-                        reader.Read();
-                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has0 = true;
-                    }
-                    else if (reader.ValueTextEquals("code_name"u8))
-                    {
-                        current = "code_name";
-                        reader.Read();
-                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has1 = true;
-                    }
-                    else if (reader.ValueTextEquals("description"u8))
-                    {
-                        current = "description";
-                        reader.Read();
-                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has2 = true;
-                    }
-                    else if (reader.ValueTextEquals("ram_size"u8))
-                    {
-                        current = "ram_size";
-                        reader.Read();
-                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(float?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
-                        has3 = true;
-                    }
-                    else if (reader.ValueTextEquals("disk_size"u8))
-                    {
-                        current = "disk_size";
-                        reader.Read();
-                        p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(float?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
-                        has4 = true;
-                    }
-                    else if (reader.ValueTextEquals("cpu_size"u8))
-                    {
-                        current = "cpu_size";
-                        reader.Read();
-                        p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(float?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Read(ref reader, typeof(float), options);
-                        has5 = true;
-                    }
-                    else if (reader.ValueTextEquals("unit_price"u8))
-                    {
-                        current = "unit_price";
-                        reader.Read();
-                        p6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
-                        has6 = true;
-                    }
-                    else
-                    {
-                        current = reader.GetString()!;
-                        reader.Read();
-                        (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[current] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default! : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Read(ref reader, typeof(global::System.Text.Json.JsonElement), options)!;
-                    }
-                }
+                case 0: value.Name = Opt(ref reader, String, options); break;
+                case 1: value.CodeName = Opt(ref reader, String, options); break;
+                case 2: value.Description = Opt(ref reader, String, options); break;
+                case 3: value.RamSize = OptV(ref reader, Single, options); break;
+                case 4: value.DiskSize = OptV(ref reader, Single, options); break;
+                case 5: value.CpuSize = OptV(ref reader, Single, options); break;
+                case 6: value.UnitPrice = OptV(ref reader, Double, options); break;
             }
-            catch (global::System.Exception ex) when (global::ContractFirst.Json.JsonWire.IsReadFailure(ex))
-            {
-                throw global::ContractFirst.Json.JsonWire.InProperty(ex, "ApiV1EntitiesPlan", current);
-            }
-
-            var result = new ApiV1EntitiesPlan();
-            if (has0) result.Name = p0;
-            if (has1) result.CodeName = p1;
-            if (has2) result.Description = p2;
-            if (has3) result.RamSize = p3;
-            if (has4) result.DiskSize = p4;
-            if (has5) result.CpuSize = p5;
-            if (has6) result.UnitPrice = p6;
-            if (extra is not null) result.AdditionalProperties = extra;
-            return result;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ApiV1EntitiesPlan value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ApiV1EntitiesPlan value, Stj.JsonSerializerOptions options)
         {
-            writer.WriteStartObject();
-            if (value.__Name_set && value.Name is not null)
-            {
-                writer.WritePropertyName(N0);
-                if (value.Name is { } w0) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w0, options); else writer.WriteNullValue();
-            }
-            if (value.__CodeName_set && value.CodeName is not null)
-            {
-                writer.WritePropertyName(N1);
-                if (value.CodeName is { } w1) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w1, options); else writer.WriteNullValue();
-            }
-            if (value.__Description_set && value.Description is not null)
-            {
-                writer.WritePropertyName(N2);
-                if (value.Description is { } w2) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w2, options); else writer.WriteNullValue();
-            }
-            if (value.__RamSize_set && value.RamSize is not null)
-            {
-                writer.WritePropertyName(N3);
-                if (value.RamSize is { } w3) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Write(writer, w3, options); else writer.WriteNullValue();
-            }
-            if (value.__DiskSize_set && value.DiskSize is not null)
-            {
-                writer.WritePropertyName(N4);
-                if (value.DiskSize is { } w4) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Write(writer, w4, options); else writer.WriteNullValue();
-            }
-            if (value.__CpuSize_set && value.CpuSize is not null)
-            {
-                writer.WritePropertyName(N5);
-                if (value.CpuSize is { } w5) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter.Write(writer, w5, options); else writer.WriteNullValue();
-            }
-            if (value.__UnitPrice_set && value.UnitPrice is not null)
-            {
-                writer.WritePropertyName(N6);
-                if (value.UnitPrice is { } w6) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Write(writer, w6, options); else writer.WriteNullValue();
-            }
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var pair in extra)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Write(writer, pair.Value, options);
-                }
-            }
-            writer.WriteEndObject();
+            if (value.__Name_set) PutSome(writer, 0, value.Name, String, options);
+            if (value.__CodeName_set) PutSome(writer, 1, value.CodeName, String, options);
+            if (value.__Description_set) PutSome(writer, 2, value.Description, String, options);
+            if (value.__RamSize_set) PutSomeV(writer, 3, value.RamSize, Single, options);
+            if (value.__DiskSize_set) PutSomeV(writer, 4, value.DiskSize, Single, options);
+            if (value.__CpuSize_set) PutSomeV(writer, 5, value.CpuSize, Single, options);
+            if (value.__UnitPrice_set) PutSomeV(writer, 6, value.UnitPrice, Double, options);
         }
     }
 
     /// <summary>Reads and writes <see cref="ApiV1EntitiesComponent"/>.</summary>
-    internal sealed class ApiV1EntitiesComponentConverter : global::System.Text.Json.Serialization.JsonConverter<ApiV1EntitiesComponent>
+    internal sealed class ApiV1EntitiesComponentConverter() : global::ContractFirst.Json.ObjectConverter<ApiV1EntitiesComponent>("ApiV1EntitiesComponent", false, null, "name", "code_name", "unit_price")
     {
         public static readonly ApiV1EntitiesComponentConverter Instance = new();
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("name");
-        private static readonly global::System.Text.Json.JsonEncodedText N1 = global::System.Text.Json.JsonEncodedText.Encode("code_name");
-        private static readonly global::System.Text.Json.JsonEncodedText N2 = global::System.Text.Json.JsonEncodedText.Encode("unit_price");
 
-        public override ApiV1EntitiesComponent Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        protected override ApiV1EntitiesComponent Create() => new();
+
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ApiV1EntitiesComponent value, int index, Stj.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::ContractFirst.Json.JsonWire.Expected(ref reader, "an object", "ApiV1EntitiesComponent", null);
-            string? p0 = default;
-            bool has0 = false;
-            string? p1 = default;
-            bool has1 = false;
-            double? p2 = default;
-            bool has2 = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-            string? current = null;
-            try
+            switch (index)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    if (reader.ValueTextEquals("name"u8))
-                    {
-                        current = "name";
-                        reader.Read();
-                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has0 = true;
-                    }
-                    else if (reader.ValueTextEquals("code_name"u8))
-                    {
-                        current = "code_name";
-                        reader.Read();
-                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has1 = true;
-                    }
-                    else if (reader.ValueTextEquals("unit_price"u8))
-                    {
-                        current = "unit_price";
-                        reader.Read();
-                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Read(ref reader, typeof(double), options);
-                        has2 = true;
-                    }
-                    else
-                    {
-                        current = reader.GetString()!;
-                        reader.Read();
-                        (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[current] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default! : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Read(ref reader, typeof(global::System.Text.Json.JsonElement), options)!;
-                    }
-                }
+                case 0: value.Name = Opt(ref reader, String, options); break;
+                case 1: value.CodeName = Opt(ref reader, String, options); break;
+                case 2: value.UnitPrice = OptV(ref reader, Double, options); break;
             }
-            catch (global::System.Exception ex) when (global::ContractFirst.Json.JsonWire.IsReadFailure(ex))
-            {
-                throw global::ContractFirst.Json.JsonWire.InProperty(ex, "ApiV1EntitiesComponent", current);
-            }
-
-            var result = new ApiV1EntitiesComponent();
-            if (has0) result.Name = p0;
-            if (has1) result.CodeName = p1;
-            if (has2) result.UnitPrice = p2;
-            if (extra is not null) result.AdditionalProperties = extra;
-            return result;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ApiV1EntitiesComponent value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ApiV1EntitiesComponent value, Stj.JsonSerializerOptions options)
         {
-            writer.WriteStartObject();
-            if (value.__Name_set && value.Name is not null)
-            {
-                writer.WritePropertyName(N0);
-                if (value.Name is { } w0) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w0, options); else writer.WriteNullValue();
-            }
-            if (value.__CodeName_set && value.CodeName is not null)
-            {
-                writer.WritePropertyName(N1);
-                if (value.CodeName is { } w1) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w1, options); else writer.WriteNullValue();
-            }
-            if (value.__UnitPrice_set && value.UnitPrice is not null)
-            {
-                writer.WritePropertyName(N2);
-                if (value.UnitPrice is { } w2) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter.Write(writer, w2, options); else writer.WriteNullValue();
-            }
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var pair in extra)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Write(writer, pair.Value, options);
-                }
-            }
-            writer.WriteEndObject();
+            if (value.__Name_set) PutSome(writer, 0, value.Name, String, options);
+            if (value.__CodeName_set) PutSome(writer, 1, value.CodeName, String, options);
+            if (value.__UnitPrice_set) PutSomeV(writer, 2, value.UnitPrice, Double, options);
         }
     }
 
     /// <summary>Reads and writes <see cref="ErrorResponse"/>.</summary>
-    internal sealed class ErrorResponseConverter : global::System.Text.Json.Serialization.JsonConverter<ErrorResponse>
+    internal sealed class ErrorResponseConverter() : global::ContractFirst.Json.ObjectConverter<ErrorResponse>("ErrorResponse", false, null, "error")
     {
         public static readonly ErrorResponseConverter Instance = new();
-        private static readonly global::System.Text.Json.JsonEncodedText N0 = global::System.Text.Json.JsonEncodedText.Encode("error");
 
-        public override ErrorResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        protected override ErrorResponse Create() => new();
+
+        protected override void ReadProperty(ref Stj.Utf8JsonReader reader, ErrorResponse value, int index, Stj.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::ContractFirst.Json.JsonWire.Expected(ref reader, "an object", "ErrorResponse", null);
-            string? p0 = default;
-            bool has0 = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-            string? current = null;
-            try
+            switch (index)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    if (reader.ValueTextEquals("error"u8))
-                    {
-                        current = "error";
-                        reader.Read();
-                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Read(ref reader, typeof(string), options);
-                        has0 = true;
-                    }
-                    else
-                    {
-                        current = reader.GetString()!;
-                        reader.Read();
-                        (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[current] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default! : global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Read(ref reader, typeof(global::System.Text.Json.JsonElement), options)!;
-                    }
-                }
+                case 0: value.Error = Opt(ref reader, String, options); break;
             }
-            catch (global::System.Exception ex) when (global::ContractFirst.Json.JsonWire.IsReadFailure(ex))
-            {
-                throw global::ContractFirst.Json.JsonWire.InProperty(ex, "ErrorResponse", current);
-            }
-
-            var result = new ErrorResponse();
-            if (has0) result.Error = p0;
-            if (extra is not null) result.AdditionalProperties = extra;
-            return result;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ErrorResponse value, global::System.Text.Json.JsonSerializerOptions options)
+        protected override void WriteProperties(Stj.Utf8JsonWriter writer, ErrorResponse value, Stj.JsonSerializerOptions options)
         {
-            writer.WriteStartObject();
-            if (value.__Error_set && value.Error is not null)
-            {
-                writer.WritePropertyName(N0);
-                if (value.Error is { } w0) global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!.Write(writer, w0, options); else writer.WriteNullValue();
-            }
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var pair in extra)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter.Write(writer, pair.Value, options);
-                }
-            }
-            writer.WriteEndObject();
+            if (value.__Error_set) PutSome(writer, 0, value.Error, String, options);
         }
     }
 }

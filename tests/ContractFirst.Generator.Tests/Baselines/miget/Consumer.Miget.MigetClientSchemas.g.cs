@@ -5,9 +5,7 @@
 
 namespace Consumer.Miget;
 
-/// <summary>
-/// The JSON Schemas of miget.yaml that values are validated against: by the server before a handler runs, by the client before a request is sent, and by each model's Validate.
-/// </summary>
+/// <summary>The JSON Schemas of miget.yaml that values are validated against: by the server before a handler runs, by the client before a request is sent, and by each model's Validate.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 public static class MigetClientSchemas

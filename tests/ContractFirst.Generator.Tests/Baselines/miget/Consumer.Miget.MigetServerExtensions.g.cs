@@ -5,9 +5,7 @@
 
 namespace Consumer.Miget;
 
-/// <summary>
-/// Settings of the endpoints that MapMiget() maps.
-/// </summary>
+/// <summary>Settings of the endpoints that MapMiget() maps.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public sealed class MigetServerOptions
 {
@@ -15,9 +13,7 @@ public sealed class MigetServerOptions
     public long MaxRequestBodySize { get; set; } = 1024 * 1024;
 }
 
-/// <summary>
-/// Registers and maps the server of Miget API.
-/// </summary>
+/// <summary>Registers and maps the server of Miget API.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public static class MigetServerExtensions
 {

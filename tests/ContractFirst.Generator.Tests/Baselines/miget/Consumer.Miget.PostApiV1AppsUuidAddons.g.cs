@@ -5,126 +5,94 @@
 
 namespace Consumer.Miget;
 
-/// <summary>
-/// Create a new add-on
-/// </summary>
-[global::ContractFirst.Constraints.OpenApiSchema("miget.yaml", "#/components/schemas/postApiV1AppsUuidAddons")]
+using Cf = global::ContractFirst.Constraints;
+
+/// <summary>Create a new add-on</summary>
+[Cf.OpenApiSchema("miget.yaml", "#/components/schemas/postApiV1AppsUuidAddons")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-[global::ContractFirst.Constraints.RequestModel]
-public partial record PostApiV1AppsUuidAddons : global::ContractFirst.Validation.IValidatable
+[Cf.RequestModel]
+public partial record PostApiV1AppsUuidAddons : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
-    /// <summary>
-    /// Add-on type: 'postgres' (PostgreSQL), 'mysql' (MySQL), 'valkey' (Redis-compatible cache), 'storage' (persistent volume)
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("type")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>Add-on type: 'postgres' (PostgreSQL), 'mysql' (MySQL), 'valkey' (Redis-compatible cache), 'storage' (persistent volume)</summary>
+    [Cf.WireName("type")]
+    [Cf.SpecRequired]
     public required PostApiV1AppsUuidAddonsType Type { get; set; }
 
-    /// <summary>
-    /// Unique add-on identifier (used in environment variable names)
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("name")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>Unique add-on identifier (used in environment variable names)</summary>
+    [Cf.WireName("name")]
+    [Cf.SpecRequired]
     public required string Name { get; set; }
 
-    /// <summary>
-    /// Human-readable display name for the add-on
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("label")]
+    /// <summary>Human-readable display name for the add-on</summary>
+    [Cf.WireName("label")]
     public string? Label { get => __Label; set { __Label = value; __Label_set = true; } }
     private string? __Label;
     internal bool __Label_set;
 
-    /// <summary>
-    /// RAM allocation in MiB (e.g., 64, 128, 256)
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("ram_size")]
+    /// <summary>RAM allocation in MiB (e.g., 64, 128, 256)</summary>
+    [Cf.WireName("ram_size")]
     public float? RamSize { get => __RamSize; set { __RamSize = value; __RamSize_set = true; } }
     private float? __RamSize;
     internal bool __RamSize_set;
 
-    /// <summary>
-    /// Disk storage in GiB (e.g., 1, 5, 10)
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("disk_size")]
+    /// <summary>Disk storage in GiB (e.g., 1, 5, 10)</summary>
+    [Cf.WireName("disk_size")]
     public float? DiskSize { get => __DiskSize; set { __DiskSize = value; __DiskSize_set = true; } }
     private float? __DiskSize;
     internal bool __DiskSize_set;
 
-    /// <summary>
-    /// CPU allocation in cores (e.g., 0.1, 0.25, 0.5)
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("cpu_size")]
+    /// <summary>CPU allocation in cores (e.g., 0.1, 0.25, 0.5)</summary>
+    [Cf.WireName("cpu_size")]
     public float? CpuSize { get => __CpuSize; set { __CpuSize = value; __CpuSize_set = true; } }
     private float? __CpuSize;
     internal bool __CpuSize_set;
 
-    /// <summary>
-    /// PostgreSQL version (e.g., '15', '16'). Only for postgres type.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("postgres_version")]
+    /// <summary>PostgreSQL version (e.g., '15', '16'). Only for postgres type.</summary>
+    [Cf.WireName("postgres_version")]
     public string? PostgresVersion { get => __PostgresVersion; set { __PostgresVersion = value; __PostgresVersion_set = true; } }
     private string? __PostgresVersion;
     internal bool __PostgresVersion_set;
 
-    /// <summary>
-    /// MySQL version (e.g., '8.0', '8.4'). Only for mysql type.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("mysql_version")]
+    /// <summary>MySQL version (e.g., '8.0', '8.4'). Only for mysql type.</summary>
+    [Cf.WireName("mysql_version")]
     public string? MysqlVersion { get => __MysqlVersion; set { __MysqlVersion = value; __MysqlVersion_set = true; } }
     private string? __MysqlVersion;
     internal bool __MysqlVersion_set;
 
-    /// <summary>
-    /// Valkey version (e.g., '7.2'). Only for valkey type.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("valkey_version")]
+    /// <summary>Valkey version (e.g., '7.2'). Only for valkey type.</summary>
+    [Cf.WireName("valkey_version")]
     public string? ValkeyVersion { get => __ValkeyVersion; set { __ValkeyVersion = value; __ValkeyVersion_set = true; } }
     private string? __ValkeyVersion;
     internal bool __ValkeyVersion_set;
 
-    /// <summary>
-    /// Enable public internet access: '0' disabled, '1' enabled. For postgres type.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("public_access")]
+    /// <summary>Enable public internet access: '0' disabled, '1' enabled. For postgres type.</summary>
+    [Cf.WireName("public_access")]
     public PostApiV1AppsUuidAddonsPublicAccess? PublicAccess { get => __PublicAccess; set { __PublicAccess = value; __PublicAccess_set = true; } }
     private PostApiV1AppsUuidAddonsPublicAccess? __PublicAccess;
     internal bool __PublicAccess_set;
 
-    /// <summary>
-    /// Associated service ID for shared storage add-ons
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("service_id")]
+    /// <summary>Associated service ID for shared storage add-ons</summary>
+    [Cf.WireName("service_id")]
     public int? ServiceId { get => __ServiceId; set { __ServiceId = value; __ServiceId_set = true; } }
     private int? __ServiceId;
     internal bool __ServiceId_set;
 
-    /// <summary>
-    /// Container mount path (e.g., /data). For storage type.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("mount_point")]
+    /// <summary>Container mount path (e.g., /data). For storage type.</summary>
+    [Cf.WireName("mount_point")]
     public string? MountPoint { get => __MountPoint; set { __MountPoint = value; __MountPoint_set = true; } }
     private string? __MountPoint;
     internal bool __MountPoint_set;
 
-    /// <summary>
-    /// Access mode: 'RWO' (single node read-write), 'RWX' (multi-node read-write). For storage type.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("storage_access")]
+    /// <summary>Access mode: 'RWO' (single node read-write), 'RWX' (multi-node read-write). For storage type.</summary>
+    [Cf.WireName("storage_access")]
     public PostApiV1AppsUuidAddonsStorageAccess? StorageAccess { get => __StorageAccess; set { __StorageAccess = value; __StorageAccess_set = true; } }
     private PostApiV1AppsUuidAddonsStorageAccess? __StorageAccess;
     internal bool __StorageAccess_set;
 
-    /// <summary>
-    /// Properties that the spec does not name. They are kept, so that reading and writing a document loses nothing.
-    /// </summary>
+    /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>
-    /// Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.
-    /// </summary>
-    /// <param name="context">Collects the errors.</param>
-    /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
+    /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.Miget.MigetClientSchemas.PostApiV1AppsUuidAddons.Validate(this, global::Consumer.Miget.MigetClientJson.TypeInfo<PostApiV1AppsUuidAddons>(), context, path);
 }

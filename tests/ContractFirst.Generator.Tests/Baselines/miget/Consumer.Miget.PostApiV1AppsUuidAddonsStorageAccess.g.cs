@@ -5,14 +5,16 @@
 
 namespace Consumer.Miget;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>
 /// Access mode: 'RWO' (single node read-write), 'RWX' (multi-node read-write). For storage type.
 /// </summary>
 /// <remarks>
 /// An open enum: the values the spec knows are static properties, and any other value still round-trips unchanged.
 /// </remarks>
-[global::ContractFirst.Constraints.AllowedValues("RWO", "RWX")]
-[global::ContractFirst.Constraints.OpenApiSchema("miget.yaml", "#/components/schemas/postApiV1AppsUuidAddons/properties/storage_access")]
+[Cf.AllowedValues("RWO", "RWX")]
+[Cf.OpenApiSchema("miget.yaml", "#/components/schemas/postApiV1AppsUuidAddons/properties/storage_access")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public readonly partial struct PostApiV1AppsUuidAddonsStorageAccess : global::System.IEquatable<PostApiV1AppsUuidAddonsStorageAccess>, global::ContractFirst.IOpenEnum<PostApiV1AppsUuidAddonsStorageAccess>
 {
@@ -24,47 +26,32 @@ public readonly partial struct PostApiV1AppsUuidAddonsStorageAccess : global::Sy
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>The value <c>RWO</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("RWO")]
-    public static PostApiV1AppsUuidAddonsStorageAccess Rwo { get; } = new("RWO");
-
-    /// <summary>The value <c>RWX</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("RWX")]
-    public static PostApiV1AppsUuidAddonsStorageAccess Rwx { get; } = new("RWX");
+    [Cf.WireName("RWO")] public static PostApiV1AppsUuidAddonsStorageAccess Rwo { get; } = new("RWO");
+    [Cf.WireName("RWX")] public static PostApiV1AppsUuidAddonsStorageAccess Rwx { get; } = new("RWX");
 
     /// <summary>The values that the spec knows, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<PostApiV1AppsUuidAddonsStorageAccess> KnownValues { get; } = new PostApiV1AppsUuidAddonsStorageAccess[] { Rwo, Rwx };
 
-    /// <inheritdoc />
-    static global::System.Collections.Generic.IReadOnlyList<string> global::ContractFirst.IOpenEnum<PostApiV1AppsUuidAddonsStorageAccess>.KnownValues { get; } = new string[] { "RWO", "RWX" };
+    static global::System.Collections.Generic.IReadOnlyList<string> global::ContractFirst.IOpenEnum<PostApiV1AppsUuidAddonsStorageAccess>.KnownValues { get; } = global::ContractFirst.OpenEnumValues.Wire(KnownValues);
 
     /// <summary>True when the spec knows this value.</summary>
-    public bool IsKnown => Value is "RWO" or "RWX";
+    public bool IsKnown => global::ContractFirst.OpenEnumValues.IsKnown<PostApiV1AppsUuidAddonsStorageAccess>(Value);
 
-    /// <summary>Wraps a wire value, known or not.</summary>
     public static PostApiV1AppsUuidAddonsStorageAccess FromWire(string value) => new(value);
 
-    /// <summary>Wraps a wire value, known or not.</summary>
     public static implicit operator PostApiV1AppsUuidAddonsStorageAccess(string value) => new(value);
 
-    /// <summary>The wire value.</summary>
     public static explicit operator string(PostApiV1AppsUuidAddonsStorageAccess value) => value.Value;
 
-    /// <inheritdoc />
     public bool Equals(PostApiV1AppsUuidAddonsStorageAccess other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-    /// <inheritdoc />
     public override bool Equals(object? obj) => obj is PostApiV1AppsUuidAddonsStorageAccess other && Equals(other);
 
-    /// <inheritdoc />
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-    /// <summary>Equality by wire value.</summary>
     public static bool operator ==(PostApiV1AppsUuidAddonsStorageAccess left, PostApiV1AppsUuidAddonsStorageAccess right) => left.Equals(right);
 
-    /// <summary>Inequality by wire value.</summary>
     public static bool operator !=(PostApiV1AppsUuidAddonsStorageAccess left, PostApiV1AppsUuidAddonsStorageAccess right) => !left.Equals(right);
 
-    /// <summary>The wire value.</summary>
     public override string ToString() => Value;
 }

@@ -5,14 +5,16 @@
 
 namespace Consumer.Miget;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>
 /// Add-on type: 'postgres' (PostgreSQL), 'mysql' (MySQL), 'valkey' (Redis-compatible cache), 'storage' (persistent volume)
 /// </summary>
 /// <remarks>
 /// An open enum: the values the spec knows are static properties, and any other value still round-trips unchanged.
 /// </remarks>
-[global::ContractFirst.Constraints.AllowedValues("postgres", "mysql", "valkey", "storage")]
-[global::ContractFirst.Constraints.OpenApiSchema("miget.yaml", "#/components/schemas/postApiV1AppsUuidAddons/properties/type")]
+[Cf.AllowedValues("postgres", "mysql", "valkey", "storage")]
+[Cf.OpenApiSchema("miget.yaml", "#/components/schemas/postApiV1AppsUuidAddons/properties/type")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public readonly partial struct PostApiV1AppsUuidAddonsType : global::System.IEquatable<PostApiV1AppsUuidAddonsType>, global::ContractFirst.IOpenEnum<PostApiV1AppsUuidAddonsType>
 {
@@ -24,55 +26,34 @@ public readonly partial struct PostApiV1AppsUuidAddonsType : global::System.IEqu
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>The value <c>postgres</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("postgres")]
-    public static PostApiV1AppsUuidAddonsType Postgres { get; } = new("postgres");
-
-    /// <summary>The value <c>mysql</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("mysql")]
-    public static PostApiV1AppsUuidAddonsType Mysql { get; } = new("mysql");
-
-    /// <summary>The value <c>valkey</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("valkey")]
-    public static PostApiV1AppsUuidAddonsType Valkey { get; } = new("valkey");
-
-    /// <summary>The value <c>storage</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("storage")]
-    public static PostApiV1AppsUuidAddonsType Storage { get; } = new("storage");
+    [Cf.WireName("postgres")] public static PostApiV1AppsUuidAddonsType Postgres { get; } = new("postgres");
+    [Cf.WireName("mysql")] public static PostApiV1AppsUuidAddonsType Mysql { get; } = new("mysql");
+    [Cf.WireName("valkey")] public static PostApiV1AppsUuidAddonsType Valkey { get; } = new("valkey");
+    [Cf.WireName("storage")] public static PostApiV1AppsUuidAddonsType Storage { get; } = new("storage");
 
     /// <summary>The values that the spec knows, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<PostApiV1AppsUuidAddonsType> KnownValues { get; } = new PostApiV1AppsUuidAddonsType[] { Postgres, Mysql, Valkey, Storage };
 
-    /// <inheritdoc />
-    static global::System.Collections.Generic.IReadOnlyList<string> global::ContractFirst.IOpenEnum<PostApiV1AppsUuidAddonsType>.KnownValues { get; } = new string[] { "postgres", "mysql", "valkey", "storage" };
+    static global::System.Collections.Generic.IReadOnlyList<string> global::ContractFirst.IOpenEnum<PostApiV1AppsUuidAddonsType>.KnownValues { get; } = global::ContractFirst.OpenEnumValues.Wire(KnownValues);
 
     /// <summary>True when the spec knows this value.</summary>
-    public bool IsKnown => Value is "postgres" or "mysql" or "valkey" or "storage";
+    public bool IsKnown => global::ContractFirst.OpenEnumValues.IsKnown<PostApiV1AppsUuidAddonsType>(Value);
 
-    /// <summary>Wraps a wire value, known or not.</summary>
     public static PostApiV1AppsUuidAddonsType FromWire(string value) => new(value);
 
-    /// <summary>Wraps a wire value, known or not.</summary>
     public static implicit operator PostApiV1AppsUuidAddonsType(string value) => new(value);
 
-    /// <summary>The wire value.</summary>
     public static explicit operator string(PostApiV1AppsUuidAddonsType value) => value.Value;
 
-    /// <inheritdoc />
     public bool Equals(PostApiV1AppsUuidAddonsType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-    /// <inheritdoc />
     public override bool Equals(object? obj) => obj is PostApiV1AppsUuidAddonsType other && Equals(other);
 
-    /// <inheritdoc />
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-    /// <summary>Equality by wire value.</summary>
     public static bool operator ==(PostApiV1AppsUuidAddonsType left, PostApiV1AppsUuidAddonsType right) => left.Equals(right);
 
-    /// <summary>Inequality by wire value.</summary>
     public static bool operator !=(PostApiV1AppsUuidAddonsType left, PostApiV1AppsUuidAddonsType right) => !left.Equals(right);
 
-    /// <summary>The wire value.</summary>
     public override string ToString() => Value;
 }

@@ -5,26 +5,22 @@
 
 namespace Consumer.Miget;
 
-/// <summary>
-/// Create a new bucket
-/// </summary>
-[global::ContractFirst.Constraints.OpenApiSchema("miget.yaml", "#/components/schemas/postApiV1Buckets")]
+using Cf = global::ContractFirst.Constraints;
+
+/// <summary>Create a new bucket</summary>
+[Cf.OpenApiSchema("miget.yaml", "#/components/schemas/postApiV1Buckets")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-[global::ContractFirst.Constraints.RequestModel]
-public partial record PostApiV1Buckets : global::ContractFirst.Validation.IValidatable
+[Cf.RequestModel]
+public partial record PostApiV1Buckets : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
-    /// <summary>
-    /// Bucket label (display name)
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("label")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>Bucket label (display name)</summary>
+    [Cf.WireName("label")]
+    [Cf.SpecRequired]
     public required string Label { get; set; }
 
-    /// <summary>
-    /// Resource (Miget) ID to attach the bucket to
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("miget_id")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>Resource (Miget) ID to attach the bucket to</summary>
+    [Cf.WireName("miget_id")]
+    [Cf.SpecRequired]
     public required int MigetId { get; set; }
 
     /// <summary>
@@ -33,7 +29,7 @@ public partial record PostApiV1Buckets : global::ContractFirst.Validation.IValid
     /// <remarks>
     /// Default: new PostApiV1BucketsVisibility("private_access")
     /// </remarks>
-    [global::ContractFirst.Constraints.WireName("visibility")]
+    [Cf.WireName("visibility")]
     public PostApiV1BucketsVisibility? Visibility { get => __Visibility; set { __Visibility = value; __Visibility_set = true; } }
     private PostApiV1BucketsVisibility? __Visibility = new PostApiV1BucketsVisibility("private_access");
     internal bool __Visibility_set;
@@ -44,21 +40,15 @@ public partial record PostApiV1Buckets : global::ContractFirst.Validation.IValid
     /// <remarks>
     /// Default: 0.1f
     /// </remarks>
-    [global::ContractFirst.Constraints.WireName("disk_size")]
+    [Cf.WireName("disk_size")]
     public float? DiskSize { get => __DiskSize; set { __DiskSize = value; __DiskSize_set = true; } }
     private float? __DiskSize = 0.1f;
     internal bool __DiskSize_set;
 
-    /// <summary>
-    /// Properties that the spec does not name. They are kept, so that reading and writing a document loses nothing.
-    /// </summary>
+    /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>
-    /// Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.
-    /// </summary>
-    /// <param name="context">Collects the errors.</param>
-    /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
+    /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.Miget.MigetClientSchemas.PostApiV1Buckets.Validate(this, global::Consumer.Miget.MigetClientJson.TypeInfo<PostApiV1Buckets>(), context, path);
 }

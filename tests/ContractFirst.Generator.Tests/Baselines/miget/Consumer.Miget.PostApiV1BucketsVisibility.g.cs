@@ -5,14 +5,16 @@
 
 namespace Consumer.Miget;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>
 /// Bucket visibility: 'public_access' or 'private_access'
 /// </summary>
 /// <remarks>
 /// An open enum: the values the spec knows are static properties, and any other value still round-trips unchanged.
 /// </remarks>
-[global::ContractFirst.Constraints.AllowedValues("public_access", "private_access")]
-[global::ContractFirst.Constraints.OpenApiSchema("miget.yaml", "#/components/schemas/postApiV1Buckets/properties/visibility")]
+[Cf.AllowedValues("public_access", "private_access")]
+[Cf.OpenApiSchema("miget.yaml", "#/components/schemas/postApiV1Buckets/properties/visibility")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public readonly partial struct PostApiV1BucketsVisibility : global::System.IEquatable<PostApiV1BucketsVisibility>, global::ContractFirst.IOpenEnum<PostApiV1BucketsVisibility>
 {
@@ -24,47 +26,32 @@ public readonly partial struct PostApiV1BucketsVisibility : global::System.IEqua
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>The value <c>public_access</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("public_access")]
-    public static PostApiV1BucketsVisibility PublicAccess { get; } = new("public_access");
-
-    /// <summary>The value <c>private_access</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("private_access")]
-    public static PostApiV1BucketsVisibility PrivateAccess { get; } = new("private_access");
+    [Cf.WireName("public_access")] public static PostApiV1BucketsVisibility PublicAccess { get; } = new("public_access");
+    [Cf.WireName("private_access")] public static PostApiV1BucketsVisibility PrivateAccess { get; } = new("private_access");
 
     /// <summary>The values that the spec knows, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<PostApiV1BucketsVisibility> KnownValues { get; } = new PostApiV1BucketsVisibility[] { PublicAccess, PrivateAccess };
 
-    /// <inheritdoc />
-    static global::System.Collections.Generic.IReadOnlyList<string> global::ContractFirst.IOpenEnum<PostApiV1BucketsVisibility>.KnownValues { get; } = new string[] { "public_access", "private_access" };
+    static global::System.Collections.Generic.IReadOnlyList<string> global::ContractFirst.IOpenEnum<PostApiV1BucketsVisibility>.KnownValues { get; } = global::ContractFirst.OpenEnumValues.Wire(KnownValues);
 
     /// <summary>True when the spec knows this value.</summary>
-    public bool IsKnown => Value is "public_access" or "private_access";
+    public bool IsKnown => global::ContractFirst.OpenEnumValues.IsKnown<PostApiV1BucketsVisibility>(Value);
 
-    /// <summary>Wraps a wire value, known or not.</summary>
     public static PostApiV1BucketsVisibility FromWire(string value) => new(value);
 
-    /// <summary>Wraps a wire value, known or not.</summary>
     public static implicit operator PostApiV1BucketsVisibility(string value) => new(value);
 
-    /// <summary>The wire value.</summary>
     public static explicit operator string(PostApiV1BucketsVisibility value) => value.Value;
 
-    /// <inheritdoc />
     public bool Equals(PostApiV1BucketsVisibility other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-    /// <inheritdoc />
     public override bool Equals(object? obj) => obj is PostApiV1BucketsVisibility other && Equals(other);
 
-    /// <inheritdoc />
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-    /// <summary>Equality by wire value.</summary>
     public static bool operator ==(PostApiV1BucketsVisibility left, PostApiV1BucketsVisibility right) => left.Equals(right);
 
-    /// <summary>Inequality by wire value.</summary>
     public static bool operator !=(PostApiV1BucketsVisibility left, PostApiV1BucketsVisibility right) => !left.Equals(right);
 
-    /// <summary>The wire value.</summary>
     public override string ToString() => Value;
 }

@@ -5,116 +5,86 @@
 
 namespace Consumer.Miget;
 
-/// <summary>
-/// Create a new service
-/// </summary>
-[global::ContractFirst.Constraints.OpenApiSchema("miget.yaml", "#/components/schemas/postApiV1Services")]
+using Cf = global::ContractFirst.Constraints;
+
+/// <summary>Create a new service</summary>
+[Cf.OpenApiSchema("miget.yaml", "#/components/schemas/postApiV1Services")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-[global::ContractFirst.Constraints.RequestModel]
-public partial record PostApiV1Services : global::ContractFirst.Validation.IValidatable
+[Cf.RequestModel]
+public partial record PostApiV1Services : global::ContractFirst.Validation.IValidatable, global::ContractFirst.Json.IAdditionalProperties<global::System.Text.Json.JsonElement>
 {
-    /// <summary>
-    /// Service type: 'postgres' (PostgreSQL database), 'shared_storage' (shared persistent volume)
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("service_type")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>Service type: 'postgres' (PostgreSQL database), 'shared_storage' (shared persistent volume)</summary>
+    [Cf.WireName("service_type")]
+    [Cf.SpecRequired]
     public required PostApiV1ServicesServiceType ServiceType { get; set; }
 
-    /// <summary>
-    /// ID of the project to create the service in
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("project_id")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>ID of the project to create the service in</summary>
+    [Cf.WireName("project_id")]
+    [Cf.SpecRequired]
     public required int ProjectId { get; set; }
 
-    /// <summary>
-    /// ID of the compute resource to provision the service on
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("miget_id")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>ID of the compute resource to provision the service on</summary>
+    [Cf.WireName("miget_id")]
+    [Cf.SpecRequired]
     public required int MigetId { get; set; }
 
-    /// <summary>
-    /// Human-readable display name for the service
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("label")]
-    [global::ContractFirst.Constraints.SpecRequired]
+    /// <summary>Human-readable display name for the service</summary>
+    [Cf.WireName("label")]
+    [Cf.SpecRequired]
     public required string Label { get; set; }
 
-    /// <summary>
-    /// RAM allocation in MiB (e.g., 64, 128, 256)
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("ram_size")]
+    /// <summary>RAM allocation in MiB (e.g., 64, 128, 256)</summary>
+    [Cf.WireName("ram_size")]
     public float? RamSize { get => __RamSize; set { __RamSize = value; __RamSize_set = true; } }
     private float? __RamSize;
     internal bool __RamSize_set;
 
-    /// <summary>
-    /// Disk storage in GiB (e.g., 1, 5, 10)
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("disk_size")]
+    /// <summary>Disk storage in GiB (e.g., 1, 5, 10)</summary>
+    [Cf.WireName("disk_size")]
     public float? DiskSize { get => __DiskSize; set { __DiskSize = value; __DiskSize_set = true; } }
     private float? __DiskSize;
     internal bool __DiskSize_set;
 
-    /// <summary>
-    /// CPU allocation in cores (e.g., 0.1, 0.25, 0.5)
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("cpu_size")]
+    /// <summary>CPU allocation in cores (e.g., 0.1, 0.25, 0.5)</summary>
+    [Cf.WireName("cpu_size")]
     public float? CpuSize { get => __CpuSize; set { __CpuSize = value; __CpuSize_set = true; } }
     private float? __CpuSize;
     internal bool __CpuSize_set;
 
-    /// <summary>
-    /// PostgreSQL version (e.g., '15', '16'). Only for postgres type.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("postgres_version")]
+    /// <summary>PostgreSQL version (e.g., '15', '16'). Only for postgres type.</summary>
+    [Cf.WireName("postgres_version")]
     public string? PostgresVersion { get => __PostgresVersion; set { __PostgresVersion = value; __PostgresVersion_set = true; } }
     private string? __PostgresVersion;
     internal bool __PostgresVersion_set;
 
-    /// <summary>
-    /// Enable public internet access: '0' disabled, '1' enabled. For postgres type.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("public_access")]
+    /// <summary>Enable public internet access: '0' disabled, '1' enabled. For postgres type.</summary>
+    [Cf.WireName("public_access")]
     public PostApiV1ServicesPublicAccess? PublicAccess { get => __PublicAccess; set { __PublicAccess = value; __PublicAccess_set = true; } }
     private PostApiV1ServicesPublicAccess? __PublicAccess;
     internal bool __PublicAccess_set;
 
-    /// <summary>
-    /// Automatically inject connection environment variables into parent application
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("environment_variables")]
+    /// <summary>Automatically inject connection environment variables into parent application</summary>
+    [Cf.WireName("environment_variables")]
     public bool? EnvironmentVariables { get => __EnvironmentVariables; set { __EnvironmentVariables = value; __EnvironmentVariables_set = true; } }
     private bool? __EnvironmentVariables;
     internal bool __EnvironmentVariables_set;
 
-    /// <summary>
-    /// Container mount path (e.g., /data). For shared_storage type.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("mount_point")]
+    /// <summary>Container mount path (e.g., /data). For shared_storage type.</summary>
+    [Cf.WireName("mount_point")]
     public string? MountPoint { get => __MountPoint; set { __MountPoint = value; __MountPoint_set = true; } }
     private string? __MountPoint;
     internal bool __MountPoint_set;
 
-    /// <summary>
-    /// Access mode: 'RWO' (single node read-write), 'RWX' (multi-node read-write). For shared_storage type.
-    /// </summary>
-    [global::ContractFirst.Constraints.WireName("storage_access")]
+    /// <summary>Access mode: 'RWO' (single node read-write), 'RWX' (multi-node read-write). For shared_storage type.</summary>
+    [Cf.WireName("storage_access")]
     public PostApiV1ServicesStorageAccess? StorageAccess { get => __StorageAccess; set { __StorageAccess = value; __StorageAccess_set = true; } }
     private PostApiV1ServicesStorageAccess? __StorageAccess;
     internal bool __StorageAccess_set;
 
-    /// <summary>
-    /// Properties that the spec does not name. They are kept, so that reading and writing a document loses nothing.
-    /// </summary>
+    /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>
-    /// Checks this value against its schema, with JSON Schema's meaning (as the server checks a request), adding one error per violation.
-    /// </summary>
-    /// <param name="context">Collects the errors.</param>
-    /// <param name="path">The field name of this value in errors ("" for none, e.g. <c>body</c>).</param>
+    /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.Miget.MigetClientSchemas.PostApiV1Services.Validate(this, global::Consumer.Miget.MigetClientJson.TypeInfo<PostApiV1Services>(), context, path);
 }

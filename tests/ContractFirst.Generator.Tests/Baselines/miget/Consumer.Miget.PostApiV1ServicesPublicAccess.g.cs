@@ -5,14 +5,16 @@
 
 namespace Consumer.Miget;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>
 /// Enable public internet access: '0' disabled, '1' enabled. For postgres type.
 /// </summary>
 /// <remarks>
 /// An open enum: the values the spec knows are static properties, and any other value still round-trips unchanged.
 /// </remarks>
-[global::ContractFirst.Constraints.AllowedValues("0", "1")]
-[global::ContractFirst.Constraints.OpenApiSchema("miget.yaml", "#/components/schemas/postApiV1Services/properties/public_access")]
+[Cf.AllowedValues("0", "1")]
+[Cf.OpenApiSchema("miget.yaml", "#/components/schemas/postApiV1Services/properties/public_access")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public readonly partial struct PostApiV1ServicesPublicAccess : global::System.IEquatable<PostApiV1ServicesPublicAccess>, global::ContractFirst.IOpenEnum<PostApiV1ServicesPublicAccess>
 {
@@ -24,47 +26,32 @@ public readonly partial struct PostApiV1ServicesPublicAccess : global::System.IE
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>The value <c>0</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("0")]
-    public static PostApiV1ServicesPublicAccess _0 { get; } = new("0");
-
-    /// <summary>The value <c>1</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("1")]
-    public static PostApiV1ServicesPublicAccess _1 { get; } = new("1");
+    [Cf.WireName("0")] public static PostApiV1ServicesPublicAccess _0 { get; } = new("0");
+    [Cf.WireName("1")] public static PostApiV1ServicesPublicAccess _1 { get; } = new("1");
 
     /// <summary>The values that the spec knows, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<PostApiV1ServicesPublicAccess> KnownValues { get; } = new PostApiV1ServicesPublicAccess[] { _0, _1 };
 
-    /// <inheritdoc />
-    static global::System.Collections.Generic.IReadOnlyList<string> global::ContractFirst.IOpenEnum<PostApiV1ServicesPublicAccess>.KnownValues { get; } = new string[] { "0", "1" };
+    static global::System.Collections.Generic.IReadOnlyList<string> global::ContractFirst.IOpenEnum<PostApiV1ServicesPublicAccess>.KnownValues { get; } = global::ContractFirst.OpenEnumValues.Wire(KnownValues);
 
     /// <summary>True when the spec knows this value.</summary>
-    public bool IsKnown => Value is "0" or "1";
+    public bool IsKnown => global::ContractFirst.OpenEnumValues.IsKnown<PostApiV1ServicesPublicAccess>(Value);
 
-    /// <summary>Wraps a wire value, known or not.</summary>
     public static PostApiV1ServicesPublicAccess FromWire(string value) => new(value);
 
-    /// <summary>Wraps a wire value, known or not.</summary>
     public static implicit operator PostApiV1ServicesPublicAccess(string value) => new(value);
 
-    /// <summary>The wire value.</summary>
     public static explicit operator string(PostApiV1ServicesPublicAccess value) => value.Value;
 
-    /// <inheritdoc />
     public bool Equals(PostApiV1ServicesPublicAccess other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-    /// <inheritdoc />
     public override bool Equals(object? obj) => obj is PostApiV1ServicesPublicAccess other && Equals(other);
 
-    /// <inheritdoc />
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-    /// <summary>Equality by wire value.</summary>
     public static bool operator ==(PostApiV1ServicesPublicAccess left, PostApiV1ServicesPublicAccess right) => left.Equals(right);
 
-    /// <summary>Inequality by wire value.</summary>
     public static bool operator !=(PostApiV1ServicesPublicAccess left, PostApiV1ServicesPublicAccess right) => !left.Equals(right);
 
-    /// <summary>The wire value.</summary>
     public override string ToString() => Value;
 }

@@ -5,14 +5,16 @@
 
 namespace Consumer.Miget;
 
+using Cf = global::ContractFirst.Constraints;
+
 /// <summary>
 /// Service type: 'postgres' (PostgreSQL database), 'shared_storage' (shared persistent volume)
 /// </summary>
 /// <remarks>
 /// An open enum: the values the spec knows are static properties, and any other value still round-trips unchanged.
 /// </remarks>
-[global::ContractFirst.Constraints.AllowedValues("postgres", "shared_storage")]
-[global::ContractFirst.Constraints.OpenApiSchema("miget.yaml", "#/components/schemas/postApiV1Services/properties/service_type")]
+[Cf.AllowedValues("postgres", "shared_storage")]
+[Cf.OpenApiSchema("miget.yaml", "#/components/schemas/postApiV1Services/properties/service_type")]
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
 public readonly partial struct PostApiV1ServicesServiceType : global::System.IEquatable<PostApiV1ServicesServiceType>, global::ContractFirst.IOpenEnum<PostApiV1ServicesServiceType>
 {
@@ -24,47 +26,32 @@ public readonly partial struct PostApiV1ServicesServiceType : global::System.IEq
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>The value <c>postgres</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("postgres")]
-    public static PostApiV1ServicesServiceType Postgres { get; } = new("postgres");
-
-    /// <summary>The value <c>shared_storage</c>.</summary>
-    [global::ContractFirst.Constraints.WireName("shared_storage")]
-    public static PostApiV1ServicesServiceType SharedStorage { get; } = new("shared_storage");
+    [Cf.WireName("postgres")] public static PostApiV1ServicesServiceType Postgres { get; } = new("postgres");
+    [Cf.WireName("shared_storage")] public static PostApiV1ServicesServiceType SharedStorage { get; } = new("shared_storage");
 
     /// <summary>The values that the spec knows, in its order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<PostApiV1ServicesServiceType> KnownValues { get; } = new PostApiV1ServicesServiceType[] { Postgres, SharedStorage };
 
-    /// <inheritdoc />
-    static global::System.Collections.Generic.IReadOnlyList<string> global::ContractFirst.IOpenEnum<PostApiV1ServicesServiceType>.KnownValues { get; } = new string[] { "postgres", "shared_storage" };
+    static global::System.Collections.Generic.IReadOnlyList<string> global::ContractFirst.IOpenEnum<PostApiV1ServicesServiceType>.KnownValues { get; } = global::ContractFirst.OpenEnumValues.Wire(KnownValues);
 
     /// <summary>True when the spec knows this value.</summary>
-    public bool IsKnown => Value is "postgres" or "shared_storage";
+    public bool IsKnown => global::ContractFirst.OpenEnumValues.IsKnown<PostApiV1ServicesServiceType>(Value);
 
-    /// <summary>Wraps a wire value, known or not.</summary>
     public static PostApiV1ServicesServiceType FromWire(string value) => new(value);
 
-    /// <summary>Wraps a wire value, known or not.</summary>
     public static implicit operator PostApiV1ServicesServiceType(string value) => new(value);
 
-    /// <summary>The wire value.</summary>
     public static explicit operator string(PostApiV1ServicesServiceType value) => value.Value;
 
-    /// <inheritdoc />
     public bool Equals(PostApiV1ServicesServiceType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-    /// <inheritdoc />
     public override bool Equals(object? obj) => obj is PostApiV1ServicesServiceType other && Equals(other);
 
-    /// <inheritdoc />
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-    /// <summary>Equality by wire value.</summary>
     public static bool operator ==(PostApiV1ServicesServiceType left, PostApiV1ServicesServiceType right) => left.Equals(right);
 
-    /// <summary>Inequality by wire value.</summary>
     public static bool operator !=(PostApiV1ServicesServiceType left, PostApiV1ServicesServiceType right) => !left.Equals(right);
 
-    /// <summary>The wire value.</summary>
     public override string ToString() => Value;
 }
