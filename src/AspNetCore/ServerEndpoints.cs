@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
@@ -88,7 +89,12 @@ public sealed class ServerEndpoints<[DynamicallyAccessedMembers(DynamicallyAcces
         var info = Find(handlerMethod);
         endpoint.Add(builder =>
         {
-            if (info is not null) builder.Metadata.Add(info);
+            if (info is not null)
+            {
+                builder.Metadata.Add(info);
+                ParameterMetadata.Add(info, builder);
+            }
+
             TResult.PopulateMetadata(info!, builder);
         });
         if (tags is { Length: > 0 }) endpoint.WithTags(tags);
@@ -123,4 +129,72 @@ internal static class EndpointNames
     private static readonly ConditionalWeakTable<IServiceProvider, HashSet<string>> Names = new();
 
     public static HashSet<string> Of(IServiceProvider services) => Names.GetOrCreateValue(services);
+}
+
+/// <summary>
+/// Describes the parameters of a handler method to ApiExplorer: since ASP.NET Core 9 it reads them from
+/// <c>IParameterBindingMetadata</c>, which the minimal-API binder adds and a RequestDelegate endpoint lacks. The
+/// interface method's [FromRoute], [FromQuery], [FromHeader], [FromBody] and [FromForm] say where each comes from.
+/// </summary>
+internal static class ParameterMetadata
+{
+    public static void Add(MethodInfo method, EndpointBuilder builder)
+    {
+#if NET9_0_OR_GREATER
+        foreach (var parameter in method.GetParameters())
+        {
+            if (parameter.ParameterType == typeof(HttpContext) || parameter.ParameterType == typeof(System.Threading.CancellationToken)) continue;
+            var located = false;
+            foreach (var data in parameter.CustomAttributes)
+            {
+                located |= typeof(IFromRouteMetadata).IsAssignableFrom(data.AttributeType) || typeof(IFromQueryMetadata).IsAssignableFrom(data.AttributeType)
+                    || typeof(IFromHeaderMetadata).IsAssignableFrom(data.AttributeType) || typeof(IFromBodyMetadata).IsAssignableFrom(data.AttributeType)
+                    || typeof(IFromFormMetadata).IsAssignableFrom(data.AttributeType);
+            }
+
+            // A parameter without a source (a cookie) is not described rather than described as a query parameter.
+            if (located) builder.Metadata.Add(new Binding(parameter));
+        }
+#else
+        _ = method;
+        _ = builder;
+#endif
+    }
+
+    /// <summary>Nullable (C# annotation or Nullable&lt;T&gt;): optional.</summary>
+    internal static bool IsNullable(ParameterInfo parameter)
+    {
+        if (parameter.ParameterType.IsValueType) return Nullable.GetUnderlyingType(parameter.ParameterType) is not null;
+        if (Flag(parameter.CustomAttributes, "System.Runtime.CompilerServices.NullableAttribute") is { } own) return own == 2;
+        if (Flag(parameter.Member.CustomAttributes, "System.Runtime.CompilerServices.NullableContextAttribute") is { } method) return method == 2;
+        return Flag(parameter.Member.DeclaringType?.CustomAttributes ?? Array.Empty<CustomAttributeData>(), "System.Runtime.CompilerServices.NullableContextAttribute") == 2;
+    }
+
+    private static byte? Flag(IEnumerable<CustomAttributeData> attributes, string name)
+    {
+        foreach (var data in attributes)
+        {
+            if (data.AttributeType.FullName != name || data.ConstructorArguments.Count != 1) continue;
+            var value = data.ConstructorArguments[0].Value;
+            if (value is byte flag) return flag;
+            if (value is IReadOnlyCollection<CustomAttributeTypedArgument> { Count: > 0 } flags && flags.First().Value is byte first) return first;
+        }
+
+        return null;
+    }
+
+#if NET9_0_OR_GREATER
+    private sealed class Binding(ParameterInfo parameter) : IParameterBindingMetadata
+    {
+        public string Name => parameter.Name ?? "";
+
+        public bool HasTryParse => false;
+
+        public bool HasBindAsync => false;
+
+        public ParameterInfo ParameterInfo => parameter;
+
+        public bool IsOptional => IsNullable(parameter);
+    }
+#endif
 }

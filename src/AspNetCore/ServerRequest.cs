@@ -114,6 +114,11 @@ public sealed class ServerRequest
         return true;
     }
 
+    /// <summary>An array parameter whose route key or query name is its field name.</summary>
+    /// <returns>True when the parameter was given.</returns>
+    public bool Array<T>(ParameterSource source, string name, ServerParser<T> parser, bool required, char delimiter, bool split, out List<T> value) =>
+        Array(source, name, name, parser, required, delimiter, split, out value);
+
     /// <summary>The raw values of a parameter.</summary>
     /// <param name="source">Where it is sent.</param>
     /// <param name="key">The route key or the wire name.</param>

@@ -201,7 +201,7 @@ internal static class ServerBinding
                 ParameterLocation.Cookie => (',', !m.Explode),
                 _ => (',', true),
             };
-            var call = $"request.Array({source}, {names}, {Parser(op.Types, m.Type.Item!)}, {Bool(p.IsRequired)}, '{delimiter}', split: {Bool(split)}, out var {p.Local})";
+            var call = $"request.Array({source}, {names}, {Parser(op.Types, m.Type.Item!)}, {Bool(p.IsRequired)}, '{delimiter}', {Bool(split)}, out var {p.Local})";
             WithChecks(w, call, m, p.Local, field);
             return;
         }
