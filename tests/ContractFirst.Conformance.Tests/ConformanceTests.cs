@@ -66,6 +66,14 @@ public sealed class ConformanceTests(ConformanceFixture run, ITestOutputHelper o
 
     /// <summary>No group stops its document from generating: every runnable group gets its operation and compiles.</summary>
     [SuiteFact]
+    public void ValidatingBytesAndValidatingADocumentAgreeOnEveryCase()
+    {
+        output.WriteLine($"{Results.BytesAgainstDocumentChecked} cases checked both ways");
+        Assert.True(Results.BytesAgainstDocumentChecked > 1000, Results.BytesAgainstDocumentChecked + " cases checked");
+        Assert.Empty(Results.BytesAgainstDocumentDisagreements);
+    }
+
+    [SuiteFact]
     public void EveryGroupGenerates()
     {
         Assert.True(Results.Failures.Count == 0, "Groups whose operation was not generated or does not compile:\n" + string.Join("\n", Results.Failures.Select(f => $"{f.Draft.Folder()}/{f.File} g{f.Group} ({f.Description}): {f.Reason}")));

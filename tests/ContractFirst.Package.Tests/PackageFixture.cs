@@ -15,7 +15,8 @@ public sealed class PackageFixture : IDisposable
     {
         Root = Directory.CreateTempSubdirectory("cf-package-").FullName;
         Feed = Path.Combine(Root, "feed");
-        Version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
+        // The product version (Directory.Build.props, through ContractFirst.Package.Tests.csproj), unique to the run.
+        Version = typeof(PackageFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ProductVersion").Value + "-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
         var source = Path.Combine(Root, "source");
         var repo = typeof(PackageFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
         CopyTree(Path.Combine(repo, "src"), Path.Combine(source, "src"));

@@ -22,7 +22,7 @@ public class ValidationTests
     [InlineData(19.99, "0.01")]
     public void MultipleOf_is_exact_in_decimal(double value, string divisor)
     {
-        Assert.False(Check(c => SchemaChecks.MultipleOf(c, "x", value, decimal.Parse(divisor, System.Globalization.CultureInfo.InvariantCulture))).HasErrors);
+        Assert.False(Check(c => SchemaChecks.MultipleOf(c, "", "x", value, decimal.Parse(divisor, System.Globalization.CultureInfo.InvariantCulture))).HasErrors);
     }
 
     /// <summary>
@@ -47,10 +47,10 @@ public class ValidationTests
         decimal wire = decimal.Parse(value.ToString("R", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
         bool exact = wire % d != 0m;
         Assert.Equal(fails, exact);
-        Assert.Equal(fails, Check(c => SchemaChecks.MultipleOf(c, "x", value, d)).HasErrors);
+        Assert.Equal(fails, Check(c => SchemaChecks.MultipleOf(c, "", "x", value, d)).HasErrors);
         if (value == Math.Floor(value))
         {
-            Assert.Equal(fails, Check(c => SchemaChecks.MultipleOf(c, "x", (long)value, d)).HasErrors);
+            Assert.Equal(fails, Check(c => SchemaChecks.MultipleOf(c, "", "x", (long)value, d)).HasErrors);
         }
     }
 
@@ -60,42 +60,42 @@ public class ValidationTests
         Assert.False(Check(c => SchemaChecks.MaxProperties(c, "body.", "tags", 3, 3)).HasErrors);
         ValidationError tooMany = Assert.Single(Check(c => SchemaChecks.MaxProperties(c, "body.", "tags", 4, 3)).Errors);
         Assert.Equal(("body.tags", "maxProperties", "must have at most 3 properties (has 4)"), (tooMany.Field, tooMany.Keyword, tooMany.Message));
-        Assert.False(Check(c => SchemaChecks.MinProperties(c, "tags", 1, 1)).HasErrors);
-        ValidationError tooFew = Assert.Single(Check(c => SchemaChecks.MinProperties(c, "tags", 0, 1)).Errors);
+        Assert.False(Check(c => SchemaChecks.MinProperties(c, "", "tags", 1, 1)).HasErrors);
+        ValidationError tooFew = Assert.Single(Check(c => SchemaChecks.MinProperties(c, "", "tags", 0, 1)).Errors);
         Assert.Equal(("tags", "minProperties", "must have at least 1 property (has 0)"), (tooFew.Field, tooFew.Keyword, tooFew.Message));
     }
 
     [Fact]
     public void MultipleOf_names_the_nearest_multiples()
     {
-        ValidationError error = Assert.Single(Check(c => SchemaChecks.MultipleOf(c, "body.minTotalMemoryGb", 30L, 12m)).Errors);
+        ValidationError error = Assert.Single(Check(c => SchemaChecks.MultipleOf(c, "body.", "minTotalMemoryGb", 30L, 12m)).Errors);
         Assert.Equal("body.minTotalMemoryGb", error.Field);
         Assert.Equal("multipleOf", error.Keyword);
         Assert.StartsWith("must be a multiple of 12 (nearest multiples: 24 and 36", error.Message);
 
-        Assert.Contains("nearest multiples: 0.3 and 0.4", Check(c => SchemaChecks.MultipleOf(c, "x", 0.35, 0.1m)).Errors[0].Message);
-        Assert.Contains("nearest multiples: -36 and -24", Check(c => SchemaChecks.MultipleOf(c, "x", -30m, 12m)).Errors[0].Message);
+        Assert.Contains("nearest multiples: 0.3 and 0.4", Check(c => SchemaChecks.MultipleOf(c, "", "x", 0.35, 0.1m)).Errors[0].Message);
+        Assert.Contains("nearest multiples: -36 and -24", Check(c => SchemaChecks.MultipleOf(c, "", "x", -30m, 12m)).Errors[0].Message);
         Assert.Equal((24m, 36m), SchemaChecks.NearestMultiples(30m, 12m));
 
         // The check knows nothing of minimum/maximum, so it never calls its neighbours "valid" (0 and 12 may be below a minimum of 24).
-        Assert.DoesNotContain("valid", Check(c => SchemaChecks.MultipleOf(c, "x", 10L, 12m)).Errors[0].Message);
+        Assert.DoesNotContain("valid", Check(c => SchemaChecks.MultipleOf(c, "", "x", 10L, 12m)).Errors[0].Message);
     }
 
     [Fact]
     public void MultipleOf_rejects_what_is_not_a_multiple_even_if_close()
     {
-        Assert.True(Check(c => SchemaChecks.MultipleOf(c, "x", 0.30000000000000004, 0.1m)).HasErrors);
-        Assert.True(Check(c => SchemaChecks.MultipleOf(c, "x", 1e-40, 0.1m)).HasErrors);
-        Assert.True(Check(c => SchemaChecks.MultipleOf(c, "x", double.NaN, 1m)).HasErrors);
+        Assert.True(Check(c => SchemaChecks.MultipleOf(c, "", "x", 0.30000000000000004, 0.1m)).HasErrors);
+        Assert.True(Check(c => SchemaChecks.MultipleOf(c, "", "x", 1e-40, 0.1m)).HasErrors);
+        Assert.True(Check(c => SchemaChecks.MultipleOf(c, "", "x", double.NaN, 1m)).HasErrors);
     }
 
     [Fact]
     public void MultipleOf_beyond_decimal_range_falls_back_to_floating_point()
     {
-        Assert.False(Check(c => SchemaChecks.MultipleOf(c, "x", 1e300, 12m)).HasErrors);
-        Assert.False(Check(c => SchemaChecks.MultipleOf(c, "x", -1e300, 0.5m)).HasErrors);
-        Assert.False(Check(c => SchemaChecks.MultipleOf(c, "x", decimal.MaxValue, 0.0000001m)).HasErrors);
-        Assert.True(Check(c => SchemaChecks.MultipleOf(c, "x", double.PositiveInfinity, 12m)).HasErrors);
+        Assert.False(Check(c => SchemaChecks.MultipleOf(c, "", "x", 1e300, 12m)).HasErrors);
+        Assert.False(Check(c => SchemaChecks.MultipleOf(c, "", "x", -1e300, 0.5m)).HasErrors);
+        Assert.False(Check(c => SchemaChecks.MultipleOf(c, "", "x", decimal.MaxValue, 0.0000001m)).HasErrors);
+        Assert.True(Check(c => SchemaChecks.MultipleOf(c, "", "x", double.PositiveInfinity, 12m)).HasErrors);
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public class ValidationTests
         // 2.9999999999999999999999999999 / 3 rounds to 1 in decimal: flooring that quotient gave 3 and 6, neither below the value.
         const decimal value = 2.9999999999999999999999999999m;
         Assert.Equal((0m, 3m), SchemaChecks.NearestMultiples(value, 3m));
-        Assert.Contains("nearest multiples: 0 and 3;", Check(c => SchemaChecks.MultipleOf(c, "x", value, 3m)).Errors[0].Message);
+        Assert.Contains("nearest multiples: 0 and 3;", Check(c => SchemaChecks.MultipleOf(c, "", "x", value, 3m)).Errors[0].Message);
         Assert.Equal((36m, 36m), SchemaChecks.NearestMultiples(36m, 12m));
         Assert.Equal((-36m, -24m), SchemaChecks.NearestMultiples(-30m, 12m));
     }
@@ -114,10 +114,10 @@ public class ValidationTests
     {
         // The analyzer once read doubles with 15 significant digits (24.000000000000004 as 24, 1e-40 as 0); both now read
         // the shortest round-trip value, as the server receives it.
-        Assert.Contains("nearest multiples: 24 and 36; was 24.000000000000004", Check(c => SchemaChecks.MultipleOf(c, "x", 24.000000000000004, 12m)).Errors[0].Message);
-        Assert.True(Check(c => SchemaChecks.Maximum(c, "x", 720.0000000000001, 720, false)).HasErrors);
-        Assert.False(Check(c => SchemaChecks.Minimum(c, "x", 1e-40, 0, true)).HasErrors);
-        Assert.True(Check(c => SchemaChecks.MultipleOf(c, "x", 1e-40, 12m)).HasErrors);
+        Assert.Contains("nearest multiples: 24 and 36; was 24.000000000000004", Check(c => SchemaChecks.MultipleOf(c, "", "x", 24.000000000000004, 12m)).Errors[0].Message);
+        Assert.True(Check(c => SchemaChecks.Maximum(c, "", "x", 720.0000000000001, 720, false)).HasErrors);
+        Assert.False(Check(c => SchemaChecks.Minimum(c, "", "x", 1e-40, 0, true)).HasErrors);
+        Assert.True(Check(c => SchemaChecks.MultipleOf(c, "", "x", 1e-40, 12m)).HasErrors);
     }
 
     /// <summary>
@@ -137,7 +137,7 @@ public class ValidationTests
     [InlineData(float.PositiveInfinity, true)]
     public void Floats_are_multiples_as_they_go_on_the_wire(float value, bool fails)
     {
-        Assert.Equal(fails, Check(c => SchemaChecks.MultipleOf(c, "x", value, 0.1m)).HasErrors);
+        Assert.Equal(fails, Check(c => SchemaChecks.MultipleOf(c, "", "x", value, 0.1m)).HasErrors);
         Assert.Equal(fails, Check(c => SchemaChecks.MultipleOf(c, "body.", "x", value, 0.1m)).HasErrors);
     }
 
@@ -147,42 +147,42 @@ public class ValidationTests
         foreach (var exclusive in new[] { false, true })
         {
             // 0.1f is 0.1 on the wire: within maximum/minimum 0.1, and exactly at an exclusive bound (so it fails that).
-            Assert.Equal(exclusive, Check(c => SchemaChecks.Maximum(c, "x", 0.1f, 0.1, exclusive)).HasErrors);
+            Assert.Equal(exclusive, Check(c => SchemaChecks.Maximum(c, "", "x", 0.1f, 0.1, exclusive)).HasErrors);
             Assert.Equal(exclusive, Check(c => SchemaChecks.Maximum(c, "body.", "x", 0.1f, 0.1, exclusive)).HasErrors);
-            Assert.Equal(exclusive, Check(c => SchemaChecks.Minimum(c, "x", 0.1f, 0.1, exclusive)).HasErrors);
+            Assert.Equal(exclusive, Check(c => SchemaChecks.Minimum(c, "", "x", 0.1f, 0.1, exclusive)).HasErrors);
             Assert.Equal(exclusive, Check(c => SchemaChecks.Minimum(c, "body.", "x", 0.1f, 0.1, exclusive)).HasErrors);
         }
 
-        Assert.Equal("must be <= 0.1 (was 0.35)", Check(c => SchemaChecks.Maximum(c, "x", 0.35f, 0.1, false)).Errors[0].Message);
+        Assert.Equal("must be <= 0.1 (was 0.35)", Check(c => SchemaChecks.Maximum(c, "", "x", 0.35f, 0.1, false)).Errors[0].Message);
         Assert.Equal("body.x", Check(c => SchemaChecks.Minimum(c, "body.", "x", 0.05f, 0.1, false)).Errors[0].Field);
-        Assert.False(Check(c => SchemaChecks.Minimum(c, "x", 0.3f, 0.3, false)).HasErrors); // widened, 0.3f is 0.30000001192092896
-        Assert.True(Check(c => SchemaChecks.Maximum(c, "x", float.NaN, 1, false)).HasErrors);
+        Assert.False(Check(c => SchemaChecks.Minimum(c, "", "x", 0.3f, 0.3, false)).HasErrors); // widened, 0.3f is 0.30000001192092896
+        Assert.True(Check(c => SchemaChecks.Maximum(c, "", "x", float.NaN, 1, false)).HasErrors);
         Assert.True(Check(c => SchemaChecks.Minimum(c, "body.", "x", float.NaN, 0, false)).HasErrors);
-        Assert.True(Check(c => SchemaChecks.Maximum(c, "x", float.PositiveInfinity, 1, false)).HasErrors);
-        Assert.False(Check(c => SchemaChecks.Maximum(c, "x", float.NegativeInfinity, 1, false)).HasErrors);
+        Assert.True(Check(c => SchemaChecks.Maximum(c, "", "x", float.PositiveInfinity, 1, false)).HasErrors);
+        Assert.False(Check(c => SchemaChecks.Maximum(c, "", "x", float.NegativeInfinity, 1, false)).HasErrors);
     }
 
     [Fact]
     public void Integers_against_a_fractional_bound_are_not_rounded_to_float()
     {
         // 16777217 is not a float (it rounds to 16777216): an int or long argument must not pick the float overloads.
-        Assert.True(Check(c => SchemaChecks.Maximum(c, "x", 16777217, 16777216.5, false)).HasErrors);
+        Assert.True(Check(c => SchemaChecks.Maximum(c, "", "x", 16777217, 16777216.5, false)).HasErrors);
         Assert.True(Check(c => SchemaChecks.Maximum(c, "body.", "x", 16777217L, 16777216.5, false)).HasErrors);
-        Assert.True(Check(c => SchemaChecks.Minimum(c, "x", 16777216L, 16777216.5, false)).HasErrors);
+        Assert.True(Check(c => SchemaChecks.Minimum(c, "", "x", 16777216L, 16777216.5, false)).HasErrors);
         Assert.False(Check(c => SchemaChecks.Minimum(c, "body.", "x", 16777217, 16777216.5, false)).HasErrors);
     }
 
     [Fact]
     public void Minimum_and_maximum_name_the_bound()
     {
-        Assert.Equal("must be >= 24 (was 12)", Check(c => SchemaChecks.Minimum(c, "x", 12, 24, false)).Errors[0].Message);
-        Assert.Equal("must be > 24 (was 24)", Check(c => SchemaChecks.Minimum(c, "x", 24L, 24L, true)).Errors[0].Message);
-        Assert.Equal("exclusiveMinimum", Check(c => SchemaChecks.Minimum(c, "x", 24L, 24L, true)).Errors[0].Keyword);
-        Assert.False(Check(c => SchemaChecks.Minimum(c, "x", 24, 24, false)).HasErrors);
-        Assert.Equal("must be <= 0.5 (was 0.6)", Check(c => SchemaChecks.Maximum(c, "x", 0.6, 0.5, false)).Errors[0].Message);
-        Assert.Equal("must be < 10 (was 10)", Check(c => SchemaChecks.Maximum(c, "x", 10m, 10m, true)).Errors[0].Message);
-        Assert.True(Check(c => SchemaChecks.Maximum(c, "x", double.NaN, 1, false)).HasErrors);
-        Assert.False(Check(c => SchemaChecks.Maximum(c, "x", 9.99m, 10m, true)).HasErrors);
+        Assert.Equal("must be >= 24 (was 12)", Check(c => SchemaChecks.Minimum(c, "", "x", 12, 24, false)).Errors[0].Message);
+        Assert.Equal("must be > 24 (was 24)", Check(c => SchemaChecks.Minimum(c, "", "x", 24L, 24L, true)).Errors[0].Message);
+        Assert.Equal("exclusiveMinimum", Check(c => SchemaChecks.Minimum(c, "", "x", 24L, 24L, true)).Errors[0].Keyword);
+        Assert.False(Check(c => SchemaChecks.Minimum(c, "", "x", 24, 24, false)).HasErrors);
+        Assert.Equal("must be <= 0.5 (was 0.6)", Check(c => SchemaChecks.Maximum(c, "", "x", 0.6, 0.5, false)).Errors[0].Message);
+        Assert.Equal("must be < 10 (was 10)", Check(c => SchemaChecks.Maximum(c, "", "x", 10m, 10m, true)).Errors[0].Message);
+        Assert.True(Check(c => SchemaChecks.Maximum(c, "", "x", double.NaN, 1, false)).HasErrors);
+        Assert.False(Check(c => SchemaChecks.Maximum(c, "", "x", 9.99m, 10m, true)).HasErrors);
     }
 
     [Theory]
@@ -198,7 +198,7 @@ public class ValidationTests
     [InlineData("^[^$]+$", "a$b", false)] // '$' inside a class stays literal
     public void Pattern_uses_ECMA_semantics_unanchored(string pattern, string value, bool valid)
     {
-        var ctx = Check(c => SchemaChecks.Pattern(c, "name", value, pattern));
+        var ctx = Check(c => SchemaChecks.Pattern(c, "", "name", value, pattern));
         Assert.Equal(valid, !ctx.HasErrors);
         if (!valid)
         {
@@ -220,46 +220,46 @@ public class ValidationTests
     {
         const string emoji = "😀😀😀"; // three code points, six UTF-16 units
         Assert.Equal(3, SchemaChecks.CodePointLength(emoji));
-        Assert.False(Check(c => SchemaChecks.MaxLength(c, "x", emoji, 3)).HasErrors);
-        Assert.True(Check(c => SchemaChecks.MinLength(c, "x", emoji, 4)).HasErrors);
-        Assert.Equal("must be at least 4 characters long (is 3)", Check(c => SchemaChecks.MinLength(c, "x", emoji, 4)).Errors[0].Message);
-        Assert.Equal("must be at most 1 character long (is 2)", Check(c => SchemaChecks.MaxLength(c, "x", "ab", 1)).Errors[0].Message);
+        Assert.False(Check(c => SchemaChecks.MaxLength(c, "", "x", emoji, 3)).HasErrors);
+        Assert.True(Check(c => SchemaChecks.MinLength(c, "", "x", emoji, 4)).HasErrors);
+        Assert.Equal("must be at least 4 characters long (is 3)", Check(c => SchemaChecks.MinLength(c, "", "x", emoji, 4)).Errors[0].Message);
+        Assert.Equal("must be at most 1 character long (is 2)", Check(c => SchemaChecks.MaxLength(c, "", "x", "ab", 1)).Errors[0].Message);
         Assert.Equal(2, SchemaChecks.CodePointLength("\uD800a")); // a lone surrogate counts once
-        Assert.False(Check(c => SchemaChecks.MaxLength(c, "x", "\uD800\uDC00\uD800", 2)).HasErrors); // as in the analyzer (CF1005)
-        Assert.Equal("must be at most 2 characters long (is 3)", Check(c => SchemaChecks.MaxLength(c, "x", "a\uD800\uDC00\uD800", 2)).Errors[0].Message);
-        Assert.False(Check(c => SchemaChecks.MinLength(c, "x", null, 4)).HasErrors);
+        Assert.False(Check(c => SchemaChecks.MaxLength(c, "", "x", "\uD800\uDC00\uD800", 2)).HasErrors); // as in the analyzer (CF1005)
+        Assert.Equal("must be at most 2 characters long (is 3)", Check(c => SchemaChecks.MaxLength(c, "", "x", "a\uD800\uDC00\uD800", 2)).Errors[0].Message);
+        Assert.False(Check(c => SchemaChecks.MinLength(c, "", "x", null, 4)).HasErrors);
     }
 
     [Fact]
     public void Items_unique_and_required()
     {
-        Assert.Equal("must have at least 1 item (has 0)", Check(c => SchemaChecks.MinItems(c, "tags", 0, 1)).Errors[0].Message);
-        Assert.Equal("must have at most 2 items (has 3)", Check(c => SchemaChecks.MaxItems(c, "tags", 3, 2)).Errors[0].Message);
-        Assert.Contains("item 2 repeats item 0", Check(c => SchemaChecks.UniqueItems(c, "tags", new[] { "a", "b", "a" })).Errors[0].Message);
-        Assert.Contains("item 2 repeats item 1", Check(c => SchemaChecks.UniqueItems(c, "tags", new string?[] { "a", null, null })).Errors[0].Message);
-        Assert.False(Check(c => SchemaChecks.UniqueItems(c, "tags", new[] { 1, 2, 3 })).HasErrors);
-        Assert.True(Check(c => SchemaChecks.UniqueItems(c, "svc", new[] { new Service { Name = "a", Tier = "x" }, new Service { Name = "a", Tier = "x" } })).HasErrors);
-        Assert.Equal(new ValidationError("body.name", "required", "is required"), Check(c => SchemaChecks.Required(c, "body.name", false)).Errors[0]);
+        Assert.Equal("must have at least 1 item (has 0)", Check(c => SchemaChecks.MinItems(c, "", "tags", 0, 1)).Errors[0].Message);
+        Assert.Equal("must have at most 2 items (has 3)", Check(c => SchemaChecks.MaxItems(c, "", "tags", 3, 2)).Errors[0].Message);
+        Assert.Contains("item 2 repeats item 0", Check(c => SchemaChecks.UniqueItems(c, "", "tags", new[] { "a", "b", "a" })).Errors[0].Message);
+        Assert.Contains("item 2 repeats item 1", Check(c => SchemaChecks.UniqueItems(c, "", "tags", new string?[] { "a", null, null })).Errors[0].Message);
+        Assert.False(Check(c => SchemaChecks.UniqueItems(c, "", "tags", new[] { 1, 2, 3 })).HasErrors);
+        Assert.True(Check(c => SchemaChecks.UniqueItems(c, "", "svc", new[] { new Service { Name = "a", Tier = "x" }, new Service { Name = "a", Tier = "x" } })).HasErrors);
+        Assert.Equal(new ValidationError("body.name", "required", "is required"), Check(c => SchemaChecks.Required(c, "body.", "name", false)).Errors[0]);
     }
 
     [Fact]
     public void Enum_lists_the_known_values()
     {
-        ValidationError error = Check(c => SchemaChecks.Enum(c, "body.tier", (Tier)"produciton")).Errors[0];
+        ValidationError error = Check(c => SchemaChecks.Enum(c, "body.", "tier", (Tier)"produciton")).Errors[0];
         Assert.Equal("must be one of: development, production (was 'produciton')", error.Message);
         Assert.Equal("enum", error.Keyword);
-        Assert.False(Check(c => SchemaChecks.Enum(c, "t", Tier.Production)).HasErrors);
-        Assert.False(Check(c => SchemaChecks.Enum(c, "t", (Tier?)null)).HasErrors);
-        Assert.True(Check(c => SchemaChecks.Enum(c, "t", (Tier?)"nope")).HasErrors);
-        Assert.True(Check(c => SchemaChecks.Enum(c, "t", default(Tier))).HasErrors);
-        Assert.Equal("must be one of: 1, 2, 3 (was '9')", Check(c => SchemaChecks.IntEnum(c, "p", new Priority(9))).Errors[0].Message);
-        Assert.Equal("must be one of: a, b (was 'c')", Check(c => SchemaChecks.Enum(c, "s", "c", ["a", "b"])).Errors[0].Message);
+        Assert.False(Check(c => SchemaChecks.Enum(c, "", "t", Tier.Production)).HasErrors);
+        Assert.False(Check(c => SchemaChecks.Enum(c, "", "t", (Tier?)null)).HasErrors);
+        Assert.True(Check(c => SchemaChecks.Enum(c, "", "t", (Tier?)"nope")).HasErrors);
+        Assert.True(Check(c => SchemaChecks.Enum(c, "", "t", default(Tier))).HasErrors);
+        Assert.Equal("must be one of: 1, 2, 3 (was '9')", Check(c => SchemaChecks.IntEnum(c, "", "p", new Priority(9))).Errors[0].Message);
+        Assert.Equal("must be one of: a, b (was 'c')", Check(c => SchemaChecks.Enum(c, "", "s", "c", ["a", "b"])).Errors[0].Message);
     }
 
     private sealed class Inner : IValidatable
     {
         public int Size { get; init; }
-        public void Validate(ValidationContext context, string path) => SchemaChecks.Minimum(context, path + "size", Size, 1, false);
+        public void Validate(ValidationContext context, string path) => SchemaChecks.Minimum(context, path, "size", Size, 1, false);
     }
 
     [Fact]
@@ -273,9 +273,9 @@ public class ValidationTests
     }
 
     [Fact]
-    public void Path_and_name_overloads_name_the_field_path_plus_name()
+    public void Checks_name_the_field_path_plus_name()
     {
-        // What generated models call: the field is path + name, joined only when the check fails.
+        // What generated code calls: the field is path + name, joined only when the check fails.
         var ctx = new ValidationContext();
         SchemaChecks.Minimum(ctx, "body.", "minD", 1d, 2d, false);
         SchemaChecks.Minimum(ctx, "body.", "minL", 1L, 2L, true);
@@ -304,10 +304,10 @@ public class ValidationTests
              "body.tierOpt", "body.text", "body.priority", "body.name", "top"],
             ctx.Errors.Select(e => e.Field));
 
-        // Same keywords and messages as the one-field overloads.
+        // The whole field as the name, with an empty path: the same field, keyword and message.
         var whole = new ValidationContext();
-        SchemaChecks.MultipleOf(whole, "body.mulL", 30L, 12m);
-        SchemaChecks.Enum(whole, "body.tier", new Tier("gold"));
+        SchemaChecks.MultipleOf(whole, "", "body.mulL", 30L, 12m);
+        SchemaChecks.Enum(whole, "", "body.tier", new Tier("gold"));
         Assert.Equal(whole.Errors[0], ctx.Errors[7]);
         Assert.Equal(whole.Errors[1], ctx.Errors[15]);
     }
@@ -339,8 +339,8 @@ public class ValidationTests
     public void RequestValidationException_names_the_first_field_and_lists_all()
     {
         var ctx = new ValidationContext();
-        SchemaChecks.Required(ctx, "body.name", false);
-        SchemaChecks.MultipleOf(ctx, "body.memory", 30L, 12m);
+        SchemaChecks.Required(ctx, "body.", "name", false);
+        SchemaChecks.MultipleOf(ctx, "body.", "memory", 30L, 12m);
         var ex = Assert.Throws<RequestValidationException>(ctx.ThrowIfInvalid);
         Assert.IsAssignableFrom<ArgumentException>(ex);
         Assert.Equal("body.name", ex.ParamName);

@@ -315,7 +315,7 @@ internal sealed class ClientOperationWriter
             {
                 var allowed = "Allowed" + prefix + Identifiers.ToPascalCase(p.WireName);
                 _statics.Line($"private static readonly string[] {allowed} = new[] {{ {string.Join(", ", p.AllowedValues.Select(CSharp.StringLiteral))} }};");
-                inner.Line($"global::ContractFirst.Validation.SchemaChecks.Enum(context, {field}, {v}, {allowed});");
+                inner.Line($"global::ContractFirst.Validation.SchemaChecks.Enum(context, \"\", {field}, {v}, {allowed});");
             }
 
             var text = inner.ToString();

@@ -172,8 +172,8 @@ internal static class ModelEmitter
 
         public string Name { get; }
 
-        /// <summary>The arguments for a SchemaChecks call: <c>path, "name"</c> or the one expression.</summary>
-        public string Args => Path is null ? Name : Path + ", " + Name;
+        /// <summary>The arguments for a SchemaChecks call: <c>path, "name"</c>, or <c>"", expression</c> for the one expression.</summary>
+        public string Args => (Path ?? "\"\"") + ", " + Name;
 
         /// <summary>The whole field as one C# expression (concatenated when it runs).</summary>
         public string Text => Path is null ? Name : Path + " + " + Name;
@@ -389,9 +389,4 @@ internal static class ModelEmitter
         EmitValidate(w, spec, u, isRoot: true);
         w.Close();
     }
-}
-
-internal static class GeneratorInfo
-{
-    public const string Version = "0.1.0";
 }

@@ -275,43 +275,40 @@ internal static class ServerBinding
 
         // The JSON is checked against the body's schema before it is bound: what no C# type can carry (unions, const,
         // type-less schemas) is checked too, and errors name the field by its JSON path.
+        var mediaType = CSharp.StringLiteral(body.ContentType);
+        var schema = body.Schema is { } root ? $"{types.SchemasClass}.{root}" : "null";
+        var read = body.Kind switch
         {
-            var mediaType = CSharp.StringLiteral(body.ContentType);
-            var schema = body.Schema is { } root ? $"{types.SchemasClass}.{root}" : "null";
-            var read = body.Kind switch
-            {
-                BodyKind.Text => $"request.TextAsync({mediaType}, {Bool(body.Required)}, limit)",
-                BodyKind.OctetStream => $"request.StreamAsync({mediaType}, {Bool(body.Required)}, limit)",
-                BodyKind.FormUrlEncoded or BodyKind.Multipart => $"request.FormAsync({mediaType}, {Bool(body.Required)}, limit)",
-                _ => $"request.JsonAsync({types.TypeInfo(body.Type)}, {schema}, {mediaType}, {Bool(body.Required)}, limit)",
-            };
-            var isJson = body.Kind is not (BodyKind.Text or BodyKind.OctetStream or BodyKind.FormUrlEncoded or BodyKind.Multipart);
-            if (isJson && body.Type.IsValueType)
-            {
-                w.Line($"var read = await {read}.ConfigureAwait(false);");
-                w.Line($"{types.Body(body)}? body = read.HasValue ? read.Value : null;");
-            }
-            else
-            {
-                w.Line($"var body = (await {read}.ConfigureAwait(false)).Value;");
-            }
-
-            if (body.Kind == BodyKind.Json && body.Schema is null)
-            {
-                if (body.Type.Kind == TypeKind.Model)
-                {
-                    w.Line("body?.Validate(request.Errors, \"\");");
-                }
-                else if (Checks(body.Type, Model.Constraints.None, ImmutableEquatableArray<string>.Empty, "v", "\"\"") is { Length: > 0 } checks)
-                {
-                    w.Open("if (body is { } v)");
-                    Append(w, checks);
-                    w.Close();
-                }
-            }
-
-            return;
+            BodyKind.Text => $"request.TextAsync({mediaType}, {Bool(body.Required)}, limit)",
+            BodyKind.OctetStream => $"request.StreamAsync({mediaType}, {Bool(body.Required)}, limit)",
+            BodyKind.FormUrlEncoded or BodyKind.Multipart => $"request.FormAsync({mediaType}, {Bool(body.Required)}, limit)",
+            _ => $"request.JsonAsync({types.TypeInfo(body.Type)}, {schema}, {mediaType}, {Bool(body.Required)}, limit)",
+        };
+        var isJson = body.Kind is not (BodyKind.Text or BodyKind.OctetStream or BodyKind.FormUrlEncoded or BodyKind.Multipart);
+        if (isJson && body.Type.IsValueType)
+        {
+            w.Line($"var read = await {read}.ConfigureAwait(false);");
+            w.Line($"{types.Body(body)}? body = read.HasValue ? read.Value : null;");
         }
+        else
+        {
+            w.Line($"var body = (await {read}.ConfigureAwait(false)).Value;");
+        }
+
+        if (body.Kind == BodyKind.Json && body.Schema is null)
+        {
+            if (body.Type.Kind == TypeKind.Model)
+            {
+                w.Line("body?.Validate(request.Errors, \"\");");
+            }
+            else if (Checks(body.Type, Model.Constraints.None, ImmutableEquatableArray<string>.Empty, "v", "\"\"") is { Length: > 0 } checks)
+            {
+                w.Open("if (body is { } v)");
+                Append(w, checks);
+                w.Close();
+            }
+        }
+
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -562,8 +559,8 @@ internal static class ServerBinding
         {
             var values = "new[] { " + string.Join(", ", allowed.Select(CSharp.StringLiteral)) + " }";
             checks.Line(type.Kind == TypeKind.Array
-                ? $"for (var k = 0; k < {v}.Count; k++) global::ContractFirst.Validation.SchemaChecks.Enum(context, {field} + \"[\" + k.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\", {Rt}Invariant({v}[k]), {values});"
-                : $"global::ContractFirst.Validation.SchemaChecks.Enum(context, {field}, {Rt}Invariant({v}), {values});");
+                ? $"for (var k = 0; k < {v}.Count; k++) global::ContractFirst.Validation.SchemaChecks.Enum(context, \"\", {field} + \"[\" + k.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\", {Rt}Invariant({v}[k]), {values});"
+                : $"global::ContractFirst.Validation.SchemaChecks.Enum(context, \"\", {field}, {Rt}Invariant({v}), {values});");
         }
 
         return checks.ToString();
@@ -575,31 +572,8 @@ internal static class ServerBinding
         foreach (var line in text.TrimEnd('\n').Split('\n')) w.Line(line);
     }
 
-    private static void EmitChecks(SourceWriter w, TypeRef type, Model.Constraints constraints, ImmutableEquatableArray<string> allowed, string field)
-    {
-        var checks = new SourceWriter();
-        ModelEmitter.EmitValueChecks(checks, type, constraints, "v", field, 0);
-        Append(w, checks);
-        if (allowed.Count > 0)
-        {
-            var values = "new[] { " + string.Join(", ", allowed.Select(CSharp.StringLiteral)) + " }";
-            if (type.Kind == TypeKind.Array)
-            {
-                w.Line($"for (var k = 0; k < v.Count; k++) global::ContractFirst.Validation.SchemaChecks.Enum(context, {field} + \"[\" + k.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\", {Rt}Invariant(v[k]), {values});");
-            }
-            else
-            {
-                w.Line($"global::ContractFirst.Validation.SchemaChecks.Enum(context, {field}, {Rt}Invariant(v), {values});");
-            }
-        }
-    }
-
-    private static void Append(SourceWriter w, SourceWriter body)
-    {
-        var text = body.ToString();
-        if (text.Length == 0) return;
-        foreach (var line in text.TrimEnd('\n').Split('\n')) w.Line(line);
-    }
+    private static void EmitChecks(SourceWriter w, TypeRef type, Model.Constraints constraints, ImmutableEquatableArray<string> allowed, string field) =>
+        Append(w, Checks(type, constraints, allowed, "v", field));
 
     private static bool IsScalar(TypeRef type) => type.Kind is TypeKind.Primitive or TypeKind.Enum;
 

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
@@ -9,6 +10,7 @@ namespace ContractFirst.Http;
 /// Applies the credentials of a security scheme to a request. A <see langword="null"/> or empty credential adds nothing,
 /// so an operation whose schemes are alternatives can apply each that is configured.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ApiAuth
 {
     // The last header value made for each scheme. AuthenticationHeaderValue is immutable, so requests can share it;

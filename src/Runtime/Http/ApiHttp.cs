@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Diagnostics;
 using System.IO;
 using System.Net.Http;
@@ -23,6 +24,7 @@ namespace ContractFirst.Http;
 /// if (response.IsSuccessStatusCode) return await ApiHttp.ReadJsonAsync(response, ServiceJson.Service, cancellationToken).ConfigureAwait(false);
 /// throw await ApiHttp.CreateExceptionAsync(response, ServiceJson.Error, cancellationToken).ConfigureAwait(false);
 /// </code></example>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ApiHttp
 {
     private static readonly string[] RequestIdHeaders = ["X-Request-Id", "Request-Id", "X-Amzn-RequestId", "X-Amz-Request-Id", "X-Correlation-Id"];

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -13,6 +14,7 @@ namespace ContractFirst.Http;
 /// non-JSON bodies (text, binary, <c>application/x-www-form-urlencoded</c>, <c>multipart/form-data</c>). Values are
 /// formatted by <see cref="WireFormat.Format{T}"/>; <see langword="null"/> values are left out.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ApiRequest
 {
     /// <summary>Sets a header parameter (<c>style: simple</c>), replacing a default header of the same name.</summary>

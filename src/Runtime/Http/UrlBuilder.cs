@@ -1,12 +1,14 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 
 namespace ContractFirst.Http;
 
 /// <summary>An OpenAPI <c>style</c> for query parameters.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public enum QueryStyle
 {
     /// <summary><c>form</c> (the default): <c>a=1&amp;a=2</c> exploded, <c>a=1,2</c> not.</summary>
@@ -31,6 +33,7 @@ public enum QueryStyle
 /// var url = new UrlBuilder().AppendLiteral("/v1/organizations/").AppendPath(organizationId).AppendLiteral("/services")
 ///     .AddQuery("limit", limit).AddQueryArray("tag", tags);
 /// </code></example>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class UrlBuilder
 {
     // RFC 3986 unreserved characters: the only ones Uri.EscapeDataString leaves as they are.

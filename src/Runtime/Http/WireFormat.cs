@@ -1,9 +1,11 @@
 using System;
+using System.ComponentModel;
 using System.Globalization;
 
 namespace ContractFirst.Http;
 
 /// <summary>How path, query and header values are written: invariant culture, as the spec's formats say.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class WireFormat
 {
     /// <summary>

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -6,6 +7,7 @@ using System.Text.Json.Serialization.Metadata;
 namespace ContractFirst.Json;
 
 /// <summary>Creates the <see cref="JsonSerializerOptions"/> behind each generated <c>{ClientName}Json.Options</c>.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ContractFirstJson
 {
     /// <summary>

@@ -192,6 +192,7 @@ public static class JsonWire
 
 /// <summary>Reads and writes a JSON array as <see cref="IList{T}"/> with an item converter; errors name the index.</summary>
 /// <typeparam name="T">The item type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class JsonListConverter<T>(JsonConverter<T> item) : JsonConverter<IList<T>>
 {
     /// <inheritdoc />
@@ -231,6 +232,7 @@ public sealed class JsonListConverter<T>(JsonConverter<T> item) : JsonConverter<
 
 /// <summary>Reads and writes a JSON object as <see cref="IDictionary{TKey,TValue}"/> with a value converter.</summary>
 /// <typeparam name="T">The value type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class JsonMapConverter<T>(JsonConverter<T> value) : JsonConverter<IDictionary<string, T>>
 {
     /// <inheritdoc />
@@ -274,6 +276,7 @@ public sealed class JsonMapConverter<T>(JsonConverter<T> value) : JsonConverter<
 /// <c>format: binary</c> inside a JSON document: a base64 string read into a <see cref="System.IO.MemoryStream"/>.
 /// (Binary request and response bodies are streamed, not encoded; this is only for binary members of JSON models.)
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class Base64StreamJsonConverter : JsonConverter<System.IO.Stream>
 {
     [ThreadStatic]

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -7,6 +8,7 @@ namespace ContractFirst.Json;
 
 /// <summary>Reads and writes an open string enum as its wire string, also as a dictionary key.</summary>
 /// <typeparam name="T">The generated enum type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class OpenEnumJsonConverter<T> : JsonConverter<T> where T : struct, IOpenEnum<T>
 {
     /// <summary>A shared instance; the converter has no state.</summary>
@@ -48,6 +50,7 @@ public sealed class OpenEnumJsonConverter<T> : JsonConverter<T> where T : struct
 
 /// <summary>Reads and writes an open integer enum as its wire number (as a string when used as a dictionary key).</summary>
 /// <typeparam name="T">The generated enum type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class OpenIntEnumJsonConverter<T> : JsonConverter<T> where T : struct, IOpenIntEnum<T>
 {
     /// <summary>A shared instance; the converter has no state.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Text.Json.Serialization;
 
 namespace ContractFirst.Json;
@@ -90,6 +91,7 @@ namespace ContractFirst.Json;
 [JsonSerializable(typeof(List<Dictionary<string, System.Text.Json.JsonElement>>))]
 [JsonSerializable(typeof(System.Text.Json.Nodes.JsonValue))]
 [JsonSerializable(typeof(System.Text.Json.JsonDocument))]
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed partial class RuntimeJsonContext : JsonSerializerContext
 {
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.ComponentModel;
 using System.Text.RegularExpressions;
 using ContractFirst.Patterns;
 
@@ -9,6 +10,7 @@ namespace ContractFirst.Validation;
 /// Compiles JSON Schema <c>pattern</c>s (ECMA-262 syntax, unanchored) into cached .NET regular expressions, with the
 /// translation of <see cref="EcmaPatternCompiler"/> (shared with the analyzers).
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class EcmaRegex
 {
     /// <summary>How long one match may take before it counts as a failure.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -7,12 +8,14 @@ using System.Text.RegularExpressions;
 namespace ContractFirst.Validation;
 
 /// <summary>
-/// The JSON Schema checks that generated <see cref="IValidatable.Validate"/> code calls. Each one adds an error to the
-/// context when its constraint is violated and does nothing otherwise; <see langword="null"/> values pass (presence is
-/// <see cref="Required(ValidationContext, string, bool)"/>'s job). Messages name the bound and never repeat a whole
-/// string value. Every check takes the field either whole (<c>field</c>) or as <c>path</c> and <c>name</c>; the second
-/// form, which generated models use, joins the two only when the check fails, so a passing check allocates nothing.
+/// The JSON Schema checks that generated validation code calls (for parameters; models and bodies are checked against
+/// their <see cref="JsonSchema"/>). Each one adds an error to the context when its constraint is violated and does
+/// nothing otherwise; <see langword="null"/> values pass (presence is
+/// <see cref="Required(ValidationContext, string, string, bool)"/>'s job). Messages name the bound and never repeat a
+/// whole string value. Every check takes the field as <c>path</c> and <c>name</c> (<c>""</c> and the whole field when
+/// there is no prefix) and joins the two only when the check fails, so a passing check allocates nothing.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class SchemaChecks
 {
     private const int MaxListedEnumValues = 20;
@@ -21,17 +24,8 @@ public static class SchemaChecks
 
     /// <summary><c>minimum</c> (or <c>exclusiveMinimum</c>).</summary>
     /// <param name="context">Where errors go.</param>
-    /// <param name="field">The field path.</param>
-    /// <param name="value">The value.</param>
-    /// <param name="bound">The bound.</param>
-    /// <param name="exclusive">True for <c>exclusiveMinimum</c>.</param>
-    public static void Minimum(ValidationContext context, string field, double value, double bound, bool exclusive) =>
-        MinimumCore(context, field, null, value, bound, exclusive);
-
-    /// <summary><c>minimum</c> (or <c>exclusiveMinimum</c>).</summary>
-    /// <param name="context">Where errors go.</param>
-    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
-    /// <param name="name">The property's wire name.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>, or empty); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's or parameter's wire name (or the rest of the field path).</param>
     /// <param name="value">The value.</param>
     /// <param name="bound">The bound.</param>
     /// <param name="exclusive">True for <c>exclusiveMinimum</c>.</param>
@@ -43,20 +37,8 @@ public static class SchemaChecks
     /// shortest round-trip text, so 0.1f is 0.1, not the widened 0.10000000149011612.
     /// </summary>
     /// <param name="context">Where errors go.</param>
-    /// <param name="field">The field path.</param>
-    /// <param name="value">The value.</param>
-    /// <param name="bound">The bound.</param>
-    /// <param name="exclusive">True for <c>exclusiveMinimum</c>.</param>
-    public static void Minimum(ValidationContext context, string field, float value, double bound, bool exclusive) =>
-        MinimumCore(context, field, null, ConstraintMath.ToWireDouble(value), bound, exclusive);
-
-    /// <summary>
-    /// <c>minimum</c> (or <c>exclusiveMinimum</c>) for a <see cref="float"/>, judged as it goes on the wire: by its
-    /// shortest round-trip text, so 0.1f is 0.1, not the widened 0.10000000149011612.
-    /// </summary>
-    /// <param name="context">Where errors go.</param>
-    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
-    /// <param name="name">The property's wire name.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>, or empty); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's or parameter's wire name (or the rest of the field path).</param>
     /// <param name="value">The value.</param>
     /// <param name="bound">The bound.</param>
     /// <param name="exclusive">True for <c>exclusiveMinimum</c>.</param>
@@ -69,28 +51,15 @@ public static class SchemaChecks
     /// <see cref="float"/> overload for an <c>int</c> or <c>long</c> value and round large values to float precision.
     /// </summary>
     /// <param name="context">Where errors go.</param>
-    /// <param name="field">The field path.</param>
-    /// <param name="value">The value.</param>
-    /// <param name="bound">The bound.</param>
-    /// <param name="exclusive">True for <c>exclusiveMinimum</c>.</param>
-    public static void Minimum(ValidationContext context, string field, long value, double bound, bool exclusive) =>
-        MinimumCore(context, field, null, (double)value, bound, exclusive);
-
-    /// <summary>
-    /// <c>minimum</c> (or <c>exclusiveMinimum</c>) for an integer against a fractional bound, compared as <see cref="double"/>. It
-    /// exists so that an integer argument keeps its double comparison: without it, C# would prefer the
-    /// <see cref="float"/> overload for an <c>int</c> or <c>long</c> value and round large values to float precision.
-    /// </summary>
-    /// <param name="context">Where errors go.</param>
-    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
-    /// <param name="name">The property's wire name.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>, or empty); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's or parameter's wire name (or the rest of the field path).</param>
     /// <param name="value">The value.</param>
     /// <param name="bound">The bound.</param>
     /// <param name="exclusive">True for <c>exclusiveMinimum</c>.</param>
     public static void Minimum(ValidationContext context, string path, string name, long value, double bound, bool exclusive) =>
         MinimumCore(context, path, name, (double)value, bound, exclusive);
 
-    private static void MinimumCore(ValidationContext context, string path, string? name, double value, double bound, bool exclusive)
+    private static void MinimumCore(ValidationContext context, string path, string name, double value, double bound, bool exclusive)
     {
         if (exclusive ? !(value > bound) : !(value >= bound))
         {
@@ -100,24 +69,15 @@ public static class SchemaChecks
 
     /// <summary><c>minimum</c> (or <c>exclusiveMinimum</c>) for integers.</summary>
     /// <param name="context">Where errors go.</param>
-    /// <param name="field">The field path.</param>
-    /// <param name="value">The value.</param>
-    /// <param name="bound">The bound.</param>
-    /// <param name="exclusive">True for <c>exclusiveMinimum</c>.</param>
-    public static void Minimum(ValidationContext context, string field, long value, long bound, bool exclusive) =>
-        MinimumCore(context, field, null, value, bound, exclusive);
-
-    /// <summary><c>minimum</c> (or <c>exclusiveMinimum</c>) for integers.</summary>
-    /// <param name="context">Where errors go.</param>
-    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
-    /// <param name="name">The property's wire name.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>, or empty); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's or parameter's wire name (or the rest of the field path).</param>
     /// <param name="value">The value.</param>
     /// <param name="bound">The bound.</param>
     /// <param name="exclusive">True for <c>exclusiveMinimum</c>.</param>
     public static void Minimum(ValidationContext context, string path, string name, long value, long bound, bool exclusive) =>
         MinimumCore(context, path, name, value, bound, exclusive);
 
-    private static void MinimumCore(ValidationContext context, string path, string? name, long value, long bound, bool exclusive)
+    private static void MinimumCore(ValidationContext context, string path, string name, long value, long bound, bool exclusive)
     {
         if (exclusive ? value <= bound : value < bound)
         {
@@ -127,24 +87,15 @@ public static class SchemaChecks
 
     /// <summary><c>minimum</c> (or <c>exclusiveMinimum</c>) for decimals.</summary>
     /// <param name="context">Where errors go.</param>
-    /// <param name="field">The field path.</param>
-    /// <param name="value">The value.</param>
-    /// <param name="bound">The bound.</param>
-    /// <param name="exclusive">True for <c>exclusiveMinimum</c>.</param>
-    public static void Minimum(ValidationContext context, string field, decimal value, decimal bound, bool exclusive) =>
-        MinimumCore(context, field, null, value, bound, exclusive);
-
-    /// <summary><c>minimum</c> (or <c>exclusiveMinimum</c>) for decimals.</summary>
-    /// <param name="context">Where errors go.</param>
-    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
-    /// <param name="name">The property's wire name.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>, or empty); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's or parameter's wire name (or the rest of the field path).</param>
     /// <param name="value">The value.</param>
     /// <param name="bound">The bound.</param>
     /// <param name="exclusive">True for <c>exclusiveMinimum</c>.</param>
     public static void Minimum(ValidationContext context, string path, string name, decimal value, decimal bound, bool exclusive) =>
         MinimumCore(context, path, name, value, bound, exclusive);
 
-    private static void MinimumCore(ValidationContext context, string path, string? name, decimal value, decimal bound, bool exclusive)
+    private static void MinimumCore(ValidationContext context, string path, string name, decimal value, decimal bound, bool exclusive)
     {
         if (exclusive ? value <= bound : value < bound)
         {
@@ -154,17 +105,8 @@ public static class SchemaChecks
 
     /// <summary><c>maximum</c> (or <c>exclusiveMaximum</c>).</summary>
     /// <param name="context">Where errors go.</param>
-    /// <param name="field">The field path.</param>
-    /// <param name="value">The value.</param>
-    /// <param name="bound">The bound.</param>
-    /// <param name="exclusive">True for <c>exclusiveMaximum</c>.</param>
-    public static void Maximum(ValidationContext context, string field, double value, double bound, bool exclusive) =>
-        MaximumCore(context, field, null, value, bound, exclusive);
-
-    /// <summary><c>maximum</c> (or <c>exclusiveMaximum</c>).</summary>
-    /// <param name="context">Where errors go.</param>
-    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
-    /// <param name="name">The property's wire name.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>, or empty); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's or parameter's wire name (or the rest of the field path).</param>
     /// <param name="value">The value.</param>
     /// <param name="bound">The bound.</param>
     /// <param name="exclusive">True for <c>exclusiveMaximum</c>.</param>
@@ -176,20 +118,8 @@ public static class SchemaChecks
     /// shortest round-trip text, so 0.1f is 0.1, not the widened 0.10000000149011612.
     /// </summary>
     /// <param name="context">Where errors go.</param>
-    /// <param name="field">The field path.</param>
-    /// <param name="value">The value.</param>
-    /// <param name="bound">The bound.</param>
-    /// <param name="exclusive">True for <c>exclusiveMaximum</c>.</param>
-    public static void Maximum(ValidationContext context, string field, float value, double bound, bool exclusive) =>
-        MaximumCore(context, field, null, ConstraintMath.ToWireDouble(value), bound, exclusive);
-
-    /// <summary>
-    /// <c>maximum</c> (or <c>exclusiveMaximum</c>) for a <see cref="float"/>, judged as it goes on the wire: by its
-    /// shortest round-trip text, so 0.1f is 0.1, not the widened 0.10000000149011612.
-    /// </summary>
-    /// <param name="context">Where errors go.</param>
-    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
-    /// <param name="name">The property's wire name.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>, or empty); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's or parameter's wire name (or the rest of the field path).</param>
     /// <param name="value">The value.</param>
     /// <param name="bound">The bound.</param>
     /// <param name="exclusive">True for <c>exclusiveMaximum</c>.</param>
@@ -202,28 +132,15 @@ public static class SchemaChecks
     /// <see cref="float"/> overload for an <c>int</c> or <c>long</c> value and round large values to float precision.
     /// </summary>
     /// <param name="context">Where errors go.</param>
-    /// <param name="field">The field path.</param>
-    /// <param name="value">The value.</param>
-    /// <param name="bound">The bound.</param>
-    /// <param name="exclusive">True for <c>exclusiveMaximum</c>.</param>
-    public static void Maximum(ValidationContext context, string field, long value, double bound, bool exclusive) =>
-        MaximumCore(context, field, null, (double)value, bound, exclusive);
-
-    /// <summary>
-    /// <c>maximum</c> (or <c>exclusiveMaximum</c>) for an integer against a fractional bound, compared as <see cref="double"/>. It
-    /// exists so that an integer argument keeps its double comparison: without it, C# would prefer the
-    /// <see cref="float"/> overload for an <c>int</c> or <c>long</c> value and round large values to float precision.
-    /// </summary>
-    /// <param name="context">Where errors go.</param>
-    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
-    /// <param name="name">The property's wire name.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>, or empty); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's or parameter's wire name (or the rest of the field path).</param>
     /// <param name="value">The value.</param>
     /// <param name="bound">The bound.</param>
     /// <param name="exclusive">True for <c>exclusiveMaximum</c>.</param>
     public static void Maximum(ValidationContext context, string path, string name, long value, double bound, bool exclusive) =>
         MaximumCore(context, path, name, (double)value, bound, exclusive);
 
-    private static void MaximumCore(ValidationContext context, string path, string? name, double value, double bound, bool exclusive)
+    private static void MaximumCore(ValidationContext context, string path, string name, double value, double bound, bool exclusive)
     {
         if (exclusive ? !(value < bound) : !(value <= bound))
         {
@@ -233,24 +150,15 @@ public static class SchemaChecks
 
     /// <summary><c>maximum</c> (or <c>exclusiveMaximum</c>) for integers.</summary>
     /// <param name="context">Where errors go.</param>
-    /// <param name="field">The field path.</param>
-    /// <param name="value">The value.</param>
-    /// <param name="bound">The bound.</param>
-    /// <param name="exclusive">True for <c>exclusiveMaximum</c>.</param>
-    public static void Maximum(ValidationContext context, string field, long value, long bound, bool exclusive) =>
-        MaximumCore(context, field, null, value, bound, exclusive);
-
-    /// <summary><c>maximum</c> (or <c>exclusiveMaximum</c>) for integers.</summary>
-    /// <param name="context">Where errors go.</param>
-    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
-    /// <param name="name">The property's wire name.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>, or empty); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's or parameter's wire name (or the rest of the field path).</param>
     /// <param name="value">The value.</param>
     /// <param name="bound">The bound.</param>
     /// <param name="exclusive">True for <c>exclusiveMaximum</c>.</param>
     public static void Maximum(ValidationContext context, string path, string name, long value, long bound, bool exclusive) =>
         MaximumCore(context, path, name, value, bound, exclusive);
 
-    private static void MaximumCore(ValidationContext context, string path, string? name, long value, long bound, bool exclusive)
+    private static void MaximumCore(ValidationContext context, string path, string name, long value, long bound, bool exclusive)
     {
         if (exclusive ? value >= bound : value > bound)
         {
@@ -260,24 +168,15 @@ public static class SchemaChecks
 
     /// <summary><c>maximum</c> (or <c>exclusiveMaximum</c>) for decimals.</summary>
     /// <param name="context">Where errors go.</param>
-    /// <param name="field">The field path.</param>
-    /// <param name="value">The value.</param>
-    /// <param name="bound">The bound.</param>
-    /// <param name="exclusive">True for <c>exclusiveMaximum</c>.</param>
-    public static void Maximum(ValidationContext context, string field, decimal value, decimal bound, bool exclusive) =>
-        MaximumCore(context, field, null, value, bound, exclusive);
-
-    /// <summary><c>maximum</c> (or <c>exclusiveMaximum</c>) for decimals.</summary>
-    /// <param name="context">Where errors go.</param>
-    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
-    /// <param name="name">The property's wire name.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>, or empty); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's or parameter's wire name (or the rest of the field path).</param>
     /// <param name="value">The value.</param>
     /// <param name="bound">The bound.</param>
     /// <param name="exclusive">True for <c>exclusiveMaximum</c>.</param>
     public static void Maximum(ValidationContext context, string path, string name, decimal value, decimal bound, bool exclusive) =>
         MaximumCore(context, path, name, value, bound, exclusive);
 
-    private static void MaximumCore(ValidationContext context, string path, string? name, decimal value, decimal bound, bool exclusive)
+    private static void MaximumCore(ValidationContext context, string path, string name, decimal value, decimal bound, bool exclusive)
     {
         if (exclusive ? value >= bound : value > bound)
         {
@@ -293,20 +192,8 @@ public static class SchemaChecks
     /// A divisor that is not positive is ignored (the spec is invalid; the analyzers report it).
     /// </summary>
     /// <param name="context">Where errors go.</param>
-    /// <param name="field">The field path.</param>
-    /// <param name="value">The value.</param>
-    /// <param name="divisor">The spec's <c>multipleOf</c>.</param>
-    public static void MultipleOf(ValidationContext context, string field, double value, decimal divisor) =>
-        MultipleOfCore(context, field, null, value, divisor);
-
-    /// <summary>
-    /// <c>multipleOf</c>, exact in decimal: the double is taken as its shortest round-trip text (what goes on the wire),
-    /// so 0.3 is a multiple of 0.1. Values beyond <see cref="decimal"/>'s range are checked in floating point.
-    /// A divisor that is not positive is ignored (the spec is invalid; the analyzers report it).
-    /// </summary>
-    /// <param name="context">Where errors go.</param>
-    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
-    /// <param name="name">The property's wire name.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>, or empty); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's or parameter's wire name (or the rest of the field path).</param>
     /// <param name="value">The value.</param>
     /// <param name="divisor">The spec's <c>multipleOf</c>.</param>
     public static void MultipleOf(ValidationContext context, string path, string name, double value, decimal divisor) =>
@@ -318,26 +205,14 @@ public static class SchemaChecks
     /// A divisor that is not positive is ignored (the spec is invalid; the analyzers report it).
     /// </summary>
     /// <param name="context">Where errors go.</param>
-    /// <param name="field">The field path.</param>
-    /// <param name="value">The value.</param>
-    /// <param name="divisor">The spec's <c>multipleOf</c>.</param>
-    public static void MultipleOf(ValidationContext context, string field, float value, decimal divisor) =>
-        MultipleOfCore(context, field, null, ConstraintMath.ToWireDouble(value), divisor);
-
-    /// <summary>
-    /// <c>multipleOf</c> for a <see cref="float"/>, judged as it goes on the wire: by its shortest
-    /// round-trip text, so 0.1f is 0.1 (not 0.10000000149011612) and a multiple of 0.1, and so is 0.3f.
-    /// A divisor that is not positive is ignored (the spec is invalid; the analyzers report it).
-    /// </summary>
-    /// <param name="context">Where errors go.</param>
-    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
-    /// <param name="name">The property's wire name.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>, or empty); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's or parameter's wire name (or the rest of the field path).</param>
     /// <param name="value">The value.</param>
     /// <param name="divisor">The spec's <c>multipleOf</c>.</param>
     public static void MultipleOf(ValidationContext context, string path, string name, float value, decimal divisor) =>
         MultipleOfCore(context, path, name, ConstraintMath.ToWireDouble(value), divisor);
 
-    private static void MultipleOfCore(ValidationContext context, string path, string? name, double value, decimal divisor)
+    private static void MultipleOfCore(ValidationContext context, string path, string name, double value, decimal divisor)
     {
         if (divisor <= 0m)
         {
@@ -369,21 +244,8 @@ public static class SchemaChecks
 
     /// <summary><c>multipleOf</c> for integers.</summary>
     /// <param name="context">Where errors go.</param>
-    /// <param name="field">The field path.</param>
-    /// <param name="value">The value.</param>
-    /// <param name="divisor">The spec's <c>multipleOf</c>.</param>
-    public static void MultipleOf(ValidationContext context, string field, long value, decimal divisor)
-    {
-        if (!ConstraintMath.IsIntegralMultiple(value, divisor))
-        {
-            MultipleOfCore(context, field, null, (decimal)value, divisor);
-        }
-    }
-
-    /// <summary><c>multipleOf</c> for integers.</summary>
-    /// <param name="context">Where errors go.</param>
-    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
-    /// <param name="name">The property's wire name.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>, or empty); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's or parameter's wire name (or the rest of the field path).</param>
     /// <param name="value">The value.</param>
     /// <param name="divisor">The spec's <c>multipleOf</c>.</param>
     public static void MultipleOf(ValidationContext context, string path, string name, long value, decimal divisor)
@@ -396,22 +258,14 @@ public static class SchemaChecks
 
     /// <summary><c>multipleOf</c> for decimals (exact).</summary>
     /// <param name="context">Where errors go.</param>
-    /// <param name="field">The field path.</param>
-    /// <param name="value">The value.</param>
-    /// <param name="divisor">The spec's <c>multipleOf</c>.</param>
-    public static void MultipleOf(ValidationContext context, string field, decimal value, decimal divisor) =>
-        MultipleOfCore(context, field, null, value, divisor);
-
-    /// <summary><c>multipleOf</c> for decimals (exact).</summary>
-    /// <param name="context">Where errors go.</param>
-    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
-    /// <param name="name">The property's wire name.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>, or empty); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's or parameter's wire name (or the rest of the field path).</param>
     /// <param name="value">The value.</param>
     /// <param name="divisor">The spec's <c>multipleOf</c>.</param>
     public static void MultipleOf(ValidationContext context, string path, string name, decimal value, decimal divisor) =>
         MultipleOfCore(context, path, name, value, divisor);
 
-    private static void MultipleOfCore(ValidationContext context, string path, string? name, decimal value, decimal divisor)
+    private static void MultipleOfCore(ValidationContext context, string path, string name, decimal value, decimal divisor)
     {
         if (divisor <= 0m)
         {
@@ -446,22 +300,14 @@ public static class SchemaChecks
 
     /// <summary><c>pattern</c>: ECMA-262 syntax, unanchored (a match anywhere passes), as JSON Schema says.</summary>
     /// <param name="context">Where errors go.</param>
-    /// <param name="field">The field path.</param>
-    /// <param name="value">The value.</param>
-    /// <param name="pattern">The spec's pattern.</param>
-    public static void Pattern(ValidationContext context, string field, string? value, string pattern) =>
-        PatternCore(context, field, null, value, pattern);
-
-    /// <summary><c>pattern</c>: ECMA-262 syntax, unanchored (a match anywhere passes), as JSON Schema says.</summary>
-    /// <param name="context">Where errors go.</param>
-    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
-    /// <param name="name">The property's wire name.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>, or empty); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's or parameter's wire name (or the rest of the field path).</param>
     /// <param name="value">The value.</param>
     /// <param name="pattern">The spec's pattern.</param>
     public static void Pattern(ValidationContext context, string path, string name, string? value, string pattern) =>
         PatternCore(context, path, name, value, pattern);
 
-    private static void PatternCore(ValidationContext context, string path, string? name, string? value, string pattern)
+    private static void PatternCore(ValidationContext context, string path, string name, string? value, string pattern)
     {
         if (value is null)
         {
@@ -487,22 +333,14 @@ public static class SchemaChecks
 
     /// <summary><c>minLength</c>, counted in Unicode code points (a surrogate pair counts once).</summary>
     /// <param name="context">Where errors go.</param>
-    /// <param name="field">The field path.</param>
-    /// <param name="value">The value.</param>
-    /// <param name="minLength">The least number of characters.</param>
-    public static void MinLength(ValidationContext context, string field, string? value, int minLength) =>
-        MinLengthCore(context, field, null, value, minLength);
-
-    /// <summary><c>minLength</c>, counted in Unicode code points (a surrogate pair counts once).</summary>
-    /// <param name="context">Where errors go.</param>
-    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
-    /// <param name="name">The property's wire name.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>, or empty); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's or parameter's wire name (or the rest of the field path).</param>
     /// <param name="value">The value.</param>
     /// <param name="minLength">The least number of characters.</param>
     public static void MinLength(ValidationContext context, string path, string name, string? value, int minLength) =>
         MinLengthCore(context, path, name, value, minLength);
 
-    private static void MinLengthCore(ValidationContext context, string path, string? name, string? value, int minLength)
+    private static void MinLengthCore(ValidationContext context, string path, string name, string? value, int minLength)
     {
         // value.Length >= code points, so a short UTF-16 length already decides.
         if (value is not null && (value.Length < minLength || CodePointLength(value) < minLength))
@@ -513,22 +351,14 @@ public static class SchemaChecks
 
     /// <summary><c>maxLength</c>, counted in Unicode code points (a surrogate pair counts once).</summary>
     /// <param name="context">Where errors go.</param>
-    /// <param name="field">The field path.</param>
-    /// <param name="value">The value.</param>
-    /// <param name="maxLength">The greatest number of characters.</param>
-    public static void MaxLength(ValidationContext context, string field, string? value, int maxLength) =>
-        MaxLengthCore(context, field, null, value, maxLength);
-
-    /// <summary><c>maxLength</c>, counted in Unicode code points (a surrogate pair counts once).</summary>
-    /// <param name="context">Where errors go.</param>
-    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
-    /// <param name="name">The property's wire name.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>, or empty); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's or parameter's wire name (or the rest of the field path).</param>
     /// <param name="value">The value.</param>
     /// <param name="maxLength">The greatest number of characters.</param>
     public static void MaxLength(ValidationContext context, string path, string name, string? value, int maxLength) =>
         MaxLengthCore(context, path, name, value, maxLength);
 
-    private static void MaxLengthCore(ValidationContext context, string path, string? name, string? value, int maxLength)
+    private static void MaxLengthCore(ValidationContext context, string path, string name, string? value, int maxLength)
     {
         if (value is not null && value.Length > maxLength && CodePointLength(value) > maxLength)
         {
@@ -548,22 +378,14 @@ public static class SchemaChecks
 
     /// <summary><c>minProperties</c> of a map (an object with <c>additionalProperties</c>).</summary>
     /// <param name="context">Where errors go.</param>
-    /// <param name="field">The field path.</param>
-    /// <param name="count">The number of entries.</param>
-    /// <param name="minProperties">The least number of entries.</param>
-    public static void MinProperties(ValidationContext context, string field, int count, int minProperties) =>
-        MinPropertiesCore(context, field, null, count, minProperties);
-
-    /// <summary><c>minProperties</c> of a map (an object with <c>additionalProperties</c>).</summary>
-    /// <param name="context">Where errors go.</param>
-    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
-    /// <param name="name">The property's wire name.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>, or empty); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's or parameter's wire name (or the rest of the field path).</param>
     /// <param name="count">The number of entries.</param>
     /// <param name="minProperties">The least number of entries.</param>
     public static void MinProperties(ValidationContext context, string path, string name, int count, int minProperties) =>
         MinPropertiesCore(context, path, name, count, minProperties);
 
-    private static void MinPropertiesCore(ValidationContext context, string path, string? name, int count, int minProperties)
+    private static void MinPropertiesCore(ValidationContext context, string path, string name, int count, int minProperties)
     {
         if (count < minProperties)
         {
@@ -573,22 +395,14 @@ public static class SchemaChecks
 
     /// <summary><c>maxProperties</c> of a map (an object with <c>additionalProperties</c>).</summary>
     /// <param name="context">Where errors go.</param>
-    /// <param name="field">The field path.</param>
-    /// <param name="count">The number of entries.</param>
-    /// <param name="maxProperties">The greatest number of entries.</param>
-    public static void MaxProperties(ValidationContext context, string field, int count, int maxProperties) =>
-        MaxPropertiesCore(context, field, null, count, maxProperties);
-
-    /// <summary><c>maxProperties</c> of a map (an object with <c>additionalProperties</c>).</summary>
-    /// <param name="context">Where errors go.</param>
-    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
-    /// <param name="name">The property's wire name.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>, or empty); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's or parameter's wire name (or the rest of the field path).</param>
     /// <param name="count">The number of entries.</param>
     /// <param name="maxProperties">The greatest number of entries.</param>
     public static void MaxProperties(ValidationContext context, string path, string name, int count, int maxProperties) =>
         MaxPropertiesCore(context, path, name, count, maxProperties);
 
-    private static void MaxPropertiesCore(ValidationContext context, string path, string? name, int count, int maxProperties)
+    private static void MaxPropertiesCore(ValidationContext context, string path, string name, int count, int maxProperties)
     {
         if (count > maxProperties)
         {
@@ -598,22 +412,14 @@ public static class SchemaChecks
 
     /// <summary><c>minItems</c>.</summary>
     /// <param name="context">Where errors go.</param>
-    /// <param name="field">The field path.</param>
-    /// <param name="count">The number of items.</param>
-    /// <param name="minItems">The least number of items.</param>
-    public static void MinItems(ValidationContext context, string field, int count, int minItems) =>
-        MinItemsCore(context, field, null, count, minItems);
-
-    /// <summary><c>minItems</c>.</summary>
-    /// <param name="context">Where errors go.</param>
-    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
-    /// <param name="name">The property's wire name.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>, or empty); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's or parameter's wire name (or the rest of the field path).</param>
     /// <param name="count">The number of items.</param>
     /// <param name="minItems">The least number of items.</param>
     public static void MinItems(ValidationContext context, string path, string name, int count, int minItems) =>
         MinItemsCore(context, path, name, count, minItems);
 
-    private static void MinItemsCore(ValidationContext context, string path, string? name, int count, int minItems)
+    private static void MinItemsCore(ValidationContext context, string path, string name, int count, int minItems)
     {
         if (count < minItems)
         {
@@ -623,22 +429,14 @@ public static class SchemaChecks
 
     /// <summary><c>maxItems</c>.</summary>
     /// <param name="context">Where errors go.</param>
-    /// <param name="field">The field path.</param>
-    /// <param name="count">The number of items.</param>
-    /// <param name="maxItems">The greatest number of items.</param>
-    public static void MaxItems(ValidationContext context, string field, int count, int maxItems) =>
-        MaxItemsCore(context, field, null, count, maxItems);
-
-    /// <summary><c>maxItems</c>.</summary>
-    /// <param name="context">Where errors go.</param>
-    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
-    /// <param name="name">The property's wire name.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>, or empty); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's or parameter's wire name (or the rest of the field path).</param>
     /// <param name="count">The number of items.</param>
     /// <param name="maxItems">The greatest number of items.</param>
     public static void MaxItems(ValidationContext context, string path, string name, int count, int maxItems) =>
         MaxItemsCore(context, path, name, count, maxItems);
 
-    private static void MaxItemsCore(ValidationContext context, string path, string? name, int count, int maxItems)
+    private static void MaxItemsCore(ValidationContext context, string path, string name, int count, int maxItems)
     {
         if (count > maxItems)
         {
@@ -649,21 +447,13 @@ public static class SchemaChecks
     /// <summary><c>uniqueItems: true</c>, with <see cref="EqualityComparer{T}.Default"/> (records compare by value).</summary>
     /// <typeparam name="T">The item type.</typeparam>
     /// <param name="context">Where errors go.</param>
-    /// <param name="field">The field path.</param>
-    /// <param name="items">The items.</param>
-    public static void UniqueItems<T>(ValidationContext context, string field, IEnumerable<T>? items) =>
-        UniqueItemsCore(context, field, null, items);
-
-    /// <summary><c>uniqueItems: true</c>, with <see cref="EqualityComparer{T}.Default"/> (records compare by value).</summary>
-    /// <typeparam name="T">The item type.</typeparam>
-    /// <param name="context">Where errors go.</param>
-    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
-    /// <param name="name">The property's wire name.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>, or empty); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's or parameter's wire name (or the rest of the field path).</param>
     /// <param name="items">The items.</param>
     public static void UniqueItems<T>(ValidationContext context, string path, string name, IEnumerable<T>? items) =>
         UniqueItemsCore(context, path, name, items);
 
-    private static void UniqueItemsCore<T>(ValidationContext context, string path, string? name, IEnumerable<T>? items)
+    private static void UniqueItemsCore<T>(ValidationContext context, string path, string name, IEnumerable<T>? items)
     {
         if (items is null)
         {
@@ -709,21 +499,13 @@ public static class SchemaChecks
     /// <summary><c>enum</c>: the open enum's value must be one the spec knows.</summary>
     /// <typeparam name="T">The generated enum.</typeparam>
     /// <param name="context">Where errors go.</param>
-    /// <param name="field">The field path.</param>
-    /// <param name="value">The value.</param>
-    public static void Enum<T>(ValidationContext context, string field, T value) where T : struct, IOpenEnum<T> =>
-        EnumCore(context, field, null, value);
-
-    /// <summary><c>enum</c>: the open enum's value must be one the spec knows.</summary>
-    /// <typeparam name="T">The generated enum.</typeparam>
-    /// <param name="context">Where errors go.</param>
-    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
-    /// <param name="name">The property's wire name.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>, or empty); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's or parameter's wire name (or the rest of the field path).</param>
     /// <param name="value">The value.</param>
     public static void Enum<T>(ValidationContext context, string path, string name, T value) where T : struct, IOpenEnum<T> =>
         EnumCore(context, path, name, value);
 
-    private static void EnumCore<T>(ValidationContext context, string path, string? name, T value) where T : struct, IOpenEnum<T>
+    private static void EnumCore<T>(ValidationContext context, string path, string name, T value) where T : struct, IOpenEnum<T>
     {
         if (!value.IsKnown)
         {
@@ -734,21 +516,13 @@ public static class SchemaChecks
     /// <summary><c>enum</c> for an optional open enum; <see langword="null"/> passes.</summary>
     /// <typeparam name="T">The generated enum.</typeparam>
     /// <param name="context">Where errors go.</param>
-    /// <param name="field">The field path.</param>
-    /// <param name="value">The value.</param>
-    public static void Enum<T>(ValidationContext context, string field, T? value) where T : struct, IOpenEnum<T> =>
-        EnumCore(context, field, null, value);
-
-    /// <summary><c>enum</c> for an optional open enum; <see langword="null"/> passes.</summary>
-    /// <typeparam name="T">The generated enum.</typeparam>
-    /// <param name="context">Where errors go.</param>
-    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
-    /// <param name="name">The property's wire name.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>, or empty); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's or parameter's wire name (or the rest of the field path).</param>
     /// <param name="value">The value.</param>
     public static void Enum<T>(ValidationContext context, string path, string name, T? value) where T : struct, IOpenEnum<T> =>
         EnumCore(context, path, name, value);
 
-    private static void EnumCore<T>(ValidationContext context, string path, string? name, T? value) where T : struct, IOpenEnum<T>
+    private static void EnumCore<T>(ValidationContext context, string path, string name, T? value) where T : struct, IOpenEnum<T>
     {
         if (value is { } v)
         {
@@ -758,22 +532,14 @@ public static class SchemaChecks
 
     /// <summary><c>enum</c> for a plain string (ordinal comparison).</summary>
     /// <param name="context">Where errors go.</param>
-    /// <param name="field">The field path.</param>
-    /// <param name="value">The value; <see langword="null"/> passes.</param>
-    /// <param name="allowed">The spec's values.</param>
-    public static void Enum(ValidationContext context, string field, string? value, IReadOnlyList<string> allowed) =>
-        EnumCore(context, field, null, value, allowed);
-
-    /// <summary><c>enum</c> for a plain string (ordinal comparison).</summary>
-    /// <param name="context">Where errors go.</param>
-    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
-    /// <param name="name">The property's wire name.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>, or empty); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's or parameter's wire name (or the rest of the field path).</param>
     /// <param name="value">The value; <see langword="null"/> passes.</param>
     /// <param name="allowed">The spec's values.</param>
     public static void Enum(ValidationContext context, string path, string name, string? value, IReadOnlyList<string> allowed) =>
         EnumCore(context, path, name, value, allowed);
 
-    private static void EnumCore(ValidationContext context, string path, string? name, string? value, IReadOnlyList<string> allowed)
+    private static void EnumCore(ValidationContext context, string path, string name, string? value, IReadOnlyList<string> allowed)
     {
         if (value is null)
         {
@@ -794,21 +560,13 @@ public static class SchemaChecks
     /// <summary><c>enum</c> for an open integer enum.</summary>
     /// <typeparam name="T">The generated enum.</typeparam>
     /// <param name="context">Where errors go.</param>
-    /// <param name="field">The field path.</param>
-    /// <param name="value">The value.</param>
-    public static void IntEnum<T>(ValidationContext context, string field, T value) where T : struct, IOpenIntEnum<T> =>
-        IntEnumCore(context, field, null, value);
-
-    /// <summary><c>enum</c> for an open integer enum.</summary>
-    /// <typeparam name="T">The generated enum.</typeparam>
-    /// <param name="context">Where errors go.</param>
-    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
-    /// <param name="name">The property's wire name.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>, or empty); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's or parameter's wire name (or the rest of the field path).</param>
     /// <param name="value">The value.</param>
     public static void IntEnum<T>(ValidationContext context, string path, string name, T value) where T : struct, IOpenIntEnum<T> =>
         IntEnumCore(context, path, name, value);
 
-    private static void IntEnumCore<T>(ValidationContext context, string path, string? name, T value) where T : struct, IOpenIntEnum<T>
+    private static void IntEnumCore<T>(ValidationContext context, string path, string name, T value) where T : struct, IOpenIntEnum<T>
     {
         if (!value.IsKnown)
         {
@@ -825,20 +583,13 @@ public static class SchemaChecks
 
     /// <summary><c>required</c>: the property must be present.</summary>
     /// <param name="context">Where errors go.</param>
-    /// <param name="field">The field path.</param>
-    /// <param name="present">Whether it is present (not <see langword="null"/>).</param>
-    public static void Required(ValidationContext context, string field, bool present) =>
-        RequiredCore(context, field, null, present);
-
-    /// <summary><c>required</c>: the property must be present.</summary>
-    /// <param name="context">Where errors go.</param>
-    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>); the field is <c>path + name</c>, built only when the check fails.</param>
-    /// <param name="name">The property's wire name.</param>
+    /// <param name="path">The prefix of the field path (e.g. <c>body.</c>, or empty); the field is <c>path + name</c>, built only when the check fails.</param>
+    /// <param name="name">The property's or parameter's wire name (or the rest of the field path).</param>
     /// <param name="present">Whether it is present (not <see langword="null"/>).</param>
     public static void Required(ValidationContext context, string path, string name, bool present) =>
         RequiredCore(context, path, name, present);
 
-    private static void RequiredCore(ValidationContext context, string path, string? name, bool present)
+    private static void RequiredCore(ValidationContext context, string path, string name, bool present)
     {
         if (!present)
         {
@@ -849,7 +600,7 @@ public static class SchemaChecks
     /// <summary>Validates a nested model, prefixing its fields with <c>path + name + "."</c>; <see langword="null"/> passes.</summary>
     /// <param name="context">Where errors go.</param>
     /// <param name="path">The current prefix.</param>
-    /// <param name="name">The property's wire name.</param>
+    /// <param name="name">The property's or parameter's wire name (or the rest of the field path).</param>
     /// <param name="value">The nested model.</param>
     public static void Nested(ValidationContext context, string path, string name, IValidatable? value) =>
         value?.Validate(context, ValidationContext.Member(path, name));
@@ -897,7 +648,7 @@ public static class SchemaChecks
     // ---- helpers ----------------------------------------------------------------------------------------------------
 
     // The field path of an error: concatenated only when a check fails, so that passing checks allocate nothing.
-    private static string Field(string path, string? name) => name is null ? path : string.Concat(path, name);
+    private static string Field(string path, string name) => string.Concat(path, name);
 
     private static void AddBound(ValidationContext context, string field, string keyword, string op, string bound, string actual) =>
         context.Add(field, keyword, $"must be {op} {bound} (was {actual})");

@@ -165,6 +165,7 @@ public static class ConformanceRunner
         watch.Restart();
         RunValidate(assembly, live, failed, results);
         results.Log.Add($"  validate {watch.Elapsed.TotalSeconds:0.0} s");
+        CompareBytesWithDocument(assembly, live, failed, results);
     }
 
     /// <summary>The groups that, alone in a document, stop it from generating (no server interface), with the generator's reasons.</summary>
@@ -402,6 +403,44 @@ public static class ConformanceRunner
 
                     var index = byKey[(document.File.Draft, document.File.Name, group.Index, i)];
                     results.Cases[index] = results.Cases[index] with { ValidateValid = valid, ValidateDetail = detail, ValidateCrashed = crashed };
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The body schema's two entry points must agree on every case: <c>Validate(bytes)</c> (a streaming pass over the
+    /// bytes that can only show a body valid, then the full evaluation) and <c>Validate(JsonElement)</c> (the full
+    /// evaluation of a parsed document) give the same answer and the same errors.
+    /// </summary>
+    private static void CompareBytesWithDocument(Assembly assembly, IReadOnlyList<ConformanceDocument> documents, Dictionary<(KeywordFile, int), string> failed, ConformanceResults results)
+    {
+        foreach (var document in documents)
+        {
+            var schemas = assembly.GetType(document.Namespace + "." + document.ClientName + "Schemas");
+            foreach (var group in document.Groups.Where(g => !failed.ContainsKey((document.File, g.Index))))
+            {
+                var name = char.ToUpperInvariant(group.OperationId[0]) + group.OperationId.Substring(1) + "Body";
+                if (schemas?.GetProperty(name, BindingFlags.Public | BindingFlags.Static)?.GetValue(null) is not JsonSchema schema) continue;
+                for (var i = 0; i < group.Cases.Count; i++)
+                {
+                    var bytes = System.Text.Encoding.UTF8.GetBytes(Wrap(group.Cases[i].DataJson));
+                    var fromBytes = new ValidationContext();
+                    var bytesValid = schema.Validate(bytes, fromBytes, "");
+                    var fromDocument = new ValidationContext();
+                    bool documentValid;
+                    using (var parsed = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 256 }))
+                    {
+                        documentValid = schema.Validate(parsed.RootElement, fromDocument, "");
+                    }
+
+                    results.BytesAgainstDocumentChecked++;
+                    var a = string.Join("; ", fromBytes.Errors);
+                    var b = string.Join("; ", fromDocument.Errors);
+                    if (bytesValid != documentValid || a != b)
+                    {
+                        results.BytesAgainstDocumentDisagreements.Add($"{document.File.Draft} {document.File.Name} g{group.Index} case {i}: bytes {bytesValid} [{a}], document {documentValid} [{b}]");
+                    }
                 }
             }
         }

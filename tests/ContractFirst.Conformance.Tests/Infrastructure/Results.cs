@@ -37,6 +37,12 @@ public sealed class ConformanceResults
 
     public List<string> Log { get; } = new();
 
+    /// <summary>Cases checked both from the bytes (the streaming pass, then the full one) and from a parsed document.</summary>
+    public int BytesAgainstDocumentChecked { get; set; }
+
+    /// <summary>Cases where those two disagreed (validity or errors): must stay empty.</summary>
+    public List<string> BytesAgainstDocumentDisagreements { get; } = new();
+
     public TimeSpan Elapsed { get; set; }
 
     public IEnumerable<CaseResult> Covered => Cases.Where(c => Files.Any(f => f.Draft == c.Draft && f.Name == c.File && f.Covered));

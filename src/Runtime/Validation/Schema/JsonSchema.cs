@@ -193,6 +193,10 @@ public sealed class JsonSchema
     public bool Validate(ReadOnlyMemory<byte> utf8Json, ValidationContext context, string path)
     {
         ArgumentNullException.ThrowIfNull(context);
+
+        // Most bodies are valid: one forward pass over the bytes shows that without building a document. Anything it
+        // cannot show valid (an error, or a keyword it leaves alone) is parsed and evaluated in full, which names the errors.
+        if (SchemaStreamEvaluator.IsCertainlyValid(this, utf8Json.Span)) return true;
         JsonDocument document;
         try
         {
@@ -274,6 +278,11 @@ public sealed class JsonSchema
         return Encoding.UTF8.GetString(utf8) == name ? utf8 : null; // a lone surrogate has no UTF-8 form
     }
 
+    /// <summary>Whether <see cref="SchemaStreamEvaluator"/> handles every keyword reachable from this schema (computed once).</summary>
+    internal bool Streamable => (_streamable == 0 ? _streamable = SchemaStreamEvaluator.Handles(this) ? 1 : 2 : _streamable) == 1;
+
+    private int _streamable;
+
     internal PropertyTable? PropertyLookup => _properties ??= Properties is { Count: > 0 } ? new PropertyTable(Properties) : null;
 
     /// <summary>The declared properties, with their names as UTF-8 for allocation-free lookups.</summary>
@@ -307,6 +316,42 @@ public sealed class JsonSchema
         }
 
         public string[] Names { get; }
+
+        /// <summary><see cref="IndexOf(JsonProperty, ref int)"/> for the property name a reader stands on.</summary>
+        public int IndexOf(ref Utf8JsonReader reader, ref int hint)
+        {
+            int n = Utf8.Length;
+            if (_index is null)
+            {
+                for (int k = 0; k < n; k++)
+                {
+                    int i = hint + k;
+                    if (i >= n) i -= n;
+                    if (reader.ValueTextEquals(Utf8[i]))
+                    {
+                        hint = i + 1 == n ? 0 : i + 1;
+                        return i;
+                    }
+                }
+
+                return -1;
+            }
+
+            if (hint < n && reader.ValueTextEquals(Utf8[hint]))
+            {
+                int i = hint;
+                hint = i + 1 == n ? 0 : i + 1;
+                return i;
+            }
+
+            if (_index.TryGetValue(reader.GetString()!, out var found))
+            {
+                hint = found + 1 == n ? 0 : found + 1;
+                return found;
+            }
+
+            return -1;
+        }
 
         public byte[][] Utf8 { get; }
 

@@ -162,6 +162,7 @@ internal static class SchemaEvaluator
     {
         if (s.Minimum is null && s.Maximum is null && s.ExclusiveMinimum is null && s.ExclusiveMaximum is null && s.MultipleOf is null) return true;
         SchemaNumber.TryRead(value, out var n);
+        if (report is null) return NumberHolds(s, n);
         bool valid = true;
         if (s.Minimum is { } min && SchemaNumber.Compare(n, min) < 0)
         {
@@ -203,10 +204,32 @@ internal static class SchemaEvaluator
         return valid;
     }
 
+    /// <summary>The numeric keywords, answer only (the quiet pass, and the streaming one).</summary>
+    internal static bool NumberHolds(JsonSchema s, SchemaNumber n) =>
+        (s.Minimum is not { } min || SchemaNumber.Compare(n, min) >= 0)
+        && (s.ExclusiveMinimum is not { } exMin || SchemaNumber.Compare(n, exMin) > 0)
+        && (s.Maximum is not { } max || SchemaNumber.Compare(n, max) <= 0)
+        && (s.ExclusiveMaximum is not { } exMax || SchemaNumber.Compare(n, exMax) < 0)
+        && (s.MultipleOf is not { } divisor || SchemaNumber.IsMultiple(n, divisor));
+
+    /// <summary>The string keywords, answer only (the quiet pass, and the streaming one).</summary>
+    internal static bool StringHolds(JsonSchema s, string text)
+    {
+        if (s.MinLength is not null || s.MaxLength is not null)
+        {
+            int length = ConstraintMath.CodePointLength(text);
+            if (length < s.MinLength || length > s.MaxLength) return false;
+        }
+
+        return (s.Pattern is not { } pattern || pattern.IsMatch(text) == true)
+            && (s.Format is not { } format || FormatHolds(format, text));
+    }
+
     private static bool String(JsonSchema s, JsonElement value, SchemaReport? report)
     {
         if (s.MinLength is null && s.MaxLength is null && s.Pattern is null && s.Format is null) return true;
         var text = value.GetString()!;
+        if (report is null) return StringHolds(s, text);
         bool valid = true;
         if (s.MinLength is not null || s.MaxLength is not null)
         {
@@ -253,7 +276,7 @@ internal static class SchemaEvaluator
         return valid;
     }
 
-    private static bool FormatHolds(string format, string text) => format switch
+    internal static bool FormatHolds(string format, string text) => format switch
     {
         "uuid" => Guid.TryParseExact(text, "D", out _),
         "date-time" => DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _) && text.Length >= 20 && (text[10] is 'T' or 't' or ' '),

@@ -11,6 +11,7 @@ namespace ContractFirst.Validation;
 
 /// <summary>The JSON types a schema's <c>type</c> keyword allows; <see cref="None"/> means any.</summary>
 [Flags]
+[EditorBrowsable(EditorBrowsableState.Never)]
 public enum JsonTypes
 {
     /// <summary>No <c>type</c> keyword: any JSON value.</summary>
@@ -114,6 +115,18 @@ public readonly struct SchemaNumber
 
         number = element.TryGetDecimal(out var exact) ? new SchemaNumber(exact, 0, true) : new SchemaNumber(0, element.GetDouble(), false);
         return true;
+    }
+
+    /// <summary>The number the reader stands on, read exactly as <see cref="TryRead(JsonElement, out SchemaNumber)"/> reads it.</summary>
+    internal static void Read(ref Utf8JsonReader reader, out SchemaNumber number)
+    {
+        if (reader.TryGetInt64(out var integer) && integer != 0)
+        {
+            number = new SchemaNumber(integer);
+            return;
+        }
+
+        number = reader.TryGetDecimal(out var exact) ? new SchemaNumber(exact, 0, true) : new SchemaNumber(0, reader.GetDouble(), false);
     }
 
     /// <summary>Compares two numbers by value.</summary>
@@ -280,6 +293,48 @@ public sealed class JsonValueSet
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// <see cref="Contains(JsonElement)"/> for the scalar a reader stands on. An object or an array answers false: the
+    /// streaming pass leaves those to the full evaluator.
+    /// </summary>
+    internal bool ContainsToken(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                if (_utf8Strings is not null)
+                {
+                    foreach (var text in _utf8Strings)
+                    {
+                        if (reader.ValueTextEquals(text)) return true;
+                    }
+
+                    return false;
+                }
+
+                return _strings is not null && _strings.Contains(reader.GetString()!);
+            case JsonTokenType.Number:
+                if (_onlyStrings) return false;
+                SchemaNumber.Read(ref reader, out var number);
+                foreach (var candidate in _values)
+                {
+                    if (candidate.ValueKind == JsonValueKind.Number && SchemaNumber.TryRead(candidate, out var other) && SchemaNumber.Compare(number, other) == 0) return true;
+                }
+
+                return false;
+            case JsonTokenType.True or JsonTokenType.False or JsonTokenType.Null:
+                var kind = reader.TokenType switch { JsonTokenType.True => JsonValueKind.True, JsonTokenType.False => JsonValueKind.False, _ => JsonValueKind.Null };
+                foreach (var candidate in _values)
+                {
+                    if (candidate.ValueKind == kind) return true;
+                }
+
+                return false;
+            default:
+                return false;
+        }
     }
 
     internal string Describe(int max)

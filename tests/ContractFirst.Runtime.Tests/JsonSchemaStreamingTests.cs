@@ -1,0 +1,119 @@
+using System.Text;
+using System.Text.Json;
+using ContractFirst.Validation;
+
+namespace ContractFirst.Runtime.Tests;
+
+/// <summary>
+/// <c>Validate(bytes)</c> first tries a streaming pass over the bytes that can only show a body valid; whatever it cannot
+/// show valid is parsed and evaluated in full. Each case here is checked both ways (bytes, and a parsed document) and
+/// must give the same answer and the same errors; the expected answer is asserted too.
+/// </summary>
+public class JsonSchemaStreamingTests
+{
+    private static readonly JsonSchema Name = new() { Type = JsonTypes.String, MinLength = 1, MaxLength = 8, Pattern = new SchemaPattern("^[a-z]+$", "^[a-z]+$") };
+
+    private static readonly JsonSchema Body = new()
+    {
+        Type = JsonTypes.Object,
+        Required = ["name", "size"],
+        Properties = new Dictionary<string, JsonSchema>
+        {
+            ["name"] = Name,
+            ["size"] = new() { Type = JsonTypes.Integer, Minimum = 12L, Maximum = 120L, MultipleOf = 12m },
+            ["tier"] = new() { Type = JsonTypes.String | JsonTypes.Null, Enum = JsonValueSet.Of("[\"dev\", \"prod\", null]") },
+            ["id"] = new() { Type = JsonTypes.String, Format = "uuid" },
+            ["tags"] = new() { Type = JsonTypes.Array, MaxItems = 2, Items = Name },
+            ["pair"] = new() { Type = JsonTypes.Array, PrefixItems = [new() { Type = JsonTypes.Integer }, new() { Type = JsonTypes.String }], Items = JsonSchema.False },
+            ["any"] = JsonSchema.True,
+            ["either"] = new() { AnyOf = [new() { Type = JsonTypes.Integer }, new() { Type = JsonTypes.String, MaxLength = 2 }] },
+            ["both"] = new() { AllOf = [new() { Minimum = 20m }, new() { Maximum = 30m }] },
+        },
+        PatternProperties = [new(new SchemaPattern("^x-", "^x-"), new JsonSchema { Type = JsonTypes.String })],
+        AdditionalProperties = JsonSchema.False,
+        MaxProperties = 6,
+    };
+
+    [Theory]
+    [InlineData("""{"name":"abc","size":24}""", true)]
+    [InlineData("""{"size":24,"name":"abc"}""", true)] // any order
+    [InlineData("""{"n\u0061me":"abc","size":24}""", true)] // an escaped name is the same name
+    [InlineData("""{"name":"abc","size":24.0}""", true)] // an integer by value
+    [InlineData("""{"name":"abc","size":2.4e1}""", true)]
+    [InlineData("""{"name":"abc","size":25}""", false)]
+    [InlineData("""{"name":"abc","size":132}""", false)]
+    [InlineData("""{"name":"abc"}""", false)] // required
+    [InlineData("""{"name":"ABC","size":24}""", false)] // pattern
+    [InlineData("""{"name":"","size":24}""", false)] // minLength
+    [InlineData("""{"name":"abcdefghi","size":24}""", false)] // maxLength
+    [InlineData("""{"name":"abc","size":24,"tier":"dev"}""", true)]
+    [InlineData("""{"name":"abc","size":24,"tier":null}""", true)]
+    [InlineData("""{"name":"abc","size":24,"tier":"produciton"}""", false)]
+    [InlineData("""{"name":"abc","size":24,"tier":1}""", false)]
+    [InlineData("""{"name":"abc","size":24,"id":"3f2504e0-4f89-11d3-9a0c-0305e82c3301"}""", true)]
+    [InlineData("""{"name":"abc","size":24,"id":"nope"}""", false)]
+    [InlineData("""{"name":"abc","size":24,"tags":["a","b"]}""", true)]
+    [InlineData("""{"name":"abc","size":24,"tags":["a","b","c"]}""", false)] // maxItems
+    [InlineData("""{"name":"abc","size":24,"tags":["a","B"]}""", false)] // an item's pattern
+    [InlineData("""{"name":"abc","size":24,"pair":[1,"a"]}""", true)]
+    [InlineData("""{"name":"abc","size":24,"pair":[1,"a",true]}""", false)] // items: false after the prefix
+    [InlineData("""{"name":"abc","size":24,"pair":["a",1]}""", false)]
+    [InlineData("""{"name":"abc","size":24,"any":{"deep":[1,{"x":null}]}}""", true)]
+    [InlineData("""{"name":"abc","size":24,"either":5}""", true)]
+    [InlineData("""{"name":"abc","size":24,"either":"ab"}""", true)]
+    [InlineData("""{"name":"abc","size":24,"either":"abc"}""", false)]
+    [InlineData("""{"name":"abc","size":24,"both":25}""", true)]
+    [InlineData("""{"name":"abc","size":24,"both":35}""", false)]
+    [InlineData("""{"name":"abc","size":24,"x-a":"s"}""", true)] // patternProperties
+    [InlineData("""{"name":"abc","size":24,"x-a":1}""", false)]
+    [InlineData("""{"name":"abc","size":24,"other":1}""", false)] // additionalProperties: false
+    [InlineData("""{"name":"abc","size":24,"\ud800":1}""", false)] // a lone surrogate in an unexpected name
+    [InlineData("""{"name":"a\ud800","size":24}""", false)] // and in a checked value
+    [InlineData("""{"name":"abc","size":24,"tags":[],"pair":[],"any":1,"both":20,"either":1}""", false)] // maxProperties
+    [InlineData("""{"name":"abc","size":24,"name":"ABC"}""", false)] // a repeated name: each occurrence is checked
+    [InlineData("""{"name":"abc","size":24} x""", false)] // trailing text
+    [InlineData("""{"name":"abc","size":24""", false)] // not JSON
+    [InlineData("", false)]
+    [InlineData("[]", false)]
+    [InlineData("null", false)]
+    public void Bytes_and_document_agree(string json, bool valid)
+    {
+        var fromBytes = new ValidationContext();
+        Assert.Equal(valid, Body.Validate(Encoding.UTF8.GetBytes(json), fromBytes, "body"));
+        Assert.Equal(valid, !fromBytes.HasErrors);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json);
+        }
+        catch (JsonException)
+        {
+            Assert.False(valid);
+            Assert.Contains(fromBytes.Errors, e => e.Keyword == "json");
+            return;
+        }
+
+        using (document)
+        {
+            var fromDocument = new ValidationContext();
+            Assert.Equal(valid, Body.Validate(document.RootElement, fromDocument, "body"));
+            Assert.Equal(fromDocument.Errors.Select(e => e.ToString()), fromBytes.Errors.Select(e => e.ToString()));
+        }
+    }
+
+    [Fact]
+    public void A_recursive_schema_is_followed_through_the_bytes()
+    {
+        JsonSchema? node = null;
+        node = new JsonSchema
+        {
+            Type = JsonTypes.Object,
+            Properties = new Dictionary<string, JsonSchema> { ["name"] = Name, ["children"] = new() { Type = JsonTypes.Array, Items = JsonSchema.Defer(() => node!) } },
+        };
+
+        Assert.True(node.Validate(Encoding.UTF8.GetBytes("""{"name":"a","children":[{"name":"b","children":[{"name":"c"}]}]}"""), new ValidationContext(), ""));
+        var context = new ValidationContext();
+        Assert.False(node.Validate(Encoding.UTF8.GetBytes("""{"name":"a","children":[{"name":"b","children":[{"name":"C"}]}]}"""), context, ""));
+        Assert.Equal("children[0].children[0].name", Assert.Single(context.Errors).Field);
+    }
+}
