@@ -161,9 +161,9 @@ public class PackageTests(PackageFixture package, ITestOutputHelper output) : IC
             await app.StartAsync();
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             using var http = new HttpClient { BaseAddress = new Uri(address) };
-            foreach (var body in new[] { "{"name":"db","type":"postgres"}", "{"name":"db","type":"postgres","port":99999}" })
+            foreach (var body in new[] { "{'name':'db','type':'postgres'}", "{'name':'db','type':'postgres','port':99999}" })
             {
-                using var response = await http.PostAsync("/api/environments/env1/databases", new StringContent(body, Encoding.UTF8, "application/json"));
+                using var response = await http.PostAsync("/api/environments/env1/databases", new StringContent(body.Replace('\'', '"'), Encoding.UTF8, "application/json"));
                 Console.WriteLine($"status={(int)response.StatusCode} body={await response.Content.ReadAsStringAsync()}");
             }
 
