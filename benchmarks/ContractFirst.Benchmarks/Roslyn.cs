@@ -50,6 +50,7 @@ public static class Roslyn
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToList();
         refs.Add(MetadataReference.CreateFromFile(typeof(ContractFirst.ApiException).Assembly.Location));
+        refs.Add(MetadataReference.CreateFromFile(typeof(ContractFirst.AspNetCore.ServerRequest).Assembly.Location));
         return refs.ToImmutableArray();
     });
 

@@ -97,7 +97,7 @@ public class ServerBenchmarks
             var svc = Guid.Parse((string)httpContext.Request.RouteValues["serviceId"]!);
             var server = httpContext.RequestServices.GetRequiredService<IClickHouseCloudServer>();
             var result = await server.GetServiceAsync(org, svc, httpContext, httpContext.RequestAborted);
-            await result.WriteAsync(httpContext);
+            await result.ExecuteAsync(httpContext);
         }).RequireAuthorization(policy);
         hand.MapMethods("/v1/organizations/{organizationId}/services", new[] { "POST" }, async httpContext =>
         {
@@ -105,7 +105,7 @@ public class ServerBenchmarks
             var body = await JsonSerializer.DeserializeAsync(httpContext.Request.Body, ClickHouseCloudClientJson.TypeInfo<ServicePostRequest>(), httpContext.RequestAborted);
             var server = httpContext.RequestServices.GetRequiredService<IClickHouseCloudServer>();
             var result = await server.CreateServiceAsync(org, body!, httpContext, httpContext.RequestAborted);
-            await result.WriteAsync(httpContext);
+            await result.ExecuteAsync(httpContext);
         }).RequireAuthorization(policy);
 
         return app;

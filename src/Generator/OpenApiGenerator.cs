@@ -63,9 +63,10 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             foreach (var item in items) spc.ReportDiagnostic(ToDiagnostic(item));
         });
 
-        // Server stubs are ASP.NET Core code: they need a web project. One bool, so that compilation edits stay cached.
+        // Server stubs call ContractFirst.AspNetCore (a web project's package): without it, CF0008 instead of broken code.
+        // One bool, so that compilation edits stay cached.
         var hasAspNetCore = context.CompilationProvider
-            .Select(static (compilation, _) => compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpContext") is not null)
+            .Select(static (compilation, _) => compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpContext") is not null && compilation.GetTypeByMetadataName(ServerSupportEmitter.MarkerType) is not null)
             .WithTrackingName(TrackingNames.HasAspNetCore);
 
         var outputs = models
@@ -89,17 +90,6 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.PlannedOutputs);
 
         context.RegisterSourceOutput(planned, static (spc, pair) => Emit(spc, pair.Model, pair.Plan));
-
-        // The ASP.NET Core glue that every server shares: once per compilation, when any spec asks for Server.
-        var anyServer = outputs
-            .Select(static (model, _) => (model.Generate & GenerateKinds.Server) != 0)
-            .Collect()
-            .Select(static (all, _) => all.Contains(true))
-            .WithTrackingName(TrackingNames.AnyServer);
-        context.RegisterSourceOutput(anyServer, static (spc, any) =>
-        {
-            if (any) spc.AddSource(ServerSupportEmitter.HintName, SourceText.From(ServerSupportEmitter.Emit(), Encoding.UTF8));
-        });
     }
 
     private static void Emit(SourceProductionContext context, SpecModel model, OutputPlan plan)

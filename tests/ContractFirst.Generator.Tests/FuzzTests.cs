@@ -223,17 +223,10 @@ public class FuzzTests(ITestOutputHelper output)
         if (batch.Count == 0) return failures;
         var trees = new List<SyntaxTree>();
         var owners = new Dictionary<string, Case>(StringComparer.Ordinal);
-        var shared = false;
         foreach (var (testCase, result) in batch)
         {
             foreach (var source in result.GeneratedSources)
             {
-                if (source.HintName == ServerSupportEmitter.HintName)
-                {
-                    if (shared) continue;
-                    shared = true;
-                }
-
                 var path = $"it{testCase.Iteration}/{source.HintName}";
                 owners[path] = testCase;
                 trees.Add(source.SyntaxTree.WithFilePath(path));

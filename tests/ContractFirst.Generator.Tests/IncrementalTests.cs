@@ -14,7 +14,7 @@ public class IncrementalTests
     private static readonly string[] TrackedSteps =
     {
         TrackingNames.SpecInputs, TrackingNames.AllSpecInputs, TrackingNames.ParseRequests, TrackingNames.ParseResults,
-        TrackingNames.Models, TrackingNames.Diagnostics, TrackingNames.HasAspNetCore, TrackingNames.Outputs, TrackingNames.AnyServer,
+        TrackingNames.Models, TrackingNames.Diagnostics, TrackingNames.HasAspNetCore, TrackingNames.Outputs,
     };
 
     private static List<SpecFile> ThreeSpecs() => new()

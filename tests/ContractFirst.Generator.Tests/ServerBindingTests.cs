@@ -91,11 +91,11 @@ public class ServerBindingTests(ITestOutputHelper output)
         Assert.Contains("BindChildFields(", server);
         Assert.Contains("BindBaseFields(", server);
         Assert.DoesNotContain("BindPetFields(", server);
-        Assert.Contains("InheritedAsync(global::Binding.Child body", api);
-        Assert.Contains("PolymorphicAsync(global::Microsoft.AspNetCore.Http.IFormCollection? body", api);
-        Assert.Contains("MapAsync(global::Microsoft.AspNetCore.Http.IFormCollection? body", api);
+        Assert.Contains("InheritedAsync([global::Microsoft.AspNetCore.Mvc.FromForm] global::Binding.Child body", api);
+        Assert.Contains("PolymorphicAsync([global::Microsoft.AspNetCore.Mvc.FromForm] global::Microsoft.AspNetCore.Http.IFormCollection? body", api);
+        Assert.Contains("MapAsync([global::Microsoft.AspNetCore.Mvc.FromForm] global::Microsoft.AspNetCore.Http.IFormCollection? body", api);
         Assert.Contains("PathStyle(ref raw, \";code=\", null)", server);
         Assert.Contains("PathStyle(ref raw, \".\", \".\")", server);
-        Assert.Contains("TryParseJson(raw[0]!, global::Binding.BindingClientJson.TypeInfo<global::Binding.Base>()", server); // content: JSON
+        Assert.Contains("ServerParsers.Json(global::Binding.BindingClientJson.TypeInfo<global::Binding.Base>())", server); // content: JSON
     }
 }

@@ -123,6 +123,25 @@ public class SpecDiagnosticsTests
     }
 
     [Fact]
+    public void Server_in_a_web_project_without_ContractFirst_AspNetCore_is_CF0008_not_broken_code()
+    {
+        var references = GeneratorHarness.MetadataReferences.Where(r => Path.GetFileName(r.Display!) != "ContractFirst.AspNetCore.dll");
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Web", Array.Empty<Microsoft.CodeAnalysis.SyntaxTree>(), references,
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+                .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
+        Assert.NotNull(compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpContext"));
+        var spec = SpecFile.FromRepo("bridgeport.yaml") with { Generate = "Models;Client;Server" };
+        GeneratorHarness.CreateDriver(new[] { spec }).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("CF0008", diagnostic.Id);
+        Assert.Contains("ContractFirst.AspNetCore", diagnostic.GetMessage());
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.NotNull(output.GetTypeByMetadataName("Consumer.Bridgeport.BridgeportClient"));
+        Assert.Null(output.GetTypeByMetadataName("Consumer.Bridgeport.IBridgeportServer"));
+    }
+
+    [Fact]
     public void Generate_none_items_produce_nothing_by_themselves()
     {
         var result = Run(SpecFile.FromRepo("miget.yaml") with { Generate = "None" });

@@ -6,7 +6,7 @@ using System.Text;
 namespace ContractFirst.Package.Tests;
 
 /// <summary>
-/// Packs ContractFirst once per test run, from a copy of the sources in a temporary folder (so that it never races
+/// Packs ContractFirst and ContractFirst.AspNetCore once per test run, from a copy of the sources in a temporary folder (so that it never races
 /// the solution's own build), with a version unique to the run (so that no stale package is taken from the cache).
 /// </summary>
 public sealed class PackageFixture : IDisposable
@@ -25,8 +25,10 @@ public sealed class PackageFixture : IDisposable
             File.Copy(Path.Combine(repo, file), Path.Combine(source, file));
         }
 
-        PackOutput = Run("dotnet", $"pack \"{Path.Combine(source, "src", "Runtime", "ContractFirst.Runtime.csproj")}\" -c Release -o \"{Feed}\" -p:Version={Version}", source);
+        PackOutput = Run("dotnet", $"pack \"{Path.Combine(source, "src", "Runtime", "ContractFirst.Runtime.csproj")}\" -c Release -o \"{Feed}\" -p:Version={Version}", source)
+            + Run("dotnet", $"pack \"{Path.Combine(source, "src", "AspNetCore", "ContractFirst.AspNetCore.csproj")}\" -c Release -o \"{Feed}\" -p:Version={Version}", source);
         Package = Path.Combine(Feed, $"ContractFirst.{Version}.nupkg");
+        AspNetCorePackage = Path.Combine(Feed, $"ContractFirst.AspNetCore.{Version}.nupkg");
     }
 
     public string Root { get; }
@@ -37,18 +39,45 @@ public sealed class PackageFixture : IDisposable
 
     public string Package { get; }
 
+    /// <summary>The ContractFirst.AspNetCore package: what a web project references.</summary>
+    public string AspNetCorePackage { get; }
+
     public string PackOutput { get; }
 
-    public IReadOnlyList<string> Entries => ZipFile.OpenRead(Package).Entries.Select(e => e.FullName).ToList();
+    public IReadOnlyList<string> Entries => EntriesOf(Package);
 
-    public string Nuspec
+    public string Nuspec => NuspecOf(Package);
+
+    public static IReadOnlyList<string> EntriesOf(string package)
     {
-        get
-        {
-            using var zip = ZipFile.OpenRead(Package);
-            using var reader = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
-            return reader.ReadToEnd();
-        }
+        using var zip = ZipFile.OpenRead(package);
+        return zip.Entries.Select(e => e.FullName).ToList();
+    }
+
+    public static string NuspecOf(string package)
+    {
+        using var zip = ZipFile.OpenRead(package);
+        using var reader = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>A fresh folder for a consumer project, with the feed as its only package source besides the cache.</summary>
+    public string NewConsumer(string name)
+    {
+        var project = Path.Combine(Root, name);
+        Directory.CreateDirectory(project);
+        File.WriteAllText(Path.Combine(project, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="local" value="{Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        // A Directory.Build.props of its own keeps the repository's (if the temp folder were inside it) out.
+        File.WriteAllText(Path.Combine(project, "Directory.Build.props"), "<Project />");
+        File.WriteAllText(Path.Combine(project, "Directory.Packages.props"), "<Project />");
+        return project;
     }
 
     /// <summary>Runs a command to completion (bounded), returning its output; throws with the output when it fails.</summary>

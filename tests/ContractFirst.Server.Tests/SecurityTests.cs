@@ -75,7 +75,7 @@ public sealed class SecurityTests(ServerFixture server) : IClassFixture<ServerFi
     public void Endpoints_carry_the_policy_and_the_error_shape_as_metadata()
     {
         var endpoints = server.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
-            .Where(e => e.Metadata.GetMetadata<ContractFirst.Generated.Server.ServerErrorWriter>() is not null)
+            .Where(e => e.Metadata.GetMetadata<ContractFirst.AspNetCore.ServerErrorWriter>() is not null)
             .ToList();
         Assert.Equal(14 + 1, endpoints.Count); // the three specs, plus BRIDGEPORT mapped again under /strict
         foreach (var endpoint in endpoints)

@@ -81,7 +81,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ServerNeedsAspNetCore = new(
         "CF0008",
         "Server stubs need ASP.NET Core",
-        "OpenApiSpec item '{0}' asks for Server, but the project does not reference ASP.NET Core: use Microsoft.NET.Sdk.Web or add <FrameworkReference Include=\"Microsoft.AspNetCore.App\" />; models and client are still generated",
+        "OpenApiSpec item '{0}' asks for Server, but the project does not reference ContractFirst.AspNetCore: in a web project (Microsoft.NET.Sdk.Web, or <FrameworkReference Include=\"Microsoft.AspNetCore.App\" />) reference the package ContractFirst.AspNetCore instead of ContractFirst; models and client are still generated",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,

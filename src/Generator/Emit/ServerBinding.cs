@@ -73,9 +73,27 @@ internal sealed class ServerTypes
 /// </summary>
 internal static class ServerBinding
 {
-    private const string Rt = ServerSupportEmitter.Namespace + "ServerRuntime.";
+    private const string Lib = ServerSupportEmitter.Namespace;
+    private const string Rt = Lib + "ServerRuntime.";
 
-    public static void EmitParameter(SourceWriter w, ServerOperation op, ServerParameter p, string _)
+    /// <summary>True when the endpoint needs the local <c>context</c> (the request's ValidationContext): checks or hand-written binding.</summary>
+    public static bool NeedsContext(ServerOperation op) =>
+        op.Parameters.Any(p => !IsLean(op, p) || HasChecks(p.Model))
+        || op.Model.Body is { } body && (op.Types.FormModel(body) is not null || body.Kind == BodyKind.Json && body.Schema is null && body.Type.Kind != TypeKind.Model && Checks(body.Type, Model.Constraints.None, ImmutableEquatableArray<string>.Empty, "v", "\"\"").Length > 0);
+
+    /// <summary>A parameter bound by one call of ServerRequest.Scalar or ServerRequest.Array (everything but object and map query parameters and label/matrix paths).</summary>
+    private static bool IsLean(ServerOperation op, ServerParameter p)
+    {
+        var m = p.Model;
+        return op.Types.QueryModel(m) is null && !IsMapQuery(m) && !(m.Location == ParameterLocation.Path && m.Style is ParameterStyle.Label or ParameterStyle.Matrix);
+    }
+
+    private static bool IsMapQuery(ParameterModel m) =>
+        m.Location == ParameterLocation.Query && !m.IsContent && m.Type.Kind == TypeKind.Map && IsScalar(m.Type.Item!) && m.Style is ParameterStyle.DeepObject or ParameterStyle.Form;
+
+    private static bool HasChecks(ParameterModel m) => Checks(m.Type, m.Constraints, m.AllowedValues, "v", "\"\"").Length > 0;
+
+    public static void EmitParameter(SourceWriter w, ServerOperation op, ServerParameter p)
     {
         var m = p.Model;
         var types = op.Types;
@@ -85,9 +103,15 @@ internal static class ServerBinding
             return;
         }
 
-        if (m.Location == ParameterLocation.Query && !m.IsContent && m.Type.Kind == TypeKind.Map && IsScalar(m.Type.Item!) && m.Style is ParameterStyle.DeepObject or ParameterStyle.Form)
+        if (IsMapQuery(m))
         {
             EmitMapQuery(w, op, p);
+            return;
+        }
+
+        if (IsLean(op, p))
+        {
+            EmitLeanParameter(w, op, p);
             return;
         }
 
@@ -147,6 +171,99 @@ internal static class ServerBinding
         w.Close();
     }
 
+    /// <summary>
+    /// One call of the shared binder, then the generated checks of the parameter's constraints, if any:
+    /// <c>request.Scalar(ParameterSource.Path, "organizationId", ServerParsers.Uuid, true, out global::System.Guid arg_organizationId);</c>.
+    /// </summary>
+    private static void EmitLeanParameter(SourceWriter w, ServerOperation op, ServerParameter p)
+    {
+        var m = p.Model;
+        var source = Lib + "ParameterSource." + m.Location switch
+        {
+            ParameterLocation.Path => "Path",
+            ParameterLocation.Header => "Header",
+            ParameterLocation.Cookie => "Cookie",
+            _ => "Query",
+        };
+        var names = p.Key == m.WireName ? CSharp.StringLiteral(p.Key) : CSharp.StringLiteral(p.Key) + ", " + CSharp.StringLiteral(m.WireName);
+        var field = CSharp.StringLiteral(m.WireName);
+        var value = "v_" + p.Name.TrimStart('@');
+        if (m.Type.Kind == TypeKind.Array && IsScalar(m.Type.Item!))
+        {
+            var (delimiter, split) = m.Location switch
+            {
+                ParameterLocation.Query => m.Style switch
+                {
+                    ParameterStyle.SpaceDelimited => (' ', !m.Explode),
+                    ParameterStyle.PipeDelimited => ('|', !m.Explode),
+                    _ => (',', !m.Explode),
+                },
+                ParameterLocation.Cookie => (',', !m.Explode),
+                _ => (',', true),
+            };
+            var call = $"request.Array({source}, {names}, {Parser(op.Types, m.Type.Item!)}, {Bool(p.IsRequired)}, '{delimiter}', {Bool(split)}, out var {p.Local})";
+            WithChecks(w, call, m, p.Local, field);
+            return;
+        }
+
+        var parse = $"request.Scalar({source}, {names}, {Parser(op.Types, m.Type)}, {Bool(p.IsRequired)}";
+        if (p.IsRequired || !m.Type.IsValueType)
+        {
+            WithChecks(w, $"{parse}, out {p.Type} {p.Local})", m, p.Local, field);
+        }
+        else if (!HasChecks(m))
+        {
+            w.Line($"{p.Type}? {p.Local} = {parse}, out {p.Type} {value}) ? {value} : null;");
+        }
+        else
+        {
+            w.Line($"{p.Type}? {p.Local} = null;");
+            w.Open($"if ({parse}, out {p.Type} {value}))");
+            w.Line($"{p.Local} = {value};");
+            Append(w, Checks(m.Type, m.Constraints, m.AllowedValues, value, field));
+            w.Close();
+        }
+    }
+
+    private static void WithChecks(SourceWriter w, string call, ParameterModel m, string local, string field)
+    {
+        var checks = Checks(m.Type, m.Constraints, m.AllowedValues, local, field);
+        if (checks.Length == 0)
+        {
+            w.Line(call + ";");
+            return;
+        }
+
+        w.Open($"if ({call})");
+        Append(w, checks);
+        w.Close();
+    }
+
+    /// <summary>The shared parser of a scalar type (or JSON text for anything else).</summary>
+    private static string Parser(ServerTypes types, TypeRef type) => type.Kind switch
+    {
+        TypeKind.Primitive => type.Primitive switch
+        {
+            PrimitiveKind.String => Lib + "ServerParsers.String",
+            PrimitiveKind.Boolean => Lib + "ServerParsers.Boolean",
+            PrimitiveKind.Int32 => Lib + "ServerParsers.Int32",
+            PrimitiveKind.Int64 => Lib + "ServerParsers.Int64",
+            PrimitiveKind.Float => Lib + "ServerParsers.Single",
+            PrimitiveKind.Double => Lib + "ServerParsers.Double",
+            PrimitiveKind.Decimal => Lib + "ServerParsers.Decimal",
+            PrimitiveKind.Guid => Lib + "ServerParsers.Uuid",
+            PrimitiveKind.DateTimeOffset => Lib + "ServerParsers.DateTime",
+            PrimitiveKind.DateOnly => Lib + "ServerParsers.Date",
+            PrimitiveKind.TimeSpan => Lib + "ServerParsers.Duration",
+            PrimitiveKind.Uri => Lib + "ServerParsers.Uri",
+            PrimitiveKind.Bytes => Lib + "ServerParsers.Bytes",
+            _ => $"{Lib}ServerParsers.Json({types.TypeInfo(type)})",
+        },
+        TypeKind.Enum when type.Primitive == PrimitiveKind.Int64 => $"{Lib}ServerParsers.IntEnum<{types.Qualified(type)}>()",
+        TypeKind.Enum => $"{Lib}ServerParsers.Enum<{types.Qualified(type)}>()",
+        _ => $"{Lib}ServerParsers.Json({types.TypeInfo(type)})",
+    };
+
     public static void EmitBody(SourceWriter w, ServerOperation op, RequestBodyModel body)
     {
         var types = op.Types;
@@ -156,46 +273,42 @@ internal static class ServerBinding
             return;
         }
 
-        var csType = types.Body(body);
-        var mediaType = CSharp.StringLiteral(body.ContentType);
-        var required = Bool(body.Required);
         // The JSON is checked against the body's schema before it is bound: what no C# type can carry (unions, const,
         // type-less schemas) is checked too, and errors name the field by its JSON path.
+        var mediaType = CSharp.StringLiteral(body.ContentType);
         var schema = body.Schema is { } root ? $"{types.SchemasClass}.{root}" : "null";
-        w.Line($"{csType}? body = default;");
-        w.Line("{").Indent();
         var read = body.Kind switch
         {
-            BodyKind.Json => $"{Rt}ReadJsonAsync(httpContext, context, {types.TypeInfo(body.Type)}, {schema}, {mediaType}, {required}, limit)",
-            BodyKind.Text => $"{Rt}ReadTextAsync(httpContext, context, {mediaType}, {required}, limit)",
-            BodyKind.OctetStream => $"{Rt}ReadStreamAsync(httpContext, context, {mediaType}, {required}, limit)",
-            BodyKind.FormUrlEncoded or BodyKind.Multipart => $"{Rt}ReadFormAsync(httpContext, context, {mediaType}, {required}, limit)",
-            _ => $"{Rt}ReadJsonAsync(httpContext, context, {types.TypeInfo(body.Type)}, {schema}, {mediaType}, {required}, limit)",
+            BodyKind.Text => $"request.TextAsync({mediaType}, {Bool(body.Required)}, limit)",
+            BodyKind.OctetStream => $"request.StreamAsync({mediaType}, {Bool(body.Required)}, limit)",
+            BodyKind.FormUrlEncoded or BodyKind.Multipart => $"request.FormAsync({mediaType}, {Bool(body.Required)}, limit)",
+            _ => $"request.JsonAsync({types.TypeInfo(body.Type)}, {schema}, {mediaType}, {Bool(body.Required)}, limit)",
         };
-        w.Line($"var read = await {read}.ConfigureAwait(false);");
-        w.Open("if (read.FailureStatus != 0)");
-        w.Line($"await {op.ErrorsName}.WriteAsync(httpContext, {ServerSupportEmitter.Namespace}ServerError.Body(read.FailureStatus, {mediaType}, limit)).ConfigureAwait(false);");
-        w.Line("return;");
-        w.Close();
-        w.Open("if (read.HasValue)");
-        w.Line("body = read.Value;");
+        var isJson = body.Kind is not (BodyKind.Text or BodyKind.OctetStream or BodyKind.FormUrlEncoded or BodyKind.Multipart);
+        if (isJson && body.Type.IsValueType)
+        {
+            w.Line($"var read = await {read}.ConfigureAwait(false);");
+            w.Line($"{types.Body(body)}? body = read.HasValue ? read.Value : null;");
+        }
+        else
+        {
+            w.Line($"var body = (await {read}.ConfigureAwait(false)).Value;");
+        }
+
         if (body.Kind == BodyKind.Json && body.Schema is null)
         {
             if (body.Type.Kind == TypeKind.Model)
             {
-                w.Line("read.Value!.Validate(context, \"\");");
+                w.Line("body?.Validate(request.Errors, \"\");");
             }
-            else
+            else if (Checks(body.Type, Model.Constraints.None, ImmutableEquatableArray<string>.Empty, "v", "\"\"") is { Length: > 0 } checks)
             {
-                w.Line("var v = read.Value!;");
-                var checks = new SourceWriter();
-                ModelEmitter.EmitValueChecks(checks, body.Type, Model.Constraints.None, "v", "\"\"", 0);
+                w.Open("if (body is { } v)");
                 Append(w, checks);
+                w.Close();
             }
         }
 
-        w.Close();
-        w.Close();
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -226,12 +339,7 @@ internal static class ServerBinding
         var types = op.Types;
         var mediaType = CSharp.StringLiteral(body.ContentType);
         w.Line($"{types.Qualified(body.Type)}? body = default;");
-        w.Line("{").Indent();
-        w.Line($"var read = await {Rt}ReadFormAsync(httpContext, context, {mediaType}, {Bool(body.Required)}, limit).ConfigureAwait(false);");
-        w.Open("if (read.FailureStatus != 0)");
-        w.Line($"await {op.ErrorsName}.WriteAsync(httpContext, {ServerSupportEmitter.Namespace}ServerError.Body(read.FailureStatus, {mediaType}, limit)).ConfigureAwait(false);");
-        w.Line("return;");
-        w.Close();
+        w.Line($"var read = await request.FormAsync({mediaType}, {Bool(body.Required)}, limit).ConfigureAwait(false);");
         w.Open("if (read.HasValue)");
         w.Line($"var binding = new {Vc}();");
         if (!obj.AllowsUnknownProperties && obj.AdditionalProperties is null)
@@ -243,7 +351,6 @@ internal static class ServerBinding
         w.Line($"var value = {BinderName(obj)}(new {ServerSupportEmitter.Namespace}ServerFormFields(read.Value!), binding, \"\");");
         w.Line($"{Forms}Validate(context, binding, value, \"\");");
         w.Line("body = value;");
-        w.Close();
         w.Close();
     }
 
@@ -443,31 +550,30 @@ internal static class ServerBinding
         w.Line();
     }
 
-    private static void EmitChecks(SourceWriter w, TypeRef type, Model.Constraints constraints, ImmutableEquatableArray<string> allowed, string field)
+    /// <summary>The generated checks of a value named <paramref name="v"/> (its constraints and allowed values), as text; empty when there are none.</summary>
+    private static string Checks(TypeRef type, Model.Constraints constraints, ImmutableEquatableArray<string> allowed, string v, string field)
     {
         var checks = new SourceWriter();
-        ModelEmitter.EmitValueChecks(checks, type, constraints, "v", field, 0);
-        Append(w, checks);
+        ModelEmitter.EmitValueChecks(checks, type, constraints, v, field, 0);
         if (allowed.Count > 0)
         {
             var values = "new[] { " + string.Join(", ", allowed.Select(CSharp.StringLiteral)) + " }";
-            if (type.Kind == TypeKind.Array)
-            {
-                w.Line($"for (var k = 0; k < v.Count; k++) global::ContractFirst.Validation.SchemaChecks.Enum(context, \"\", {field} + \"[\" + k.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\", {Rt}Invariant(v[k]), {values});");
-            }
-            else
-            {
-                w.Line($"global::ContractFirst.Validation.SchemaChecks.Enum(context, \"\", {field}, {Rt}Invariant(v), {values});");
-            }
+            checks.Line(type.Kind == TypeKind.Array
+                ? $"for (var k = 0; k < {v}.Count; k++) global::ContractFirst.Validation.SchemaChecks.Enum(context, \"\", {field} + \"[\" + k.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\", {Rt}Invariant({v}[k]), {values});"
+                : $"global::ContractFirst.Validation.SchemaChecks.Enum(context, \"\", {field}, {Rt}Invariant({v}), {values});");
         }
+
+        return checks.ToString();
     }
 
-    private static void Append(SourceWriter w, SourceWriter body)
+    private static void Append(SourceWriter w, string text)
     {
-        var text = body.ToString();
         if (text.Length == 0) return;
         foreach (var line in text.TrimEnd('\n').Split('\n')) w.Line(line);
     }
+
+    private static void EmitChecks(SourceWriter w, TypeRef type, Model.Constraints constraints, ImmutableEquatableArray<string> allowed, string field) =>
+        Append(w, Checks(type, constraints, allowed, "v", field));
 
     private static bool IsScalar(TypeRef type) => type.Kind is TypeKind.Primitive or TypeKind.Enum;
 

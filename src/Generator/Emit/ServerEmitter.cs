@@ -9,15 +9,16 @@ namespace ContractFirst.Generator.Emit;
 /// Emits ASP.NET Core server stubs of a spec (CONTRACT.md, Server): one interface per spec, <c>I{Api}Server</c>, with one
 /// method per operation and a result type per operation nested in it; <c>{Api}ServerOptions</c>; and
 /// <c>{Api}ServerExtensions</c> with <c>Add{Api}Server&lt;T&gt;()</c> and <c>Map{Api}()</c>, whose endpoints are plain
-/// <c>RequestDelegate</c>s with generated binding and validation (no reflection, no minimal-API binding). The glue shared by
-/// every spec comes from <see cref="ServerSupportEmitter"/>.
+/// <c>RequestDelegate</c>s with generated binding and validation (no reflection, no minimal-API binding). What every
+/// server shares (binding helpers, body reading, error writing, results, mapping) is the compiled library
+/// <c>ContractFirst.AspNetCore</c>; the generated code only calls it.
 /// </summary>
 internal static class ServerEmitter
 {
     private const string Http = "global::Microsoft.AspNetCore.Http.";
-    private const string Rt = ServerSupportEmitter.Namespace + "ServerRuntime.";
+    private const string Lib = ServerSupportEmitter.Namespace;
+    private const string Rt = Lib + "ServerRuntime.";
     private const string Task = "global::System.Threading.Tasks.Task";
-    private const string Vc = "global::ContractFirst.Validation.ValidationContext";
     private const string Generated = "[global::System.CodeDom.Compiler.GeneratedCode(\"ContractFirst\", \"" + GeneratorInfo.Version + "\")]";
 
     /// <summary>
@@ -49,21 +50,21 @@ internal static class ServerEmitter
         w.Open($"public partial interface {names.Interface}");
         foreach (var op in operations)
         {
-            EmitMethod(w, model, op);
+            EmitMethod(w, op);
             w.Line();
         }
 
-        foreach (var op in operations)
+        for (var i = 0; i < operations.Count; i++)
         {
-            EmitResult(w, model, op);
-            w.Line();
+            if (i > 0) w.Line();
+            EmitResult(w, model, operations[i]);
         }
 
         w.Close();
         return w.ToString();
     }
 
-    private static void EmitMethod(SourceWriter w, SpecModel model, ServerOperation op)
+    private static void EmitMethod(SourceWriter w, ServerOperation op)
     {
         var o = op.Model;
         w.Summary(o.Summary ?? o.HttpMethod + " " + o.Path, o.Description);
@@ -77,58 +78,59 @@ internal static class ServerEmitter
         w.Line("/// <param name=\"cancellationToken\">Signals that the request was aborted.</param>");
         if (o.Deprecated) w.Line(ModelEmitter.ObsoleteAttribute);
         w.Line($"{Task}<{op.ResultName}> {o.MethodName}({string.Join(", ", op.Signature())});");
-        _ = model;
     }
 
+    /// <summary>
+    /// The result type: one factory per declared response, the escape hatches, and the response metadata
+    /// (IEndpointMetadataProvider), on the shared <c>OperationResult</c> that writes it.
+    /// </summary>
     private static void EmitResult(SourceWriter w, SpecModel model, ServerOperation op)
     {
         var name = op.ResultName;
-        w.Summary($"What {op.Model.MethodName} answers: one factory per response that the spec declares, and Status(...) for any other.");
+        var json = $"global::{model.Namespace}.{model.ClientName}Json";
+        w.Line($"/// <summary>What {op.Model.MethodName} answers: one factory per response that the spec declares, and Status(...) for any other.</summary>");
         w.Line(Generated);
-        w.Open($"public sealed class {name}");
-        w.Line($"private readonly global::System.Func<{Http}HttpContext, {Task}> _write;");
-        w.Line();
-        w.Open($"private {name}(int statusCode, object? body, global::System.Func<{Http}HttpContext, {Task}> write)");
-        w.Line("StatusCode = statusCode;");
-        w.Line("Body = body;");
-        w.Line("_write = write;");
-        w.Close();
-        w.Line();
-        w.Line("/// <summary>The HTTP status code.</summary>");
-        w.Line("public int StatusCode { get; }");
-        w.Line();
-        w.Line("/// <summary>The body, if any (for tests and logging).</summary>");
-        w.Line("public object? Body { get; }");
+        w.Open($"public sealed class {name} : {Lib}OperationResult, global::Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider");
+        w.Line($"private {name}(int statusCode, object? body, string? contentType, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? typeInfo) : base(statusCode, body, contentType, typeInfo) {{ }}");
         w.Line();
 
-        var factoryNames = new HashSet<string>(System.StringComparer.Ordinal) { "Status", "StatusCode", "Body" };
+        var factoryNames = new HashSet<string>(System.StringComparer.Ordinal) { "Status", "StatusCode", "Body", "ContentType", "ExecuteAsync", "NotNull", "InRange", "Produces" };
         string? implicitFrom = null;
+        var produces = new List<string>();
         foreach (var response in op.Model.Responses)
         {
             var factory = Identifiers.Unique(FactoryName(response.StatusCode), factoryNames);
             var fixedStatus = int.TryParse(response.StatusCode, NumberStyles.None, CultureInfo.InvariantCulture, out var code) ? code : (int?)null;
-            var statusParameter = fixedStatus is null ? "int statusCode" : null;
-            var statusExpression = fixedStatus?.ToString(CultureInfo.InvariantCulture) ?? "statusCode";
-            w.Summary($"{response.StatusCode}: {response.Summary ?? "as the spec declares"}");
-            var bodyType = response.Type is { } t && response.Kind != BodyKind.None ? t : null;
             var parameters = new List<string>();
-            if (statusParameter is not null) parameters.Add(statusParameter);
-            string write;
+            string status;
+            if (fixedStatus is { } known)
+            {
+                status = known.ToString(CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                parameters.Add("int statusCode");
+                var low = response.StatusCode == "default" ? "100" : response.StatusCode[0] + "00";
+                var high = response.StatusCode == "default" ? "599" : response.StatusCode[0] + "99";
+                status = $"InRange(statusCode, {low}, {high})";
+            }
+
+            var bodyType = response.Type is { } t && response.Kind != BodyKind.None ? t : null;
+            string arguments;
+            string? bodyClr = null;
+            var contentType = CSharp.StringLiteral(response.ContentType ?? "application/json");
             if (bodyType is null)
             {
-                write = $"{Rt}WriteStatusAsync(httpContext, {statusExpression})";
+                arguments = $"{status}, null, null, null";
             }
             else
             {
                 var csType = op.Types.Qualified(bodyType);
                 parameters.Add(csType + " body");
-                var contentType = CSharp.StringLiteral(response.ContentType ?? "application/json");
-                write = response.Kind switch
-                {
-                    BodyKind.Text => $"{Rt}WriteTextAsync(httpContext, {statusExpression}, {contentType}, body)",
-                    _ when bodyType.Primitive == PrimitiveKind.Stream => $"{Rt}WriteStreamAsync(httpContext, {statusExpression}, {contentType}, body)",
-                    _ => $"{Rt}WriteJsonAsync(httpContext, {statusExpression}, {contentType}, body, {op.Types.TypeInfo(bodyType)})",
-                };
+                var value = bodyType.IsValueType ? "body" : "NotNull(body)";
+                var typeInfo = response.Kind == BodyKind.Text || bodyType.Primitive == PrimitiveKind.Stream ? "null" : op.Types.TypeInfo(bodyType);
+                arguments = $"{status}, {value}, {contentType}, {typeInfo}";
+                bodyClr = response.Kind == BodyKind.Text ? "string" : bodyType.Primitive == PrimitiveKind.Stream ? "global::System.IO.Stream" : csType;
                 if (implicitFrom is null && response.IsSuccess && bodyType.Kind is TypeKind.Model or TypeKind.Primitive or TypeKind.Enum && bodyType.Primitive != PrimitiveKind.Stream
                     && op.Model.Responses.Count(r => r.Type == bodyType) == 1 && bodyType.Name != "object")
                 {
@@ -136,27 +138,17 @@ internal static class ServerEmitter
                 }
             }
 
-            w.Open($"public static {name} {factory}({string.Join(", ", parameters)})");
-            if (fixedStatus is null)
-            {
-                var range = response.StatusCode == "default" ? "100 and 599" : response.StatusCode[0] + "00 and " + response.StatusCode[0] + "99";
-                var low = response.StatusCode == "default" ? "100" : response.StatusCode[0] + "00";
-                var high = response.StatusCode == "default" ? "599" : response.StatusCode[0] + "99";
-                w.Line($"if (statusCode < {low} || statusCode > {high}) throw new global::System.ArgumentOutOfRangeException(nameof(statusCode), statusCode, \"The status code must be between {range}.\");");
-            }
-
-            if (bodyType is not null && !bodyType.IsValueType) w.Line("global::System.ArgumentNullException.ThrowIfNull(body);");
-            w.Line($"return new({statusExpression}, {(bodyType is null ? "null" : "body")}, httpContext => {write});");
-            w.Close();
+            if (fixedStatus is not null) produces.Add($"({status}, {(bodyClr is null ? "null" : "typeof(" + StripNullable(bodyClr) + ")")}, {(bodyClr is null ? "null" : contentType)})");
+            w.Line($"/// <summary>{string.Join(" ", CSharp.DocLines(response.StatusCode + ": " + (response.Summary ?? "as the spec declares")))}</summary>");
+            w.Line($"public static {name} {factory}({string.Join(", ", parameters)}) => new({arguments});");
             w.Line();
         }
 
         w.Line("/// <summary>Any status without a body (an escape hatch for responses the spec does not declare).</summary>");
-        w.Line($"public static {name} Status(int statusCode) => new(statusCode, null, httpContext => {Rt}WriteStatusAsync(httpContext, statusCode));");
+        w.Line($"public static {name} Status(int statusCode) => new(statusCode, null, null, null);");
         w.Line();
         w.Line("/// <summary>Any status with a JSON body that the spec's JSON options can write (an escape hatch for responses the spec does not declare).</summary>");
-        w.Line($"public static {name} Status<TBody>(int statusCode, TBody body, string contentType = \"application/json\") =>");
-        w.Line($"    new(statusCode, body, httpContext => {Rt}WriteJsonAsync(httpContext, statusCode, contentType, body, global::{model.Namespace}.{model.ClientName}Json.TypeInfo<TBody>()));");
+        w.Line($"public static {name} Status<TBody>(int statusCode, TBody body, string contentType = \"application/json\") => new(statusCode, body, contentType, {json}.TypeInfo<TBody>());");
         if (implicitFrom is not null)
         {
             var parts = implicitFrom.Split('|');
@@ -166,10 +158,12 @@ internal static class ServerEmitter
         }
 
         w.Line();
-        w.Line("/// <summary>Writes the response.</summary>");
-        w.Line($"internal {Task} WriteAsync({Http}HttpContext httpContext) => _write(httpContext);");
+        w.Line("/// <summary>Describes the declared responses to ApiExplorer and OpenAPI.</summary>");
+        w.Line($"static void global::Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider.PopulateMetadata(global::System.Reflection.MethodInfo method, global::Microsoft.AspNetCore.Builder.EndpointBuilder builder) => Produces(builder{string.Concat(produces.Select(p => ", " + p))});");
         w.Close();
     }
+
+    private static string StripNullable(string type) => type.EndsWith("?", System.StringComparison.Ordinal) ? type.Substring(0, type.Length - 1) : type;
 
     private static string FactoryName(string status) => status switch
     {
@@ -219,12 +213,9 @@ internal static class ServerEmitter
         var w = Start(model);
         var anySecurity = operations.Any(o => o.Security is not null);
 
-        w.Summary($"Settings of the endpoints that {names.MapMethod}() maps.");
+        w.Line($"/// <summary>Settings of the endpoints that {names.MapMethod}() maps (MaxRequestBodySize).</summary>");
         w.Line(Generated);
-        w.Open($"public sealed class {names.Options}");
-        w.Line("/// <summary>The largest request body accepted, in bytes; larger ones answer 413. Default: 1 MiB.</summary>");
-        w.Line("public long MaxRequestBodySize { get; set; } = 1024 * 1024;");
-        w.Close();
+        w.Line($"public sealed class {names.Options} : {Lib}ServerOptions {{ }}");
         w.Line();
 
         w.Summary($"Registers and maps the server of {model.Title ?? model.FileName}.");
@@ -245,6 +236,15 @@ internal static class ServerEmitter
         w.Close();
         w.Line();
 
+        // One error writer and one policy per distinct behaviour (usually one of each per spec).
+        var writers = new SharedMembers("Errors");
+        var policies = new SharedMembers("Policy");
+        foreach (var op in operations)
+        {
+            op.ErrorsName = writers.Name(ErrorWriterExpression(shapes, op));
+            if (op.Security is { } security) op.PolicyName = policies.Name(PolicyExpression(security));
+        }
+
         // Map{Api}
         w.Summary(
             $"Maps every operation of the spec. Each endpoint validates the request, resolves the {names.Interface} from the request's services, calls it and writes its result.",
@@ -252,93 +252,81 @@ internal static class ServerEmitter
         w.Line("/// <param name=\"endpoints\">The application or a route group.</param>");
         w.Line("/// <param name=\"prefix\">A route prefix for every operation, e.g. \"/v2\"; empty by default.</param>");
         w.Open($"public static global::Microsoft.AspNetCore.Routing.RouteGroupBuilder {names.MapMethod}(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, string prefix = \"\")");
-        w.Line("global::System.ArgumentNullException.ThrowIfNull(endpoints);");
-        w.Line($"{Rt}EnsureRegistered(endpoints, typeof({names.Interface}), {CSharp.StringLiteral(names.AddMethod)});");
-        w.Line($"var options = (endpoints.ServiceProvider.GetService(typeof(global::Microsoft.Extensions.Options.IOptions<{names.Options}>)) as global::Microsoft.Extensions.Options.IOptions<{names.Options}>)?.Value ?? new {names.Options}();");
-        w.Line("var limit = options.MaxRequestBodySize;");
-        w.Line("var group = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapGroup(endpoints, prefix);");
+        w.Line($"var map = new {Lib}ServerEndpoints<{names.Interface}, {names.Options}>(endpoints, prefix, {CSharp.StringLiteral(names.AddMethod)});");
         foreach (var op in operations)
         {
             var o = op.Model;
-            var route = CSharp.StringLiteral(op.RoutePattern);
-            w.Line("{").Indent();
-            w.Line($"var endpoint = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, {route}, new[] {{ {CSharp.StringLiteral(o.HttpMethod)} }}, httpContext => {op.HandlerName}(httpContext, limit));");
-            w.Line($"global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(endpoint, {CSharp.StringLiteral(o.HttpMethod + " " + o.Path + (o.OperationId.Length > 0 ? " (" + o.OperationId + ")" : ""))});");
-            w.Line($"global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(endpoint, {op.ErrorsName});");
-            if (o.Tags.Count > 0) w.Line($"global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions.WithTags(endpoint, {string.Join(", ", o.Tags.Select(CSharp.StringLiteral))});");
-            if (o.Summary is { } summary) w.Line($"global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions.WithSummary(endpoint, {CSharp.StringLiteral(summary)});");
-            if (op.Security is not null) w.Line($"global::Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions.RequireAuthorization(endpoint, {op.PolicyName});");
-            w.Close();
+            var path = op.RoutePattern == o.Path ? "" : ", path: " + CSharp.StringLiteral(o.Path);
+            var policy = op.PolicyName is null ? "" : ", " + op.PolicyName;
+            var summary = o.Summary is { } s ? ", summary: " + CSharp.StringLiteral(s) : "";
+            var tags = o.Tags.Count > 0 ? $", tags: new[] {{ {string.Join(", ", o.Tags.Select(CSharp.StringLiteral))} }}" : "";
+            w.Line($"map.Map<{names.Interface}.{op.ResultName}>({CSharp.StringLiteral(o.HttpMethod)}, {CSharp.StringLiteral(op.RoutePattern)}, {CSharp.StringLiteral(o.OperationId)}, {CSharp.StringLiteral(o.MethodName)}, {op.HandlerName}, {op.ErrorsName}{policy}{summary}{tags}{path});");
         }
 
-        w.Line("return group;");
+        w.Line("return map.Group;");
         w.Close();
         w.Line();
 
-        foreach (var op in operations)
+        foreach (var (expression, member) in writers.All)
         {
-            EmitStatics(w, model, shapes, op);
-            EmitHandler(w, model, names, op);
-            w.Line();
+            w.Line($"private static readonly {Lib}ServerErrorWriter {member} = {expression};");
         }
 
+        foreach (var (expression, member) in policies.All)
+        {
+            w.Line($"private static readonly global::Microsoft.AspNetCore.Authorization.AuthorizationPolicy {member} = {expression};");
+        }
+
+        foreach (var op in operations)
+        {
+            w.Line();
+            EmitHandler(w, names, op);
+        }
+
+        w.Line();
         ServerBinding.EmitBinders(w, operations);
         shapes.EmitWriters(w);
         w.Close();
         return w.ToString();
     }
 
-    private static void EmitStatics(SourceWriter w, SpecModel model, ServerErrorShapes shapes, ServerOperation op)
+    /// <summary>How an operation answers errors: the declared shape per status, else problem details.</summary>
+    private static string ErrorWriterExpression(ServerErrorShapes shapes, ServerOperation op)
     {
-        // How this operation answers errors: the declared shape per status, else problem details.
-        w.Line($"private static readonly {ServerSupportEmitter.Namespace}ServerErrorWriter {op.ErrorsName} = new((httpContext, error) => error.Status switch");
-        w.Line("{");
-        w.Indent();
-        foreach (var status in ServerErrorShapes.Statuses)
-        {
-            var shape = shapes.For(op.Model, status);
-            if (shape is not null) w.Line($"{status} => {shape.WriterName}(httpContext, error),");
-        }
-
-        w.Line($"_ => {Rt}WriteProblemAsync(httpContext, error),");
-        w.Outdent();
-        w.Line($"}}, guidRequestIds: {(shapes.GuidRequestIds ? "true" : "false")});");
-        w.Line();
-
-        if (op.Security is { } alternatives)
-        {
-            var schemes = alternatives.SelectMany(a => a).Select(s => s.SchemeKey).Distinct().ToList();
-            w.Line($"private static readonly global::Microsoft.AspNetCore.Authorization.AuthorizationPolicy {op.PolicyName} = new global::Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder({string.Join(", ", schemes.Select(CSharp.StringLiteral))})");
-            w.Indent();
-            w.Line(".RequireAuthenticatedUser()");
-            if (alternatives.Any(a => a.Any(s => s.Scopes.Count > 0)))
-            {
-                var checks = alternatives.Select(a =>
-                {
-                    var scopes = a.SelectMany(s => s.Scopes).Distinct().ToList();
-                    return scopes.Count == 0 ? "true" : $"{Rt}HasScopes(context.User, new[] {{ {string.Join(", ", scopes.Select(CSharp.StringLiteral))} }})";
-                });
-                w.Line($".RequireAssertion(static context => {string.Join(" || ", checks)})");
-            }
-
-            w.Line(".Build();");
-            w.Outdent();
-            w.Line();
-        }
-
-        _ = model;
+        var guid = shapes.GuidRequestIds ? "true" : "false";
+        var arms = ServerErrorShapes.Statuses.Select(status => (Status: status, Shape: shapes.For(op.Model, status))).ToList();
+        if (arms.All(a => a.Shape is null)) return $"new(null, guidRequestIds: {guid})";
+        if (arms.All(a => a.Shape is not null && a.Shape.WriterName == arms[0].Shape!.WriterName)) return $"new({arms[0].Shape!.WriterName}, guidRequestIds: {guid})";
+        var cases = arms.Where(a => a.Shape is not null).Select(a => $"{a.Status} => {a.Shape!.WriterName}(httpContext, error), ");
+        return $"new((httpContext, error) => error.Status switch {{ {string.Concat(cases)}_ => {Lib}ServerErrorWriter.ProblemAsync(httpContext, error) }}, guidRequestIds: {guid})";
     }
 
-    private static void EmitHandler(SourceWriter w, SpecModel model, ServerNames names, ServerOperation op)
+    private static string PolicyExpression(List<List<SecurityUse>> alternatives)
+    {
+        var schemes = alternatives.SelectMany(a => a).Select(s => s.SchemeKey).Distinct().ToList();
+        var text = $"new global::Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder({string.Join(", ", schemes.Select(CSharp.StringLiteral))}).RequireAuthenticatedUser()";
+        if (alternatives.Any(a => a.Any(s => s.Scopes.Count > 0)))
+        {
+            var checks = alternatives.Select(a =>
+            {
+                var scopes = a.SelectMany(s => s.Scopes).Distinct().ToList();
+                return scopes.Count == 0 ? "true" : $"{Rt}HasScopes(context.User, new[] {{ {string.Join(", ", scopes.Select(CSharp.StringLiteral))} }})";
+            });
+            text += $".RequireAssertion(static context => {string.Join(" || ", checks)})";
+        }
+
+        return text + ".Build()";
+    }
+
+    private static void EmitHandler(SourceWriter w, ServerNames names, ServerOperation op)
     {
         var o = op.Model;
         w.Open($"private static async {Task} {op.HandlerName}({Http}HttpContext httpContext, long limit)");
-        w.Line($"{Rt}RequestId(httpContext, {op.ErrorsName}.GuidRequestIds);");
-        w.Line($"var context = new {Vc}();");
-        var index = 0;
+        w.Line($"var request = new {Lib}ServerRequest(httpContext, {op.ErrorsName});");
+        if (ServerBinding.NeedsContext(op)) w.Line("var context = request.Errors;");
         foreach (var p in op.Parameters)
         {
-            ServerBinding.EmitParameter(w, op, p, "a" + index++.ToString(CultureInfo.InvariantCulture));
+            ServerBinding.EmitParameter(w, op, p);
         }
 
         if (o.Body is { } body)
@@ -346,21 +334,32 @@ internal static class ServerEmitter
             ServerBinding.EmitBody(w, op, body);
         }
 
-        w.Open("if (context.HasErrors)");
-        w.Line($"await {op.ErrorsName}.WriteAsync(httpContext, {ServerSupportEmitter.Namespace}ServerError.Validation(context)).ConfigureAwait(false);");
-        w.Line("return;");
-        w.Close();
-        w.Line();
-        w.Line($"var server = ({names.Interface}?)httpContext.RequestServices.GetService(typeof({names.Interface})) ?? throw new global::System.InvalidOperationException(\"No {names.Interface} is registered: call services.{names.AddMethod}<TImplementation>().\");");
+        w.Line("if (await request.FailedAsync().ConfigureAwait(false)) return;");
         if (o.Deprecated) w.Line("#pragma warning disable CS0618");
-        w.Line($"var result = await server.{o.MethodName}({string.Join(", ", op.Arguments())}).ConfigureAwait(false);");
+        w.Line($"var result = await request.Server<{names.Interface}>({CSharp.StringLiteral(names.AddMethod)}).{o.MethodName}({string.Join(", ", op.Arguments())}).ConfigureAwait(false);");
         if (o.Deprecated) w.Line("#pragma warning restore CS0618");
-        w.Line($"if (result is null) throw new global::System.InvalidOperationException(\"{names.Interface}.{o.MethodName} returned null; return a {op.ResultName}.\");");
-        w.Line("await result.WriteAsync(httpContext).ConfigureAwait(false);");
+        w.Line($"await request.WriteAsync(result, {CSharp.StringLiteral(names.Interface + "." + o.MethodName)}).ConfigureAwait(false);");
         w.Close();
     }
 
     private static SourceWriter Start(SpecModel model) => SourceWriter.ForFile(model.Namespace);
+
+    /// <summary>Static members shared by operations that behave alike: one per distinct expression, named Name, Name2, ...</summary>
+    private sealed class SharedMembers(string baseName)
+    {
+        private readonly Dictionary<string, string> _names = new(System.StringComparer.Ordinal);
+
+        public List<(string Expression, string Member)> All { get; } = new();
+
+        public string Name(string expression)
+        {
+            if (_names.TryGetValue(expression, out var known)) return known;
+            var name = All.Count == 0 ? baseName : baseName + (All.Count + 1).ToString(CultureInfo.InvariantCulture);
+            _names[expression] = name;
+            All.Add((expression, name));
+            return name;
+        }
+    }
 }
 
 /// <summary>The names of a spec's server types; the model builder reserves them against model names.</summary>
@@ -396,8 +395,6 @@ internal sealed class ServerOperation
         var baseName = model.MethodName.EndsWith("Async", System.StringComparison.Ordinal) ? model.MethodName.Substring(0, model.MethodName.Length - 5) : model.MethodName;
         ResultName = baseName + "Result";
         HandlerName = "Handle" + baseName;
-        ErrorsName = baseName + "Errors";
-        PolicyName = baseName + "Policy";
         var taken = new HashSet<string>(model.Parameters.Select(p => p.Name), System.StringComparer.Ordinal) { "body", "cancellationToken" };
         HttpContextName = Identifiers.Unique("httpContext", taken);
         var routeNames = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
@@ -432,9 +429,11 @@ internal sealed class ServerOperation
 
     public string HandlerName { get; }
 
-    public string ErrorsName { get; }
+    /// <summary>The spec's error writer that this operation uses (set by the emitter: shared by operations alike).</summary>
+    public string ErrorsName { get; set; } = "Errors";
 
-    public string PolicyName { get; }
+    /// <summary>The spec's policy that this operation uses, or null for anonymous access.</summary>
+    public string? PolicyName { get; set; }
 
     public string HttpContextName { get; }
 
@@ -449,7 +448,7 @@ internal sealed class ServerOperation
     public IEnumerable<string> Signature(SpecModel? spec = null)
     {
         foreach (var p in Parameters.Where(p => p.Model.Location == ParameterLocation.Path || p.Model.Required)) yield return p.Declaration;
-        if (Model.Body is { } body) yield return Types.Body(body) + (body.Required ? "" : "?") + " body";
+        if (Model.Body is { } body) yield return (body.Kind is BodyKind.FormUrlEncoded or BodyKind.Multipart ? "[global::Microsoft.AspNetCore.Mvc.FromForm] " : "[global::Microsoft.AspNetCore.Mvc.FromBody] ") + Types.Body(body) + (body.Required ? "" : "?") + " body";
         foreach (var p in Parameters.Where(p => p.Model.Location != ParameterLocation.Path && !p.Model.Required)) yield return p.Declaration;
         yield return "global::Microsoft.AspNetCore.Http.HttpContext " + HttpContextName;
         yield return "global::System.Threading.CancellationToken cancellationToken";
@@ -533,5 +532,14 @@ internal sealed class ServerParameter
     /// <summary>The C# type, qualified, without nullable annotation.</summary>
     public string Type { get; }
 
-    public string Declaration => Type + (IsRequired ? "" : "?") + " " + Name;
+    /// <summary>The interface method's parameter, with where it comes from (for ApiExplorer and OpenAPI).</summary>
+    public string Declaration => Source + Type + (IsRequired ? "" : "?") + " " + Name;
+
+    private string Source => Model.Location switch
+    {
+        ParameterLocation.Path => $"[global::Microsoft.AspNetCore.Mvc.FromRoute(Name = {CSharp.StringLiteral(Key)})] ",
+        ParameterLocation.Query => $"[global::Microsoft.AspNetCore.Mvc.FromQuery(Name = {CSharp.StringLiteral(Key)})] ",
+        ParameterLocation.Header => $"[global::Microsoft.AspNetCore.Mvc.FromHeader(Name = {CSharp.StringLiteral(Key)})] ",
+        _ => "",
+    };
 }

@@ -1,37 +1,15 @@
-using System.IO;
-
 namespace ContractFirst.Generator.Emit;
 
 /// <summary>
-/// The ASP.NET Core glue that every generated server shares. The runtime library does not reference ASP.NET Core (so
-/// that console clients do not pull in the shared framework), so this is emitted into the user's compilation instead:
-/// once per compilation, under a fixed hint name, as internal types in <c>ContractFirst.Generated.Server</c>, and only
-/// when at least one spec asks for <c>Server</c>. It contains no spec text, so nothing here depends on a spec.
+/// Where the ASP.NET Core glue that every generated server shares lives: the compiled library
+/// <c>ContractFirst.AspNetCore</c> (package of the same name), which the server code calls. Nothing of it is emitted as
+/// source. The generator emits a server only when the compilation references that library (else CF0008).
 /// </summary>
-/// <remarks>
-/// The code itself is C# source in <c>Emit/Templates/</c>, embedded in this assembly (not compiled into it, since the
-/// generator does not reference ASP.NET Core): <c>ServerRuntime.cs</c> (request ids, parameter parsing, bounded body
-/// reading, response and error writing, the authorization hooks) and <c>ServerBinding.cs</c> (typed binding of form and
-/// multipart bodies, object and map query parameters, label and matrix paths). Every test that compiles a generated
-/// server compiles them.
-/// </remarks>
 internal static class ServerSupportEmitter
 {
-    public const string HintName = "ContractFirst.Generated.Server.g.cs";
+    /// <summary>The library's namespace, qualified, with a trailing dot.</summary>
+    public const string Namespace = "global::ContractFirst.AspNetCore.";
 
-    public const string Namespace = "global::ContractFirst.Generated.Server.";
-
-    private static string? _text;
-
-    /// <summary>The whole file: the generated-file header, then the two templates, one namespace block each.</summary>
-    public static string Emit() => _text ??= SourceWriter.Header + "\n" + Template("ServerRuntime.cs") + "\n\n" + Template("ServerBinding.cs");
-
-    private static string Template(string name)
-    {
-        var resource = "ContractFirst.Generator.Templates." + name;
-        using var stream = typeof(ServerSupportEmitter).Assembly.GetManifestResourceStream(resource)
-            ?? throw new System.InvalidOperationException($"The generator assembly lacks its embedded template {resource}.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd().Replace("\r\n", "\n").Trim('\n');
-    }
+    /// <summary>A type of the library, looked up in the compilation to decide whether servers can be generated.</summary>
+    public const string MarkerType = "ContractFirst.AspNetCore.ServerRequest";
 }

@@ -41,7 +41,7 @@ internal static class OutputPlanner
     public static ImmutableEquatableArray<SpecOutputPlan> Plan(IEnumerable<OutputClaim> claims)
     {
         var owners = new Dictionary<string, string>(StringComparer.Ordinal); // namespace.name -> path of the item that generates it
-        var hints = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ServerSupportEmitter.HintName };
+        var hints = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var plans = new List<SpecOutputPlan>();
         foreach (var claim in claims.OrderBy(c => c.Path, StringComparer.Ordinal))
         {

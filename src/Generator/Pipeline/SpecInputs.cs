@@ -77,7 +77,6 @@ internal static class TrackingNames
     public const string Diagnostics = nameof(Diagnostics);
     public const string HasAspNetCore = nameof(HasAspNetCore);
     public const string Outputs = nameof(Outputs);
-    public const string AnyServer = nameof(AnyServer);
     public const string OutputPlans = nameof(OutputPlans);
     public const string PlannedOutputs = nameof(PlannedOutputs);
 }

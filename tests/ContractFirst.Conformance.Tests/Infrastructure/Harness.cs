@@ -29,6 +29,7 @@ public static class Harness
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToList();
         refs.Add(MetadataReference.CreateFromFile(typeof(ContractFirst.ApiException).Assembly.Location));
+        refs.Add(MetadataReference.CreateFromFile(typeof(ContractFirst.AspNetCore.ServerRequest).Assembly.Location));
         return refs.ToImmutableArray();
     });
 

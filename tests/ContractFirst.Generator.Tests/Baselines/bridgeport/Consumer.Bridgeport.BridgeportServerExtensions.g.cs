@@ -5,13 +5,9 @@
 
 namespace Consumer.Bridgeport;
 
-/// <summary>Settings of the endpoints that MapBridgeport() maps.</summary>
+/// <summary>Settings of the endpoints that MapBridgeport() maps (MaxRequestBodySize).</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-public sealed class BridgeportServerOptions
-{
-    /// <summary>The largest request body accepted, in bytes; larger ones answer 413. Default: 1 MiB.</summary>
-    public long MaxRequestBodySize { get; set; } = 1024 * 1024;
-}
+public sealed class BridgeportServerOptions : global::ContractFirst.AspNetCore.ServerOptions { }
 
 /// <summary>Registers and maps the server of BRIDGEPORT API.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
@@ -25,7 +21,7 @@ public static class BridgeportServerExtensions
         global::Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddScoped<IBridgeportServer, TImplementation>(services);
         global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.AddOptions(services);
         if (configure is not null) global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.Configure(services, configure);
-        global::ContractFirst.Generated.Server.ServerRuntime.AddServerServices(services, authorization: true);
+        global::ContractFirst.AspNetCore.ServerRuntime.AddServerServices(services, authorization: true);
         return services;
     }
 
@@ -39,81 +35,26 @@ public static class BridgeportServerExtensions
     /// <param name="prefix">A route prefix for every operation, e.g. "/v2"; empty by default.</param>
     public static global::Microsoft.AspNetCore.Routing.RouteGroupBuilder MapBridgeport(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, string prefix = "")
     {
-        global::System.ArgumentNullException.ThrowIfNull(endpoints);
-        global::ContractFirst.Generated.Server.ServerRuntime.EnsureRegistered(endpoints, typeof(IBridgeportServer), "AddBridgeportServer");
-        var options = (endpoints.ServiceProvider.GetService(typeof(global::Microsoft.Extensions.Options.IOptions<BridgeportServerOptions>)) as global::Microsoft.Extensions.Options.IOptions<BridgeportServerOptions>)?.Value ?? new BridgeportServerOptions();
-        var limit = options.MaxRequestBodySize;
-        var group = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapGroup(endpoints, prefix);
-        {
-            var endpoint = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/api/environments/{envId}/databases", new[] { "POST" }, httpContext => HandleCreateDatabase(httpContext, limit));
-            global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(endpoint, "POST /api/environments/{envId}/databases (createDatabase)");
-            global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(endpoint, CreateDatabaseErrors);
-            global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions.WithTags(endpoint, "databases");
-            global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions.WithSummary(endpoint, "Create a database in an environment");
-            global::Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions.RequireAuthorization(endpoint, CreateDatabasePolicy);
-        }
-        return group;
+        var map = new global::ContractFirst.AspNetCore.ServerEndpoints<IBridgeportServer, BridgeportServerOptions>(endpoints, prefix, "AddBridgeportServer");
+        map.Map<IBridgeportServer.CreateDatabaseResult>("POST", "/api/environments/{envId}/databases", "createDatabase", "CreateDatabaseAsync", HandleCreateDatabase, Errors, Policy, summary: "Create a database in an environment", tags: new[] { "databases" });
+        return map.Group;
     }
 
-    private static readonly global::ContractFirst.Generated.Server.ServerErrorWriter CreateDatabaseErrors = new((httpContext, error) => error.Status switch
-    {
-        400 => WriteErrorEnvelopeError(httpContext, error),
-        401 => WriteErrorEnvelopeError(httpContext, error),
-        403 => WriteErrorEnvelopeError(httpContext, error),
-        413 => WriteErrorEnvelopeError(httpContext, error),
-        415 => WriteErrorEnvelopeError(httpContext, error),
-        _ => global::ContractFirst.Generated.Server.ServerRuntime.WriteProblemAsync(httpContext, error),
-    }, guidRequestIds: false);
-
-    private static readonly global::Microsoft.AspNetCore.Authorization.AuthorizationPolicy CreateDatabasePolicy = new global::Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder("bearerAuth")
-        .RequireAuthenticatedUser()
-        .Build();
+    private static readonly global::ContractFirst.AspNetCore.ServerErrorWriter Errors = new(WriteErrorEnvelopeError, guidRequestIds: false);
+    private static readonly global::Microsoft.AspNetCore.Authorization.AuthorizationPolicy Policy = new global::Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder("bearerAuth").RequireAuthenticatedUser().Build();
 
     private static async global::System.Threading.Tasks.Task HandleCreateDatabase(global::Microsoft.AspNetCore.Http.HttpContext httpContext, long limit)
     {
-        global::ContractFirst.Generated.Server.ServerRuntime.RequestId(httpContext, CreateDatabaseErrors.GuidRequestIds);
-        var context = new global::ContractFirst.Validation.ValidationContext();
-        string arg_envId = default!;
-        {
-            var raw = global::ContractFirst.Generated.Server.ServerRuntime.Route(httpContext, "envId");
-            if (raw.Count == 0)
-            {
-                context.Add("envId", "required", "is required");
-            }
-            else if (raw.Count > 1) context.Add("envId", "type", "must be given once");
-            else if (global::ContractFirst.Generated.Server.ServerRuntime.TryParse(raw[0]!, out string v))
-            {
-                arg_envId = v;
-            }
-            else context.Add("envId", "type", "must be a string");
-        }
-        global::Consumer.Bridgeport.CreateDatabaseRequest? body = default;
-        {
-            var read = await global::ContractFirst.Generated.Server.ServerRuntime.ReadJsonAsync(httpContext, context, global::Consumer.Bridgeport.BridgeportClientJson.TypeInfo<global::Consumer.Bridgeport.CreateDatabaseRequest>(), global::Consumer.Bridgeport.BridgeportClientSchemas.CreateDatabaseBody, "application/json", true, limit).ConfigureAwait(false);
-            if (read.FailureStatus != 0)
-            {
-                await CreateDatabaseErrors.WriteAsync(httpContext, global::ContractFirst.Generated.Server.ServerError.Body(read.FailureStatus, "application/json", limit)).ConfigureAwait(false);
-                return;
-            }
-            if (read.HasValue)
-            {
-                body = read.Value;
-            }
-        }
-        if (context.HasErrors)
-        {
-            await CreateDatabaseErrors.WriteAsync(httpContext, global::ContractFirst.Generated.Server.ServerError.Validation(context)).ConfigureAwait(false);
-            return;
-        }
-
-        var server = (IBridgeportServer?)httpContext.RequestServices.GetService(typeof(IBridgeportServer)) ?? throw new global::System.InvalidOperationException("No IBridgeportServer is registered: call services.AddBridgeportServer<TImplementation>().");
-        var result = await server.CreateDatabaseAsync(arg_envId, body!, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
-        if (result is null) throw new global::System.InvalidOperationException("IBridgeportServer.CreateDatabaseAsync returned null; return a CreateDatabaseResult.");
-        await result.WriteAsync(httpContext).ConfigureAwait(false);
+        var request = new global::ContractFirst.AspNetCore.ServerRequest(httpContext, Errors);
+        request.Scalar(global::ContractFirst.AspNetCore.ParameterSource.Path, "envId", global::ContractFirst.AspNetCore.ServerParsers.String, true, out string arg_envId);
+        var body = (await request.JsonAsync(global::Consumer.Bridgeport.BridgeportClientJson.TypeInfo<global::Consumer.Bridgeport.CreateDatabaseRequest>(), global::Consumer.Bridgeport.BridgeportClientSchemas.CreateDatabaseBody, "application/json", true, limit).ConfigureAwait(false)).Value;
+        if (await request.FailedAsync().ConfigureAwait(false)) return;
+        var result = await request.Server<IBridgeportServer>("AddBridgeportServer").CreateDatabaseAsync(arg_envId, body!, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
+        await request.WriteAsync(result, "IBridgeportServer.CreateDatabaseAsync").ConfigureAwait(false);
     }
 
     /// <summary>Answers an error in the spec's <c>ErrorEnvelope</c> schema.</summary>
-    private static global::System.Threading.Tasks.Task WriteErrorEnvelopeError(global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::ContractFirst.Generated.Server.ServerError error)
+    private static global::System.Threading.Tasks.Task WriteErrorEnvelopeError(global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::ContractFirst.AspNetCore.ServerError error)
     {
         var body = new global::Consumer.Bridgeport.ErrorEnvelope
         {
@@ -123,7 +64,7 @@ public static class BridgeportServerExtensions
         if (error.Field is { } value0) body.Field = value0;
         if (error.Hint is { } value1) body.Hint = value1;
         body.RequestId = httpContext.TraceIdentifier;
-        return global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, error.Status, "application/json", body, global::Consumer.Bridgeport.BridgeportClientJson.TypeInfo<global::Consumer.Bridgeport.ErrorEnvelope>());
+        return global::ContractFirst.AspNetCore.ServerRuntime.WriteJsonAsync(httpContext, error.Status, "application/json", body, global::Consumer.Bridgeport.BridgeportClientJson.TypeInfo<global::Consumer.Bridgeport.ErrorEnvelope>());
     }
 
 }

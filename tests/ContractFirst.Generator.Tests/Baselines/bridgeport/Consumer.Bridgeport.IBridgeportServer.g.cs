@@ -23,74 +23,39 @@ public partial interface IBridgeportServer
     /// <param name="envId">ID of the environment the database belongs to.</param>
     /// <param name="httpContext">The request's context (user, services, request id in TraceIdentifier).</param>
     /// <param name="cancellationToken">Signals that the request was aborted.</param>
-    global::System.Threading.Tasks.Task<CreateDatabaseResult> CreateDatabaseAsync(string envId, global::Consumer.Bridgeport.CreateDatabaseRequest body, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Threading.CancellationToken cancellationToken);
+    global::System.Threading.Tasks.Task<CreateDatabaseResult> CreateDatabaseAsync([global::Microsoft.AspNetCore.Mvc.FromRoute(Name = "envId")] string envId, [global::Microsoft.AspNetCore.Mvc.FromBody] global::Consumer.Bridgeport.CreateDatabaseRequest body, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Threading.CancellationToken cancellationToken);
 
     /// <summary>What CreateDatabaseAsync answers: one factory per response that the spec declares, and Status(...) for any other.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-    public sealed class CreateDatabaseResult
+    public sealed class CreateDatabaseResult : global::ContractFirst.AspNetCore.OperationResult, global::Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider
     {
-        private readonly global::System.Func<global::Microsoft.AspNetCore.Http.HttpContext, global::System.Threading.Tasks.Task> _write;
-
-        private CreateDatabaseResult(int statusCode, object? body, global::System.Func<global::Microsoft.AspNetCore.Http.HttpContext, global::System.Threading.Tasks.Task> write)
-        {
-            StatusCode = statusCode;
-            Body = body;
-            _write = write;
-        }
-
-        /// <summary>The HTTP status code.</summary>
-        public int StatusCode { get; }
-
-        /// <summary>The body, if any (for tests and logging).</summary>
-        public object? Body { get; }
+        private CreateDatabaseResult(int statusCode, object? body, string? contentType, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? typeInfo) : base(statusCode, body, contentType, typeInfo) { }
 
         /// <summary>201: The database was created: the request's fields minus secrets (credentials show only as `hasCredentials`), plus `id` and timestamps. Our assumption: neither the source page nor BRIDGEPORT's published document declares a success body. (BRIDGEPORT's current server source answers 200 with `{ database }`; this contract declares the created resource itself, with 201 Created.)</summary>
-        public static CreateDatabaseResult Created(global::Consumer.Bridgeport.Database body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(201, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 201, "application/json", body, global::Consumer.Bridgeport.BridgeportClientJson.TypeInfo<global::Consumer.Bridgeport.Database>()));
-        }
+        public static CreateDatabaseResult Created(global::Consumer.Bridgeport.Database body) => new(201, NotNull(body), "application/json", global::Consumer.Bridgeport.BridgeportClientJson.TypeInfo<global::Consumer.Bridgeport.Database>());
 
         /// <summary>400: Bad request — malformed input or failed validation.</summary>
-        public static CreateDatabaseResult BadRequest(global::Consumer.Bridgeport.ErrorEnvelope body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(400, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 400, "application/json", body, global::Consumer.Bridgeport.BridgeportClientJson.TypeInfo<global::Consumer.Bridgeport.ErrorEnvelope>()));
-        }
+        public static CreateDatabaseResult BadRequest(global::Consumer.Bridgeport.ErrorEnvelope body) => new(400, NotNull(body), "application/json", global::Consumer.Bridgeport.BridgeportClientJson.TypeInfo<global::Consumer.Bridgeport.ErrorEnvelope>());
 
         /// <summary>401: Unauthorized — missing or invalid bearer token.</summary>
-        public static CreateDatabaseResult Unauthorized(global::Consumer.Bridgeport.ErrorEnvelope body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(401, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 401, "application/json", body, global::Consumer.Bridgeport.BridgeportClientJson.TypeInfo<global::Consumer.Bridgeport.ErrorEnvelope>()));
-        }
+        public static CreateDatabaseResult Unauthorized(global::Consumer.Bridgeport.ErrorEnvelope body) => new(401, NotNull(body), "application/json", global::Consumer.Bridgeport.BridgeportClientJson.TypeInfo<global::Consumer.Bridgeport.ErrorEnvelope>());
 
         /// <summary>403: Forbidden — token scope or role does not permit this operation.</summary>
-        public static CreateDatabaseResult Forbidden(global::Consumer.Bridgeport.ErrorEnvelope body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(403, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 403, "application/json", body, global::Consumer.Bridgeport.BridgeportClientJson.TypeInfo<global::Consumer.Bridgeport.ErrorEnvelope>()));
-        }
+        public static CreateDatabaseResult Forbidden(global::Consumer.Bridgeport.ErrorEnvelope body) => new(403, NotNull(body), "application/json", global::Consumer.Bridgeport.BridgeportClientJson.TypeInfo<global::Consumer.Bridgeport.ErrorEnvelope>());
 
         /// <summary>409: Conflict — e.g. a unique constraint violation.</summary>
-        public static CreateDatabaseResult Conflict(global::Consumer.Bridgeport.ErrorEnvelope body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(409, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 409, "application/json", body, global::Consumer.Bridgeport.BridgeportClientJson.TypeInfo<global::Consumer.Bridgeport.ErrorEnvelope>()));
-        }
+        public static CreateDatabaseResult Conflict(global::Consumer.Bridgeport.ErrorEnvelope body) => new(409, NotNull(body), "application/json", global::Consumer.Bridgeport.BridgeportClientJson.TypeInfo<global::Consumer.Bridgeport.ErrorEnvelope>());
 
         /// <summary>Any status without a body (an escape hatch for responses the spec does not declare).</summary>
-        public static CreateDatabaseResult Status(int statusCode) => new(statusCode, null, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteStatusAsync(httpContext, statusCode));
+        public static CreateDatabaseResult Status(int statusCode) => new(statusCode, null, null, null);
 
         /// <summary>Any status with a JSON body that the spec's JSON options can write (an escape hatch for responses the spec does not declare).</summary>
-        public static CreateDatabaseResult Status<TBody>(int statusCode, TBody body, string contentType = "application/json") =>
-            new(statusCode, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, statusCode, contentType, body, global::Consumer.Bridgeport.BridgeportClientJson.TypeInfo<TBody>()));
+        public static CreateDatabaseResult Status<TBody>(int statusCode, TBody body, string contentType = "application/json") => new(statusCode, body, contentType, global::Consumer.Bridgeport.BridgeportClientJson.TypeInfo<TBody>());
 
         /// <summary>The success response: <c>return body;</c> is <c>return Created(body);</c>.</summary>
         public static implicit operator CreateDatabaseResult(global::Consumer.Bridgeport.Database body) => Created(body);
 
-        /// <summary>Writes the response.</summary>
-        internal global::System.Threading.Tasks.Task WriteAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext) => _write(httpContext);
+        /// <summary>Describes the declared responses to ApiExplorer and OpenAPI.</summary>
+        static void global::Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider.PopulateMetadata(global::System.Reflection.MethodInfo method, global::Microsoft.AspNetCore.Builder.EndpointBuilder builder) => Produces(builder, (201, typeof(global::Consumer.Bridgeport.Database), "application/json"), (400, typeof(global::Consumer.Bridgeport.ErrorEnvelope), "application/json"), (401, typeof(global::Consumer.Bridgeport.ErrorEnvelope), "application/json"), (403, typeof(global::Consumer.Bridgeport.ErrorEnvelope), "application/json"), (409, typeof(global::Consumer.Bridgeport.ErrorEnvelope), "application/json"));
     }
-
 }

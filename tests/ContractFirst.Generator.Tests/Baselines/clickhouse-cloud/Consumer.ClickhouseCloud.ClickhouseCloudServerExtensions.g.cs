@@ -5,13 +5,9 @@
 
 namespace Consumer.ClickhouseCloud;
 
-/// <summary>Settings of the endpoints that MapClickhouseCloud() maps.</summary>
+/// <summary>Settings of the endpoints that MapClickhouseCloud() maps (MaxRequestBodySize).</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-public sealed class ClickhouseCloudServerOptions
-{
-    /// <summary>The largest request body accepted, in bytes; larger ones answer 413. Default: 1 MiB.</summary>
-    public long MaxRequestBodySize { get; set; } = 1024 * 1024;
-}
+public sealed class ClickhouseCloudServerOptions : global::ContractFirst.AspNetCore.ServerOptions { }
 
 /// <summary>Registers and maps the server of ClickHouse Cloud API.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
@@ -25,7 +21,7 @@ public static class ClickhouseCloudServerExtensions
         global::Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddScoped<IClickhouseCloudServer, TImplementation>(services);
         global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.AddOptions(services);
         if (configure is not null) global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.Configure(services, configure);
-        global::ContractFirst.Generated.Server.ServerRuntime.AddServerServices(services, authorization: true);
+        global::ContractFirst.AspNetCore.ServerRuntime.AddServerServices(services, authorization: true);
         return services;
     }
 
@@ -39,727 +35,129 @@ public static class ClickhouseCloudServerExtensions
     /// <param name="prefix">A route prefix for every operation, e.g. "/v2"; empty by default.</param>
     public static global::Microsoft.AspNetCore.Routing.RouteGroupBuilder MapClickhouseCloud(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, string prefix = "")
     {
-        global::System.ArgumentNullException.ThrowIfNull(endpoints);
-        global::ContractFirst.Generated.Server.ServerRuntime.EnsureRegistered(endpoints, typeof(IClickhouseCloudServer), "AddClickhouseCloudServer");
-        var options = (endpoints.ServiceProvider.GetService(typeof(global::Microsoft.Extensions.Options.IOptions<ClickhouseCloudServerOptions>)) as global::Microsoft.Extensions.Options.IOptions<ClickhouseCloudServerOptions>)?.Value ?? new ClickhouseCloudServerOptions();
-        var limit = options.MaxRequestBodySize;
-        var group = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapGroup(endpoints, prefix);
-        {
-            var endpoint = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/v1/organizations/{organizationId}/services", new[] { "GET" }, httpContext => HandleListServices(httpContext, limit));
-            global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(endpoint, "GET /v1/organizations/{organizationId}/services (listServices)");
-            global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(endpoint, ListServicesErrors);
-            global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions.WithTags(endpoint, "Service");
-            global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions.WithSummary(endpoint, "List of organization services");
-            global::Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions.RequireAuthorization(endpoint, ListServicesPolicy);
-        }
-        {
-            var endpoint = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/v1/organizations/{organizationId}/services", new[] { "POST" }, httpContext => HandleCreateService(httpContext, limit));
-            global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(endpoint, "POST /v1/organizations/{organizationId}/services (createService)");
-            global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(endpoint, CreateServiceErrors);
-            global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions.WithTags(endpoint, "Service");
-            global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions.WithSummary(endpoint, "Create new service");
-            global::Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions.RequireAuthorization(endpoint, CreateServicePolicy);
-        }
-        {
-            var endpoint = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/v1/organizations/{organizationId}/services/{serviceId}", new[] { "GET" }, httpContext => HandleGetService(httpContext, limit));
-            global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(endpoint, "GET /v1/organizations/{organizationId}/services/{serviceId} (getService)");
-            global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(endpoint, GetServiceErrors);
-            global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions.WithTags(endpoint, "Service");
-            global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions.WithSummary(endpoint, "Get service details");
-            global::Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions.RequireAuthorization(endpoint, GetServicePolicy);
-        }
-        {
-            var endpoint = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/v1/organizations/{organizationId}/services/{serviceId}", new[] { "PATCH" }, httpContext => HandleUpdateService(httpContext, limit));
-            global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(endpoint, "PATCH /v1/organizations/{organizationId}/services/{serviceId} (updateService)");
-            global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(endpoint, UpdateServiceErrors);
-            global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions.WithTags(endpoint, "Service");
-            global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions.WithSummary(endpoint, "Update service basic details.");
-            global::Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions.RequireAuthorization(endpoint, UpdateServicePolicy);
-        }
-        {
-            var endpoint = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/v1/organizations/{organizationId}/services/{serviceId}", new[] { "DELETE" }, httpContext => HandleDeleteService(httpContext, limit));
-            global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(endpoint, "DELETE /v1/organizations/{organizationId}/services/{serviceId} (deleteService)");
-            global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(endpoint, DeleteServiceErrors);
-            global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions.WithTags(endpoint, "Service");
-            global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions.WithSummary(endpoint, "Delete service.");
-            global::Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions.RequireAuthorization(endpoint, DeleteServicePolicy);
-        }
-        {
-            var endpoint = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/v1/organizations/{organizationId}/services/{serviceId}/state", new[] { "PATCH" }, httpContext => HandleUpdateServiceState(httpContext, limit));
-            global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(endpoint, "PATCH /v1/organizations/{organizationId}/services/{serviceId}/state (updateServiceState)");
-            global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(endpoint, UpdateServiceStateErrors);
-            global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions.WithTags(endpoint, "Service");
-            global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions.WithSummary(endpoint, "Update service state.");
-            global::Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions.RequireAuthorization(endpoint, UpdateServiceStatePolicy);
-        }
-        {
-            var endpoint = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/v1/organizations/{organizationId}/services/{serviceId}/scaling", new[] { "PATCH" }, httpContext => HandleUpdateServiceScaling(httpContext, limit));
-            global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(endpoint, "PATCH /v1/organizations/{organizationId}/services/{serviceId}/scaling (updateServiceScaling)");
-            global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(endpoint, UpdateServiceScalingErrors);
-            global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions.WithTags(endpoint, "Service");
-            global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions.WithSummary(endpoint, "Update service auto scaling settings.");
-            global::Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions.RequireAuthorization(endpoint, UpdateServiceScalingPolicy);
-        }
-        {
-            var endpoint = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/v1/organizations/{organizationId}/services/{serviceId}/password", new[] { "PATCH" }, httpContext => HandleUpdateServicePassword(httpContext, limit));
-            global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(endpoint, "PATCH /v1/organizations/{organizationId}/services/{serviceId}/password (updateServicePassword)");
-            global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(endpoint, UpdateServicePasswordErrors);
-            global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions.WithTags(endpoint, "Service");
-            global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions.WithSummary(endpoint, "Update service password.");
-            global::Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions.RequireAuthorization(endpoint, UpdateServicePasswordPolicy);
-        }
-        {
-            var endpoint = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/v1/organizations/{organizationId}/services/{serviceId}/backups", new[] { "GET" }, httpContext => HandleListServiceBackups(httpContext, limit));
-            global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(endpoint, "GET /v1/organizations/{organizationId}/services/{serviceId}/backups (listServiceBackups)");
-            global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(endpoint, ListServiceBackupsErrors);
-            global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions.WithTags(endpoint, "Backup");
-            global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions.WithSummary(endpoint, "List of service backups");
-            global::Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions.RequireAuthorization(endpoint, ListServiceBackupsPolicy);
-        }
-        {
-            var endpoint = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/v1/organizations/{organizationId}/services/{serviceId}/backups/{backupId}", new[] { "GET" }, httpContext => HandleGetServiceBackup(httpContext, limit));
-            global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(endpoint, "GET /v1/organizations/{organizationId}/services/{serviceId}/backups/{backupId} (getServiceBackup)");
-            global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(endpoint, GetServiceBackupErrors);
-            global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions.WithTags(endpoint, "Backup");
-            global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions.WithSummary(endpoint, "Get backup details");
-            global::Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions.RequireAuthorization(endpoint, GetServiceBackupPolicy);
-        }
-        return group;
+        var map = new global::ContractFirst.AspNetCore.ServerEndpoints<IClickhouseCloudServer, ClickhouseCloudServerOptions>(endpoints, prefix, "AddClickhouseCloudServer");
+        map.Map<IClickhouseCloudServer.ListServicesResult>("GET", "/v1/organizations/{organizationId}/services", "listServices", "ListServicesAsync", HandleListServices, Errors, Policy, summary: "List of organization services", tags: new[] { "Service" });
+        map.Map<IClickhouseCloudServer.CreateServiceResult>("POST", "/v1/organizations/{organizationId}/services", "createService", "CreateServiceAsync", HandleCreateService, Errors, Policy, summary: "Create new service", tags: new[] { "Service" });
+        map.Map<IClickhouseCloudServer.GetServiceResult>("GET", "/v1/organizations/{organizationId}/services/{serviceId}", "getService", "GetServiceAsync", HandleGetService, Errors, Policy, summary: "Get service details", tags: new[] { "Service" });
+        map.Map<IClickhouseCloudServer.UpdateServiceResult>("PATCH", "/v1/organizations/{organizationId}/services/{serviceId}", "updateService", "UpdateServiceAsync", HandleUpdateService, Errors, Policy, summary: "Update service basic details.", tags: new[] { "Service" });
+        map.Map<IClickhouseCloudServer.DeleteServiceResult>("DELETE", "/v1/organizations/{organizationId}/services/{serviceId}", "deleteService", "DeleteServiceAsync", HandleDeleteService, Errors, Policy, summary: "Delete service.", tags: new[] { "Service" });
+        map.Map<IClickhouseCloudServer.UpdateServiceStateResult>("PATCH", "/v1/organizations/{organizationId}/services/{serviceId}/state", "updateServiceState", "UpdateServiceStateAsync", HandleUpdateServiceState, Errors, Policy, summary: "Update service state.", tags: new[] { "Service" });
+        map.Map<IClickhouseCloudServer.UpdateServiceScalingResult>("PATCH", "/v1/organizations/{organizationId}/services/{serviceId}/scaling", "updateServiceScaling", "UpdateServiceScalingAsync", HandleUpdateServiceScaling, Errors, Policy, summary: "Update service auto scaling settings.", tags: new[] { "Service" });
+        map.Map<IClickhouseCloudServer.UpdateServicePasswordResult>("PATCH", "/v1/organizations/{organizationId}/services/{serviceId}/password", "updateServicePassword", "UpdateServicePasswordAsync", HandleUpdateServicePassword, Errors, Policy, summary: "Update service password.", tags: new[] { "Service" });
+        map.Map<IClickhouseCloudServer.ListServiceBackupsResult>("GET", "/v1/organizations/{organizationId}/services/{serviceId}/backups", "listServiceBackups", "ListServiceBackupsAsync", HandleListServiceBackups, Errors, Policy, summary: "List of service backups", tags: new[] { "Backup" });
+        map.Map<IClickhouseCloudServer.GetServiceBackupResult>("GET", "/v1/organizations/{organizationId}/services/{serviceId}/backups/{backupId}", "getServiceBackup", "GetServiceBackupAsync", HandleGetServiceBackup, Errors, Policy, summary: "Get backup details", tags: new[] { "Backup" });
+        return map.Group;
     }
 
-    private static readonly global::ContractFirst.Generated.Server.ServerErrorWriter ListServicesErrors = new((httpContext, error) => error.Status switch
-    {
-        400 => WriteApiErrorError(httpContext, error),
-        401 => WriteApiErrorError(httpContext, error),
-        403 => WriteApiErrorError(httpContext, error),
-        413 => WriteApiErrorError(httpContext, error),
-        415 => WriteApiErrorError(httpContext, error),
-        _ => global::ContractFirst.Generated.Server.ServerRuntime.WriteProblemAsync(httpContext, error),
-    }, guidRequestIds: true);
-
-    private static readonly global::Microsoft.AspNetCore.Authorization.AuthorizationPolicy ListServicesPolicy = new global::Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder("basicAuth")
-        .RequireAuthenticatedUser()
-        .Build();
+    private static readonly global::ContractFirst.AspNetCore.ServerErrorWriter Errors = new(WriteApiErrorError, guidRequestIds: true);
+    private static readonly global::Microsoft.AspNetCore.Authorization.AuthorizationPolicy Policy = new global::Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder("basicAuth").RequireAuthenticatedUser().Build();
 
     private static async global::System.Threading.Tasks.Task HandleListServices(global::Microsoft.AspNetCore.Http.HttpContext httpContext, long limit)
     {
-        global::ContractFirst.Generated.Server.ServerRuntime.RequestId(httpContext, ListServicesErrors.GuidRequestIds);
-        var context = new global::ContractFirst.Validation.ValidationContext();
-        global::System.Guid arg_organizationId = default;
-        {
-            var raw = global::ContractFirst.Generated.Server.ServerRuntime.Route(httpContext, "organizationId");
-            if (raw.Count == 0)
-            {
-                context.Add("organizationId", "required", "is required");
-            }
-            else if (raw.Count > 1) context.Add("organizationId", "type", "must be given once");
-            else if (global::ContractFirst.Generated.Server.ServerRuntime.TryParse(raw[0]!, out global::System.Guid v))
-            {
-                arg_organizationId = v;
-            }
-            else context.Add("organizationId", "type", "must be a UUID");
-        }
-        if (context.HasErrors)
-        {
-            await ListServicesErrors.WriteAsync(httpContext, global::ContractFirst.Generated.Server.ServerError.Validation(context)).ConfigureAwait(false);
-            return;
-        }
-
-        var server = (IClickhouseCloudServer?)httpContext.RequestServices.GetService(typeof(IClickhouseCloudServer)) ?? throw new global::System.InvalidOperationException("No IClickhouseCloudServer is registered: call services.AddClickhouseCloudServer<TImplementation>().");
-        var result = await server.ListServicesAsync(arg_organizationId, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
-        if (result is null) throw new global::System.InvalidOperationException("IClickhouseCloudServer.ListServicesAsync returned null; return a ListServicesResult.");
-        await result.WriteAsync(httpContext).ConfigureAwait(false);
+        var request = new global::ContractFirst.AspNetCore.ServerRequest(httpContext, Errors);
+        request.Scalar(global::ContractFirst.AspNetCore.ParameterSource.Path, "organizationId", global::ContractFirst.AspNetCore.ServerParsers.Uuid, true, out global::System.Guid arg_organizationId);
+        if (await request.FailedAsync().ConfigureAwait(false)) return;
+        var result = await request.Server<IClickhouseCloudServer>("AddClickhouseCloudServer").ListServicesAsync(arg_organizationId, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
+        await request.WriteAsync(result, "IClickhouseCloudServer.ListServicesAsync").ConfigureAwait(false);
     }
-
-    private static readonly global::ContractFirst.Generated.Server.ServerErrorWriter CreateServiceErrors = new((httpContext, error) => error.Status switch
-    {
-        400 => WriteApiErrorError(httpContext, error),
-        401 => WriteApiErrorError(httpContext, error),
-        403 => WriteApiErrorError(httpContext, error),
-        413 => WriteApiErrorError(httpContext, error),
-        415 => WriteApiErrorError(httpContext, error),
-        _ => global::ContractFirst.Generated.Server.ServerRuntime.WriteProblemAsync(httpContext, error),
-    }, guidRequestIds: true);
-
-    private static readonly global::Microsoft.AspNetCore.Authorization.AuthorizationPolicy CreateServicePolicy = new global::Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder("basicAuth")
-        .RequireAuthenticatedUser()
-        .Build();
 
     private static async global::System.Threading.Tasks.Task HandleCreateService(global::Microsoft.AspNetCore.Http.HttpContext httpContext, long limit)
     {
-        global::ContractFirst.Generated.Server.ServerRuntime.RequestId(httpContext, CreateServiceErrors.GuidRequestIds);
-        var context = new global::ContractFirst.Validation.ValidationContext();
-        global::System.Guid arg_organizationId = default;
-        {
-            var raw = global::ContractFirst.Generated.Server.ServerRuntime.Route(httpContext, "organizationId");
-            if (raw.Count == 0)
-            {
-                context.Add("organizationId", "required", "is required");
-            }
-            else if (raw.Count > 1) context.Add("organizationId", "type", "must be given once");
-            else if (global::ContractFirst.Generated.Server.ServerRuntime.TryParse(raw[0]!, out global::System.Guid v))
-            {
-                arg_organizationId = v;
-            }
-            else context.Add("organizationId", "type", "must be a UUID");
-        }
-        global::Consumer.ClickhouseCloud.ServicePostRequest? body = default;
-        {
-            var read = await global::ContractFirst.Generated.Server.ServerRuntime.ReadJsonAsync(httpContext, context, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServicePostRequest>(), global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.CreateServiceBody, "application/json", true, limit).ConfigureAwait(false);
-            if (read.FailureStatus != 0)
-            {
-                await CreateServiceErrors.WriteAsync(httpContext, global::ContractFirst.Generated.Server.ServerError.Body(read.FailureStatus, "application/json", limit)).ConfigureAwait(false);
-                return;
-            }
-            if (read.HasValue)
-            {
-                body = read.Value;
-            }
-        }
-        if (context.HasErrors)
-        {
-            await CreateServiceErrors.WriteAsync(httpContext, global::ContractFirst.Generated.Server.ServerError.Validation(context)).ConfigureAwait(false);
-            return;
-        }
-
-        var server = (IClickhouseCloudServer?)httpContext.RequestServices.GetService(typeof(IClickhouseCloudServer)) ?? throw new global::System.InvalidOperationException("No IClickhouseCloudServer is registered: call services.AddClickhouseCloudServer<TImplementation>().");
-        var result = await server.CreateServiceAsync(arg_organizationId, body!, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
-        if (result is null) throw new global::System.InvalidOperationException("IClickhouseCloudServer.CreateServiceAsync returned null; return a CreateServiceResult.");
-        await result.WriteAsync(httpContext).ConfigureAwait(false);
+        var request = new global::ContractFirst.AspNetCore.ServerRequest(httpContext, Errors);
+        request.Scalar(global::ContractFirst.AspNetCore.ParameterSource.Path, "organizationId", global::ContractFirst.AspNetCore.ServerParsers.Uuid, true, out global::System.Guid arg_organizationId);
+        var body = (await request.JsonAsync(global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServicePostRequest>(), global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.CreateServiceBody, "application/json", true, limit).ConfigureAwait(false)).Value;
+        if (await request.FailedAsync().ConfigureAwait(false)) return;
+        var result = await request.Server<IClickhouseCloudServer>("AddClickhouseCloudServer").CreateServiceAsync(arg_organizationId, body!, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
+        await request.WriteAsync(result, "IClickhouseCloudServer.CreateServiceAsync").ConfigureAwait(false);
     }
-
-    private static readonly global::ContractFirst.Generated.Server.ServerErrorWriter GetServiceErrors = new((httpContext, error) => error.Status switch
-    {
-        400 => WriteApiErrorError(httpContext, error),
-        401 => WriteApiErrorError(httpContext, error),
-        403 => WriteApiErrorError(httpContext, error),
-        413 => WriteApiErrorError(httpContext, error),
-        415 => WriteApiErrorError(httpContext, error),
-        _ => global::ContractFirst.Generated.Server.ServerRuntime.WriteProblemAsync(httpContext, error),
-    }, guidRequestIds: true);
-
-    private static readonly global::Microsoft.AspNetCore.Authorization.AuthorizationPolicy GetServicePolicy = new global::Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder("basicAuth")
-        .RequireAuthenticatedUser()
-        .Build();
 
     private static async global::System.Threading.Tasks.Task HandleGetService(global::Microsoft.AspNetCore.Http.HttpContext httpContext, long limit)
     {
-        global::ContractFirst.Generated.Server.ServerRuntime.RequestId(httpContext, GetServiceErrors.GuidRequestIds);
-        var context = new global::ContractFirst.Validation.ValidationContext();
-        global::System.Guid arg_organizationId = default;
-        {
-            var raw = global::ContractFirst.Generated.Server.ServerRuntime.Route(httpContext, "organizationId");
-            if (raw.Count == 0)
-            {
-                context.Add("organizationId", "required", "is required");
-            }
-            else if (raw.Count > 1) context.Add("organizationId", "type", "must be given once");
-            else if (global::ContractFirst.Generated.Server.ServerRuntime.TryParse(raw[0]!, out global::System.Guid v))
-            {
-                arg_organizationId = v;
-            }
-            else context.Add("organizationId", "type", "must be a UUID");
-        }
-        global::System.Guid arg_serviceId = default;
-        {
-            var raw = global::ContractFirst.Generated.Server.ServerRuntime.Route(httpContext, "serviceId");
-            if (raw.Count == 0)
-            {
-                context.Add("serviceId", "required", "is required");
-            }
-            else if (raw.Count > 1) context.Add("serviceId", "type", "must be given once");
-            else if (global::ContractFirst.Generated.Server.ServerRuntime.TryParse(raw[0]!, out global::System.Guid v))
-            {
-                arg_serviceId = v;
-            }
-            else context.Add("serviceId", "type", "must be a UUID");
-        }
-        if (context.HasErrors)
-        {
-            await GetServiceErrors.WriteAsync(httpContext, global::ContractFirst.Generated.Server.ServerError.Validation(context)).ConfigureAwait(false);
-            return;
-        }
-
-        var server = (IClickhouseCloudServer?)httpContext.RequestServices.GetService(typeof(IClickhouseCloudServer)) ?? throw new global::System.InvalidOperationException("No IClickhouseCloudServer is registered: call services.AddClickhouseCloudServer<TImplementation>().");
-        var result = await server.GetServiceAsync(arg_organizationId, arg_serviceId, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
-        if (result is null) throw new global::System.InvalidOperationException("IClickhouseCloudServer.GetServiceAsync returned null; return a GetServiceResult.");
-        await result.WriteAsync(httpContext).ConfigureAwait(false);
+        var request = new global::ContractFirst.AspNetCore.ServerRequest(httpContext, Errors);
+        request.Scalar(global::ContractFirst.AspNetCore.ParameterSource.Path, "organizationId", global::ContractFirst.AspNetCore.ServerParsers.Uuid, true, out global::System.Guid arg_organizationId);
+        request.Scalar(global::ContractFirst.AspNetCore.ParameterSource.Path, "serviceId", global::ContractFirst.AspNetCore.ServerParsers.Uuid, true, out global::System.Guid arg_serviceId);
+        if (await request.FailedAsync().ConfigureAwait(false)) return;
+        var result = await request.Server<IClickhouseCloudServer>("AddClickhouseCloudServer").GetServiceAsync(arg_organizationId, arg_serviceId, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
+        await request.WriteAsync(result, "IClickhouseCloudServer.GetServiceAsync").ConfigureAwait(false);
     }
-
-    private static readonly global::ContractFirst.Generated.Server.ServerErrorWriter UpdateServiceErrors = new((httpContext, error) => error.Status switch
-    {
-        400 => WriteApiErrorError(httpContext, error),
-        401 => WriteApiErrorError(httpContext, error),
-        403 => WriteApiErrorError(httpContext, error),
-        413 => WriteApiErrorError(httpContext, error),
-        415 => WriteApiErrorError(httpContext, error),
-        _ => global::ContractFirst.Generated.Server.ServerRuntime.WriteProblemAsync(httpContext, error),
-    }, guidRequestIds: true);
-
-    private static readonly global::Microsoft.AspNetCore.Authorization.AuthorizationPolicy UpdateServicePolicy = new global::Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder("basicAuth")
-        .RequireAuthenticatedUser()
-        .Build();
 
     private static async global::System.Threading.Tasks.Task HandleUpdateService(global::Microsoft.AspNetCore.Http.HttpContext httpContext, long limit)
     {
-        global::ContractFirst.Generated.Server.ServerRuntime.RequestId(httpContext, UpdateServiceErrors.GuidRequestIds);
-        var context = new global::ContractFirst.Validation.ValidationContext();
-        global::System.Guid arg_organizationId = default;
-        {
-            var raw = global::ContractFirst.Generated.Server.ServerRuntime.Route(httpContext, "organizationId");
-            if (raw.Count == 0)
-            {
-                context.Add("organizationId", "required", "is required");
-            }
-            else if (raw.Count > 1) context.Add("organizationId", "type", "must be given once");
-            else if (global::ContractFirst.Generated.Server.ServerRuntime.TryParse(raw[0]!, out global::System.Guid v))
-            {
-                arg_organizationId = v;
-            }
-            else context.Add("organizationId", "type", "must be a UUID");
-        }
-        global::System.Guid arg_serviceId = default;
-        {
-            var raw = global::ContractFirst.Generated.Server.ServerRuntime.Route(httpContext, "serviceId");
-            if (raw.Count == 0)
-            {
-                context.Add("serviceId", "required", "is required");
-            }
-            else if (raw.Count > 1) context.Add("serviceId", "type", "must be given once");
-            else if (global::ContractFirst.Generated.Server.ServerRuntime.TryParse(raw[0]!, out global::System.Guid v))
-            {
-                arg_serviceId = v;
-            }
-            else context.Add("serviceId", "type", "must be a UUID");
-        }
-        global::Consumer.ClickhouseCloud.ServicePatchRequest? body = default;
-        {
-            var read = await global::ContractFirst.Generated.Server.ServerRuntime.ReadJsonAsync(httpContext, context, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServicePatchRequest>(), global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.UpdateServiceBody, "application/json", true, limit).ConfigureAwait(false);
-            if (read.FailureStatus != 0)
-            {
-                await UpdateServiceErrors.WriteAsync(httpContext, global::ContractFirst.Generated.Server.ServerError.Body(read.FailureStatus, "application/json", limit)).ConfigureAwait(false);
-                return;
-            }
-            if (read.HasValue)
-            {
-                body = read.Value;
-            }
-        }
-        if (context.HasErrors)
-        {
-            await UpdateServiceErrors.WriteAsync(httpContext, global::ContractFirst.Generated.Server.ServerError.Validation(context)).ConfigureAwait(false);
-            return;
-        }
-
-        var server = (IClickhouseCloudServer?)httpContext.RequestServices.GetService(typeof(IClickhouseCloudServer)) ?? throw new global::System.InvalidOperationException("No IClickhouseCloudServer is registered: call services.AddClickhouseCloudServer<TImplementation>().");
-        var result = await server.UpdateServiceAsync(arg_organizationId, arg_serviceId, body!, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
-        if (result is null) throw new global::System.InvalidOperationException("IClickhouseCloudServer.UpdateServiceAsync returned null; return a UpdateServiceResult.");
-        await result.WriteAsync(httpContext).ConfigureAwait(false);
+        var request = new global::ContractFirst.AspNetCore.ServerRequest(httpContext, Errors);
+        request.Scalar(global::ContractFirst.AspNetCore.ParameterSource.Path, "organizationId", global::ContractFirst.AspNetCore.ServerParsers.Uuid, true, out global::System.Guid arg_organizationId);
+        request.Scalar(global::ContractFirst.AspNetCore.ParameterSource.Path, "serviceId", global::ContractFirst.AspNetCore.ServerParsers.Uuid, true, out global::System.Guid arg_serviceId);
+        var body = (await request.JsonAsync(global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServicePatchRequest>(), global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.UpdateServiceBody, "application/json", true, limit).ConfigureAwait(false)).Value;
+        if (await request.FailedAsync().ConfigureAwait(false)) return;
+        var result = await request.Server<IClickhouseCloudServer>("AddClickhouseCloudServer").UpdateServiceAsync(arg_organizationId, arg_serviceId, body!, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
+        await request.WriteAsync(result, "IClickhouseCloudServer.UpdateServiceAsync").ConfigureAwait(false);
     }
-
-    private static readonly global::ContractFirst.Generated.Server.ServerErrorWriter DeleteServiceErrors = new((httpContext, error) => error.Status switch
-    {
-        400 => WriteApiErrorError(httpContext, error),
-        401 => WriteApiErrorError(httpContext, error),
-        403 => WriteApiErrorError(httpContext, error),
-        413 => WriteApiErrorError(httpContext, error),
-        415 => WriteApiErrorError(httpContext, error),
-        _ => global::ContractFirst.Generated.Server.ServerRuntime.WriteProblemAsync(httpContext, error),
-    }, guidRequestIds: true);
-
-    private static readonly global::Microsoft.AspNetCore.Authorization.AuthorizationPolicy DeleteServicePolicy = new global::Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder("basicAuth")
-        .RequireAuthenticatedUser()
-        .Build();
 
     private static async global::System.Threading.Tasks.Task HandleDeleteService(global::Microsoft.AspNetCore.Http.HttpContext httpContext, long limit)
     {
-        global::ContractFirst.Generated.Server.ServerRuntime.RequestId(httpContext, DeleteServiceErrors.GuidRequestIds);
-        var context = new global::ContractFirst.Validation.ValidationContext();
-        global::System.Guid arg_organizationId = default;
-        {
-            var raw = global::ContractFirst.Generated.Server.ServerRuntime.Route(httpContext, "organizationId");
-            if (raw.Count == 0)
-            {
-                context.Add("organizationId", "required", "is required");
-            }
-            else if (raw.Count > 1) context.Add("organizationId", "type", "must be given once");
-            else if (global::ContractFirst.Generated.Server.ServerRuntime.TryParse(raw[0]!, out global::System.Guid v))
-            {
-                arg_organizationId = v;
-            }
-            else context.Add("organizationId", "type", "must be a UUID");
-        }
-        global::System.Guid arg_serviceId = default;
-        {
-            var raw = global::ContractFirst.Generated.Server.ServerRuntime.Route(httpContext, "serviceId");
-            if (raw.Count == 0)
-            {
-                context.Add("serviceId", "required", "is required");
-            }
-            else if (raw.Count > 1) context.Add("serviceId", "type", "must be given once");
-            else if (global::ContractFirst.Generated.Server.ServerRuntime.TryParse(raw[0]!, out global::System.Guid v))
-            {
-                arg_serviceId = v;
-            }
-            else context.Add("serviceId", "type", "must be a UUID");
-        }
-        if (context.HasErrors)
-        {
-            await DeleteServiceErrors.WriteAsync(httpContext, global::ContractFirst.Generated.Server.ServerError.Validation(context)).ConfigureAwait(false);
-            return;
-        }
-
-        var server = (IClickhouseCloudServer?)httpContext.RequestServices.GetService(typeof(IClickhouseCloudServer)) ?? throw new global::System.InvalidOperationException("No IClickhouseCloudServer is registered: call services.AddClickhouseCloudServer<TImplementation>().");
-        var result = await server.DeleteServiceAsync(arg_organizationId, arg_serviceId, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
-        if (result is null) throw new global::System.InvalidOperationException("IClickhouseCloudServer.DeleteServiceAsync returned null; return a DeleteServiceResult.");
-        await result.WriteAsync(httpContext).ConfigureAwait(false);
+        var request = new global::ContractFirst.AspNetCore.ServerRequest(httpContext, Errors);
+        request.Scalar(global::ContractFirst.AspNetCore.ParameterSource.Path, "organizationId", global::ContractFirst.AspNetCore.ServerParsers.Uuid, true, out global::System.Guid arg_organizationId);
+        request.Scalar(global::ContractFirst.AspNetCore.ParameterSource.Path, "serviceId", global::ContractFirst.AspNetCore.ServerParsers.Uuid, true, out global::System.Guid arg_serviceId);
+        if (await request.FailedAsync().ConfigureAwait(false)) return;
+        var result = await request.Server<IClickhouseCloudServer>("AddClickhouseCloudServer").DeleteServiceAsync(arg_organizationId, arg_serviceId, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
+        await request.WriteAsync(result, "IClickhouseCloudServer.DeleteServiceAsync").ConfigureAwait(false);
     }
-
-    private static readonly global::ContractFirst.Generated.Server.ServerErrorWriter UpdateServiceStateErrors = new((httpContext, error) => error.Status switch
-    {
-        400 => WriteApiErrorError(httpContext, error),
-        401 => WriteApiErrorError(httpContext, error),
-        403 => WriteApiErrorError(httpContext, error),
-        413 => WriteApiErrorError(httpContext, error),
-        415 => WriteApiErrorError(httpContext, error),
-        _ => global::ContractFirst.Generated.Server.ServerRuntime.WriteProblemAsync(httpContext, error),
-    }, guidRequestIds: true);
-
-    private static readonly global::Microsoft.AspNetCore.Authorization.AuthorizationPolicy UpdateServiceStatePolicy = new global::Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder("basicAuth")
-        .RequireAuthenticatedUser()
-        .Build();
 
     private static async global::System.Threading.Tasks.Task HandleUpdateServiceState(global::Microsoft.AspNetCore.Http.HttpContext httpContext, long limit)
     {
-        global::ContractFirst.Generated.Server.ServerRuntime.RequestId(httpContext, UpdateServiceStateErrors.GuidRequestIds);
-        var context = new global::ContractFirst.Validation.ValidationContext();
-        global::System.Guid arg_organizationId = default;
-        {
-            var raw = global::ContractFirst.Generated.Server.ServerRuntime.Route(httpContext, "organizationId");
-            if (raw.Count == 0)
-            {
-                context.Add("organizationId", "required", "is required");
-            }
-            else if (raw.Count > 1) context.Add("organizationId", "type", "must be given once");
-            else if (global::ContractFirst.Generated.Server.ServerRuntime.TryParse(raw[0]!, out global::System.Guid v))
-            {
-                arg_organizationId = v;
-            }
-            else context.Add("organizationId", "type", "must be a UUID");
-        }
-        global::System.Guid arg_serviceId = default;
-        {
-            var raw = global::ContractFirst.Generated.Server.ServerRuntime.Route(httpContext, "serviceId");
-            if (raw.Count == 0)
-            {
-                context.Add("serviceId", "required", "is required");
-            }
-            else if (raw.Count > 1) context.Add("serviceId", "type", "must be given once");
-            else if (global::ContractFirst.Generated.Server.ServerRuntime.TryParse(raw[0]!, out global::System.Guid v))
-            {
-                arg_serviceId = v;
-            }
-            else context.Add("serviceId", "type", "must be a UUID");
-        }
-        global::Consumer.ClickhouseCloud.ServiceStatePatchRequest? body = default;
-        {
-            var read = await global::ContractFirst.Generated.Server.ServerRuntime.ReadJsonAsync(httpContext, context, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServiceStatePatchRequest>(), global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.UpdateServiceStateBody, "application/json", true, limit).ConfigureAwait(false);
-            if (read.FailureStatus != 0)
-            {
-                await UpdateServiceStateErrors.WriteAsync(httpContext, global::ContractFirst.Generated.Server.ServerError.Body(read.FailureStatus, "application/json", limit)).ConfigureAwait(false);
-                return;
-            }
-            if (read.HasValue)
-            {
-                body = read.Value;
-            }
-        }
-        if (context.HasErrors)
-        {
-            await UpdateServiceStateErrors.WriteAsync(httpContext, global::ContractFirst.Generated.Server.ServerError.Validation(context)).ConfigureAwait(false);
-            return;
-        }
-
-        var server = (IClickhouseCloudServer?)httpContext.RequestServices.GetService(typeof(IClickhouseCloudServer)) ?? throw new global::System.InvalidOperationException("No IClickhouseCloudServer is registered: call services.AddClickhouseCloudServer<TImplementation>().");
-        var result = await server.UpdateServiceStateAsync(arg_organizationId, arg_serviceId, body!, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
-        if (result is null) throw new global::System.InvalidOperationException("IClickhouseCloudServer.UpdateServiceStateAsync returned null; return a UpdateServiceStateResult.");
-        await result.WriteAsync(httpContext).ConfigureAwait(false);
+        var request = new global::ContractFirst.AspNetCore.ServerRequest(httpContext, Errors);
+        request.Scalar(global::ContractFirst.AspNetCore.ParameterSource.Path, "organizationId", global::ContractFirst.AspNetCore.ServerParsers.Uuid, true, out global::System.Guid arg_organizationId);
+        request.Scalar(global::ContractFirst.AspNetCore.ParameterSource.Path, "serviceId", global::ContractFirst.AspNetCore.ServerParsers.Uuid, true, out global::System.Guid arg_serviceId);
+        var body = (await request.JsonAsync(global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServiceStatePatchRequest>(), global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.UpdateServiceStateBody, "application/json", true, limit).ConfigureAwait(false)).Value;
+        if (await request.FailedAsync().ConfigureAwait(false)) return;
+        var result = await request.Server<IClickhouseCloudServer>("AddClickhouseCloudServer").UpdateServiceStateAsync(arg_organizationId, arg_serviceId, body!, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
+        await request.WriteAsync(result, "IClickhouseCloudServer.UpdateServiceStateAsync").ConfigureAwait(false);
     }
-
-    private static readonly global::ContractFirst.Generated.Server.ServerErrorWriter UpdateServiceScalingErrors = new((httpContext, error) => error.Status switch
-    {
-        400 => WriteApiErrorError(httpContext, error),
-        401 => WriteApiErrorError(httpContext, error),
-        403 => WriteApiErrorError(httpContext, error),
-        413 => WriteApiErrorError(httpContext, error),
-        415 => WriteApiErrorError(httpContext, error),
-        _ => global::ContractFirst.Generated.Server.ServerRuntime.WriteProblemAsync(httpContext, error),
-    }, guidRequestIds: true);
-
-    private static readonly global::Microsoft.AspNetCore.Authorization.AuthorizationPolicy UpdateServiceScalingPolicy = new global::Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder("basicAuth")
-        .RequireAuthenticatedUser()
-        .Build();
 
     private static async global::System.Threading.Tasks.Task HandleUpdateServiceScaling(global::Microsoft.AspNetCore.Http.HttpContext httpContext, long limit)
     {
-        global::ContractFirst.Generated.Server.ServerRuntime.RequestId(httpContext, UpdateServiceScalingErrors.GuidRequestIds);
-        var context = new global::ContractFirst.Validation.ValidationContext();
-        global::System.Guid arg_organizationId = default;
-        {
-            var raw = global::ContractFirst.Generated.Server.ServerRuntime.Route(httpContext, "organizationId");
-            if (raw.Count == 0)
-            {
-                context.Add("organizationId", "required", "is required");
-            }
-            else if (raw.Count > 1) context.Add("organizationId", "type", "must be given once");
-            else if (global::ContractFirst.Generated.Server.ServerRuntime.TryParse(raw[0]!, out global::System.Guid v))
-            {
-                arg_organizationId = v;
-            }
-            else context.Add("organizationId", "type", "must be a UUID");
-        }
-        global::System.Guid arg_serviceId = default;
-        {
-            var raw = global::ContractFirst.Generated.Server.ServerRuntime.Route(httpContext, "serviceId");
-            if (raw.Count == 0)
-            {
-                context.Add("serviceId", "required", "is required");
-            }
-            else if (raw.Count > 1) context.Add("serviceId", "type", "must be given once");
-            else if (global::ContractFirst.Generated.Server.ServerRuntime.TryParse(raw[0]!, out global::System.Guid v))
-            {
-                arg_serviceId = v;
-            }
-            else context.Add("serviceId", "type", "must be a UUID");
-        }
-        global::Consumer.ClickhouseCloud.ServiceScalingPatchRequest? body = default;
-        {
-            var read = await global::ContractFirst.Generated.Server.ServerRuntime.ReadJsonAsync(httpContext, context, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServiceScalingPatchRequest>(), global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.UpdateServiceScalingBody, "application/json", true, limit).ConfigureAwait(false);
-            if (read.FailureStatus != 0)
-            {
-                await UpdateServiceScalingErrors.WriteAsync(httpContext, global::ContractFirst.Generated.Server.ServerError.Body(read.FailureStatus, "application/json", limit)).ConfigureAwait(false);
-                return;
-            }
-            if (read.HasValue)
-            {
-                body = read.Value;
-            }
-        }
-        if (context.HasErrors)
-        {
-            await UpdateServiceScalingErrors.WriteAsync(httpContext, global::ContractFirst.Generated.Server.ServerError.Validation(context)).ConfigureAwait(false);
-            return;
-        }
-
-        var server = (IClickhouseCloudServer?)httpContext.RequestServices.GetService(typeof(IClickhouseCloudServer)) ?? throw new global::System.InvalidOperationException("No IClickhouseCloudServer is registered: call services.AddClickhouseCloudServer<TImplementation>().");
-        var result = await server.UpdateServiceScalingAsync(arg_organizationId, arg_serviceId, body!, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
-        if (result is null) throw new global::System.InvalidOperationException("IClickhouseCloudServer.UpdateServiceScalingAsync returned null; return a UpdateServiceScalingResult.");
-        await result.WriteAsync(httpContext).ConfigureAwait(false);
+        var request = new global::ContractFirst.AspNetCore.ServerRequest(httpContext, Errors);
+        request.Scalar(global::ContractFirst.AspNetCore.ParameterSource.Path, "organizationId", global::ContractFirst.AspNetCore.ServerParsers.Uuid, true, out global::System.Guid arg_organizationId);
+        request.Scalar(global::ContractFirst.AspNetCore.ParameterSource.Path, "serviceId", global::ContractFirst.AspNetCore.ServerParsers.Uuid, true, out global::System.Guid arg_serviceId);
+        var body = (await request.JsonAsync(global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServiceScalingPatchRequest>(), global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.UpdateServiceScalingBody, "application/json", true, limit).ConfigureAwait(false)).Value;
+        if (await request.FailedAsync().ConfigureAwait(false)) return;
+        var result = await request.Server<IClickhouseCloudServer>("AddClickhouseCloudServer").UpdateServiceScalingAsync(arg_organizationId, arg_serviceId, body!, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
+        await request.WriteAsync(result, "IClickhouseCloudServer.UpdateServiceScalingAsync").ConfigureAwait(false);
     }
-
-    private static readonly global::ContractFirst.Generated.Server.ServerErrorWriter UpdateServicePasswordErrors = new((httpContext, error) => error.Status switch
-    {
-        400 => WriteApiErrorError(httpContext, error),
-        401 => WriteApiErrorError(httpContext, error),
-        403 => WriteApiErrorError(httpContext, error),
-        413 => WriteApiErrorError(httpContext, error),
-        415 => WriteApiErrorError(httpContext, error),
-        _ => global::ContractFirst.Generated.Server.ServerRuntime.WriteProblemAsync(httpContext, error),
-    }, guidRequestIds: true);
-
-    private static readonly global::Microsoft.AspNetCore.Authorization.AuthorizationPolicy UpdateServicePasswordPolicy = new global::Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder("basicAuth")
-        .RequireAuthenticatedUser()
-        .Build();
 
     private static async global::System.Threading.Tasks.Task HandleUpdateServicePassword(global::Microsoft.AspNetCore.Http.HttpContext httpContext, long limit)
     {
-        global::ContractFirst.Generated.Server.ServerRuntime.RequestId(httpContext, UpdateServicePasswordErrors.GuidRequestIds);
-        var context = new global::ContractFirst.Validation.ValidationContext();
-        global::System.Guid arg_organizationId = default;
-        {
-            var raw = global::ContractFirst.Generated.Server.ServerRuntime.Route(httpContext, "organizationId");
-            if (raw.Count == 0)
-            {
-                context.Add("organizationId", "required", "is required");
-            }
-            else if (raw.Count > 1) context.Add("organizationId", "type", "must be given once");
-            else if (global::ContractFirst.Generated.Server.ServerRuntime.TryParse(raw[0]!, out global::System.Guid v))
-            {
-                arg_organizationId = v;
-            }
-            else context.Add("organizationId", "type", "must be a UUID");
-        }
-        global::System.Guid arg_serviceId = default;
-        {
-            var raw = global::ContractFirst.Generated.Server.ServerRuntime.Route(httpContext, "serviceId");
-            if (raw.Count == 0)
-            {
-                context.Add("serviceId", "required", "is required");
-            }
-            else if (raw.Count > 1) context.Add("serviceId", "type", "must be given once");
-            else if (global::ContractFirst.Generated.Server.ServerRuntime.TryParse(raw[0]!, out global::System.Guid v))
-            {
-                arg_serviceId = v;
-            }
-            else context.Add("serviceId", "type", "must be a UUID");
-        }
-        global::Consumer.ClickhouseCloud.ServicePasswordPatchRequest? body = default;
-        {
-            var read = await global::ContractFirst.Generated.Server.ServerRuntime.ReadJsonAsync(httpContext, context, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServicePasswordPatchRequest>(), global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.UpdateServicePasswordBody, "application/json", true, limit).ConfigureAwait(false);
-            if (read.FailureStatus != 0)
-            {
-                await UpdateServicePasswordErrors.WriteAsync(httpContext, global::ContractFirst.Generated.Server.ServerError.Body(read.FailureStatus, "application/json", limit)).ConfigureAwait(false);
-                return;
-            }
-            if (read.HasValue)
-            {
-                body = read.Value;
-            }
-        }
-        if (context.HasErrors)
-        {
-            await UpdateServicePasswordErrors.WriteAsync(httpContext, global::ContractFirst.Generated.Server.ServerError.Validation(context)).ConfigureAwait(false);
-            return;
-        }
-
-        var server = (IClickhouseCloudServer?)httpContext.RequestServices.GetService(typeof(IClickhouseCloudServer)) ?? throw new global::System.InvalidOperationException("No IClickhouseCloudServer is registered: call services.AddClickhouseCloudServer<TImplementation>().");
-        var result = await server.UpdateServicePasswordAsync(arg_organizationId, arg_serviceId, body!, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
-        if (result is null) throw new global::System.InvalidOperationException("IClickhouseCloudServer.UpdateServicePasswordAsync returned null; return a UpdateServicePasswordResult.");
-        await result.WriteAsync(httpContext).ConfigureAwait(false);
+        var request = new global::ContractFirst.AspNetCore.ServerRequest(httpContext, Errors);
+        request.Scalar(global::ContractFirst.AspNetCore.ParameterSource.Path, "organizationId", global::ContractFirst.AspNetCore.ServerParsers.Uuid, true, out global::System.Guid arg_organizationId);
+        request.Scalar(global::ContractFirst.AspNetCore.ParameterSource.Path, "serviceId", global::ContractFirst.AspNetCore.ServerParsers.Uuid, true, out global::System.Guid arg_serviceId);
+        var body = (await request.JsonAsync(global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServicePasswordPatchRequest>(), global::Consumer.ClickhouseCloud.ClickhouseCloudClientSchemas.UpdateServicePasswordBody, "application/json", true, limit).ConfigureAwait(false)).Value;
+        if (await request.FailedAsync().ConfigureAwait(false)) return;
+        var result = await request.Server<IClickhouseCloudServer>("AddClickhouseCloudServer").UpdateServicePasswordAsync(arg_organizationId, arg_serviceId, body!, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
+        await request.WriteAsync(result, "IClickhouseCloudServer.UpdateServicePasswordAsync").ConfigureAwait(false);
     }
-
-    private static readonly global::ContractFirst.Generated.Server.ServerErrorWriter ListServiceBackupsErrors = new((httpContext, error) => error.Status switch
-    {
-        400 => WriteApiErrorError(httpContext, error),
-        401 => WriteApiErrorError(httpContext, error),
-        403 => WriteApiErrorError(httpContext, error),
-        413 => WriteApiErrorError(httpContext, error),
-        415 => WriteApiErrorError(httpContext, error),
-        _ => global::ContractFirst.Generated.Server.ServerRuntime.WriteProblemAsync(httpContext, error),
-    }, guidRequestIds: true);
-
-    private static readonly global::Microsoft.AspNetCore.Authorization.AuthorizationPolicy ListServiceBackupsPolicy = new global::Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder("basicAuth")
-        .RequireAuthenticatedUser()
-        .Build();
 
     private static async global::System.Threading.Tasks.Task HandleListServiceBackups(global::Microsoft.AspNetCore.Http.HttpContext httpContext, long limit)
     {
-        global::ContractFirst.Generated.Server.ServerRuntime.RequestId(httpContext, ListServiceBackupsErrors.GuidRequestIds);
-        var context = new global::ContractFirst.Validation.ValidationContext();
-        global::System.Guid arg_organizationId = default;
-        {
-            var raw = global::ContractFirst.Generated.Server.ServerRuntime.Route(httpContext, "organizationId");
-            if (raw.Count == 0)
-            {
-                context.Add("organizationId", "required", "is required");
-            }
-            else if (raw.Count > 1) context.Add("organizationId", "type", "must be given once");
-            else if (global::ContractFirst.Generated.Server.ServerRuntime.TryParse(raw[0]!, out global::System.Guid v))
-            {
-                arg_organizationId = v;
-            }
-            else context.Add("organizationId", "type", "must be a UUID");
-        }
-        global::System.Guid arg_serviceId = default;
-        {
-            var raw = global::ContractFirst.Generated.Server.ServerRuntime.Route(httpContext, "serviceId");
-            if (raw.Count == 0)
-            {
-                context.Add("serviceId", "required", "is required");
-            }
-            else if (raw.Count > 1) context.Add("serviceId", "type", "must be given once");
-            else if (global::ContractFirst.Generated.Server.ServerRuntime.TryParse(raw[0]!, out global::System.Guid v))
-            {
-                arg_serviceId = v;
-            }
-            else context.Add("serviceId", "type", "must be a UUID");
-        }
-        if (context.HasErrors)
-        {
-            await ListServiceBackupsErrors.WriteAsync(httpContext, global::ContractFirst.Generated.Server.ServerError.Validation(context)).ConfigureAwait(false);
-            return;
-        }
-
-        var server = (IClickhouseCloudServer?)httpContext.RequestServices.GetService(typeof(IClickhouseCloudServer)) ?? throw new global::System.InvalidOperationException("No IClickhouseCloudServer is registered: call services.AddClickhouseCloudServer<TImplementation>().");
-        var result = await server.ListServiceBackupsAsync(arg_organizationId, arg_serviceId, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
-        if (result is null) throw new global::System.InvalidOperationException("IClickhouseCloudServer.ListServiceBackupsAsync returned null; return a ListServiceBackupsResult.");
-        await result.WriteAsync(httpContext).ConfigureAwait(false);
+        var request = new global::ContractFirst.AspNetCore.ServerRequest(httpContext, Errors);
+        request.Scalar(global::ContractFirst.AspNetCore.ParameterSource.Path, "organizationId", global::ContractFirst.AspNetCore.ServerParsers.Uuid, true, out global::System.Guid arg_organizationId);
+        request.Scalar(global::ContractFirst.AspNetCore.ParameterSource.Path, "serviceId", global::ContractFirst.AspNetCore.ServerParsers.Uuid, true, out global::System.Guid arg_serviceId);
+        if (await request.FailedAsync().ConfigureAwait(false)) return;
+        var result = await request.Server<IClickhouseCloudServer>("AddClickhouseCloudServer").ListServiceBackupsAsync(arg_organizationId, arg_serviceId, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
+        await request.WriteAsync(result, "IClickhouseCloudServer.ListServiceBackupsAsync").ConfigureAwait(false);
     }
-
-    private static readonly global::ContractFirst.Generated.Server.ServerErrorWriter GetServiceBackupErrors = new((httpContext, error) => error.Status switch
-    {
-        400 => WriteApiErrorError(httpContext, error),
-        401 => WriteApiErrorError(httpContext, error),
-        403 => WriteApiErrorError(httpContext, error),
-        413 => WriteApiErrorError(httpContext, error),
-        415 => WriteApiErrorError(httpContext, error),
-        _ => global::ContractFirst.Generated.Server.ServerRuntime.WriteProblemAsync(httpContext, error),
-    }, guidRequestIds: true);
-
-    private static readonly global::Microsoft.AspNetCore.Authorization.AuthorizationPolicy GetServiceBackupPolicy = new global::Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder("basicAuth")
-        .RequireAuthenticatedUser()
-        .Build();
 
     private static async global::System.Threading.Tasks.Task HandleGetServiceBackup(global::Microsoft.AspNetCore.Http.HttpContext httpContext, long limit)
     {
-        global::ContractFirst.Generated.Server.ServerRuntime.RequestId(httpContext, GetServiceBackupErrors.GuidRequestIds);
-        var context = new global::ContractFirst.Validation.ValidationContext();
-        global::System.Guid arg_organizationId = default;
-        {
-            var raw = global::ContractFirst.Generated.Server.ServerRuntime.Route(httpContext, "organizationId");
-            if (raw.Count == 0)
-            {
-                context.Add("organizationId", "required", "is required");
-            }
-            else if (raw.Count > 1) context.Add("organizationId", "type", "must be given once");
-            else if (global::ContractFirst.Generated.Server.ServerRuntime.TryParse(raw[0]!, out global::System.Guid v))
-            {
-                arg_organizationId = v;
-            }
-            else context.Add("organizationId", "type", "must be a UUID");
-        }
-        global::System.Guid arg_serviceId = default;
-        {
-            var raw = global::ContractFirst.Generated.Server.ServerRuntime.Route(httpContext, "serviceId");
-            if (raw.Count == 0)
-            {
-                context.Add("serviceId", "required", "is required");
-            }
-            else if (raw.Count > 1) context.Add("serviceId", "type", "must be given once");
-            else if (global::ContractFirst.Generated.Server.ServerRuntime.TryParse(raw[0]!, out global::System.Guid v))
-            {
-                arg_serviceId = v;
-            }
-            else context.Add("serviceId", "type", "must be a UUID");
-        }
-        global::System.Guid arg_backupId = default;
-        {
-            var raw = global::ContractFirst.Generated.Server.ServerRuntime.Route(httpContext, "backupId");
-            if (raw.Count == 0)
-            {
-                context.Add("backupId", "required", "is required");
-            }
-            else if (raw.Count > 1) context.Add("backupId", "type", "must be given once");
-            else if (global::ContractFirst.Generated.Server.ServerRuntime.TryParse(raw[0]!, out global::System.Guid v))
-            {
-                arg_backupId = v;
-            }
-            else context.Add("backupId", "type", "must be a UUID");
-        }
-        if (context.HasErrors)
-        {
-            await GetServiceBackupErrors.WriteAsync(httpContext, global::ContractFirst.Generated.Server.ServerError.Validation(context)).ConfigureAwait(false);
-            return;
-        }
-
-        var server = (IClickhouseCloudServer?)httpContext.RequestServices.GetService(typeof(IClickhouseCloudServer)) ?? throw new global::System.InvalidOperationException("No IClickhouseCloudServer is registered: call services.AddClickhouseCloudServer<TImplementation>().");
-        var result = await server.GetServiceBackupAsync(arg_organizationId, arg_serviceId, arg_backupId, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
-        if (result is null) throw new global::System.InvalidOperationException("IClickhouseCloudServer.GetServiceBackupAsync returned null; return a GetServiceBackupResult.");
-        await result.WriteAsync(httpContext).ConfigureAwait(false);
+        var request = new global::ContractFirst.AspNetCore.ServerRequest(httpContext, Errors);
+        request.Scalar(global::ContractFirst.AspNetCore.ParameterSource.Path, "organizationId", global::ContractFirst.AspNetCore.ServerParsers.Uuid, true, out global::System.Guid arg_organizationId);
+        request.Scalar(global::ContractFirst.AspNetCore.ParameterSource.Path, "serviceId", global::ContractFirst.AspNetCore.ServerParsers.Uuid, true, out global::System.Guid arg_serviceId);
+        request.Scalar(global::ContractFirst.AspNetCore.ParameterSource.Path, "backupId", global::ContractFirst.AspNetCore.ServerParsers.Uuid, true, out global::System.Guid arg_backupId);
+        if (await request.FailedAsync().ConfigureAwait(false)) return;
+        var result = await request.Server<IClickhouseCloudServer>("AddClickhouseCloudServer").GetServiceBackupAsync(arg_organizationId, arg_serviceId, arg_backupId, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
+        await request.WriteAsync(result, "IClickhouseCloudServer.GetServiceBackupAsync").ConfigureAwait(false);
     }
 
     /// <summary>Answers an error in the spec's <c>ApiError</c> schema.</summary>
-    private static global::System.Threading.Tasks.Task WriteApiErrorError(global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::ContractFirst.Generated.Server.ServerError error)
+    private static global::System.Threading.Tasks.Task WriteApiErrorError(global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::ContractFirst.AspNetCore.ServerError error)
     {
         var body = new global::Consumer.ClickhouseCloud.ApiError
         {
@@ -767,7 +165,7 @@ public static class ClickhouseCloudServerExtensions
             Status = (double)error.Status,
         };
         if ((global::System.Guid.TryParse(httpContext.TraceIdentifier, out var requestId) ? requestId : (global::System.Guid?)null) is { } value0) body.RequestId = value0;
-        return global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, error.Status, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
+        return global::ContractFirst.AspNetCore.ServerRuntime.WriteJsonAsync(httpContext, error.Status, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
     }
 
 }

@@ -23,7 +23,7 @@ public partial interface IClickhouseCloudServer
     /// <param name="organizationId">ID of the requested organization.</param>
     /// <param name="httpContext">The request's context (user, services, request id in TraceIdentifier).</param>
     /// <param name="cancellationToken">Signals that the request was aborted.</param>
-    global::System.Threading.Tasks.Task<ListServicesResult> ListServicesAsync(global::System.Guid organizationId, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Threading.CancellationToken cancellationToken);
+    global::System.Threading.Tasks.Task<ListServicesResult> ListServicesAsync([global::Microsoft.AspNetCore.Mvc.FromRoute(Name = "organizationId")] global::System.Guid organizationId, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Threading.CancellationToken cancellationToken);
 
     /// <summary>
     /// Create new service
@@ -34,7 +34,7 @@ public partial interface IClickhouseCloudServer
     /// <param name="organizationId">ID of the organization that will own the service.</param>
     /// <param name="httpContext">The request's context (user, services, request id in TraceIdentifier).</param>
     /// <param name="cancellationToken">Signals that the request was aborted.</param>
-    global::System.Threading.Tasks.Task<CreateServiceResult> CreateServiceAsync(global::System.Guid organizationId, global::Consumer.ClickhouseCloud.ServicePostRequest body, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Threading.CancellationToken cancellationToken);
+    global::System.Threading.Tasks.Task<CreateServiceResult> CreateServiceAsync([global::Microsoft.AspNetCore.Mvc.FromRoute(Name = "organizationId")] global::System.Guid organizationId, [global::Microsoft.AspNetCore.Mvc.FromBody] global::Consumer.ClickhouseCloud.ServicePostRequest body, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Threading.CancellationToken cancellationToken);
 
     /// <summary>
     /// Get service details
@@ -46,7 +46,7 @@ public partial interface IClickhouseCloudServer
     /// <param name="serviceId">ID of the requested service.</param>
     /// <param name="httpContext">The request's context (user, services, request id in TraceIdentifier).</param>
     /// <param name="cancellationToken">Signals that the request was aborted.</param>
-    global::System.Threading.Tasks.Task<GetServiceResult> GetServiceAsync(global::System.Guid organizationId, global::System.Guid serviceId, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Threading.CancellationToken cancellationToken);
+    global::System.Threading.Tasks.Task<GetServiceResult> GetServiceAsync([global::Microsoft.AspNetCore.Mvc.FromRoute(Name = "organizationId")] global::System.Guid organizationId, [global::Microsoft.AspNetCore.Mvc.FromRoute(Name = "serviceId")] global::System.Guid serviceId, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Threading.CancellationToken cancellationToken);
 
     /// <summary>
     /// Update service basic details.
@@ -58,7 +58,7 @@ public partial interface IClickhouseCloudServer
     /// <param name="serviceId">ID of the service to update.</param>
     /// <param name="httpContext">The request's context (user, services, request id in TraceIdentifier).</param>
     /// <param name="cancellationToken">Signals that the request was aborted.</param>
-    global::System.Threading.Tasks.Task<UpdateServiceResult> UpdateServiceAsync(global::System.Guid organizationId, global::System.Guid serviceId, global::Consumer.ClickhouseCloud.ServicePatchRequest body, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Threading.CancellationToken cancellationToken);
+    global::System.Threading.Tasks.Task<UpdateServiceResult> UpdateServiceAsync([global::Microsoft.AspNetCore.Mvc.FromRoute(Name = "organizationId")] global::System.Guid organizationId, [global::Microsoft.AspNetCore.Mvc.FromRoute(Name = "serviceId")] global::System.Guid serviceId, [global::Microsoft.AspNetCore.Mvc.FromBody] global::Consumer.ClickhouseCloud.ServicePatchRequest body, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Threading.CancellationToken cancellationToken);
 
     /// <summary>
     /// Delete service.
@@ -70,7 +70,7 @@ public partial interface IClickhouseCloudServer
     /// <param name="serviceId">ID of the service to delete.</param>
     /// <param name="httpContext">The request's context (user, services, request id in TraceIdentifier).</param>
     /// <param name="cancellationToken">Signals that the request was aborted.</param>
-    global::System.Threading.Tasks.Task<DeleteServiceResult> DeleteServiceAsync(global::System.Guid organizationId, global::System.Guid serviceId, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Threading.CancellationToken cancellationToken);
+    global::System.Threading.Tasks.Task<DeleteServiceResult> DeleteServiceAsync([global::Microsoft.AspNetCore.Mvc.FromRoute(Name = "organizationId")] global::System.Guid organizationId, [global::Microsoft.AspNetCore.Mvc.FromRoute(Name = "serviceId")] global::System.Guid serviceId, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Threading.CancellationToken cancellationToken);
 
     /// <summary>
     /// Update service state.
@@ -82,7 +82,7 @@ public partial interface IClickhouseCloudServer
     /// <param name="serviceId">ID of the service to update state.</param>
     /// <param name="httpContext">The request's context (user, services, request id in TraceIdentifier).</param>
     /// <param name="cancellationToken">Signals that the request was aborted.</param>
-    global::System.Threading.Tasks.Task<UpdateServiceStateResult> UpdateServiceStateAsync(global::System.Guid organizationId, global::System.Guid serviceId, global::Consumer.ClickhouseCloud.ServiceStatePatchRequest body, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Threading.CancellationToken cancellationToken);
+    global::System.Threading.Tasks.Task<UpdateServiceStateResult> UpdateServiceStateAsync([global::Microsoft.AspNetCore.Mvc.FromRoute(Name = "organizationId")] global::System.Guid organizationId, [global::Microsoft.AspNetCore.Mvc.FromRoute(Name = "serviceId")] global::System.Guid serviceId, [global::Microsoft.AspNetCore.Mvc.FromBody] global::Consumer.ClickhouseCloud.ServiceStatePatchRequest body, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Threading.CancellationToken cancellationToken);
 
     /// <summary>
     /// Update service auto scaling settings.
@@ -94,7 +94,7 @@ public partial interface IClickhouseCloudServer
     /// <param name="serviceId">ID of the service to update scaling parameters.</param>
     /// <param name="httpContext">The request's context (user, services, request id in TraceIdentifier).</param>
     /// <param name="cancellationToken">Signals that the request was aborted.</param>
-    global::System.Threading.Tasks.Task<UpdateServiceScalingResult> UpdateServiceScalingAsync(global::System.Guid organizationId, global::System.Guid serviceId, global::Consumer.ClickhouseCloud.ServiceScalingPatchRequest body, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Threading.CancellationToken cancellationToken);
+    global::System.Threading.Tasks.Task<UpdateServiceScalingResult> UpdateServiceScalingAsync([global::Microsoft.AspNetCore.Mvc.FromRoute(Name = "organizationId")] global::System.Guid organizationId, [global::Microsoft.AspNetCore.Mvc.FromRoute(Name = "serviceId")] global::System.Guid serviceId, [global::Microsoft.AspNetCore.Mvc.FromBody] global::Consumer.ClickhouseCloud.ServiceScalingPatchRequest body, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Threading.CancellationToken cancellationToken);
 
     /// <summary>
     /// Update service password.
@@ -106,7 +106,7 @@ public partial interface IClickhouseCloudServer
     /// <param name="serviceId">ID of the service to update password.</param>
     /// <param name="httpContext">The request's context (user, services, request id in TraceIdentifier).</param>
     /// <param name="cancellationToken">Signals that the request was aborted.</param>
-    global::System.Threading.Tasks.Task<UpdateServicePasswordResult> UpdateServicePasswordAsync(global::System.Guid organizationId, global::System.Guid serviceId, global::Consumer.ClickhouseCloud.ServicePasswordPatchRequest body, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Threading.CancellationToken cancellationToken);
+    global::System.Threading.Tasks.Task<UpdateServicePasswordResult> UpdateServicePasswordAsync([global::Microsoft.AspNetCore.Mvc.FromRoute(Name = "organizationId")] global::System.Guid organizationId, [global::Microsoft.AspNetCore.Mvc.FromRoute(Name = "serviceId")] global::System.Guid serviceId, [global::Microsoft.AspNetCore.Mvc.FromBody] global::Consumer.ClickhouseCloud.ServicePasswordPatchRequest body, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Threading.CancellationToken cancellationToken);
 
     /// <summary>
     /// List of service backups
@@ -118,7 +118,7 @@ public partial interface IClickhouseCloudServer
     /// <param name="serviceId">ID of the service the backup was created from.</param>
     /// <param name="httpContext">The request's context (user, services, request id in TraceIdentifier).</param>
     /// <param name="cancellationToken">Signals that the request was aborted.</param>
-    global::System.Threading.Tasks.Task<ListServiceBackupsResult> ListServiceBackupsAsync(global::System.Guid organizationId, global::System.Guid serviceId, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Threading.CancellationToken cancellationToken);
+    global::System.Threading.Tasks.Task<ListServiceBackupsResult> ListServiceBackupsAsync([global::Microsoft.AspNetCore.Mvc.FromRoute(Name = "organizationId")] global::System.Guid organizationId, [global::Microsoft.AspNetCore.Mvc.FromRoute(Name = "serviceId")] global::System.Guid serviceId, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Threading.CancellationToken cancellationToken);
 
     /// <summary>
     /// Get backup details
@@ -131,798 +131,393 @@ public partial interface IClickhouseCloudServer
     /// <param name="backupId">ID of the requested backup.</param>
     /// <param name="httpContext">The request's context (user, services, request id in TraceIdentifier).</param>
     /// <param name="cancellationToken">Signals that the request was aborted.</param>
-    global::System.Threading.Tasks.Task<GetServiceBackupResult> GetServiceBackupAsync(global::System.Guid organizationId, global::System.Guid serviceId, global::System.Guid backupId, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Threading.CancellationToken cancellationToken);
+    global::System.Threading.Tasks.Task<GetServiceBackupResult> GetServiceBackupAsync([global::Microsoft.AspNetCore.Mvc.FromRoute(Name = "organizationId")] global::System.Guid organizationId, [global::Microsoft.AspNetCore.Mvc.FromRoute(Name = "serviceId")] global::System.Guid serviceId, [global::Microsoft.AspNetCore.Mvc.FromRoute(Name = "backupId")] global::System.Guid backupId, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Threading.CancellationToken cancellationToken);
 
     /// <summary>What ListServicesAsync answers: one factory per response that the spec declares, and Status(...) for any other.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-    public sealed class ListServicesResult
+    public sealed class ListServicesResult : global::ContractFirst.AspNetCore.OperationResult, global::Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider
     {
-        private readonly global::System.Func<global::Microsoft.AspNetCore.Http.HttpContext, global::System.Threading.Tasks.Task> _write;
-
-        private ListServicesResult(int statusCode, object? body, global::System.Func<global::Microsoft.AspNetCore.Http.HttpContext, global::System.Threading.Tasks.Task> write)
-        {
-            StatusCode = statusCode;
-            Body = body;
-            _write = write;
-        }
-
-        /// <summary>The HTTP status code.</summary>
-        public int StatusCode { get; }
-
-        /// <summary>The body, if any (for tests and logging).</summary>
-        public object? Body { get; }
+        private ListServicesResult(int statusCode, object? body, string? contentType, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? typeInfo) : base(statusCode, body, contentType, typeInfo) { }
 
         /// <summary>200: Successful response</summary>
-        public static ListServicesResult Ok(global::Consumer.ClickhouseCloud.ServiceListResponse body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(200, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 200, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServiceListResponse>()));
-        }
+        public static ListServicesResult Ok(global::Consumer.ClickhouseCloud.ServiceListResponse body) => new(200, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServiceListResponse>());
 
         /// <summary>400: The request is malformed or violates a constraint.</summary>
-        public static ListServicesResult BadRequest(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(400, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 400, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static ListServicesResult BadRequest(global::Consumer.ClickhouseCloud.ApiError body) => new(400, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>401: The API key is missing or invalid.</summary>
-        public static ListServicesResult Unauthorized(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(401, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 401, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static ListServicesResult Unauthorized(global::Consumer.ClickhouseCloud.ApiError body) => new(401, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>403: The API key does not permit this operation.</summary>
-        public static ListServicesResult Forbidden(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(403, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 403, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static ListServicesResult Forbidden(global::Consumer.ClickhouseCloud.ApiError body) => new(403, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>404: The organization, service or backup does not exist.</summary>
-        public static ListServicesResult NotFound(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(404, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 404, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static ListServicesResult NotFound(global::Consumer.ClickhouseCloud.ApiError body) => new(404, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>500: Internal server error.</summary>
-        public static ListServicesResult InternalServerError(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(500, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 500, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static ListServicesResult InternalServerError(global::Consumer.ClickhouseCloud.ApiError body) => new(500, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>Any status without a body (an escape hatch for responses the spec does not declare).</summary>
-        public static ListServicesResult Status(int statusCode) => new(statusCode, null, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteStatusAsync(httpContext, statusCode));
+        public static ListServicesResult Status(int statusCode) => new(statusCode, null, null, null);
 
         /// <summary>Any status with a JSON body that the spec's JSON options can write (an escape hatch for responses the spec does not declare).</summary>
-        public static ListServicesResult Status<TBody>(int statusCode, TBody body, string contentType = "application/json") =>
-            new(statusCode, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, statusCode, contentType, body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<TBody>()));
+        public static ListServicesResult Status<TBody>(int statusCode, TBody body, string contentType = "application/json") => new(statusCode, body, contentType, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<TBody>());
 
         /// <summary>The success response: <c>return body;</c> is <c>return Ok(body);</c>.</summary>
         public static implicit operator ListServicesResult(global::Consumer.ClickhouseCloud.ServiceListResponse body) => Ok(body);
 
-        /// <summary>Writes the response.</summary>
-        internal global::System.Threading.Tasks.Task WriteAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext) => _write(httpContext);
+        /// <summary>Describes the declared responses to ApiExplorer and OpenAPI.</summary>
+        static void global::Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider.PopulateMetadata(global::System.Reflection.MethodInfo method, global::Microsoft.AspNetCore.Builder.EndpointBuilder builder) => Produces(builder, (200, typeof(global::Consumer.ClickhouseCloud.ServiceListResponse), "application/json"), (400, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (401, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (403, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (404, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (500, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"));
     }
 
     /// <summary>What CreateServiceAsync answers: one factory per response that the spec declares, and Status(...) for any other.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-    public sealed class CreateServiceResult
+    public sealed class CreateServiceResult : global::ContractFirst.AspNetCore.OperationResult, global::Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider
     {
-        private readonly global::System.Func<global::Microsoft.AspNetCore.Http.HttpContext, global::System.Threading.Tasks.Task> _write;
-
-        private CreateServiceResult(int statusCode, object? body, global::System.Func<global::Microsoft.AspNetCore.Http.HttpContext, global::System.Threading.Tasks.Task> write)
-        {
-            StatusCode = statusCode;
-            Body = body;
-            _write = write;
-        }
-
-        /// <summary>The HTTP status code.</summary>
-        public int StatusCode { get; }
-
-        /// <summary>The body, if any (for tests and logging).</summary>
-        public object? Body { get; }
+        private CreateServiceResult(int statusCode, object? body, string? contentType, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? typeInfo) : base(statusCode, body, contentType, typeInfo) { }
 
         /// <summary>200: Successful response</summary>
-        public static CreateServiceResult Ok(global::Consumer.ClickhouseCloud.ServicePostResponseWrapper body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(200, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 200, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServicePostResponseWrapper>()));
-        }
+        public static CreateServiceResult Ok(global::Consumer.ClickhouseCloud.ServicePostResponseWrapper body) => new(200, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServicePostResponseWrapper>());
 
         /// <summary>400: The request is malformed or violates a constraint.</summary>
-        public static CreateServiceResult BadRequest(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(400, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 400, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static CreateServiceResult BadRequest(global::Consumer.ClickhouseCloud.ApiError body) => new(400, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>401: The API key is missing or invalid.</summary>
-        public static CreateServiceResult Unauthorized(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(401, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 401, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static CreateServiceResult Unauthorized(global::Consumer.ClickhouseCloud.ApiError body) => new(401, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>403: The API key does not permit this operation.</summary>
-        public static CreateServiceResult Forbidden(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(403, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 403, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static CreateServiceResult Forbidden(global::Consumer.ClickhouseCloud.ApiError body) => new(403, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>404: The organization, service or backup does not exist.</summary>
-        public static CreateServiceResult NotFound(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(404, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 404, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static CreateServiceResult NotFound(global::Consumer.ClickhouseCloud.ApiError body) => new(404, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>409: The request conflicts with the current state of the service.</summary>
-        public static CreateServiceResult Conflict(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(409, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 409, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static CreateServiceResult Conflict(global::Consumer.ClickhouseCloud.ApiError body) => new(409, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>500: Internal server error.</summary>
-        public static CreateServiceResult InternalServerError(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(500, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 500, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static CreateServiceResult InternalServerError(global::Consumer.ClickhouseCloud.ApiError body) => new(500, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>Any status without a body (an escape hatch for responses the spec does not declare).</summary>
-        public static CreateServiceResult Status(int statusCode) => new(statusCode, null, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteStatusAsync(httpContext, statusCode));
+        public static CreateServiceResult Status(int statusCode) => new(statusCode, null, null, null);
 
         /// <summary>Any status with a JSON body that the spec's JSON options can write (an escape hatch for responses the spec does not declare).</summary>
-        public static CreateServiceResult Status<TBody>(int statusCode, TBody body, string contentType = "application/json") =>
-            new(statusCode, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, statusCode, contentType, body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<TBody>()));
+        public static CreateServiceResult Status<TBody>(int statusCode, TBody body, string contentType = "application/json") => new(statusCode, body, contentType, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<TBody>());
 
         /// <summary>The success response: <c>return body;</c> is <c>return Ok(body);</c>.</summary>
         public static implicit operator CreateServiceResult(global::Consumer.ClickhouseCloud.ServicePostResponseWrapper body) => Ok(body);
 
-        /// <summary>Writes the response.</summary>
-        internal global::System.Threading.Tasks.Task WriteAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext) => _write(httpContext);
+        /// <summary>Describes the declared responses to ApiExplorer and OpenAPI.</summary>
+        static void global::Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider.PopulateMetadata(global::System.Reflection.MethodInfo method, global::Microsoft.AspNetCore.Builder.EndpointBuilder builder) => Produces(builder, (200, typeof(global::Consumer.ClickhouseCloud.ServicePostResponseWrapper), "application/json"), (400, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (401, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (403, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (404, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (409, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (500, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"));
     }
 
     /// <summary>What GetServiceAsync answers: one factory per response that the spec declares, and Status(...) for any other.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-    public sealed class GetServiceResult
+    public sealed class GetServiceResult : global::ContractFirst.AspNetCore.OperationResult, global::Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider
     {
-        private readonly global::System.Func<global::Microsoft.AspNetCore.Http.HttpContext, global::System.Threading.Tasks.Task> _write;
-
-        private GetServiceResult(int statusCode, object? body, global::System.Func<global::Microsoft.AspNetCore.Http.HttpContext, global::System.Threading.Tasks.Task> write)
-        {
-            StatusCode = statusCode;
-            Body = body;
-            _write = write;
-        }
-
-        /// <summary>The HTTP status code.</summary>
-        public int StatusCode { get; }
-
-        /// <summary>The body, if any (for tests and logging).</summary>
-        public object? Body { get; }
+        private GetServiceResult(int statusCode, object? body, string? contentType, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? typeInfo) : base(statusCode, body, contentType, typeInfo) { }
 
         /// <summary>200: Successful response</summary>
-        public static GetServiceResult Ok(global::Consumer.ClickhouseCloud.ServiceResponse body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(200, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 200, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServiceResponse>()));
-        }
+        public static GetServiceResult Ok(global::Consumer.ClickhouseCloud.ServiceResponse body) => new(200, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServiceResponse>());
 
         /// <summary>400: The request is malformed or violates a constraint.</summary>
-        public static GetServiceResult BadRequest(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(400, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 400, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static GetServiceResult BadRequest(global::Consumer.ClickhouseCloud.ApiError body) => new(400, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>401: The API key is missing or invalid.</summary>
-        public static GetServiceResult Unauthorized(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(401, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 401, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static GetServiceResult Unauthorized(global::Consumer.ClickhouseCloud.ApiError body) => new(401, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>403: The API key does not permit this operation.</summary>
-        public static GetServiceResult Forbidden(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(403, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 403, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static GetServiceResult Forbidden(global::Consumer.ClickhouseCloud.ApiError body) => new(403, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>404: The organization, service or backup does not exist.</summary>
-        public static GetServiceResult NotFound(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(404, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 404, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static GetServiceResult NotFound(global::Consumer.ClickhouseCloud.ApiError body) => new(404, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>500: Internal server error.</summary>
-        public static GetServiceResult InternalServerError(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(500, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 500, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static GetServiceResult InternalServerError(global::Consumer.ClickhouseCloud.ApiError body) => new(500, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>Any status without a body (an escape hatch for responses the spec does not declare).</summary>
-        public static GetServiceResult Status(int statusCode) => new(statusCode, null, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteStatusAsync(httpContext, statusCode));
+        public static GetServiceResult Status(int statusCode) => new(statusCode, null, null, null);
 
         /// <summary>Any status with a JSON body that the spec's JSON options can write (an escape hatch for responses the spec does not declare).</summary>
-        public static GetServiceResult Status<TBody>(int statusCode, TBody body, string contentType = "application/json") =>
-            new(statusCode, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, statusCode, contentType, body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<TBody>()));
+        public static GetServiceResult Status<TBody>(int statusCode, TBody body, string contentType = "application/json") => new(statusCode, body, contentType, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<TBody>());
 
         /// <summary>The success response: <c>return body;</c> is <c>return Ok(body);</c>.</summary>
         public static implicit operator GetServiceResult(global::Consumer.ClickhouseCloud.ServiceResponse body) => Ok(body);
 
-        /// <summary>Writes the response.</summary>
-        internal global::System.Threading.Tasks.Task WriteAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext) => _write(httpContext);
+        /// <summary>Describes the declared responses to ApiExplorer and OpenAPI.</summary>
+        static void global::Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider.PopulateMetadata(global::System.Reflection.MethodInfo method, global::Microsoft.AspNetCore.Builder.EndpointBuilder builder) => Produces(builder, (200, typeof(global::Consumer.ClickhouseCloud.ServiceResponse), "application/json"), (400, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (401, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (403, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (404, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (500, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"));
     }
 
     /// <summary>What UpdateServiceAsync answers: one factory per response that the spec declares, and Status(...) for any other.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-    public sealed class UpdateServiceResult
+    public sealed class UpdateServiceResult : global::ContractFirst.AspNetCore.OperationResult, global::Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider
     {
-        private readonly global::System.Func<global::Microsoft.AspNetCore.Http.HttpContext, global::System.Threading.Tasks.Task> _write;
-
-        private UpdateServiceResult(int statusCode, object? body, global::System.Func<global::Microsoft.AspNetCore.Http.HttpContext, global::System.Threading.Tasks.Task> write)
-        {
-            StatusCode = statusCode;
-            Body = body;
-            _write = write;
-        }
-
-        /// <summary>The HTTP status code.</summary>
-        public int StatusCode { get; }
-
-        /// <summary>The body, if any (for tests and logging).</summary>
-        public object? Body { get; }
+        private UpdateServiceResult(int statusCode, object? body, string? contentType, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? typeInfo) : base(statusCode, body, contentType, typeInfo) { }
 
         /// <summary>200: Successful response</summary>
-        public static UpdateServiceResult Ok(global::Consumer.ClickhouseCloud.ServiceResponse body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(200, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 200, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServiceResponse>()));
-        }
+        public static UpdateServiceResult Ok(global::Consumer.ClickhouseCloud.ServiceResponse body) => new(200, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServiceResponse>());
 
         /// <summary>400: The request is malformed or violates a constraint.</summary>
-        public static UpdateServiceResult BadRequest(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(400, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 400, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static UpdateServiceResult BadRequest(global::Consumer.ClickhouseCloud.ApiError body) => new(400, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>401: The API key is missing or invalid.</summary>
-        public static UpdateServiceResult Unauthorized(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(401, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 401, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static UpdateServiceResult Unauthorized(global::Consumer.ClickhouseCloud.ApiError body) => new(401, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>403: The API key does not permit this operation.</summary>
-        public static UpdateServiceResult Forbidden(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(403, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 403, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static UpdateServiceResult Forbidden(global::Consumer.ClickhouseCloud.ApiError body) => new(403, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>404: The organization, service or backup does not exist.</summary>
-        public static UpdateServiceResult NotFound(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(404, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 404, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static UpdateServiceResult NotFound(global::Consumer.ClickhouseCloud.ApiError body) => new(404, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>409: The request conflicts with the current state of the service.</summary>
-        public static UpdateServiceResult Conflict(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(409, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 409, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static UpdateServiceResult Conflict(global::Consumer.ClickhouseCloud.ApiError body) => new(409, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>500: Internal server error.</summary>
-        public static UpdateServiceResult InternalServerError(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(500, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 500, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static UpdateServiceResult InternalServerError(global::Consumer.ClickhouseCloud.ApiError body) => new(500, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>Any status without a body (an escape hatch for responses the spec does not declare).</summary>
-        public static UpdateServiceResult Status(int statusCode) => new(statusCode, null, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteStatusAsync(httpContext, statusCode));
+        public static UpdateServiceResult Status(int statusCode) => new(statusCode, null, null, null);
 
         /// <summary>Any status with a JSON body that the spec's JSON options can write (an escape hatch for responses the spec does not declare).</summary>
-        public static UpdateServiceResult Status<TBody>(int statusCode, TBody body, string contentType = "application/json") =>
-            new(statusCode, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, statusCode, contentType, body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<TBody>()));
+        public static UpdateServiceResult Status<TBody>(int statusCode, TBody body, string contentType = "application/json") => new(statusCode, body, contentType, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<TBody>());
 
         /// <summary>The success response: <c>return body;</c> is <c>return Ok(body);</c>.</summary>
         public static implicit operator UpdateServiceResult(global::Consumer.ClickhouseCloud.ServiceResponse body) => Ok(body);
 
-        /// <summary>Writes the response.</summary>
-        internal global::System.Threading.Tasks.Task WriteAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext) => _write(httpContext);
+        /// <summary>Describes the declared responses to ApiExplorer and OpenAPI.</summary>
+        static void global::Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider.PopulateMetadata(global::System.Reflection.MethodInfo method, global::Microsoft.AspNetCore.Builder.EndpointBuilder builder) => Produces(builder, (200, typeof(global::Consumer.ClickhouseCloud.ServiceResponse), "application/json"), (400, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (401, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (403, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (404, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (409, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (500, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"));
     }
 
     /// <summary>What DeleteServiceAsync answers: one factory per response that the spec declares, and Status(...) for any other.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-    public sealed class DeleteServiceResult
+    public sealed class DeleteServiceResult : global::ContractFirst.AspNetCore.OperationResult, global::Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider
     {
-        private readonly global::System.Func<global::Microsoft.AspNetCore.Http.HttpContext, global::System.Threading.Tasks.Task> _write;
-
-        private DeleteServiceResult(int statusCode, object? body, global::System.Func<global::Microsoft.AspNetCore.Http.HttpContext, global::System.Threading.Tasks.Task> write)
-        {
-            StatusCode = statusCode;
-            Body = body;
-            _write = write;
-        }
-
-        /// <summary>The HTTP status code.</summary>
-        public int StatusCode { get; }
-
-        /// <summary>The body, if any (for tests and logging).</summary>
-        public object? Body { get; }
+        private DeleteServiceResult(int statusCode, object? body, string? contentType, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? typeInfo) : base(statusCode, body, contentType, typeInfo) { }
 
         /// <summary>200: The deletion was accepted; the envelope carries no `result`.</summary>
-        public static DeleteServiceResult Ok(global::Consumer.ClickhouseCloud.ServiceDeleteResponse body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(200, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 200, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServiceDeleteResponse>()));
-        }
+        public static DeleteServiceResult Ok(global::Consumer.ClickhouseCloud.ServiceDeleteResponse body) => new(200, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServiceDeleteResponse>());
 
         /// <summary>400: The request is malformed or violates a constraint.</summary>
-        public static DeleteServiceResult BadRequest(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(400, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 400, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static DeleteServiceResult BadRequest(global::Consumer.ClickhouseCloud.ApiError body) => new(400, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>401: The API key is missing or invalid.</summary>
-        public static DeleteServiceResult Unauthorized(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(401, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 401, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static DeleteServiceResult Unauthorized(global::Consumer.ClickhouseCloud.ApiError body) => new(401, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>403: The API key does not permit this operation.</summary>
-        public static DeleteServiceResult Forbidden(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(403, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 403, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static DeleteServiceResult Forbidden(global::Consumer.ClickhouseCloud.ApiError body) => new(403, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>404: The organization, service or backup does not exist.</summary>
-        public static DeleteServiceResult NotFound(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(404, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 404, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static DeleteServiceResult NotFound(global::Consumer.ClickhouseCloud.ApiError body) => new(404, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>409: The request conflicts with the current state of the service.</summary>
-        public static DeleteServiceResult Conflict(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(409, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 409, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static DeleteServiceResult Conflict(global::Consumer.ClickhouseCloud.ApiError body) => new(409, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>500: Internal server error.</summary>
-        public static DeleteServiceResult InternalServerError(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(500, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 500, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static DeleteServiceResult InternalServerError(global::Consumer.ClickhouseCloud.ApiError body) => new(500, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>Any status without a body (an escape hatch for responses the spec does not declare).</summary>
-        public static DeleteServiceResult Status(int statusCode) => new(statusCode, null, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteStatusAsync(httpContext, statusCode));
+        public static DeleteServiceResult Status(int statusCode) => new(statusCode, null, null, null);
 
         /// <summary>Any status with a JSON body that the spec's JSON options can write (an escape hatch for responses the spec does not declare).</summary>
-        public static DeleteServiceResult Status<TBody>(int statusCode, TBody body, string contentType = "application/json") =>
-            new(statusCode, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, statusCode, contentType, body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<TBody>()));
+        public static DeleteServiceResult Status<TBody>(int statusCode, TBody body, string contentType = "application/json") => new(statusCode, body, contentType, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<TBody>());
 
         /// <summary>The success response: <c>return body;</c> is <c>return Ok(body);</c>.</summary>
         public static implicit operator DeleteServiceResult(global::Consumer.ClickhouseCloud.ServiceDeleteResponse body) => Ok(body);
 
-        /// <summary>Writes the response.</summary>
-        internal global::System.Threading.Tasks.Task WriteAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext) => _write(httpContext);
+        /// <summary>Describes the declared responses to ApiExplorer and OpenAPI.</summary>
+        static void global::Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider.PopulateMetadata(global::System.Reflection.MethodInfo method, global::Microsoft.AspNetCore.Builder.EndpointBuilder builder) => Produces(builder, (200, typeof(global::Consumer.ClickhouseCloud.ServiceDeleteResponse), "application/json"), (400, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (401, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (403, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (404, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (409, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (500, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"));
     }
 
     /// <summary>What UpdateServiceStateAsync answers: one factory per response that the spec declares, and Status(...) for any other.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-    public sealed class UpdateServiceStateResult
+    public sealed class UpdateServiceStateResult : global::ContractFirst.AspNetCore.OperationResult, global::Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider
     {
-        private readonly global::System.Func<global::Microsoft.AspNetCore.Http.HttpContext, global::System.Threading.Tasks.Task> _write;
-
-        private UpdateServiceStateResult(int statusCode, object? body, global::System.Func<global::Microsoft.AspNetCore.Http.HttpContext, global::System.Threading.Tasks.Task> write)
-        {
-            StatusCode = statusCode;
-            Body = body;
-            _write = write;
-        }
-
-        /// <summary>The HTTP status code.</summary>
-        public int StatusCode { get; }
-
-        /// <summary>The body, if any (for tests and logging).</summary>
-        public object? Body { get; }
+        private UpdateServiceStateResult(int statusCode, object? body, string? contentType, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? typeInfo) : base(statusCode, body, contentType, typeInfo) { }
 
         /// <summary>200: Successful response</summary>
-        public static UpdateServiceStateResult Ok(global::Consumer.ClickhouseCloud.ServiceResponse body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(200, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 200, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServiceResponse>()));
-        }
+        public static UpdateServiceStateResult Ok(global::Consumer.ClickhouseCloud.ServiceResponse body) => new(200, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServiceResponse>());
 
         /// <summary>400: The request is malformed or violates a constraint.</summary>
-        public static UpdateServiceStateResult BadRequest(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(400, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 400, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static UpdateServiceStateResult BadRequest(global::Consumer.ClickhouseCloud.ApiError body) => new(400, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>401: The API key is missing or invalid.</summary>
-        public static UpdateServiceStateResult Unauthorized(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(401, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 401, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static UpdateServiceStateResult Unauthorized(global::Consumer.ClickhouseCloud.ApiError body) => new(401, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>403: The API key does not permit this operation.</summary>
-        public static UpdateServiceStateResult Forbidden(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(403, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 403, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static UpdateServiceStateResult Forbidden(global::Consumer.ClickhouseCloud.ApiError body) => new(403, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>404: The organization, service or backup does not exist.</summary>
-        public static UpdateServiceStateResult NotFound(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(404, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 404, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static UpdateServiceStateResult NotFound(global::Consumer.ClickhouseCloud.ApiError body) => new(404, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>409: The request conflicts with the current state of the service.</summary>
-        public static UpdateServiceStateResult Conflict(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(409, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 409, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static UpdateServiceStateResult Conflict(global::Consumer.ClickhouseCloud.ApiError body) => new(409, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>500: Internal server error.</summary>
-        public static UpdateServiceStateResult InternalServerError(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(500, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 500, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static UpdateServiceStateResult InternalServerError(global::Consumer.ClickhouseCloud.ApiError body) => new(500, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>Any status without a body (an escape hatch for responses the spec does not declare).</summary>
-        public static UpdateServiceStateResult Status(int statusCode) => new(statusCode, null, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteStatusAsync(httpContext, statusCode));
+        public static UpdateServiceStateResult Status(int statusCode) => new(statusCode, null, null, null);
 
         /// <summary>Any status with a JSON body that the spec's JSON options can write (an escape hatch for responses the spec does not declare).</summary>
-        public static UpdateServiceStateResult Status<TBody>(int statusCode, TBody body, string contentType = "application/json") =>
-            new(statusCode, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, statusCode, contentType, body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<TBody>()));
+        public static UpdateServiceStateResult Status<TBody>(int statusCode, TBody body, string contentType = "application/json") => new(statusCode, body, contentType, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<TBody>());
 
         /// <summary>The success response: <c>return body;</c> is <c>return Ok(body);</c>.</summary>
         public static implicit operator UpdateServiceStateResult(global::Consumer.ClickhouseCloud.ServiceResponse body) => Ok(body);
 
-        /// <summary>Writes the response.</summary>
-        internal global::System.Threading.Tasks.Task WriteAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext) => _write(httpContext);
+        /// <summary>Describes the declared responses to ApiExplorer and OpenAPI.</summary>
+        static void global::Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider.PopulateMetadata(global::System.Reflection.MethodInfo method, global::Microsoft.AspNetCore.Builder.EndpointBuilder builder) => Produces(builder, (200, typeof(global::Consumer.ClickhouseCloud.ServiceResponse), "application/json"), (400, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (401, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (403, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (404, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (409, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (500, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"));
     }
 
     /// <summary>What UpdateServiceScalingAsync answers: one factory per response that the spec declares, and Status(...) for any other.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-    public sealed class UpdateServiceScalingResult
+    public sealed class UpdateServiceScalingResult : global::ContractFirst.AspNetCore.OperationResult, global::Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider
     {
-        private readonly global::System.Func<global::Microsoft.AspNetCore.Http.HttpContext, global::System.Threading.Tasks.Task> _write;
-
-        private UpdateServiceScalingResult(int statusCode, object? body, global::System.Func<global::Microsoft.AspNetCore.Http.HttpContext, global::System.Threading.Tasks.Task> write)
-        {
-            StatusCode = statusCode;
-            Body = body;
-            _write = write;
-        }
-
-        /// <summary>The HTTP status code.</summary>
-        public int StatusCode { get; }
-
-        /// <summary>The body, if any (for tests and logging).</summary>
-        public object? Body { get; }
+        private UpdateServiceScalingResult(int statusCode, object? body, string? contentType, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? typeInfo) : base(statusCode, body, contentType, typeInfo) { }
 
         /// <summary>200: Successful response</summary>
-        public static UpdateServiceScalingResult Ok(global::Consumer.ClickhouseCloud.ServiceResponse body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(200, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 200, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServiceResponse>()));
-        }
+        public static UpdateServiceScalingResult Ok(global::Consumer.ClickhouseCloud.ServiceResponse body) => new(200, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServiceResponse>());
 
         /// <summary>400: The request is malformed or violates a constraint.</summary>
-        public static UpdateServiceScalingResult BadRequest(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(400, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 400, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static UpdateServiceScalingResult BadRequest(global::Consumer.ClickhouseCloud.ApiError body) => new(400, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>401: The API key is missing or invalid.</summary>
-        public static UpdateServiceScalingResult Unauthorized(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(401, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 401, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static UpdateServiceScalingResult Unauthorized(global::Consumer.ClickhouseCloud.ApiError body) => new(401, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>403: The API key does not permit this operation.</summary>
-        public static UpdateServiceScalingResult Forbidden(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(403, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 403, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static UpdateServiceScalingResult Forbidden(global::Consumer.ClickhouseCloud.ApiError body) => new(403, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>404: The organization, service or backup does not exist.</summary>
-        public static UpdateServiceScalingResult NotFound(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(404, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 404, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static UpdateServiceScalingResult NotFound(global::Consumer.ClickhouseCloud.ApiError body) => new(404, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>409: The request conflicts with the current state of the service.</summary>
-        public static UpdateServiceScalingResult Conflict(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(409, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 409, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static UpdateServiceScalingResult Conflict(global::Consumer.ClickhouseCloud.ApiError body) => new(409, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>500: Internal server error.</summary>
-        public static UpdateServiceScalingResult InternalServerError(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(500, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 500, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static UpdateServiceScalingResult InternalServerError(global::Consumer.ClickhouseCloud.ApiError body) => new(500, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>Any status without a body (an escape hatch for responses the spec does not declare).</summary>
-        public static UpdateServiceScalingResult Status(int statusCode) => new(statusCode, null, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteStatusAsync(httpContext, statusCode));
+        public static UpdateServiceScalingResult Status(int statusCode) => new(statusCode, null, null, null);
 
         /// <summary>Any status with a JSON body that the spec's JSON options can write (an escape hatch for responses the spec does not declare).</summary>
-        public static UpdateServiceScalingResult Status<TBody>(int statusCode, TBody body, string contentType = "application/json") =>
-            new(statusCode, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, statusCode, contentType, body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<TBody>()));
+        public static UpdateServiceScalingResult Status<TBody>(int statusCode, TBody body, string contentType = "application/json") => new(statusCode, body, contentType, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<TBody>());
 
         /// <summary>The success response: <c>return body;</c> is <c>return Ok(body);</c>.</summary>
         public static implicit operator UpdateServiceScalingResult(global::Consumer.ClickhouseCloud.ServiceResponse body) => Ok(body);
 
-        /// <summary>Writes the response.</summary>
-        internal global::System.Threading.Tasks.Task WriteAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext) => _write(httpContext);
+        /// <summary>Describes the declared responses to ApiExplorer and OpenAPI.</summary>
+        static void global::Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider.PopulateMetadata(global::System.Reflection.MethodInfo method, global::Microsoft.AspNetCore.Builder.EndpointBuilder builder) => Produces(builder, (200, typeof(global::Consumer.ClickhouseCloud.ServiceResponse), "application/json"), (400, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (401, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (403, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (404, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (409, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (500, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"));
     }
 
     /// <summary>What UpdateServicePasswordAsync answers: one factory per response that the spec declares, and Status(...) for any other.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-    public sealed class UpdateServicePasswordResult
+    public sealed class UpdateServicePasswordResult : global::ContractFirst.AspNetCore.OperationResult, global::Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider
     {
-        private readonly global::System.Func<global::Microsoft.AspNetCore.Http.HttpContext, global::System.Threading.Tasks.Task> _write;
-
-        private UpdateServicePasswordResult(int statusCode, object? body, global::System.Func<global::Microsoft.AspNetCore.Http.HttpContext, global::System.Threading.Tasks.Task> write)
-        {
-            StatusCode = statusCode;
-            Body = body;
-            _write = write;
-        }
-
-        /// <summary>The HTTP status code.</summary>
-        public int StatusCode { get; }
-
-        /// <summary>The body, if any (for tests and logging).</summary>
-        public object? Body { get; }
+        private UpdateServicePasswordResult(int statusCode, object? body, string? contentType, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? typeInfo) : base(statusCode, body, contentType, typeInfo) { }
 
         /// <summary>200: Successful response</summary>
-        public static UpdateServicePasswordResult Ok(global::Consumer.ClickhouseCloud.ServicePasswordPatchResponseWrapper body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(200, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 200, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServicePasswordPatchResponseWrapper>()));
-        }
+        public static UpdateServicePasswordResult Ok(global::Consumer.ClickhouseCloud.ServicePasswordPatchResponseWrapper body) => new(200, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ServicePasswordPatchResponseWrapper>());
 
         /// <summary>400: The request is malformed or violates a constraint.</summary>
-        public static UpdateServicePasswordResult BadRequest(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(400, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 400, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static UpdateServicePasswordResult BadRequest(global::Consumer.ClickhouseCloud.ApiError body) => new(400, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>401: The API key is missing or invalid.</summary>
-        public static UpdateServicePasswordResult Unauthorized(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(401, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 401, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static UpdateServicePasswordResult Unauthorized(global::Consumer.ClickhouseCloud.ApiError body) => new(401, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>403: The API key does not permit this operation.</summary>
-        public static UpdateServicePasswordResult Forbidden(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(403, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 403, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static UpdateServicePasswordResult Forbidden(global::Consumer.ClickhouseCloud.ApiError body) => new(403, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>404: The organization, service or backup does not exist.</summary>
-        public static UpdateServicePasswordResult NotFound(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(404, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 404, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static UpdateServicePasswordResult NotFound(global::Consumer.ClickhouseCloud.ApiError body) => new(404, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>409: The request conflicts with the current state of the service.</summary>
-        public static UpdateServicePasswordResult Conflict(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(409, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 409, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static UpdateServicePasswordResult Conflict(global::Consumer.ClickhouseCloud.ApiError body) => new(409, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>500: Internal server error.</summary>
-        public static UpdateServicePasswordResult InternalServerError(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(500, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 500, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static UpdateServicePasswordResult InternalServerError(global::Consumer.ClickhouseCloud.ApiError body) => new(500, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>Any status without a body (an escape hatch for responses the spec does not declare).</summary>
-        public static UpdateServicePasswordResult Status(int statusCode) => new(statusCode, null, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteStatusAsync(httpContext, statusCode));
+        public static UpdateServicePasswordResult Status(int statusCode) => new(statusCode, null, null, null);
 
         /// <summary>Any status with a JSON body that the spec's JSON options can write (an escape hatch for responses the spec does not declare).</summary>
-        public static UpdateServicePasswordResult Status<TBody>(int statusCode, TBody body, string contentType = "application/json") =>
-            new(statusCode, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, statusCode, contentType, body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<TBody>()));
+        public static UpdateServicePasswordResult Status<TBody>(int statusCode, TBody body, string contentType = "application/json") => new(statusCode, body, contentType, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<TBody>());
 
         /// <summary>The success response: <c>return body;</c> is <c>return Ok(body);</c>.</summary>
         public static implicit operator UpdateServicePasswordResult(global::Consumer.ClickhouseCloud.ServicePasswordPatchResponseWrapper body) => Ok(body);
 
-        /// <summary>Writes the response.</summary>
-        internal global::System.Threading.Tasks.Task WriteAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext) => _write(httpContext);
+        /// <summary>Describes the declared responses to ApiExplorer and OpenAPI.</summary>
+        static void global::Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider.PopulateMetadata(global::System.Reflection.MethodInfo method, global::Microsoft.AspNetCore.Builder.EndpointBuilder builder) => Produces(builder, (200, typeof(global::Consumer.ClickhouseCloud.ServicePasswordPatchResponseWrapper), "application/json"), (400, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (401, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (403, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (404, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (409, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (500, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"));
     }
 
     /// <summary>What ListServiceBackupsAsync answers: one factory per response that the spec declares, and Status(...) for any other.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-    public sealed class ListServiceBackupsResult
+    public sealed class ListServiceBackupsResult : global::ContractFirst.AspNetCore.OperationResult, global::Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider
     {
-        private readonly global::System.Func<global::Microsoft.AspNetCore.Http.HttpContext, global::System.Threading.Tasks.Task> _write;
-
-        private ListServiceBackupsResult(int statusCode, object? body, global::System.Func<global::Microsoft.AspNetCore.Http.HttpContext, global::System.Threading.Tasks.Task> write)
-        {
-            StatusCode = statusCode;
-            Body = body;
-            _write = write;
-        }
-
-        /// <summary>The HTTP status code.</summary>
-        public int StatusCode { get; }
-
-        /// <summary>The body, if any (for tests and logging).</summary>
-        public object? Body { get; }
+        private ListServiceBackupsResult(int statusCode, object? body, string? contentType, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? typeInfo) : base(statusCode, body, contentType, typeInfo) { }
 
         /// <summary>200: Successful response; the most recent backup comes first.</summary>
-        public static ListServiceBackupsResult Ok(global::Consumer.ClickhouseCloud.BackupListResponse body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(200, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 200, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.BackupListResponse>()));
-        }
+        public static ListServiceBackupsResult Ok(global::Consumer.ClickhouseCloud.BackupListResponse body) => new(200, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.BackupListResponse>());
 
         /// <summary>400: The request is malformed or violates a constraint.</summary>
-        public static ListServiceBackupsResult BadRequest(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(400, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 400, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static ListServiceBackupsResult BadRequest(global::Consumer.ClickhouseCloud.ApiError body) => new(400, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>401: The API key is missing or invalid.</summary>
-        public static ListServiceBackupsResult Unauthorized(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(401, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 401, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static ListServiceBackupsResult Unauthorized(global::Consumer.ClickhouseCloud.ApiError body) => new(401, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>403: The API key does not permit this operation.</summary>
-        public static ListServiceBackupsResult Forbidden(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(403, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 403, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static ListServiceBackupsResult Forbidden(global::Consumer.ClickhouseCloud.ApiError body) => new(403, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>404: The organization, service or backup does not exist.</summary>
-        public static ListServiceBackupsResult NotFound(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(404, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 404, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static ListServiceBackupsResult NotFound(global::Consumer.ClickhouseCloud.ApiError body) => new(404, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>500: Internal server error.</summary>
-        public static ListServiceBackupsResult InternalServerError(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(500, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 500, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static ListServiceBackupsResult InternalServerError(global::Consumer.ClickhouseCloud.ApiError body) => new(500, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>Any status without a body (an escape hatch for responses the spec does not declare).</summary>
-        public static ListServiceBackupsResult Status(int statusCode) => new(statusCode, null, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteStatusAsync(httpContext, statusCode));
+        public static ListServiceBackupsResult Status(int statusCode) => new(statusCode, null, null, null);
 
         /// <summary>Any status with a JSON body that the spec's JSON options can write (an escape hatch for responses the spec does not declare).</summary>
-        public static ListServiceBackupsResult Status<TBody>(int statusCode, TBody body, string contentType = "application/json") =>
-            new(statusCode, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, statusCode, contentType, body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<TBody>()));
+        public static ListServiceBackupsResult Status<TBody>(int statusCode, TBody body, string contentType = "application/json") => new(statusCode, body, contentType, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<TBody>());
 
         /// <summary>The success response: <c>return body;</c> is <c>return Ok(body);</c>.</summary>
         public static implicit operator ListServiceBackupsResult(global::Consumer.ClickhouseCloud.BackupListResponse body) => Ok(body);
 
-        /// <summary>Writes the response.</summary>
-        internal global::System.Threading.Tasks.Task WriteAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext) => _write(httpContext);
+        /// <summary>Describes the declared responses to ApiExplorer and OpenAPI.</summary>
+        static void global::Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider.PopulateMetadata(global::System.Reflection.MethodInfo method, global::Microsoft.AspNetCore.Builder.EndpointBuilder builder) => Produces(builder, (200, typeof(global::Consumer.ClickhouseCloud.BackupListResponse), "application/json"), (400, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (401, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (403, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (404, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (500, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"));
     }
 
     /// <summary>What GetServiceBackupAsync answers: one factory per response that the spec declares, and Status(...) for any other.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-    public sealed class GetServiceBackupResult
+    public sealed class GetServiceBackupResult : global::ContractFirst.AspNetCore.OperationResult, global::Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider
     {
-        private readonly global::System.Func<global::Microsoft.AspNetCore.Http.HttpContext, global::System.Threading.Tasks.Task> _write;
-
-        private GetServiceBackupResult(int statusCode, object? body, global::System.Func<global::Microsoft.AspNetCore.Http.HttpContext, global::System.Threading.Tasks.Task> write)
-        {
-            StatusCode = statusCode;
-            Body = body;
-            _write = write;
-        }
-
-        /// <summary>The HTTP status code.</summary>
-        public int StatusCode { get; }
-
-        /// <summary>The body, if any (for tests and logging).</summary>
-        public object? Body { get; }
+        private GetServiceBackupResult(int statusCode, object? body, string? contentType, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? typeInfo) : base(statusCode, body, contentType, typeInfo) { }
 
         /// <summary>200: Successful response</summary>
-        public static GetServiceBackupResult Ok(global::Consumer.ClickhouseCloud.BackupResponse body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(200, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 200, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.BackupResponse>()));
-        }
+        public static GetServiceBackupResult Ok(global::Consumer.ClickhouseCloud.BackupResponse body) => new(200, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.BackupResponse>());
 
         /// <summary>400: The request is malformed or violates a constraint.</summary>
-        public static GetServiceBackupResult BadRequest(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(400, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 400, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static GetServiceBackupResult BadRequest(global::Consumer.ClickhouseCloud.ApiError body) => new(400, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>401: The API key is missing or invalid.</summary>
-        public static GetServiceBackupResult Unauthorized(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(401, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 401, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static GetServiceBackupResult Unauthorized(global::Consumer.ClickhouseCloud.ApiError body) => new(401, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>403: The API key does not permit this operation.</summary>
-        public static GetServiceBackupResult Forbidden(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(403, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 403, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static GetServiceBackupResult Forbidden(global::Consumer.ClickhouseCloud.ApiError body) => new(403, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>404: The organization, service or backup does not exist.</summary>
-        public static GetServiceBackupResult NotFound(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(404, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 404, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static GetServiceBackupResult NotFound(global::Consumer.ClickhouseCloud.ApiError body) => new(404, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>500: Internal server error.</summary>
-        public static GetServiceBackupResult InternalServerError(global::Consumer.ClickhouseCloud.ApiError body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(500, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 500, "application/json", body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>()));
-        }
+        public static GetServiceBackupResult InternalServerError(global::Consumer.ClickhouseCloud.ApiError body) => new(500, NotNull(body), "application/json", global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<global::Consumer.ClickhouseCloud.ApiError>());
 
         /// <summary>Any status without a body (an escape hatch for responses the spec does not declare).</summary>
-        public static GetServiceBackupResult Status(int statusCode) => new(statusCode, null, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteStatusAsync(httpContext, statusCode));
+        public static GetServiceBackupResult Status(int statusCode) => new(statusCode, null, null, null);
 
         /// <summary>Any status with a JSON body that the spec's JSON options can write (an escape hatch for responses the spec does not declare).</summary>
-        public static GetServiceBackupResult Status<TBody>(int statusCode, TBody body, string contentType = "application/json") =>
-            new(statusCode, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, statusCode, contentType, body, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<TBody>()));
+        public static GetServiceBackupResult Status<TBody>(int statusCode, TBody body, string contentType = "application/json") => new(statusCode, body, contentType, global::Consumer.ClickhouseCloud.ClickhouseCloudClientJson.TypeInfo<TBody>());
 
         /// <summary>The success response: <c>return body;</c> is <c>return Ok(body);</c>.</summary>
         public static implicit operator GetServiceBackupResult(global::Consumer.ClickhouseCloud.BackupResponse body) => Ok(body);
 
-        /// <summary>Writes the response.</summary>
-        internal global::System.Threading.Tasks.Task WriteAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext) => _write(httpContext);
+        /// <summary>Describes the declared responses to ApiExplorer and OpenAPI.</summary>
+        static void global::Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider.PopulateMetadata(global::System.Reflection.MethodInfo method, global::Microsoft.AspNetCore.Builder.EndpointBuilder builder) => Produces(builder, (200, typeof(global::Consumer.ClickhouseCloud.BackupResponse), "application/json"), (400, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (401, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (403, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (404, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"), (500, typeof(global::Consumer.ClickhouseCloud.ApiError), "application/json"));
     }
-
 }

@@ -24,7 +24,7 @@ public partial interface IMigetServer
     /// <param name="body">Create a new service</param>
     /// <param name="httpContext">The request's context (user, services, request id in TraceIdentifier).</param>
     /// <param name="cancellationToken">Signals that the request was aborted.</param>
-    global::System.Threading.Tasks.Task<CreateServiceResult> CreateServiceAsync(global::Consumer.Miget.PostApiV1Services body, string? xWorkspaceId, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Threading.CancellationToken cancellationToken);
+    global::System.Threading.Tasks.Task<CreateServiceResult> CreateServiceAsync([global::Microsoft.AspNetCore.Mvc.FromBody] global::Consumer.Miget.PostApiV1Services body, [global::Microsoft.AspNetCore.Mvc.FromHeader(Name = "X-Workspace-Id")] string? xWorkspaceId, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Threading.CancellationToken cancellationToken);
 
     /// <summary>
     /// Create a new add-on
@@ -37,7 +37,7 @@ public partial interface IMigetServer
     /// <param name="body">Create a new add-on</param>
     /// <param name="httpContext">The request's context (user, services, request id in TraceIdentifier).</param>
     /// <param name="cancellationToken">Signals that the request was aborted.</param>
-    global::System.Threading.Tasks.Task<CreateAddonResult> CreateAddonAsync(string uuid, global::Consumer.Miget.PostApiV1AppsUuidAddons body, string? xWorkspaceId, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Threading.CancellationToken cancellationToken);
+    global::System.Threading.Tasks.Task<CreateAddonResult> CreateAddonAsync([global::Microsoft.AspNetCore.Mvc.FromRoute(Name = "uuid")] string uuid, [global::Microsoft.AspNetCore.Mvc.FromBody] global::Consumer.Miget.PostApiV1AppsUuidAddons body, [global::Microsoft.AspNetCore.Mvc.FromHeader(Name = "X-Workspace-Id")] string? xWorkspaceId, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Threading.CancellationToken cancellationToken);
 
     /// <summary>
     /// Create a new bucket
@@ -49,168 +49,89 @@ public partial interface IMigetServer
     /// <param name="body">Create a new bucket</param>
     /// <param name="httpContext">The request's context (user, services, request id in TraceIdentifier).</param>
     /// <param name="cancellationToken">Signals that the request was aborted.</param>
-    global::System.Threading.Tasks.Task<CreateBucketResult> CreateBucketAsync(global::Consumer.Miget.PostApiV1Buckets body, string? xWorkspaceId, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Threading.CancellationToken cancellationToken);
+    global::System.Threading.Tasks.Task<CreateBucketResult> CreateBucketAsync([global::Microsoft.AspNetCore.Mvc.FromBody] global::Consumer.Miget.PostApiV1Buckets body, [global::Microsoft.AspNetCore.Mvc.FromHeader(Name = "X-Workspace-Id")] string? xWorkspaceId, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Threading.CancellationToken cancellationToken);
 
     /// <summary>What CreateServiceAsync answers: one factory per response that the spec declares, and Status(...) for any other.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-    public sealed class CreateServiceResult
+    public sealed class CreateServiceResult : global::ContractFirst.AspNetCore.OperationResult, global::Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider
     {
-        private readonly global::System.Func<global::Microsoft.AspNetCore.Http.HttpContext, global::System.Threading.Tasks.Task> _write;
-
-        private CreateServiceResult(int statusCode, object? body, global::System.Func<global::Microsoft.AspNetCore.Http.HttpContext, global::System.Threading.Tasks.Task> write)
-        {
-            StatusCode = statusCode;
-            Body = body;
-            _write = write;
-        }
-
-        /// <summary>The HTTP status code.</summary>
-        public int StatusCode { get; }
-
-        /// <summary>The body, if any (for tests and logging).</summary>
-        public object? Body { get; }
+        private CreateServiceResult(int statusCode, object? body, string? contentType, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? typeInfo) : base(statusCode, body, contentType, typeInfo) { }
 
         /// <summary>201: Create a new service. The reference does not print the status code; 201 is Grape's default for POST and is assumed here.</summary>
-        public static CreateServiceResult Created(global::Consumer.Miget.ApiV1EntitiesService body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(201, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 201, "application/json", body, global::Consumer.Miget.MigetClientJson.TypeInfo<global::Consumer.Miget.ApiV1EntitiesService>()));
-        }
+        public static CreateServiceResult Created(global::Consumer.Miget.ApiV1EntitiesService body) => new(201, NotNull(body), "application/json", global::Consumer.Miget.MigetClientJson.TypeInfo<global::Consumer.Miget.ApiV1EntitiesService>());
 
         /// <summary>401: Missing or invalid bearer token. Our assumption: the reference documents no error responses; this status and body follow Grape's default error format (`{"error": "..."}`).</summary>
-        public static CreateServiceResult Unauthorized(global::Consumer.Miget.ErrorResponse body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(401, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 401, "application/json", body, global::Consumer.Miget.MigetClientJson.TypeInfo<global::Consumer.Miget.ErrorResponse>()));
-        }
+        public static CreateServiceResult Unauthorized(global::Consumer.Miget.ErrorResponse body) => new(401, NotNull(body), "application/json", global::Consumer.Miget.MigetClientJson.TypeInfo<global::Consumer.Miget.ErrorResponse>());
 
         /// <summary>422: The request body failed validation. Our assumption: the reference documents no error responses; this status and body follow Grape's default error format (`{"error": "..."}`).</summary>
-        public static CreateServiceResult UnprocessableEntity(global::Consumer.Miget.ErrorResponse body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(422, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 422, "application/json", body, global::Consumer.Miget.MigetClientJson.TypeInfo<global::Consumer.Miget.ErrorResponse>()));
-        }
+        public static CreateServiceResult UnprocessableEntity(global::Consumer.Miget.ErrorResponse body) => new(422, NotNull(body), "application/json", global::Consumer.Miget.MigetClientJson.TypeInfo<global::Consumer.Miget.ErrorResponse>());
 
         /// <summary>Any status without a body (an escape hatch for responses the spec does not declare).</summary>
-        public static CreateServiceResult Status(int statusCode) => new(statusCode, null, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteStatusAsync(httpContext, statusCode));
+        public static CreateServiceResult Status(int statusCode) => new(statusCode, null, null, null);
 
         /// <summary>Any status with a JSON body that the spec's JSON options can write (an escape hatch for responses the spec does not declare).</summary>
-        public static CreateServiceResult Status<TBody>(int statusCode, TBody body, string contentType = "application/json") =>
-            new(statusCode, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, statusCode, contentType, body, global::Consumer.Miget.MigetClientJson.TypeInfo<TBody>()));
+        public static CreateServiceResult Status<TBody>(int statusCode, TBody body, string contentType = "application/json") => new(statusCode, body, contentType, global::Consumer.Miget.MigetClientJson.TypeInfo<TBody>());
 
         /// <summary>The success response: <c>return body;</c> is <c>return Created(body);</c>.</summary>
         public static implicit operator CreateServiceResult(global::Consumer.Miget.ApiV1EntitiesService body) => Created(body);
 
-        /// <summary>Writes the response.</summary>
-        internal global::System.Threading.Tasks.Task WriteAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext) => _write(httpContext);
+        /// <summary>Describes the declared responses to ApiExplorer and OpenAPI.</summary>
+        static void global::Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider.PopulateMetadata(global::System.Reflection.MethodInfo method, global::Microsoft.AspNetCore.Builder.EndpointBuilder builder) => Produces(builder, (201, typeof(global::Consumer.Miget.ApiV1EntitiesService), "application/json"), (401, typeof(global::Consumer.Miget.ErrorResponse), "application/json"), (422, typeof(global::Consumer.Miget.ErrorResponse), "application/json"));
     }
 
     /// <summary>What CreateAddonAsync answers: one factory per response that the spec declares, and Status(...) for any other.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-    public sealed class CreateAddonResult
+    public sealed class CreateAddonResult : global::ContractFirst.AspNetCore.OperationResult, global::Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider
     {
-        private readonly global::System.Func<global::Microsoft.AspNetCore.Http.HttpContext, global::System.Threading.Tasks.Task> _write;
-
-        private CreateAddonResult(int statusCode, object? body, global::System.Func<global::Microsoft.AspNetCore.Http.HttpContext, global::System.Threading.Tasks.Task> write)
-        {
-            StatusCode = statusCode;
-            Body = body;
-            _write = write;
-        }
-
-        /// <summary>The HTTP status code.</summary>
-        public int StatusCode { get; }
-
-        /// <summary>The body, if any (for tests and logging).</summary>
-        public object? Body { get; }
+        private CreateAddonResult(int statusCode, object? body, string? contentType, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? typeInfo) : base(statusCode, body, contentType, typeInfo) { }
 
         /// <summary>201: Create a new add-on. The reference does not print the status code; 201 is Grape's default for POST and is assumed here.</summary>
-        public static CreateAddonResult Created(global::Consumer.Miget.ApiV1EntitiesAddon body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(201, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 201, "application/json", body, global::Consumer.Miget.MigetClientJson.TypeInfo<global::Consumer.Miget.ApiV1EntitiesAddon>()));
-        }
+        public static CreateAddonResult Created(global::Consumer.Miget.ApiV1EntitiesAddon body) => new(201, NotNull(body), "application/json", global::Consumer.Miget.MigetClientJson.TypeInfo<global::Consumer.Miget.ApiV1EntitiesAddon>());
 
         /// <summary>401: Missing or invalid bearer token. Our assumption: the reference documents no error responses; this status and body follow Grape's default error format (`{"error": "..."}`).</summary>
-        public static CreateAddonResult Unauthorized(global::Consumer.Miget.ErrorResponse body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(401, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 401, "application/json", body, global::Consumer.Miget.MigetClientJson.TypeInfo<global::Consumer.Miget.ErrorResponse>()));
-        }
+        public static CreateAddonResult Unauthorized(global::Consumer.Miget.ErrorResponse body) => new(401, NotNull(body), "application/json", global::Consumer.Miget.MigetClientJson.TypeInfo<global::Consumer.Miget.ErrorResponse>());
 
         /// <summary>422: The request body failed validation. Our assumption: the reference documents no error responses; this status and body follow Grape's default error format (`{"error": "..."}`).</summary>
-        public static CreateAddonResult UnprocessableEntity(global::Consumer.Miget.ErrorResponse body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(422, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 422, "application/json", body, global::Consumer.Miget.MigetClientJson.TypeInfo<global::Consumer.Miget.ErrorResponse>()));
-        }
+        public static CreateAddonResult UnprocessableEntity(global::Consumer.Miget.ErrorResponse body) => new(422, NotNull(body), "application/json", global::Consumer.Miget.MigetClientJson.TypeInfo<global::Consumer.Miget.ErrorResponse>());
 
         /// <summary>Any status without a body (an escape hatch for responses the spec does not declare).</summary>
-        public static CreateAddonResult Status(int statusCode) => new(statusCode, null, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteStatusAsync(httpContext, statusCode));
+        public static CreateAddonResult Status(int statusCode) => new(statusCode, null, null, null);
 
         /// <summary>Any status with a JSON body that the spec's JSON options can write (an escape hatch for responses the spec does not declare).</summary>
-        public static CreateAddonResult Status<TBody>(int statusCode, TBody body, string contentType = "application/json") =>
-            new(statusCode, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, statusCode, contentType, body, global::Consumer.Miget.MigetClientJson.TypeInfo<TBody>()));
+        public static CreateAddonResult Status<TBody>(int statusCode, TBody body, string contentType = "application/json") => new(statusCode, body, contentType, global::Consumer.Miget.MigetClientJson.TypeInfo<TBody>());
 
         /// <summary>The success response: <c>return body;</c> is <c>return Created(body);</c>.</summary>
         public static implicit operator CreateAddonResult(global::Consumer.Miget.ApiV1EntitiesAddon body) => Created(body);
 
-        /// <summary>Writes the response.</summary>
-        internal global::System.Threading.Tasks.Task WriteAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext) => _write(httpContext);
+        /// <summary>Describes the declared responses to ApiExplorer and OpenAPI.</summary>
+        static void global::Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider.PopulateMetadata(global::System.Reflection.MethodInfo method, global::Microsoft.AspNetCore.Builder.EndpointBuilder builder) => Produces(builder, (201, typeof(global::Consumer.Miget.ApiV1EntitiesAddon), "application/json"), (401, typeof(global::Consumer.Miget.ErrorResponse), "application/json"), (422, typeof(global::Consumer.Miget.ErrorResponse), "application/json"));
     }
 
     /// <summary>What CreateBucketAsync answers: one factory per response that the spec declares, and Status(...) for any other.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-    public sealed class CreateBucketResult
+    public sealed class CreateBucketResult : global::ContractFirst.AspNetCore.OperationResult, global::Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider
     {
-        private readonly global::System.Func<global::Microsoft.AspNetCore.Http.HttpContext, global::System.Threading.Tasks.Task> _write;
-
-        private CreateBucketResult(int statusCode, object? body, global::System.Func<global::Microsoft.AspNetCore.Http.HttpContext, global::System.Threading.Tasks.Task> write)
-        {
-            StatusCode = statusCode;
-            Body = body;
-            _write = write;
-        }
-
-        /// <summary>The HTTP status code.</summary>
-        public int StatusCode { get; }
-
-        /// <summary>The body, if any (for tests and logging).</summary>
-        public object? Body { get; }
+        private CreateBucketResult(int statusCode, object? body, string? contentType, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? typeInfo) : base(statusCode, body, contentType, typeInfo) { }
 
         /// <summary>201: Create a new bucket. The reference does not print the status code; 201 is Grape's default for POST and is assumed here.</summary>
-        public static CreateBucketResult Created(global::Consumer.Miget.ApiV1EntitiesBucket body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(201, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 201, "application/json", body, global::Consumer.Miget.MigetClientJson.TypeInfo<global::Consumer.Miget.ApiV1EntitiesBucket>()));
-        }
+        public static CreateBucketResult Created(global::Consumer.Miget.ApiV1EntitiesBucket body) => new(201, NotNull(body), "application/json", global::Consumer.Miget.MigetClientJson.TypeInfo<global::Consumer.Miget.ApiV1EntitiesBucket>());
 
         /// <summary>401: Missing or invalid bearer token. Our assumption: the reference documents no error responses; this status and body follow Grape's default error format (`{"error": "..."}`).</summary>
-        public static CreateBucketResult Unauthorized(global::Consumer.Miget.ErrorResponse body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(401, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 401, "application/json", body, global::Consumer.Miget.MigetClientJson.TypeInfo<global::Consumer.Miget.ErrorResponse>()));
-        }
+        public static CreateBucketResult Unauthorized(global::Consumer.Miget.ErrorResponse body) => new(401, NotNull(body), "application/json", global::Consumer.Miget.MigetClientJson.TypeInfo<global::Consumer.Miget.ErrorResponse>());
 
         /// <summary>422: The request body failed validation. Our assumption: the reference documents no error responses; this status and body follow Grape's default error format (`{"error": "..."}`).</summary>
-        public static CreateBucketResult UnprocessableEntity(global::Consumer.Miget.ErrorResponse body)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            return new(422, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, 422, "application/json", body, global::Consumer.Miget.MigetClientJson.TypeInfo<global::Consumer.Miget.ErrorResponse>()));
-        }
+        public static CreateBucketResult UnprocessableEntity(global::Consumer.Miget.ErrorResponse body) => new(422, NotNull(body), "application/json", global::Consumer.Miget.MigetClientJson.TypeInfo<global::Consumer.Miget.ErrorResponse>());
 
         /// <summary>Any status without a body (an escape hatch for responses the spec does not declare).</summary>
-        public static CreateBucketResult Status(int statusCode) => new(statusCode, null, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteStatusAsync(httpContext, statusCode));
+        public static CreateBucketResult Status(int statusCode) => new(statusCode, null, null, null);
 
         /// <summary>Any status with a JSON body that the spec's JSON options can write (an escape hatch for responses the spec does not declare).</summary>
-        public static CreateBucketResult Status<TBody>(int statusCode, TBody body, string contentType = "application/json") =>
-            new(statusCode, body, httpContext => global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, statusCode, contentType, body, global::Consumer.Miget.MigetClientJson.TypeInfo<TBody>()));
+        public static CreateBucketResult Status<TBody>(int statusCode, TBody body, string contentType = "application/json") => new(statusCode, body, contentType, global::Consumer.Miget.MigetClientJson.TypeInfo<TBody>());
 
         /// <summary>The success response: <c>return body;</c> is <c>return Created(body);</c>.</summary>
         public static implicit operator CreateBucketResult(global::Consumer.Miget.ApiV1EntitiesBucket body) => Created(body);
 
-        /// <summary>Writes the response.</summary>
-        internal global::System.Threading.Tasks.Task WriteAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext) => _write(httpContext);
+        /// <summary>Describes the declared responses to ApiExplorer and OpenAPI.</summary>
+        static void global::Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider.PopulateMetadata(global::System.Reflection.MethodInfo method, global::Microsoft.AspNetCore.Builder.EndpointBuilder builder) => Produces(builder, (201, typeof(global::Consumer.Miget.ApiV1EntitiesBucket), "application/json"), (401, typeof(global::Consumer.Miget.ErrorResponse), "application/json"), (422, typeof(global::Consumer.Miget.ErrorResponse), "application/json"));
     }
-
 }

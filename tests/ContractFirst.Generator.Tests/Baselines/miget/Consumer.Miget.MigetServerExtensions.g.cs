@@ -5,13 +5,9 @@
 
 namespace Consumer.Miget;
 
-/// <summary>Settings of the endpoints that MapMiget() maps.</summary>
+/// <summary>Settings of the endpoints that MapMiget() maps (MaxRequestBodySize).</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-public sealed class MigetServerOptions
-{
-    /// <summary>The largest request body accepted, in bytes; larger ones answer 413. Default: 1 MiB.</summary>
-    public long MaxRequestBodySize { get; set; } = 1024 * 1024;
-}
+public sealed class MigetServerOptions : global::ContractFirst.AspNetCore.ServerOptions { }
 
 /// <summary>Registers and maps the server of Miget API.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
@@ -25,7 +21,7 @@ public static class MigetServerExtensions
         global::Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddScoped<IMigetServer, TImplementation>(services);
         global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.AddOptions(services);
         if (configure is not null) global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.Configure(services, configure);
-        global::ContractFirst.Generated.Server.ServerRuntime.AddServerServices(services, authorization: true);
+        global::ContractFirst.AspNetCore.ServerRuntime.AddServerServices(services, authorization: true);
         return services;
     }
 
@@ -39,216 +35,55 @@ public static class MigetServerExtensions
     /// <param name="prefix">A route prefix for every operation, e.g. "/v2"; empty by default.</param>
     public static global::Microsoft.AspNetCore.Routing.RouteGroupBuilder MapMiget(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, string prefix = "")
     {
-        global::System.ArgumentNullException.ThrowIfNull(endpoints);
-        global::ContractFirst.Generated.Server.ServerRuntime.EnsureRegistered(endpoints, typeof(IMigetServer), "AddMigetServer");
-        var options = (endpoints.ServiceProvider.GetService(typeof(global::Microsoft.Extensions.Options.IOptions<MigetServerOptions>)) as global::Microsoft.Extensions.Options.IOptions<MigetServerOptions>)?.Value ?? new MigetServerOptions();
-        var limit = options.MaxRequestBodySize;
-        var group = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapGroup(endpoints, prefix);
-        {
-            var endpoint = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/api/v1/services", new[] { "POST" }, httpContext => HandleCreateService(httpContext, limit));
-            global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(endpoint, "POST /api/v1/services (createService)");
-            global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(endpoint, CreateServiceErrors);
-            global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions.WithTags(endpoint, "services");
-            global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions.WithSummary(endpoint, "Create a new service");
-            global::Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions.RequireAuthorization(endpoint, CreateServicePolicy);
-        }
-        {
-            var endpoint = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/api/v1/apps/{uuid}/addons", new[] { "POST" }, httpContext => HandleCreateAddon(httpContext, limit));
-            global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(endpoint, "POST /api/v1/apps/{uuid}/addons (createAddon)");
-            global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(endpoint, CreateAddonErrors);
-            global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions.WithTags(endpoint, "addons");
-            global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions.WithSummary(endpoint, "Create a new add-on");
-            global::Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions.RequireAuthorization(endpoint, CreateAddonPolicy);
-        }
-        {
-            var endpoint = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/api/v1/buckets", new[] { "POST" }, httpContext => HandleCreateBucket(httpContext, limit));
-            global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(endpoint, "POST /api/v1/buckets (createBucket)");
-            global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(endpoint, CreateBucketErrors);
-            global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions.WithTags(endpoint, "buckets");
-            global::Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions.WithSummary(endpoint, "Create a new bucket");
-            global::Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions.RequireAuthorization(endpoint, CreateBucketPolicy);
-        }
-        return group;
+        var map = new global::ContractFirst.AspNetCore.ServerEndpoints<IMigetServer, MigetServerOptions>(endpoints, prefix, "AddMigetServer");
+        map.Map<IMigetServer.CreateServiceResult>("POST", "/api/v1/services", "createService", "CreateServiceAsync", HandleCreateService, Errors, Policy, summary: "Create a new service", tags: new[] { "services" });
+        map.Map<IMigetServer.CreateAddonResult>("POST", "/api/v1/apps/{uuid}/addons", "createAddon", "CreateAddonAsync", HandleCreateAddon, Errors, Policy, summary: "Create a new add-on", tags: new[] { "addons" });
+        map.Map<IMigetServer.CreateBucketResult>("POST", "/api/v1/buckets", "createBucket", "CreateBucketAsync", HandleCreateBucket, Errors, Policy, summary: "Create a new bucket", tags: new[] { "buckets" });
+        return map.Group;
     }
 
-    private static readonly global::ContractFirst.Generated.Server.ServerErrorWriter CreateServiceErrors = new((httpContext, error) => error.Status switch
-    {
-        401 => WriteErrorResponseError(httpContext, error),
-        _ => global::ContractFirst.Generated.Server.ServerRuntime.WriteProblemAsync(httpContext, error),
-    }, guidRequestIds: false);
-
-    private static readonly global::Microsoft.AspNetCore.Authorization.AuthorizationPolicy CreateServicePolicy = new global::Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder("bearerAuth")
-        .RequireAuthenticatedUser()
-        .Build();
+    private static readonly global::ContractFirst.AspNetCore.ServerErrorWriter Errors = new((httpContext, error) => error.Status switch { 401 => WriteErrorResponseError(httpContext, error), _ => global::ContractFirst.AspNetCore.ServerErrorWriter.ProblemAsync(httpContext, error) }, guidRequestIds: false);
+    private static readonly global::Microsoft.AspNetCore.Authorization.AuthorizationPolicy Policy = new global::Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder("bearerAuth").RequireAuthenticatedUser().Build();
 
     private static async global::System.Threading.Tasks.Task HandleCreateService(global::Microsoft.AspNetCore.Http.HttpContext httpContext, long limit)
     {
-        global::ContractFirst.Generated.Server.ServerRuntime.RequestId(httpContext, CreateServiceErrors.GuidRequestIds);
-        var context = new global::ContractFirst.Validation.ValidationContext();
-        string? arg_xWorkspaceId = default;
-        {
-            var raw = global::ContractFirst.Generated.Server.ServerRuntime.Header(httpContext, "X-Workspace-Id");
-            if (raw.Count == 0)
-            {
-            }
-            else if (raw.Count > 1) context.Add("X-Workspace-Id", "type", "must be given once");
-            else if (global::ContractFirst.Generated.Server.ServerRuntime.TryParse(raw[0]!.Trim(), out string v))
-            {
-                arg_xWorkspaceId = v;
-            }
-            else context.Add("X-Workspace-Id", "type", "must be a string");
-        }
-        global::Consumer.Miget.PostApiV1Services? body = default;
-        {
-            var read = await global::ContractFirst.Generated.Server.ServerRuntime.ReadJsonAsync(httpContext, context, global::Consumer.Miget.MigetClientJson.TypeInfo<global::Consumer.Miget.PostApiV1Services>(), global::Consumer.Miget.MigetClientSchemas.CreateServiceBody, "application/json", true, limit).ConfigureAwait(false);
-            if (read.FailureStatus != 0)
-            {
-                await CreateServiceErrors.WriteAsync(httpContext, global::ContractFirst.Generated.Server.ServerError.Body(read.FailureStatus, "application/json", limit)).ConfigureAwait(false);
-                return;
-            }
-            if (read.HasValue)
-            {
-                body = read.Value;
-            }
-        }
-        if (context.HasErrors)
-        {
-            await CreateServiceErrors.WriteAsync(httpContext, global::ContractFirst.Generated.Server.ServerError.Validation(context)).ConfigureAwait(false);
-            return;
-        }
-
-        var server = (IMigetServer?)httpContext.RequestServices.GetService(typeof(IMigetServer)) ?? throw new global::System.InvalidOperationException("No IMigetServer is registered: call services.AddMigetServer<TImplementation>().");
-        var result = await server.CreateServiceAsync(body!, arg_xWorkspaceId, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
-        if (result is null) throw new global::System.InvalidOperationException("IMigetServer.CreateServiceAsync returned null; return a CreateServiceResult.");
-        await result.WriteAsync(httpContext).ConfigureAwait(false);
+        var request = new global::ContractFirst.AspNetCore.ServerRequest(httpContext, Errors);
+        request.Scalar(global::ContractFirst.AspNetCore.ParameterSource.Header, "X-Workspace-Id", global::ContractFirst.AspNetCore.ServerParsers.String, false, out string arg_xWorkspaceId);
+        var body = (await request.JsonAsync(global::Consumer.Miget.MigetClientJson.TypeInfo<global::Consumer.Miget.PostApiV1Services>(), global::Consumer.Miget.MigetClientSchemas.CreateServiceBody, "application/json", true, limit).ConfigureAwait(false)).Value;
+        if (await request.FailedAsync().ConfigureAwait(false)) return;
+        var result = await request.Server<IMigetServer>("AddMigetServer").CreateServiceAsync(body!, arg_xWorkspaceId, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
+        await request.WriteAsync(result, "IMigetServer.CreateServiceAsync").ConfigureAwait(false);
     }
-
-    private static readonly global::ContractFirst.Generated.Server.ServerErrorWriter CreateAddonErrors = new((httpContext, error) => error.Status switch
-    {
-        401 => WriteErrorResponseError(httpContext, error),
-        _ => global::ContractFirst.Generated.Server.ServerRuntime.WriteProblemAsync(httpContext, error),
-    }, guidRequestIds: false);
-
-    private static readonly global::Microsoft.AspNetCore.Authorization.AuthorizationPolicy CreateAddonPolicy = new global::Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder("bearerAuth")
-        .RequireAuthenticatedUser()
-        .Build();
 
     private static async global::System.Threading.Tasks.Task HandleCreateAddon(global::Microsoft.AspNetCore.Http.HttpContext httpContext, long limit)
     {
-        global::ContractFirst.Generated.Server.ServerRuntime.RequestId(httpContext, CreateAddonErrors.GuidRequestIds);
-        var context = new global::ContractFirst.Validation.ValidationContext();
-        string arg_uuid = default!;
-        {
-            var raw = global::ContractFirst.Generated.Server.ServerRuntime.Route(httpContext, "uuid");
-            if (raw.Count == 0)
-            {
-                context.Add("uuid", "required", "is required");
-            }
-            else if (raw.Count > 1) context.Add("uuid", "type", "must be given once");
-            else if (global::ContractFirst.Generated.Server.ServerRuntime.TryParse(raw[0]!, out string v))
-            {
-                arg_uuid = v;
-            }
-            else context.Add("uuid", "type", "must be a string");
-        }
-        string? arg_xWorkspaceId = default;
-        {
-            var raw = global::ContractFirst.Generated.Server.ServerRuntime.Header(httpContext, "X-Workspace-Id");
-            if (raw.Count == 0)
-            {
-            }
-            else if (raw.Count > 1) context.Add("X-Workspace-Id", "type", "must be given once");
-            else if (global::ContractFirst.Generated.Server.ServerRuntime.TryParse(raw[0]!.Trim(), out string v))
-            {
-                arg_xWorkspaceId = v;
-            }
-            else context.Add("X-Workspace-Id", "type", "must be a string");
-        }
-        global::Consumer.Miget.PostApiV1AppsUuidAddons? body = default;
-        {
-            var read = await global::ContractFirst.Generated.Server.ServerRuntime.ReadJsonAsync(httpContext, context, global::Consumer.Miget.MigetClientJson.TypeInfo<global::Consumer.Miget.PostApiV1AppsUuidAddons>(), global::Consumer.Miget.MigetClientSchemas.CreateAddonBody, "application/json", true, limit).ConfigureAwait(false);
-            if (read.FailureStatus != 0)
-            {
-                await CreateAddonErrors.WriteAsync(httpContext, global::ContractFirst.Generated.Server.ServerError.Body(read.FailureStatus, "application/json", limit)).ConfigureAwait(false);
-                return;
-            }
-            if (read.HasValue)
-            {
-                body = read.Value;
-            }
-        }
-        if (context.HasErrors)
-        {
-            await CreateAddonErrors.WriteAsync(httpContext, global::ContractFirst.Generated.Server.ServerError.Validation(context)).ConfigureAwait(false);
-            return;
-        }
-
-        var server = (IMigetServer?)httpContext.RequestServices.GetService(typeof(IMigetServer)) ?? throw new global::System.InvalidOperationException("No IMigetServer is registered: call services.AddMigetServer<TImplementation>().");
-        var result = await server.CreateAddonAsync(arg_uuid, body!, arg_xWorkspaceId, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
-        if (result is null) throw new global::System.InvalidOperationException("IMigetServer.CreateAddonAsync returned null; return a CreateAddonResult.");
-        await result.WriteAsync(httpContext).ConfigureAwait(false);
+        var request = new global::ContractFirst.AspNetCore.ServerRequest(httpContext, Errors);
+        request.Scalar(global::ContractFirst.AspNetCore.ParameterSource.Path, "uuid", global::ContractFirst.AspNetCore.ServerParsers.String, true, out string arg_uuid);
+        request.Scalar(global::ContractFirst.AspNetCore.ParameterSource.Header, "X-Workspace-Id", global::ContractFirst.AspNetCore.ServerParsers.String, false, out string arg_xWorkspaceId);
+        var body = (await request.JsonAsync(global::Consumer.Miget.MigetClientJson.TypeInfo<global::Consumer.Miget.PostApiV1AppsUuidAddons>(), global::Consumer.Miget.MigetClientSchemas.CreateAddonBody, "application/json", true, limit).ConfigureAwait(false)).Value;
+        if (await request.FailedAsync().ConfigureAwait(false)) return;
+        var result = await request.Server<IMigetServer>("AddMigetServer").CreateAddonAsync(arg_uuid, body!, arg_xWorkspaceId, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
+        await request.WriteAsync(result, "IMigetServer.CreateAddonAsync").ConfigureAwait(false);
     }
-
-    private static readonly global::ContractFirst.Generated.Server.ServerErrorWriter CreateBucketErrors = new((httpContext, error) => error.Status switch
-    {
-        401 => WriteErrorResponseError(httpContext, error),
-        _ => global::ContractFirst.Generated.Server.ServerRuntime.WriteProblemAsync(httpContext, error),
-    }, guidRequestIds: false);
-
-    private static readonly global::Microsoft.AspNetCore.Authorization.AuthorizationPolicy CreateBucketPolicy = new global::Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder("bearerAuth")
-        .RequireAuthenticatedUser()
-        .Build();
 
     private static async global::System.Threading.Tasks.Task HandleCreateBucket(global::Microsoft.AspNetCore.Http.HttpContext httpContext, long limit)
     {
-        global::ContractFirst.Generated.Server.ServerRuntime.RequestId(httpContext, CreateBucketErrors.GuidRequestIds);
-        var context = new global::ContractFirst.Validation.ValidationContext();
-        string? arg_xWorkspaceId = default;
-        {
-            var raw = global::ContractFirst.Generated.Server.ServerRuntime.Header(httpContext, "X-Workspace-Id");
-            if (raw.Count == 0)
-            {
-            }
-            else if (raw.Count > 1) context.Add("X-Workspace-Id", "type", "must be given once");
-            else if (global::ContractFirst.Generated.Server.ServerRuntime.TryParse(raw[0]!.Trim(), out string v))
-            {
-                arg_xWorkspaceId = v;
-            }
-            else context.Add("X-Workspace-Id", "type", "must be a string");
-        }
-        global::Consumer.Miget.PostApiV1Buckets? body = default;
-        {
-            var read = await global::ContractFirst.Generated.Server.ServerRuntime.ReadJsonAsync(httpContext, context, global::Consumer.Miget.MigetClientJson.TypeInfo<global::Consumer.Miget.PostApiV1Buckets>(), global::Consumer.Miget.MigetClientSchemas.CreateBucketBody, "application/json", true, limit).ConfigureAwait(false);
-            if (read.FailureStatus != 0)
-            {
-                await CreateBucketErrors.WriteAsync(httpContext, global::ContractFirst.Generated.Server.ServerError.Body(read.FailureStatus, "application/json", limit)).ConfigureAwait(false);
-                return;
-            }
-            if (read.HasValue)
-            {
-                body = read.Value;
-            }
-        }
-        if (context.HasErrors)
-        {
-            await CreateBucketErrors.WriteAsync(httpContext, global::ContractFirst.Generated.Server.ServerError.Validation(context)).ConfigureAwait(false);
-            return;
-        }
-
-        var server = (IMigetServer?)httpContext.RequestServices.GetService(typeof(IMigetServer)) ?? throw new global::System.InvalidOperationException("No IMigetServer is registered: call services.AddMigetServer<TImplementation>().");
-        var result = await server.CreateBucketAsync(body!, arg_xWorkspaceId, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
-        if (result is null) throw new global::System.InvalidOperationException("IMigetServer.CreateBucketAsync returned null; return a CreateBucketResult.");
-        await result.WriteAsync(httpContext).ConfigureAwait(false);
+        var request = new global::ContractFirst.AspNetCore.ServerRequest(httpContext, Errors);
+        request.Scalar(global::ContractFirst.AspNetCore.ParameterSource.Header, "X-Workspace-Id", global::ContractFirst.AspNetCore.ServerParsers.String, false, out string arg_xWorkspaceId);
+        var body = (await request.JsonAsync(global::Consumer.Miget.MigetClientJson.TypeInfo<global::Consumer.Miget.PostApiV1Buckets>(), global::Consumer.Miget.MigetClientSchemas.CreateBucketBody, "application/json", true, limit).ConfigureAwait(false)).Value;
+        if (await request.FailedAsync().ConfigureAwait(false)) return;
+        var result = await request.Server<IMigetServer>("AddMigetServer").CreateBucketAsync(body!, arg_xWorkspaceId, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
+        await request.WriteAsync(result, "IMigetServer.CreateBucketAsync").ConfigureAwait(false);
     }
 
     /// <summary>Answers an error in the spec's <c>ErrorResponse</c> schema.</summary>
-    private static global::System.Threading.Tasks.Task WriteErrorResponseError(global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::ContractFirst.Generated.Server.ServerError error)
+    private static global::System.Threading.Tasks.Task WriteErrorResponseError(global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::ContractFirst.AspNetCore.ServerError error)
     {
         var body = new global::Consumer.Miget.ErrorResponse
         {
         };
         body.Error = error.Message;
-        return global::ContractFirst.Generated.Server.ServerRuntime.WriteJsonAsync(httpContext, error.Status, "application/json", body, global::Consumer.Miget.MigetClientJson.TypeInfo<global::Consumer.Miget.ErrorResponse>());
+        return global::ContractFirst.AspNetCore.ServerRuntime.WriteJsonAsync(httpContext, error.Status, "application/json", body, global::Consumer.Miget.MigetClientJson.TypeInfo<global::Consumer.Miget.ErrorResponse>());
     }
 
 }

@@ -1,81 +1,109 @@
-namespace ContractFirst.Generated.Server
+// The members here are called by generated code only (their types are [EditorBrowsable(Never)]); each group is
+// documented where it is declared, not each overload.
+#pragma warning disable CS1591
+
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Globalization;
+using System.IO;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading.Tasks;
+using ContractFirst.Json;
+using ContractFirst.Validation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Primitives;
+
+namespace ContractFirst.AspNetCore
 {
     /// <summary>
     /// Named text values (and files) that a generated binder reads the properties of a model from: the fields of a form
     /// or multipart body, or the keys of an object query parameter (<c>deepObject</c>, <c>form</c> exploded or not).
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-    internal abstract class ServerFields
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public abstract class ServerFields
     {
         /// <summary>The values given for the property <paramref name="name"/> (wire name); empty when it is absent.</summary>
-        public abstract global::Microsoft.Extensions.Primitives.StringValues Get(string name);
+        public abstract StringValues Get(string name);
 
         /// <summary>The files of a multipart body named <paramref name="name"/>; none for other sources.</summary>
-        public virtual global::System.Collections.Generic.IReadOnlyList<global::Microsoft.AspNetCore.Http.IFormFile> Files(string name) => global::System.Array.Empty<global::Microsoft.AspNetCore.Http.IFormFile>();
+        public virtual IReadOnlyList<IFormFile> Files(string name) => Array.Empty<IFormFile>();
     }
 
     /// <summary>The fields and files of a form (urlencoded or multipart) body.</summary>
-    internal sealed class ServerFormFields : ServerFields
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public sealed class ServerFormFields : ServerFields
     {
-        private readonly global::Microsoft.AspNetCore.Http.IFormCollection _form;
+        private readonly IFormCollection _form;
 
-        public ServerFormFields(global::Microsoft.AspNetCore.Http.IFormCollection form) => _form = form;
+        public ServerFormFields(IFormCollection form) => _form = form;
 
-        public override global::Microsoft.Extensions.Primitives.StringValues Get(string name) =>
-            _form.TryGetValue(name, out var value) ? value : global::Microsoft.Extensions.Primitives.StringValues.Empty;
+        public override StringValues Get(string name) =>
+            _form.TryGetValue(name, out var value) ? value : StringValues.Empty;
 
-        public override global::System.Collections.Generic.IReadOnlyList<global::Microsoft.AspNetCore.Http.IFormFile> Files(string name) => _form.Files.GetFiles(name);
+        public override IReadOnlyList<IFormFile> Files(string name) => _form.Files.GetFiles(name);
     }
 
     /// <summary>An object query parameter: <c>name[property]</c> keys (<c>deepObject</c>) or one key per property (<c>form</c>, exploded).</summary>
-    internal sealed class ServerQueryFields : ServerFields
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public sealed class ServerQueryFields : ServerFields
     {
-        private readonly global::Microsoft.AspNetCore.Http.IQueryCollection _query;
+        private readonly IQueryCollection _query;
         private readonly string? _deepObject;
 
-        public ServerQueryFields(global::Microsoft.AspNetCore.Http.IQueryCollection query, string? deepObject)
+        public ServerQueryFields(IQueryCollection query, string? deepObject)
         {
             _query = query;
             _deepObject = deepObject;
         }
 
-        public override global::Microsoft.Extensions.Primitives.StringValues Get(string name) =>
-            _query.TryGetValue(_deepObject is null ? name : _deepObject + "[" + name + "]", out var value) ? value : global::Microsoft.Extensions.Primitives.StringValues.Empty;
+        public override StringValues Get(string name) =>
+            _query.TryGetValue(_deepObject is null ? name : _deepObject + "[" + name + "]", out var value) ? value : StringValues.Empty;
     }
 
     /// <summary>An object query parameter in <c>form</c> style, not exploded: <c>name=k1,v1,k2,v2</c>.</summary>
-    internal sealed class ServerPairFields : ServerFields
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public sealed class ServerPairFields : ServerFields
     {
-        private readonly global::System.Collections.Generic.Dictionary<string, global::Microsoft.Extensions.Primitives.StringValues> _pairs = new(global::System.StringComparer.Ordinal);
+        private readonly Dictionary<string, StringValues> _pairs = new(StringComparer.Ordinal);
 
         /// <param name="entries">The pairs, as <see cref="ServerForms.PairEntries"/> read them.</param>
-        public ServerPairFields(global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> entries)
+        public ServerPairFields(List<KeyValuePair<string, string>> entries)
         {
             foreach (var entry in entries)
             {
                 _pairs[entry.Key] = _pairs.TryGetValue(entry.Key, out var existing)
-                    ? global::Microsoft.Extensions.Primitives.StringValues.Concat(existing, entry.Value)
-                    : new global::Microsoft.Extensions.Primitives.StringValues(entry.Value);
+                    ? StringValues.Concat(existing, entry.Value)
+                    : new StringValues(entry.Value);
             }
         }
 
-        public override global::Microsoft.Extensions.Primitives.StringValues Get(string name) =>
-            _pairs.TryGetValue(name, out var value) ? value : global::Microsoft.Extensions.Primitives.StringValues.Empty;
+        public override StringValues Get(string name) =>
+            _pairs.TryGetValue(name, out var value) ? value : StringValues.Empty;
     }
 
     /// <summary>Helpers of the typed binders.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContractFirst", "0.1.0")]
-    internal static class ServerForms
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static class ServerForms
     {
         /// <summary>
         /// The form reader's limits: no part, value or file beyond the body limit (the server's own body limit is lowered
         /// to it as well). Files above 64 KiB are buffered by ASP.NET Core in temporary files, as usual.
         /// </summary>
-        public static global::Microsoft.AspNetCore.Http.Features.FormOptions Options(long limit) => new()
+        public static FormOptions Options(long limit) => new()
         {
             BufferBody = false,
             MultipartBodyLengthLimit = limit,
-            ValueLengthLimit = (int)global::System.Math.Clamp(limit, 0, int.MaxValue),
+            ValueLengthLimit = (int)Math.Clamp(limit, 0, int.MaxValue),
         };
 
         /// <summary>
@@ -83,16 +111,16 @@ namespace ContractFirst.Generated.Server
         /// <c>;id=a;id=b</c>) path value without its prefix; split at <paramref name="explodeSeparator"/> when it is given.
         /// False when the prefix is missing.
         /// </summary>
-        public static bool PathStyle(ref global::Microsoft.Extensions.Primitives.StringValues raw, string prefix, string? explodeSeparator)
+        public static bool PathStyle(ref StringValues raw, string prefix, string? explodeSeparator)
         {
             if (raw.Count != 1) return true;
             var text = raw[0] ?? "";
-            if (!text.StartsWith(prefix, global::System.StringComparison.Ordinal))
+            if (!text.StartsWith(prefix, StringComparison.Ordinal))
             {
                 // An empty matrix value may come without '=' (";id").
                 if (prefix.Length > 1 && prefix[prefix.Length - 1] == '=' && text == prefix.Substring(0, prefix.Length - 1))
                 {
-                    raw = new global::Microsoft.Extensions.Primitives.StringValues("");
+                    raw = new StringValues("");
                     return true;
                 }
 
@@ -101,13 +129,13 @@ namespace ContractFirst.Generated.Server
 
             text = text.Substring(prefix.Length);
             raw = explodeSeparator is null
-                ? new global::Microsoft.Extensions.Primitives.StringValues(text)
-                : new global::Microsoft.Extensions.Primitives.StringValues(text.Length == 0 ? global::System.Array.Empty<string>() : text.Split(new[] { explodeSeparator }, global::System.StringSplitOptions.None));
+                ? new StringValues(text)
+                : new StringValues(text.Length == 0 ? Array.Empty<string>() : text.Split(new[] { explodeSeparator }, StringSplitOptions.None));
             return true;
         }
 
         /// <summary>True when any key of the query is one of <paramref name="names"/> (an exploded <c>form</c> object is present).</summary>
-        public static bool AnyKey(global::Microsoft.AspNetCore.Http.IQueryCollection query, string[] names)
+        public static bool AnyKey(IQueryCollection query, string[] names)
         {
             foreach (var name in names)
             {
@@ -118,24 +146,24 @@ namespace ContractFirst.Generated.Server
         }
 
         /// <summary>True when any key of the query is <c>name[…]</c> (a <c>deepObject</c> is present).</summary>
-        public static bool AnyDeepKey(global::Microsoft.AspNetCore.Http.IQueryCollection query, string name)
+        public static bool AnyDeepKey(IQueryCollection query, string name)
         {
             foreach (var key in query.Keys)
             {
-                if (key.Length > name.Length + 1 && key.StartsWith(name, global::System.StringComparison.Ordinal) && key[name.Length] == '[' && key[key.Length - 1] == ']') return true;
+                if (key.Length > name.Length + 1 && key.StartsWith(name, StringComparison.Ordinal) && key[name.Length] == '[' && key[key.Length - 1] == ']') return true;
             }
 
             return false;
         }
 
         /// <summary>The entries of a <c>deepObject</c> map: every <c>name[key]=value</c> of the query, in order.</summary>
-        public static global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> DeepEntries(global::Microsoft.AspNetCore.Http.IQueryCollection query, string name)
+        public static List<KeyValuePair<string, string>> DeepEntries(IQueryCollection query, string name)
         {
-            var entries = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+            var entries = new List<KeyValuePair<string, string>>();
             foreach (var pair in query)
             {
                 var key = pair.Key;
-                if (key.Length > name.Length + 1 && key.StartsWith(name, global::System.StringComparison.Ordinal) && key[name.Length] == '[' && key[key.Length - 1] == ']')
+                if (key.Length > name.Length + 1 && key.StartsWith(name, StringComparison.Ordinal) && key[name.Length] == '[' && key[key.Length - 1] == ']')
                 {
                     foreach (var value in pair.Value) entries.Add(new(key.Substring(name.Length + 1, key.Length - name.Length - 2), value ?? ""));
                 }
@@ -145,13 +173,13 @@ namespace ContractFirst.Generated.Server
         }
 
         /// <summary>The entries of an exploded <c>form</c> map: every key of the query that is not one of <paramref name="others"/> (nor <c>other[…]</c>).</summary>
-        public static global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> OtherEntries(global::Microsoft.AspNetCore.Http.IQueryCollection query, string[] others)
+        public static List<KeyValuePair<string, string>> OtherEntries(IQueryCollection query, string[] others)
         {
-            var entries = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+            var entries = new List<KeyValuePair<string, string>>();
             foreach (var pair in query)
             {
                 var bracket = pair.Key.IndexOf('[');
-                if (global::System.Array.IndexOf(others, bracket > 0 ? pair.Key.Substring(0, bracket) : pair.Key) >= 0) continue;
+                if (Array.IndexOf(others, bracket > 0 ? pair.Key.Substring(0, bracket) : pair.Key) >= 0) continue;
                 foreach (var value in pair.Value) entries.Add(new(pair.Key, value ?? ""));
             }
 
@@ -159,9 +187,9 @@ namespace ContractFirst.Generated.Server
         }
 
         /// <summary>The entries of a <c>form</c> map that is not exploded (<c>k1,v1,k2,v2</c>); null when the text is not pairs.</summary>
-        public static global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? PairEntries(string text)
+        public static List<KeyValuePair<string, string>>? PairEntries(string text)
         {
-            var entries = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+            var entries = new List<KeyValuePair<string, string>>();
             if (text.Length == 0) return entries;
             var parts = text.Split(',');
             if (parts.Length % 2 != 0) return null;
@@ -170,20 +198,20 @@ namespace ContractFirst.Generated.Server
         }
 
         /// <summary>A field whose text is JSON (an object in a form body): a bad value is an error naming the field inside it.</summary>
-        public static bool TryJson<T>(string text, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, global::ContractFirst.Validation.ValidationContext context, string field, out T value)
+        public static bool TryJson<T>(string text, JsonTypeInfo<T> typeInfo, ValidationContext context, string field, out T value)
         {
             try
             {
-                value = global::System.Text.Json.JsonSerializer.Deserialize(text, typeInfo)!;
+                value = JsonSerializer.Deserialize(text, typeInfo)!;
                 if (value is not null) return true;
                 context.Add(field, "type", "must not be null");
                 return false;
             }
-            catch (global::ContractFirst.Json.JsonFieldException ex)
+            catch (JsonFieldException ex)
             {
-                context.Add(string.IsNullOrEmpty(ex.Field) ? field : ex.Field!.StartsWith("[", global::System.StringComparison.Ordinal) ? field + ex.Field : field + "." + ex.Field, "type", ex.Reason);
+                context.Add(string.IsNullOrEmpty(ex.Field) ? field : ex.Field!.StartsWith("[", StringComparison.Ordinal) ? field + ex.Field : field + "." + ex.Field, "type", ex.Reason);
             }
-            catch (global::System.Exception ex) when (ex is global::System.Text.Json.JsonException or global::System.InvalidOperationException or global::System.FormatException or global::System.OverflowException or global::System.ArgumentException)
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or OverflowException or ArgumentException)
             {
                 context.Add(field, "json", "must be JSON of the declared schema");
             }
@@ -193,16 +221,16 @@ namespace ContractFirst.Generated.Server
         }
 
         /// <summary>A form field or file whose name the schema does not have, where <c>additionalProperties</c> is false.</summary>
-        public static void Unknown(global::Microsoft.AspNetCore.Http.IFormCollection form, string[] known, global::ContractFirst.Validation.ValidationContext context)
+        public static void Unknown(IFormCollection form, string[] known, ValidationContext context)
         {
             foreach (var key in form.Keys)
             {
-                if (global::System.Array.IndexOf(known, key) < 0) context.Add(key, "additionalProperties", "is not a property of the schema");
+                if (Array.IndexOf(known, key) < 0) context.Add(key, "additionalProperties", "is not a property of the schema");
             }
 
             foreach (var file in form.Files)
             {
-                if (global::System.Array.IndexOf(known, file.Name) < 0 && !form.ContainsKey(file.Name)) context.Add(file.Name, "additionalProperties", "is not a property of the schema");
+                if (Array.IndexOf(known, file.Name) < 0 && !form.ContainsKey(file.Name)) context.Add(file.Name, "additionalProperties", "is not a property of the schema");
             }
         }
 
@@ -210,7 +238,7 @@ namespace ContractFirst.Generated.Server
         public static bool Present(ServerFields fields, string name) => fields.Get(name).Count > 0 || fields.Files(name).Count > 0;
 
         /// <summary>A binary field: the file's content, else the field's text (a part sent without a file name).</summary>
-        public static global::System.IO.Stream? Stream(ServerFields fields, string name, out int count)
+        public static Stream? Stream(ServerFields fields, string name, out int count)
         {
             var files = fields.Files(name);
             if (files.Count > 0)
@@ -221,15 +249,15 @@ namespace ContractFirst.Generated.Server
 
             var text = fields.Get(name);
             count = text.Count;
-            return text.Count == 0 ? null : new global::System.IO.MemoryStream(global::System.Text.Encoding.UTF8.GetBytes(text[0] ?? ""), writable: false);
+            return text.Count == 0 ? null : new MemoryStream(Encoding.UTF8.GetBytes(text[0] ?? ""), writable: false);
         }
 
         /// <summary>Every file named <paramref name="name"/> as a stream.</summary>
-        public static global::System.Collections.Generic.List<global::System.IO.Stream>? Streams(ServerFields fields, string name)
+        public static List<Stream>? Streams(ServerFields fields, string name)
         {
             var files = fields.Files(name);
             if (files.Count == 0) return null;
-            var list = new global::System.Collections.Generic.List<global::System.IO.Stream>(files.Count);
+            var list = new List<Stream>(files.Count);
             foreach (var file in files) list.Add(file.OpenReadStream());
             return list;
         }
@@ -242,7 +270,7 @@ namespace ContractFirst.Generated.Server
             {
                 present = true;
                 using var stream = files[0].OpenReadStream();
-                using var copy = new global::System.IO.MemoryStream();
+                using var copy = new MemoryStream();
                 stream.CopyTo(copy);
                 value = copy.ToArray();
                 return files.Count == 1;
@@ -261,10 +289,10 @@ namespace ContractFirst.Generated.Server
         /// Adds the binding errors of a model, then the errors of its generated <c>Validate</c>, leaving out what
         /// Validate says of a field that could not be bound (its value is missing, so its checks mean nothing).
         /// </summary>
-        public static void Validate(global::ContractFirst.Validation.ValidationContext context, global::ContractFirst.Validation.ValidationContext binding, global::ContractFirst.Validation.IValidatable value, string path)
+        public static void Validate(ValidationContext context, ValidationContext binding, IValidatable value, string path)
         {
             foreach (var error in binding.Errors) context.Add(error.Field, error.Keyword, error.Message);
-            var checks = new global::ContractFirst.Validation.ValidationContext();
+            var checks = new ValidationContext();
             value.Validate(checks, path);
             foreach (var error in checks.Errors)
             {
@@ -284,7 +312,7 @@ namespace ContractFirst.Generated.Server
 
         // The same field, or one inside the other (tags and tags[1], filter and filter.size).
         private static bool Related(string field, string other) =>
-            field.Length > 0 && other.Length > 0 && field.StartsWith(other, global::System.StringComparison.Ordinal)
+            field.Length > 0 && other.Length > 0 && field.StartsWith(other, StringComparison.Ordinal)
             && (field.Length == other.Length || field[other.Length] is '.' or '[');
     }
 }
