@@ -383,6 +383,30 @@ public class SchemaFeatureTests(ITestOutputHelper output)
         Assert.False(context.HasErrors, string.Join("; ", context.Errors));
     }
 
+    /// <summary>
+    /// Only set properties are written (a PATCH sends what it changes, and null where it clears a nullable value); presence
+    /// is kept per declaring type, so a derived record tracks its base's properties and its own apart, past 64 of them.
+    /// </summary>
+    [Fact]
+    public void Only_set_properties_are_written_in_base_and_derived_records()
+    {
+        var own = string.Concat(Enumerable.Range(0, 70).Select(i => $"              p{i}: {{type: integer}}\n"));
+        var (asm, options) = Generate(Header
+            + "    Base:\n      type: object\n      properties:\n        name: {type: string}\n        note: {type: string, nullable: true}\n"
+            + "    Derived:\n      allOf:\n        - $ref: '#/components/schemas/Base'\n        - type: object\n          properties:\n" + own);
+        var derived = asm.GetType("Features.Derived")!;
+        var value = Activator.CreateInstance(derived)!;
+        Assert.Equal("{}", Write(asm, options, "Derived", value));
+        derived.GetProperty("Note")!.SetValue(value, null);
+        derived.GetProperty("P69")!.SetValue(value, 7L);
+        Assert.Equal("""{"note":null,"p69":7}""", Write(asm, options, "Derived", value));
+        derived.GetProperty("Name")!.SetValue(value, "n");
+        derived.GetProperty("P0")!.SetValue(value, 1L);
+        Assert.Equal("""{"name":"n","note":null,"p0":1,"p69":7}""", Write(asm, options, "Derived", value));
+        var read = Read(asm, options, "Derived", """{"p3":3}""")!;
+        Assert.Equal("""{"p3":3}""", Write(asm, options, "Derived", read));
+    }
+
     [Fact]
     public void Recursive_schemas_generate_and_round_trip()
     {

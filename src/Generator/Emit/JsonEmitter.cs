@@ -282,6 +282,12 @@ internal sealed class JsonEmitter
             w.Line();
             w.Open($"protected override void ReadProperty(ref {Stj}Utf8JsonReader reader, {obj.Name} value, int index, {Stj}JsonSerializerOptions options)");
             w.Open("switch (index)");
+            var owners = new List<(ObjectModel Owner, int Slot)>(properties.Count);
+            foreach (var owner in _types.Chain(obj))
+            {
+                foreach (var slot in ModelEmitter.PresenceSlots(owner)) owners.Add((owner, slot));
+            }
+
             for (var i = 0; i < properties.Count; i++)
             {
                 var p = properties[i];
@@ -330,6 +336,12 @@ internal sealed class JsonEmitter
             w.Line();
             w.Open($"protected override void WriteProperties({Stj}Utf8JsonWriter writer, {obj.Name} value, {Stj}JsonSerializerOptions options)");
             if (writeDiscriminator) w.Line($"writer.WriteString({CSharp.StringLiteral(ownDiscriminator!.Value.Property)}, {CSharp.StringLiteral(ownDiscriminator.Value.Value)});");
+            var owners = new List<(ObjectModel Owner, int Slot)>(properties.Count);
+            foreach (var owner in _types.Chain(obj))
+            {
+                foreach (var slot in ModelEmitter.PresenceSlots(owner)) owners.Add((owner, slot));
+            }
+
             for (var i = 0; i < properties.Count; i++)
             {
                 var p = properties[i];
@@ -338,7 +350,7 @@ internal sealed class JsonEmitter
                 var skipNull = !p.UsesRequiredKeyword && p.IsCSharpNullable && !p.Nullable;
                 var helper = (skipNull ? "PutSome" : "Put") + (p.IsCSharpNullable && p.Type.IsValueType ? "V" : "");
                 var call = $"{helper}(writer, {i.ToString(CultureInfo.InvariantCulture)}, value.{p.Name}, {PropertyConverter(p.Type)}, options);";
-                w.Line(p.UsesRequiredKeyword ? call : $"if (value.{ModelEmitter.BackingField(p)}_set) {call}");
+                w.Line(p.UsesRequiredKeyword ? call : $"if ({ModelEmitter.IsSet("value", owners[i].Owner, owners[i].Slot)}) {call}");
             }
 
             w.Close();

@@ -69,9 +69,18 @@ internal static class ModelEmitter
             : " : " + obj.BaseType;
         w.Open($"{modifiers} {obj.Name}{bases}");
 
-        foreach (var property in obj.Properties)
+        var presence = PresenceSlots(obj);
+        for (var i = 0; i < obj.Properties.Count; i++)
         {
-            EmitProperty(w, obj, property, c);
+            EmitProperty(w, obj, obj.Properties[i], presence[i], c);
+        }
+
+        // Which optional properties were set (so that only those are written): one bit each, 64 to a field.
+        var optional = presence.Count(slot => slot >= 0);
+        for (var k = 0; k * 64 < optional; k++)
+        {
+            w.Line($"internal ulong {PresenceField(obj, k * 64)};");
+            w.Line();
         }
 
         if (isRoot)
@@ -92,7 +101,27 @@ internal static class ModelEmitter
         w.Close();
     }
 
-    private static void EmitProperty(SourceWriter w, ObjectModel owner, PropertyModel p, string c)
+    /// <summary>
+    /// The presence bit of each of <paramref name="owner"/>'s own properties, in order: optional ones are numbered from 0,
+    /// required ones (the <c>required</c> keyword makes them always set) get -1.
+    /// </summary>
+    public static int[] PresenceSlots(ObjectModel owner)
+    {
+        var slots = new int[owner.Properties.Count];
+        var next = 0;
+        for (var i = 0; i < slots.Length; i++) slots[i] = owner.Properties[i].UsesRequiredKeyword ? -1 : next++;
+        return slots;
+    }
+
+    /// <summary>The mask field that holds presence bit <paramref name="slot"/> of <paramref name="owner"/>; named for the type, so a derived record's never hides its base's.</summary>
+    public static string PresenceField(ObjectModel owner, int slot) => "__" + owner.Name + "_set" + (slot / 64).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The test for presence bit <paramref name="slot"/>, on <paramref name="instance"/>.</summary>
+    public static string IsSet(string instance, ObjectModel owner, int slot) => $"({instance}.{PresenceField(owner, slot)} & {Bit(slot)}) != 0";
+
+    private static string Bit(int slot) => "1UL << " + (slot % 64).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static void EmitProperty(SourceWriter w, ObjectModel owner, PropertyModel p, int slot, string c)
     {
         w.Summary(p.Summary, p.DefaultLiteral is null ? null : "Default: " + p.DefaultLiteral);
         w.Line($"[{c}WireName({CSharp.StringLiteral(p.WireName)})]");
@@ -108,13 +137,11 @@ internal static class ModelEmitter
         {
             var field = BackingField(p);
             var initializer = p.DefaultLiteral is null ? "" : " = " + p.DefaultLiteral;
-            w.Line($"public {csType} {p.Name} {{ get => {field}; set {{ {field} = value; {field}_set = true; }} }}");
+            w.Line($"public {csType} {p.Name} {{ get => {field}; set {{ {field} = value; {PresenceField(owner, slot)} |= {Bit(slot)}; }} }}");
             w.Line($"private {csType} {field}{initializer};");
-            w.Line($"internal bool {field}_set;");
         }
 
         w.Line();
-        _ = owner;
     }
 
     /// <summary>The backing field of an optional property. Names never contain "__" otherwise, so this cannot clash.</summary>

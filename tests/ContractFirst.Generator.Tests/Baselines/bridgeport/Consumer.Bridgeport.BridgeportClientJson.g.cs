@@ -89,24 +89,24 @@ public static partial class BridgeportClientJson
         {
             Put(writer, 0, value.Name, String, options);
             Put(writer, 1, value.Type, String, options);
-            if (value.__DatabaseTypeId_set) PutSome(writer, 2, value.DatabaseTypeId, String, options);
-            if (value.__Host_set) PutSome(writer, 3, value.Host, String, options);
-            if (value.__Port_set) PutSomeV(writer, 4, value.Port, Int64, options);
-            if (value.__DatabaseName_set) PutSome(writer, 5, value.DatabaseName, String, options);
-            if (value.__Username_set) PutSome(writer, 6, value.Username, String, options);
-            if (value.__Password_set) PutSome(writer, 7, value.Password, String, options);
-            if (value.__FilePath_set) PutSome(writer, 8, value.FilePath, String, options);
-            if (value.__UseSsl_set) PutSomeV(writer, 9, value.UseSsl, Boolean, options);
-            if (value.__ServerId_set) PutSome(writer, 10, value.ServerId, String, options);
-            if (value.__BackupStorageType_set) PutSomeV(writer, 11, value.BackupStorageType, Converters.C0, options);
-            if (value.__BackupLocalPath_set) PutSome(writer, 12, value.BackupLocalPath, String, options);
-            if (value.__BackupSpacesBucket_set) PutSome(writer, 13, value.BackupSpacesBucket, String, options);
-            if (value.__BackupSpacesPrefix_set) PutSome(writer, 14, value.BackupSpacesPrefix, String, options);
-            if (value.__BackupFormat_set) PutSomeV(writer, 15, value.BackupFormat, Converters.C1, options);
-            if (value.__BackupCompression_set) PutSomeV(writer, 16, value.BackupCompression, Converters.C2, options);
-            if (value.__BackupCompressionLevel_set) PutSomeV(writer, 17, value.BackupCompressionLevel, Int64, options);
-            if (value.__PgDumpOptions_set) PutSome(writer, 18, value.PgDumpOptions, PgDumpOptionsConverter.Instance, options);
-            if (value.__PgDumpTimeoutMs_set) PutSomeV(writer, 19, value.PgDumpTimeoutMs, Int64, options);
+            if ((value.__CreateDatabaseRequest_set0 & 1UL << 0) != 0) PutSome(writer, 2, value.DatabaseTypeId, String, options);
+            if ((value.__CreateDatabaseRequest_set0 & 1UL << 1) != 0) PutSome(writer, 3, value.Host, String, options);
+            if ((value.__CreateDatabaseRequest_set0 & 1UL << 2) != 0) PutSomeV(writer, 4, value.Port, Int64, options);
+            if ((value.__CreateDatabaseRequest_set0 & 1UL << 3) != 0) PutSome(writer, 5, value.DatabaseName, String, options);
+            if ((value.__CreateDatabaseRequest_set0 & 1UL << 4) != 0) PutSome(writer, 6, value.Username, String, options);
+            if ((value.__CreateDatabaseRequest_set0 & 1UL << 5) != 0) PutSome(writer, 7, value.Password, String, options);
+            if ((value.__CreateDatabaseRequest_set0 & 1UL << 6) != 0) PutSome(writer, 8, value.FilePath, String, options);
+            if ((value.__CreateDatabaseRequest_set0 & 1UL << 7) != 0) PutSomeV(writer, 9, value.UseSsl, Boolean, options);
+            if ((value.__CreateDatabaseRequest_set0 & 1UL << 8) != 0) PutSome(writer, 10, value.ServerId, String, options);
+            if ((value.__CreateDatabaseRequest_set0 & 1UL << 9) != 0) PutSomeV(writer, 11, value.BackupStorageType, Converters.C0, options);
+            if ((value.__CreateDatabaseRequest_set0 & 1UL << 10) != 0) PutSome(writer, 12, value.BackupLocalPath, String, options);
+            if ((value.__CreateDatabaseRequest_set0 & 1UL << 11) != 0) PutSome(writer, 13, value.BackupSpacesBucket, String, options);
+            if ((value.__CreateDatabaseRequest_set0 & 1UL << 12) != 0) PutSome(writer, 14, value.BackupSpacesPrefix, String, options);
+            if ((value.__CreateDatabaseRequest_set0 & 1UL << 13) != 0) PutSomeV(writer, 15, value.BackupFormat, Converters.C1, options);
+            if ((value.__CreateDatabaseRequest_set0 & 1UL << 14) != 0) PutSomeV(writer, 16, value.BackupCompression, Converters.C2, options);
+            if ((value.__CreateDatabaseRequest_set0 & 1UL << 15) != 0) PutSomeV(writer, 17, value.BackupCompressionLevel, Int64, options);
+            if ((value.__CreateDatabaseRequest_set0 & 1UL << 16) != 0) PutSome(writer, 18, value.PgDumpOptions, PgDumpOptionsConverter.Instance, options);
+            if ((value.__CreateDatabaseRequest_set0 & 1UL << 17) != 0) PutSomeV(writer, 19, value.PgDumpTimeoutMs, Int64, options);
         }
     }
 
@@ -131,11 +131,11 @@ public static partial class BridgeportClientJson
 
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, PgDumpOptions value, Stj.JsonSerializerOptions options)
         {
-            if (value.__NoOwner_set) PutSomeV(writer, 0, value.NoOwner, Boolean, options);
-            if (value.__Clean_set) PutSomeV(writer, 1, value.Clean, Boolean, options);
-            if (value.__IfExists_set) PutSomeV(writer, 2, value.IfExists, Boolean, options);
-            if (value.__SchemaOnly_set) PutSomeV(writer, 3, value.SchemaOnly, Boolean, options);
-            if (value.__DataOnly_set) PutSomeV(writer, 4, value.DataOnly, Boolean, options);
+            if ((value.__PgDumpOptions_set0 & 1UL << 0) != 0) PutSomeV(writer, 0, value.NoOwner, Boolean, options);
+            if ((value.__PgDumpOptions_set0 & 1UL << 1) != 0) PutSomeV(writer, 1, value.Clean, Boolean, options);
+            if ((value.__PgDumpOptions_set0 & 1UL << 2) != 0) PutSomeV(writer, 2, value.IfExists, Boolean, options);
+            if ((value.__PgDumpOptions_set0 & 1UL << 3) != 0) PutSomeV(writer, 3, value.SchemaOnly, Boolean, options);
+            if ((value.__PgDumpOptions_set0 & 1UL << 4) != 0) PutSomeV(writer, 4, value.DataOnly, Boolean, options);
         }
     }
 
@@ -184,26 +184,26 @@ public static partial class BridgeportClientJson
             Put(writer, 0, value.Id, String, options);
             Put(writer, 1, value.Name, String, options);
             Put(writer, 2, value.Type, String, options);
-            if (value.__Host_set) Put(writer, 3, value.Host, String, options);
-            if (value.__Port_set) PutV(writer, 4, value.Port, Int64, options);
-            if (value.__DatabaseName_set) Put(writer, 5, value.DatabaseName, String, options);
-            if (value.__HasCredentials_set) PutSomeV(writer, 6, value.HasCredentials, Boolean, options);
-            if (value.__FilePath_set) Put(writer, 7, value.FilePath, String, options);
-            if (value.__UseSsl_set) PutSomeV(writer, 8, value.UseSsl, Boolean, options);
-            if (value.__ServerId_set) Put(writer, 9, value.ServerId, String, options);
-            if (value.__DatabaseTypeId_set) Put(writer, 10, value.DatabaseTypeId, String, options);
-            if (value.__DatabaseType_set) Put(writer, 11, value.DatabaseType, DatabaseTypeInfoConverter.Instance, options);
-            if (value.__BackupStorageType_set) PutSomeV(writer, 12, value.BackupStorageType, Converters.C3, options);
-            if (value.__BackupLocalPath_set) Put(writer, 13, value.BackupLocalPath, String, options);
-            if (value.__BackupSpacesBucket_set) Put(writer, 14, value.BackupSpacesBucket, String, options);
-            if (value.__BackupSpacesPrefix_set) Put(writer, 15, value.BackupSpacesPrefix, String, options);
-            if (value.__BackupFormat_set) PutSomeV(writer, 16, value.BackupFormat, Converters.C4, options);
-            if (value.__BackupCompression_set) PutSomeV(writer, 17, value.BackupCompression, Converters.C5, options);
-            if (value.__BackupCompressionLevel_set) PutSomeV(writer, 18, value.BackupCompressionLevel, Int64, options);
-            if (value.__PgDumpOptions_set) Put(writer, 19, value.PgDumpOptions, PgDumpOptionsConverter.Instance, options);
-            if (value.__PgDumpTimeoutMs_set) PutSomeV(writer, 20, value.PgDumpTimeoutMs, Int64, options);
-            if (value.__MonitoringEnabled_set) PutSomeV(writer, 21, value.MonitoringEnabled, Boolean, options);
-            if (value.__CollectionIntervalSec_set) PutSomeV(writer, 22, value.CollectionIntervalSec, Int64, options);
+            if ((value.__Database_set0 & 1UL << 0) != 0) Put(writer, 3, value.Host, String, options);
+            if ((value.__Database_set0 & 1UL << 1) != 0) PutV(writer, 4, value.Port, Int64, options);
+            if ((value.__Database_set0 & 1UL << 2) != 0) Put(writer, 5, value.DatabaseName, String, options);
+            if ((value.__Database_set0 & 1UL << 3) != 0) PutSomeV(writer, 6, value.HasCredentials, Boolean, options);
+            if ((value.__Database_set0 & 1UL << 4) != 0) Put(writer, 7, value.FilePath, String, options);
+            if ((value.__Database_set0 & 1UL << 5) != 0) PutSomeV(writer, 8, value.UseSsl, Boolean, options);
+            if ((value.__Database_set0 & 1UL << 6) != 0) Put(writer, 9, value.ServerId, String, options);
+            if ((value.__Database_set0 & 1UL << 7) != 0) Put(writer, 10, value.DatabaseTypeId, String, options);
+            if ((value.__Database_set0 & 1UL << 8) != 0) Put(writer, 11, value.DatabaseType, DatabaseTypeInfoConverter.Instance, options);
+            if ((value.__Database_set0 & 1UL << 9) != 0) PutSomeV(writer, 12, value.BackupStorageType, Converters.C3, options);
+            if ((value.__Database_set0 & 1UL << 10) != 0) Put(writer, 13, value.BackupLocalPath, String, options);
+            if ((value.__Database_set0 & 1UL << 11) != 0) Put(writer, 14, value.BackupSpacesBucket, String, options);
+            if ((value.__Database_set0 & 1UL << 12) != 0) Put(writer, 15, value.BackupSpacesPrefix, String, options);
+            if ((value.__Database_set0 & 1UL << 13) != 0) PutSomeV(writer, 16, value.BackupFormat, Converters.C4, options);
+            if ((value.__Database_set0 & 1UL << 14) != 0) PutSomeV(writer, 17, value.BackupCompression, Converters.C5, options);
+            if ((value.__Database_set0 & 1UL << 15) != 0) PutSomeV(writer, 18, value.BackupCompressionLevel, Int64, options);
+            if ((value.__Database_set0 & 1UL << 16) != 0) Put(writer, 19, value.PgDumpOptions, PgDumpOptionsConverter.Instance, options);
+            if ((value.__Database_set0 & 1UL << 17) != 0) PutSomeV(writer, 20, value.PgDumpTimeoutMs, Int64, options);
+            if ((value.__Database_set0 & 1UL << 18) != 0) PutSomeV(writer, 21, value.MonitoringEnabled, Boolean, options);
+            if ((value.__Database_set0 & 1UL << 19) != 0) PutSomeV(writer, 22, value.CollectionIntervalSec, Int64, options);
             Put(writer, 23, value.EnvironmentId, String, options);
             Put(writer, 24, value.CreatedAt, DateTimeOffset, options);
             Put(writer, 25, value.UpdatedAt, DateTimeOffset, options);
@@ -230,10 +230,10 @@ public static partial class BridgeportClientJson
 
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, DatabaseTypeInfo value, Stj.JsonSerializerOptions options)
         {
-            if (value.__Id_set) PutSome(writer, 0, value.Id, String, options);
-            if (value.__Name_set) PutSome(writer, 1, value.Name, String, options);
-            if (value.__DisplayName_set) PutSome(writer, 2, value.DisplayName, String, options);
-            if (value.__HasBackupCommand_set) PutSomeV(writer, 3, value.HasBackupCommand, Boolean, options);
+            if ((value.__DatabaseTypeInfo_set0 & 1UL << 0) != 0) PutSome(writer, 0, value.Id, String, options);
+            if ((value.__DatabaseTypeInfo_set0 & 1UL << 1) != 0) PutSome(writer, 1, value.Name, String, options);
+            if ((value.__DatabaseTypeInfo_set0 & 1UL << 2) != 0) PutSome(writer, 2, value.DisplayName, String, options);
+            if ((value.__DatabaseTypeInfo_set0 & 1UL << 3) != 0) PutSomeV(writer, 3, value.HasBackupCommand, Boolean, options);
         }
     }
 
@@ -260,9 +260,9 @@ public static partial class BridgeportClientJson
         {
             Put(writer, 0, value.Code, Converters.C6, options);
             Put(writer, 1, value.Message, String, options);
-            if (value.__Field_set) PutSome(writer, 2, value.Field, String, options);
-            if (value.__Hint_set) PutSome(writer, 3, value.Hint, String, options);
-            if (value.__RequestId_set) PutSome(writer, 4, value.RequestId, String, options);
+            if ((value.__ErrorEnvelope_set0 & 1UL << 0) != 0) PutSome(writer, 2, value.Field, String, options);
+            if ((value.__ErrorEnvelope_set0 & 1UL << 1) != 0) PutSome(writer, 3, value.Hint, String, options);
+            if ((value.__ErrorEnvelope_set0 & 1UL << 2) != 0) PutSome(writer, 4, value.RequestId, String, options);
         }
     }
 }

@@ -27,47 +27,40 @@ public partial record CreateDatabaseRequest : global::ContractFirst.Validation.I
 
     /// <summary>ID of the database type plugin. When absent, the type is looked up by `type`.</summary>
     [Cf.WireName("databaseTypeId")]
-    public string? DatabaseTypeId { get => __DatabaseTypeId; set { __DatabaseTypeId = value; __DatabaseTypeId_set = true; } }
+    public string? DatabaseTypeId { get => __DatabaseTypeId; set { __DatabaseTypeId = value; __CreateDatabaseRequest_set0 |= 1UL << 0; } }
     private string? __DatabaseTypeId;
-    internal bool __DatabaseTypeId_set;
 
     /// <summary>Database host, for a remote database.</summary>
     [Cf.WireName("host")]
-    public string? Host { get => __Host; set { __Host = value; __Host_set = true; } }
+    public string? Host { get => __Host; set { __Host = value; __CreateDatabaseRequest_set0 |= 1UL << 1; } }
     private string? __Host;
-    internal bool __Host_set;
 
     /// <summary>Database port. BRIDGEPORT's published document types this as a plain number; the integer type and the TCP port range 1–65535 are our own constraints.</summary>
     [Cf.WireName("port")]
     [Cf.Minimum("1")]
     [Cf.Maximum("65535")]
-    public long? Port { get => __Port; set { __Port = value; __Port_set = true; } }
+    public long? Port { get => __Port; set { __Port = value; __CreateDatabaseRequest_set0 |= 1UL << 2; } }
     private long? __Port;
-    internal bool __Port_set;
 
     /// <summary>Name of the database on the server.</summary>
     [Cf.WireName("databaseName")]
-    public string? DatabaseName { get => __DatabaseName; set { __DatabaseName = value; __DatabaseName_set = true; } }
+    public string? DatabaseName { get => __DatabaseName; set { __DatabaseName = value; __CreateDatabaseRequest_set0 |= 1UL << 3; } }
     private string? __DatabaseName;
-    internal bool __DatabaseName_set;
 
     /// <summary>User name to connect with. Stored encrypted, together with `password`.</summary>
     [Cf.WireName("username")]
-    public string? Username { get => __Username; set { __Username = value; __Username_set = true; } }
+    public string? Username { get => __Username; set { __Username = value; __CreateDatabaseRequest_set0 |= 1UL << 4; } }
     private string? __Username;
-    internal bool __Username_set;
 
     /// <summary>Password to connect with. Stored encrypted; never returned.</summary>
     [Cf.WireName("password")]
-    public string? Password { get => __Password; set { __Password = value; __Password_set = true; } }
+    public string? Password { get => __Password; set { __Password = value; __CreateDatabaseRequest_set0 |= 1UL << 5; } }
     private string? __Password;
-    internal bool __Password_set;
 
     /// <summary>Path of the database file on the server, for SQLite.</summary>
     [Cf.WireName("filePath")]
-    public string? FilePath { get => __FilePath; set { __FilePath = value; __FilePath_set = true; } }
+    public string? FilePath { get => __FilePath; set { __FilePath = value; __CreateDatabaseRequest_set0 |= 1UL << 6; } }
     private string? __FilePath;
-    internal bool __FilePath_set;
 
     /// <summary>
     /// Use TLS/SSL for connections.
@@ -76,15 +69,13 @@ public partial record CreateDatabaseRequest : global::ContractFirst.Validation.I
     /// Default: false
     /// </remarks>
     [Cf.WireName("useSsl")]
-    public bool? UseSsl { get => __UseSsl; set { __UseSsl = value; __UseSsl_set = true; } }
+    public bool? UseSsl { get => __UseSsl; set { __UseSsl = value; __CreateDatabaseRequest_set0 |= 1UL << 7; } }
     private bool? __UseSsl = false;
-    internal bool __UseSsl_set;
 
     /// <summary>ID of the server the database runs on.</summary>
     [Cf.WireName("serverId")]
-    public string? ServerId { get => __ServerId; set { __ServerId = value; __ServerId_set = true; } }
+    public string? ServerId { get => __ServerId; set { __ServerId = value; __CreateDatabaseRequest_set0 |= 1UL << 8; } }
     private string? __ServerId;
-    internal bool __ServerId_set;
 
     /// <summary>
     /// Where backups are stored, on the server's disk (`local`) or in S3-compatible Spaces (`spaces`).
@@ -93,27 +84,23 @@ public partial record CreateDatabaseRequest : global::ContractFirst.Validation.I
     /// Default: new CreateDatabaseRequestBackupStorageType("local")
     /// </remarks>
     [Cf.WireName("backupStorageType")]
-    public CreateDatabaseRequestBackupStorageType? BackupStorageType { get => __BackupStorageType; set { __BackupStorageType = value; __BackupStorageType_set = true; } }
+    public CreateDatabaseRequestBackupStorageType? BackupStorageType { get => __BackupStorageType; set { __BackupStorageType = value; __CreateDatabaseRequest_set0 |= 1UL << 9; } }
     private CreateDatabaseRequestBackupStorageType? __BackupStorageType = new CreateDatabaseRequestBackupStorageType("local");
-    internal bool __BackupStorageType_set;
 
     /// <summary>Directory on the server for local backups, e.g. `/var/backups`.</summary>
     [Cf.WireName("backupLocalPath")]
-    public string? BackupLocalPath { get => __BackupLocalPath; set { __BackupLocalPath = value; __BackupLocalPath_set = true; } }
+    public string? BackupLocalPath { get => __BackupLocalPath; set { __BackupLocalPath = value; __CreateDatabaseRequest_set0 |= 1UL << 10; } }
     private string? __BackupLocalPath;
-    internal bool __BackupLocalPath_set;
 
     /// <summary>Spaces bucket for backups.</summary>
     [Cf.WireName("backupSpacesBucket")]
-    public string? BackupSpacesBucket { get => __BackupSpacesBucket; set { __BackupSpacesBucket = value; __BackupSpacesBucket_set = true; } }
+    public string? BackupSpacesBucket { get => __BackupSpacesBucket; set { __BackupSpacesBucket = value; __CreateDatabaseRequest_set0 |= 1UL << 11; } }
     private string? __BackupSpacesBucket;
-    internal bool __BackupSpacesBucket_set;
 
     /// <summary>Object key prefix for backups in Spaces. Defaults to `{environment-name}/{database-name}/`.</summary>
     [Cf.WireName("backupSpacesPrefix")]
-    public string? BackupSpacesPrefix { get => __BackupSpacesPrefix; set { __BackupSpacesPrefix = value; __BackupSpacesPrefix_set = true; } }
+    public string? BackupSpacesPrefix { get => __BackupSpacesPrefix; set { __BackupSpacesPrefix = value; __CreateDatabaseRequest_set0 |= 1UL << 12; } }
     private string? __BackupSpacesPrefix;
-    internal bool __BackupSpacesPrefix_set;
 
     /// <summary>
     /// pg_dump output format.
@@ -122,9 +109,8 @@ public partial record CreateDatabaseRequest : global::ContractFirst.Validation.I
     /// Default: new CreateDatabaseRequestBackupFormat("plain")
     /// </remarks>
     [Cf.WireName("backupFormat")]
-    public CreateDatabaseRequestBackupFormat? BackupFormat { get => __BackupFormat; set { __BackupFormat = value; __BackupFormat_set = true; } }
+    public CreateDatabaseRequestBackupFormat? BackupFormat { get => __BackupFormat; set { __BackupFormat = value; __CreateDatabaseRequest_set0 |= 1UL << 13; } }
     private CreateDatabaseRequestBackupFormat? __BackupFormat = new CreateDatabaseRequestBackupFormat("plain");
-    internal bool __BackupFormat_set;
 
     /// <summary>
     /// Compression of the backup file.
@@ -133,9 +119,8 @@ public partial record CreateDatabaseRequest : global::ContractFirst.Validation.I
     /// Default: new CreateDatabaseRequestBackupCompression("none")
     /// </remarks>
     [Cf.WireName("backupCompression")]
-    public CreateDatabaseRequestBackupCompression? BackupCompression { get => __BackupCompression; set { __BackupCompression = value; __BackupCompression_set = true; } }
+    public CreateDatabaseRequestBackupCompression? BackupCompression { get => __BackupCompression; set { __BackupCompression = value; __CreateDatabaseRequest_set0 |= 1UL << 14; } }
     private CreateDatabaseRequestBackupCompression? __BackupCompression = new CreateDatabaseRequestBackupCompression("none");
-    internal bool __BackupCompression_set;
 
     /// <summary>
     /// gzip compression level, from 1 (fastest) to 9 (smallest).
@@ -146,15 +131,13 @@ public partial record CreateDatabaseRequest : global::ContractFirst.Validation.I
     [Cf.WireName("backupCompressionLevel")]
     [Cf.Minimum("1")]
     [Cf.Maximum("9")]
-    public long? BackupCompressionLevel { get => __BackupCompressionLevel; set { __BackupCompressionLevel = value; __BackupCompressionLevel_set = true; } }
+    public long? BackupCompressionLevel { get => __BackupCompressionLevel; set { __BackupCompressionLevel = value; __CreateDatabaseRequest_set0 |= 1UL << 15; } }
     private long? __BackupCompressionLevel = 6L;
-    internal bool __BackupCompressionLevel_set;
 
     /// <summary>Options passed to pg_dump.</summary>
     [Cf.WireName("pgDumpOptions")]
-    public PgDumpOptions? PgDumpOptions { get => __PgDumpOptions; set { __PgDumpOptions = value; __PgDumpOptions_set = true; } }
+    public PgDumpOptions? PgDumpOptions { get => __PgDumpOptions; set { __PgDumpOptions = value; __CreateDatabaseRequest_set0 |= 1UL << 16; } }
     private PgDumpOptions? __PgDumpOptions;
-    internal bool __PgDumpOptions_set;
 
     /// <summary>
     /// Timeout of pg_dump in milliseconds, from 30 seconds to 1 hour.
@@ -165,9 +148,10 @@ public partial record CreateDatabaseRequest : global::ContractFirst.Validation.I
     [Cf.WireName("pgDumpTimeoutMs")]
     [Cf.Minimum("30000")]
     [Cf.Maximum("3600000")]
-    public long? PgDumpTimeoutMs { get => __PgDumpTimeoutMs; set { __PgDumpTimeoutMs = value; __PgDumpTimeoutMs_set = true; } }
+    public long? PgDumpTimeoutMs { get => __PgDumpTimeoutMs; set { __PgDumpTimeoutMs = value; __CreateDatabaseRequest_set0 |= 1UL << 17; } }
     private long? __PgDumpTimeoutMs = 300000L;
-    internal bool __PgDumpTimeoutMs_set;
+
+    internal ulong __CreateDatabaseRequest_set0;
 
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }

@@ -29,123 +29,103 @@ public partial record Database : global::ContractFirst.Validation.IValidatable, 
 
     /// <summary>Database host, for a remote database.</summary>
     [Cf.WireName("host")]
-    public string? Host { get => __Host; set { __Host = value; __Host_set = true; } }
+    public string? Host { get => __Host; set { __Host = value; __Database_set0 |= 1UL << 0; } }
     private string? __Host;
-    internal bool __Host_set;
 
     /// <summary>Database port.</summary>
     [Cf.WireName("port")]
-    public long? Port { get => __Port; set { __Port = value; __Port_set = true; } }
+    public long? Port { get => __Port; set { __Port = value; __Database_set0 |= 1UL << 1; } }
     private long? __Port;
-    internal bool __Port_set;
 
     /// <summary>Name of the database on the server.</summary>
     [Cf.WireName("databaseName")]
-    public string? DatabaseName { get => __DatabaseName; set { __DatabaseName = value; __DatabaseName_set = true; } }
+    public string? DatabaseName { get => __DatabaseName; set { __DatabaseName = value; __Database_set0 |= 1UL << 2; } }
     private string? __DatabaseName;
-    internal bool __DatabaseName_set;
 
     /// <summary>Whether a user name and password are stored for the database.</summary>
     [Cf.WireName("hasCredentials")]
-    public bool? HasCredentials { get => __HasCredentials; set { __HasCredentials = value; __HasCredentials_set = true; } }
+    public bool? HasCredentials { get => __HasCredentials; set { __HasCredentials = value; __Database_set0 |= 1UL << 3; } }
     private bool? __HasCredentials;
-    internal bool __HasCredentials_set;
 
     /// <summary>Path of the database file on the server, for SQLite.</summary>
     [Cf.WireName("filePath")]
-    public string? FilePath { get => __FilePath; set { __FilePath = value; __FilePath_set = true; } }
+    public string? FilePath { get => __FilePath; set { __FilePath = value; __Database_set0 |= 1UL << 4; } }
     private string? __FilePath;
-    internal bool __FilePath_set;
 
     /// <summary>Use TLS/SSL for connections.</summary>
     [Cf.WireName("useSsl")]
-    public bool? UseSsl { get => __UseSsl; set { __UseSsl = value; __UseSsl_set = true; } }
+    public bool? UseSsl { get => __UseSsl; set { __UseSsl = value; __Database_set0 |= 1UL << 5; } }
     private bool? __UseSsl;
-    internal bool __UseSsl_set;
 
     /// <summary>ID of the server the database runs on.</summary>
     [Cf.WireName("serverId")]
-    public string? ServerId { get => __ServerId; set { __ServerId = value; __ServerId_set = true; } }
+    public string? ServerId { get => __ServerId; set { __ServerId = value; __Database_set0 |= 1UL << 6; } }
     private string? __ServerId;
-    internal bool __ServerId_set;
 
     /// <summary>ID of the database type plugin.</summary>
     [Cf.WireName("databaseTypeId")]
-    public string? DatabaseTypeId { get => __DatabaseTypeId; set { __DatabaseTypeId = value; __DatabaseTypeId_set = true; } }
+    public string? DatabaseTypeId { get => __DatabaseTypeId; set { __DatabaseTypeId = value; __Database_set0 |= 1UL << 7; } }
     private string? __DatabaseTypeId;
-    internal bool __DatabaseTypeId_set;
 
     /// <summary>The database type plugin, when one is linked.</summary>
     [Cf.WireName("databaseType")]
-    public DatabaseTypeInfo? DatabaseType { get => __DatabaseType; set { __DatabaseType = value; __DatabaseType_set = true; } }
+    public DatabaseTypeInfo? DatabaseType { get => __DatabaseType; set { __DatabaseType = value; __Database_set0 |= 1UL << 8; } }
     private DatabaseTypeInfo? __DatabaseType;
-    internal bool __DatabaseType_set;
 
     /// <summary>Where backups are stored.</summary>
     [Cf.WireName("backupStorageType")]
-    public DatabaseBackupStorageType? BackupStorageType { get => __BackupStorageType; set { __BackupStorageType = value; __BackupStorageType_set = true; } }
+    public DatabaseBackupStorageType? BackupStorageType { get => __BackupStorageType; set { __BackupStorageType = value; __Database_set0 |= 1UL << 9; } }
     private DatabaseBackupStorageType? __BackupStorageType;
-    internal bool __BackupStorageType_set;
 
     /// <summary>Directory on the server for local backups.</summary>
     [Cf.WireName("backupLocalPath")]
-    public string? BackupLocalPath { get => __BackupLocalPath; set { __BackupLocalPath = value; __BackupLocalPath_set = true; } }
+    public string? BackupLocalPath { get => __BackupLocalPath; set { __BackupLocalPath = value; __Database_set0 |= 1UL << 10; } }
     private string? __BackupLocalPath;
-    internal bool __BackupLocalPath_set;
 
     /// <summary>Spaces bucket for backups.</summary>
     [Cf.WireName("backupSpacesBucket")]
-    public string? BackupSpacesBucket { get => __BackupSpacesBucket; set { __BackupSpacesBucket = value; __BackupSpacesBucket_set = true; } }
+    public string? BackupSpacesBucket { get => __BackupSpacesBucket; set { __BackupSpacesBucket = value; __Database_set0 |= 1UL << 11; } }
     private string? __BackupSpacesBucket;
-    internal bool __BackupSpacesBucket_set;
 
     /// <summary>Object key prefix for backups in Spaces.</summary>
     [Cf.WireName("backupSpacesPrefix")]
-    public string? BackupSpacesPrefix { get => __BackupSpacesPrefix; set { __BackupSpacesPrefix = value; __BackupSpacesPrefix_set = true; } }
+    public string? BackupSpacesPrefix { get => __BackupSpacesPrefix; set { __BackupSpacesPrefix = value; __Database_set0 |= 1UL << 12; } }
     private string? __BackupSpacesPrefix;
-    internal bool __BackupSpacesPrefix_set;
 
     /// <summary>pg_dump output format.</summary>
     [Cf.WireName("backupFormat")]
-    public DatabaseBackupFormat? BackupFormat { get => __BackupFormat; set { __BackupFormat = value; __BackupFormat_set = true; } }
+    public DatabaseBackupFormat? BackupFormat { get => __BackupFormat; set { __BackupFormat = value; __Database_set0 |= 1UL << 13; } }
     private DatabaseBackupFormat? __BackupFormat;
-    internal bool __BackupFormat_set;
 
     /// <summary>Compression of the backup file.</summary>
     [Cf.WireName("backupCompression")]
-    public DatabaseBackupCompression? BackupCompression { get => __BackupCompression; set { __BackupCompression = value; __BackupCompression_set = true; } }
+    public DatabaseBackupCompression? BackupCompression { get => __BackupCompression; set { __BackupCompression = value; __Database_set0 |= 1UL << 14; } }
     private DatabaseBackupCompression? __BackupCompression;
-    internal bool __BackupCompression_set;
 
     /// <summary>gzip compression level.</summary>
     [Cf.WireName("backupCompressionLevel")]
-    public long? BackupCompressionLevel { get => __BackupCompressionLevel; set { __BackupCompressionLevel = value; __BackupCompressionLevel_set = true; } }
+    public long? BackupCompressionLevel { get => __BackupCompressionLevel; set { __BackupCompressionLevel = value; __Database_set0 |= 1UL << 15; } }
     private long? __BackupCompressionLevel;
-    internal bool __BackupCompressionLevel_set;
 
     /// <summary>Options passed to pg_dump; null when none are set.</summary>
     [Cf.WireName("pgDumpOptions")]
-    public PgDumpOptions? PgDumpOptions { get => __PgDumpOptions; set { __PgDumpOptions = value; __PgDumpOptions_set = true; } }
+    public PgDumpOptions? PgDumpOptions { get => __PgDumpOptions; set { __PgDumpOptions = value; __Database_set0 |= 1UL << 16; } }
     private PgDumpOptions? __PgDumpOptions;
-    internal bool __PgDumpOptions_set;
 
     /// <summary>Timeout of pg_dump in milliseconds.</summary>
     [Cf.WireName("pgDumpTimeoutMs")]
-    public long? PgDumpTimeoutMs { get => __PgDumpTimeoutMs; set { __PgDumpTimeoutMs = value; __PgDumpTimeoutMs_set = true; } }
+    public long? PgDumpTimeoutMs { get => __PgDumpTimeoutMs; set { __PgDumpTimeoutMs = value; __Database_set0 |= 1UL << 17; } }
     private long? __PgDumpTimeoutMs;
-    internal bool __PgDumpTimeoutMs_set;
 
     /// <summary>Whether BRIDGEPORT collects metrics from the database.</summary>
     [Cf.WireName("monitoringEnabled")]
-    public bool? MonitoringEnabled { get => __MonitoringEnabled; set { __MonitoringEnabled = value; __MonitoringEnabled_set = true; } }
+    public bool? MonitoringEnabled { get => __MonitoringEnabled; set { __MonitoringEnabled = value; __Database_set0 |= 1UL << 18; } }
     private bool? __MonitoringEnabled;
-    internal bool __MonitoringEnabled_set;
 
     /// <summary>Interval between metric collections, in seconds.</summary>
     [Cf.WireName("collectionIntervalSec")]
-    public long? CollectionIntervalSec { get => __CollectionIntervalSec; set { __CollectionIntervalSec = value; __CollectionIntervalSec_set = true; } }
+    public long? CollectionIntervalSec { get => __CollectionIntervalSec; set { __CollectionIntervalSec = value; __Database_set0 |= 1UL << 19; } }
     private long? __CollectionIntervalSec;
-    internal bool __CollectionIntervalSec_set;
 
     /// <summary>ID of the environment the database belongs to.</summary>
     [Cf.WireName("environmentId")]
@@ -161,6 +141,8 @@ public partial record Database : global::ContractFirst.Validation.IValidatable, 
     [Cf.WireName("updatedAt")]
     [Cf.SpecRequired]
     public required global::System.DateTimeOffset UpdatedAt { get; set; }
+
+    internal ulong __Database_set0;
 
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }

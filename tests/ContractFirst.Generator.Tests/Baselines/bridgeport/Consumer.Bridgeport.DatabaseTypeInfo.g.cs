@@ -14,27 +14,25 @@ public partial record DatabaseTypeInfo : global::ContractFirst.Validation.IValid
 {
     /// <summary>Database type ID.</summary>
     [Cf.WireName("id")]
-    public string? Id { get => __Id; set { __Id = value; __Id_set = true; } }
+    public string? Id { get => __Id; set { __Id = value; __DatabaseTypeInfo_set0 |= 1UL << 0; } }
     private string? __Id;
-    internal bool __Id_set;
 
     /// <summary>Database type name, e.g. `postgres`.</summary>
     [Cf.WireName("name")]
-    public string? Name { get => __Name; set { __Name = value; __Name_set = true; } }
+    public string? Name { get => __Name; set { __Name = value; __DatabaseTypeInfo_set0 |= 1UL << 1; } }
     private string? __Name;
-    internal bool __Name_set;
 
     /// <summary>Human-readable name of the database type.</summary>
     [Cf.WireName("displayName")]
-    public string? DisplayName { get => __DisplayName; set { __DisplayName = value; __DisplayName_set = true; } }
+    public string? DisplayName { get => __DisplayName; set { __DisplayName = value; __DatabaseTypeInfo_set0 |= 1UL << 2; } }
     private string? __DisplayName;
-    internal bool __DisplayName_set;
 
     /// <summary>Whether the database type can be backed up.</summary>
     [Cf.WireName("hasBackupCommand")]
-    public bool? HasBackupCommand { get => __HasBackupCommand; set { __HasBackupCommand = value; __HasBackupCommand_set = true; } }
+    public bool? HasBackupCommand { get => __HasBackupCommand; set { __HasBackupCommand = value; __DatabaseTypeInfo_set0 |= 1UL << 3; } }
     private bool? __HasBackupCommand;
-    internal bool __HasBackupCommand_set;
+
+    internal ulong __DatabaseTypeInfo_set0;
 
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }

@@ -14,33 +14,30 @@ public partial record PgDumpOptions : global::ContractFirst.Validation.IValidata
 {
     /// <summary>Omit commands that set object ownership (`--no-owner`).</summary>
     [Cf.WireName("noOwner")]
-    public bool? NoOwner { get => __NoOwner; set { __NoOwner = value; __NoOwner_set = true; } }
+    public bool? NoOwner { get => __NoOwner; set { __NoOwner = value; __PgDumpOptions_set0 |= 1UL << 0; } }
     private bool? __NoOwner;
-    internal bool __NoOwner_set;
 
     /// <summary>Drop database objects before recreating them (`--clean`).</summary>
     [Cf.WireName("clean")]
-    public bool? Clean { get => __Clean; set { __Clean = value; __Clean_set = true; } }
+    public bool? Clean { get => __Clean; set { __Clean = value; __PgDumpOptions_set0 |= 1UL << 1; } }
     private bool? __Clean;
-    internal bool __Clean_set;
 
     /// <summary>Use `IF EXISTS` when dropping objects (`--if-exists`).</summary>
     [Cf.WireName("ifExists")]
-    public bool? IfExists { get => __IfExists; set { __IfExists = value; __IfExists_set = true; } }
+    public bool? IfExists { get => __IfExists; set { __IfExists = value; __PgDumpOptions_set0 |= 1UL << 2; } }
     private bool? __IfExists;
-    internal bool __IfExists_set;
 
     /// <summary>Dump only the schema, no data (`--schema-only`).</summary>
     [Cf.WireName("schemaOnly")]
-    public bool? SchemaOnly { get => __SchemaOnly; set { __SchemaOnly = value; __SchemaOnly_set = true; } }
+    public bool? SchemaOnly { get => __SchemaOnly; set { __SchemaOnly = value; __PgDumpOptions_set0 |= 1UL << 3; } }
     private bool? __SchemaOnly;
-    internal bool __SchemaOnly_set;
 
     /// <summary>Dump only the data, not the schema (`--data-only`).</summary>
     [Cf.WireName("dataOnly")]
-    public bool? DataOnly { get => __DataOnly; set { __DataOnly = value; __DataOnly_set = true; } }
+    public bool? DataOnly { get => __DataOnly; set { __DataOnly = value; __PgDumpOptions_set0 |= 1UL << 4; } }
     private bool? __DataOnly;
-    internal bool __DataOnly_set;
+
+    internal ulong __PgDumpOptions_set0;
 
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }

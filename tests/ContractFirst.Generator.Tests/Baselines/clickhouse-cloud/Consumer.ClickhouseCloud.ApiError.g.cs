@@ -24,9 +24,10 @@ public partial record ApiError : global::ContractFirst.Validation.IValidatable, 
 
     /// <summary>Unique ID assigned to every request, for support and tracing.</summary>
     [Cf.WireName("requestId")]
-    public global::System.Guid? RequestId { get => __RequestId; set { __RequestId = value; __RequestId_set = true; } }
+    public global::System.Guid? RequestId { get => __RequestId; set { __RequestId = value; __ApiError_set0 |= 1UL << 0; } }
     private global::System.Guid? __RequestId;
-    internal bool __RequestId_set;
+
+    internal ulong __ApiError_set0;
 
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }

@@ -97,7 +97,7 @@ public static partial class ClickhouseCloudClientJson
         {
             Put(writer, 0, value.Status, Double, options);
             Put(writer, 1, value.Error, String, options);
-            if (value.__RequestId_set) PutSomeV(writer, 2, value.RequestId, Guid, options);
+            if ((value.__ApiError_set0 & 1UL << 0) != 0) PutSomeV(writer, 2, value.RequestId, Guid, options);
         }
     }
 
@@ -121,7 +121,7 @@ public static partial class ClickhouseCloudClientJson
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServiceListResponse value, Stj.JsonSerializerOptions options)
         {
             Put(writer, 0, value.Status, Double, options);
-            if (value.__RequestId_set) PutSomeV(writer, 1, value.RequestId, Guid, options);
+            if ((value.__ServiceListResponse_set0 & 1UL << 0) != 0) PutSomeV(writer, 1, value.RequestId, Guid, options);
             Put(writer, 2, value.Result, Converters.C0, options);
         }
     }
@@ -155,19 +155,19 @@ public static partial class ClickhouseCloudClientJson
 
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, Service value, Stj.JsonSerializerOptions options)
         {
-            if (value.__Id_set) PutSomeV(writer, 0, value.Id, Guid, options);
-            if (value.__Name_set) PutSome(writer, 1, value.Name, String, options);
-            if (value.__Provider_set) PutSomeV(writer, 2, value.Provider, Converters.C1, options);
-            if (value.__Region_set) PutSome(writer, 3, value.Region, String, options);
-            if (value.__State_set) PutSomeV(writer, 4, value.State, Converters.C2, options);
-            if (value.__Endpoints_set) PutSome(writer, 5, value.Endpoints, Converters.C3, options);
-            if (value.__Tier_set) PutSomeV(writer, 6, value.Tier, Converters.C4, options);
-            if (value.__MinTotalMemoryGb_set) PutSomeV(writer, 7, value.MinTotalMemoryGb, Double, options);
-            if (value.__MaxTotalMemoryGb_set) PutSomeV(writer, 8, value.MaxTotalMemoryGb, Double, options);
-            if (value.__IdleScaling_set) PutSomeV(writer, 9, value.IdleScaling, Boolean, options);
-            if (value.__IdleTimeoutMinutes_set) PutSomeV(writer, 10, value.IdleTimeoutMinutes, Double, options);
-            if (value.__IpAccessList_set) PutSome(writer, 11, value.IpAccessList, Converters.C5, options);
-            if (value.__CreatedAt_set) PutSomeV(writer, 12, value.CreatedAt, DateTimeOffset, options);
+            if ((value.__Service_set0 & 1UL << 0) != 0) PutSomeV(writer, 0, value.Id, Guid, options);
+            if ((value.__Service_set0 & 1UL << 1) != 0) PutSome(writer, 1, value.Name, String, options);
+            if ((value.__Service_set0 & 1UL << 2) != 0) PutSomeV(writer, 2, value.Provider, Converters.C1, options);
+            if ((value.__Service_set0 & 1UL << 3) != 0) PutSome(writer, 3, value.Region, String, options);
+            if ((value.__Service_set0 & 1UL << 4) != 0) PutSomeV(writer, 4, value.State, Converters.C2, options);
+            if ((value.__Service_set0 & 1UL << 5) != 0) PutSome(writer, 5, value.Endpoints, Converters.C3, options);
+            if ((value.__Service_set0 & 1UL << 6) != 0) PutSomeV(writer, 6, value.Tier, Converters.C4, options);
+            if ((value.__Service_set0 & 1UL << 7) != 0) PutSomeV(writer, 7, value.MinTotalMemoryGb, Double, options);
+            if ((value.__Service_set0 & 1UL << 8) != 0) PutSomeV(writer, 8, value.MaxTotalMemoryGb, Double, options);
+            if ((value.__Service_set0 & 1UL << 9) != 0) PutSomeV(writer, 9, value.IdleScaling, Boolean, options);
+            if ((value.__Service_set0 & 1UL << 10) != 0) PutSomeV(writer, 10, value.IdleTimeoutMinutes, Double, options);
+            if ((value.__Service_set0 & 1UL << 11) != 0) PutSome(writer, 11, value.IpAccessList, Converters.C5, options);
+            if ((value.__Service_set0 & 1UL << 12) != 0) PutSomeV(writer, 12, value.CreatedAt, DateTimeOffset, options);
         }
     }
 
@@ -190,9 +190,9 @@ public static partial class ClickhouseCloudClientJson
 
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServiceEndpoint value, Stj.JsonSerializerOptions options)
         {
-            if (value.__Protocol_set) PutSomeV(writer, 0, value.Protocol, Converters.C6, options);
-            if (value.__Host_set) PutSome(writer, 1, value.Host, String, options);
-            if (value.__Port_set) PutSomeV(writer, 2, value.Port, Int64, options);
+            if ((value.__ServiceEndpoint_set0 & 1UL << 0) != 0) PutSomeV(writer, 0, value.Protocol, Converters.C6, options);
+            if ((value.__ServiceEndpoint_set0 & 1UL << 1) != 0) PutSome(writer, 1, value.Host, String, options);
+            if ((value.__ServiceEndpoint_set0 & 1UL << 2) != 0) PutSomeV(writer, 2, value.Port, Int64, options);
         }
     }
 
@@ -215,7 +215,7 @@ public static partial class ClickhouseCloudClientJson
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, IpAccessListEntry value, Stj.JsonSerializerOptions options)
         {
             Put(writer, 0, value.Source, String, options);
-            if (value.__Description_set) PutSome(writer, 1, value.Description, String, options);
+            if ((value.__IpAccessListEntry_set0 & 1UL << 0) != 0) PutSome(writer, 1, value.Description, String, options);
         }
     }
 
@@ -239,7 +239,7 @@ public static partial class ClickhouseCloudClientJson
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServiceResponse value, Stj.JsonSerializerOptions options)
         {
             Put(writer, 0, value.Status, Double, options);
-            if (value.__RequestId_set) PutSomeV(writer, 1, value.RequestId, Guid, options);
+            if ((value.__ServiceResponse_set0 & 1UL << 0) != 0) PutSomeV(writer, 1, value.RequestId, Guid, options);
             Put(writer, 2, value.Result, ServiceConverter.Instance, options);
         }
     }
@@ -264,7 +264,7 @@ public static partial class ClickhouseCloudClientJson
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServicePostResponseWrapper value, Stj.JsonSerializerOptions options)
         {
             Put(writer, 0, value.Status, Double, options);
-            if (value.__RequestId_set) PutSomeV(writer, 1, value.RequestId, Guid, options);
+            if ((value.__ServicePostResponseWrapper_set0 & 1UL << 0) != 0) PutSomeV(writer, 1, value.RequestId, Guid, options);
             Put(writer, 2, value.Result, ServicePostResponseConverter.Instance, options);
         }
     }
@@ -287,8 +287,8 @@ public static partial class ClickhouseCloudClientJson
 
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServicePostResponse value, Stj.JsonSerializerOptions options)
         {
-            if (value.__Service_set) PutSome(writer, 0, value.Service, ServiceConverter.Instance, options);
-            if (value.__Password_set) PutSome(writer, 1, value.Password, String, options);
+            if ((value.__ServicePostResponse_set0 & 1UL << 0) != 0) PutSome(writer, 0, value.Service, ServiceConverter.Instance, options);
+            if ((value.__ServicePostResponse_set0 & 1UL << 1) != 0) PutSome(writer, 1, value.Password, String, options);
         }
     }
 
@@ -312,7 +312,7 @@ public static partial class ClickhouseCloudClientJson
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServicePasswordPatchResponseWrapper value, Stj.JsonSerializerOptions options)
         {
             Put(writer, 0, value.Status, Double, options);
-            if (value.__RequestId_set) PutSomeV(writer, 1, value.RequestId, Guid, options);
+            if ((value.__ServicePasswordPatchResponseWrapper_set0 & 1UL << 0) != 0) PutSomeV(writer, 1, value.RequestId, Guid, options);
             Put(writer, 2, value.Result, ServicePasswordPatchResponseConverter.Instance, options);
         }
     }
@@ -334,7 +334,7 @@ public static partial class ClickhouseCloudClientJson
 
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServicePasswordPatchResponse value, Stj.JsonSerializerOptions options)
         {
-            if (value.__Password_set) PutSome(writer, 0, value.Password, String, options);
+            if ((value.__ServicePasswordPatchResponse_set0 & 1UL << 0) != 0) PutSome(writer, 0, value.Password, String, options);
         }
     }
 
@@ -357,7 +357,7 @@ public static partial class ClickhouseCloudClientJson
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServiceDeleteResponse value, Stj.JsonSerializerOptions options)
         {
             Put(writer, 0, value.Status, Double, options);
-            if (value.__RequestId_set) PutSomeV(writer, 1, value.RequestId, Guid, options);
+            if ((value.__ServiceDeleteResponse_set0 & 1UL << 0) != 0) PutSomeV(writer, 1, value.RequestId, Guid, options);
         }
     }
 
@@ -381,7 +381,7 @@ public static partial class ClickhouseCloudClientJson
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, BackupListResponse value, Stj.JsonSerializerOptions options)
         {
             Put(writer, 0, value.Status, Double, options);
-            if (value.__RequestId_set) PutSomeV(writer, 1, value.RequestId, Guid, options);
+            if ((value.__BackupListResponse_set0 & 1UL << 0) != 0) PutSomeV(writer, 1, value.RequestId, Guid, options);
             Put(writer, 2, value.Result, Converters.C7, options);
         }
     }
@@ -407,11 +407,11 @@ public static partial class ClickhouseCloudClientJson
 
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, Backup value, Stj.JsonSerializerOptions options)
         {
-            if (value.__Id_set) PutSomeV(writer, 0, value.Id, Guid, options);
-            if (value.__Status_set) PutSomeV(writer, 1, value.Status, Converters.C8, options);
-            if (value.__ServiceId_set) PutSome(writer, 2, value.ServiceId, String, options);
-            if (value.__StartedAt_set) PutSomeV(writer, 3, value.StartedAt, DateTimeOffset, options);
-            if (value.__FinishedAt_set) PutSomeV(writer, 4, value.FinishedAt, DateTimeOffset, options);
+            if ((value.__Backup_set0 & 1UL << 0) != 0) PutSomeV(writer, 0, value.Id, Guid, options);
+            if ((value.__Backup_set0 & 1UL << 1) != 0) PutSomeV(writer, 1, value.Status, Converters.C8, options);
+            if ((value.__Backup_set0 & 1UL << 2) != 0) PutSome(writer, 2, value.ServiceId, String, options);
+            if ((value.__Backup_set0 & 1UL << 3) != 0) PutSomeV(writer, 3, value.StartedAt, DateTimeOffset, options);
+            if ((value.__Backup_set0 & 1UL << 4) != 0) PutSomeV(writer, 4, value.FinishedAt, DateTimeOffset, options);
         }
     }
 
@@ -435,7 +435,7 @@ public static partial class ClickhouseCloudClientJson
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, BackupResponse value, Stj.JsonSerializerOptions options)
         {
             Put(writer, 0, value.Status, Double, options);
-            if (value.__RequestId_set) PutSomeV(writer, 1, value.RequestId, Guid, options);
+            if ((value.__BackupResponse_set0 & 1UL << 0) != 0) PutSomeV(writer, 1, value.RequestId, Guid, options);
             Put(writer, 2, value.Result, BackupConverter.Instance, options);
         }
     }
@@ -458,8 +458,8 @@ public static partial class ClickhouseCloudClientJson
 
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, IpAccessListPatch value, Stj.JsonSerializerOptions options)
         {
-            if (value.__Add_set) PutSome(writer, 0, value.Add, Converters.C5, options);
-            if (value.__Remove_set) PutSome(writer, 1, value.Remove, Converters.C5, options);
+            if ((value.__IpAccessListPatch_set0 & 1UL << 0) != 0) PutSome(writer, 0, value.Add, Converters.C5, options);
+            if ((value.__IpAccessListPatch_set0 & 1UL << 1) != 0) PutSome(writer, 1, value.Remove, Converters.C5, options);
         }
     }
 
@@ -492,13 +492,13 @@ public static partial class ClickhouseCloudClientJson
             Put(writer, 0, value.Name, String, options);
             Put(writer, 1, value.Provider, Converters.C9, options);
             Put(writer, 2, value.Region, String, options);
-            if (value.__Tier_set) PutSomeV(writer, 3, value.Tier, Converters.C10, options);
-            if (value.__IpAccessList_set) PutSome(writer, 4, value.IpAccessList, Converters.C5, options);
-            if (value.__MinTotalMemoryGb_set) PutSomeV(writer, 5, value.MinTotalMemoryGb, Double, options);
-            if (value.__MaxTotalMemoryGb_set) PutSomeV(writer, 6, value.MaxTotalMemoryGb, Double, options);
-            if (value.__IdleScaling_set) PutSomeV(writer, 7, value.IdleScaling, Boolean, options);
-            if (value.__IdleTimeoutMinutes_set) PutSomeV(writer, 8, value.IdleTimeoutMinutes, Double, options);
-            if (value.__BackupId_set) PutSomeV(writer, 9, value.BackupId, Guid, options);
+            if ((value.__ServicePostRequest_set0 & 1UL << 0) != 0) PutSomeV(writer, 3, value.Tier, Converters.C10, options);
+            if ((value.__ServicePostRequest_set0 & 1UL << 1) != 0) PutSome(writer, 4, value.IpAccessList, Converters.C5, options);
+            if ((value.__ServicePostRequest_set0 & 1UL << 2) != 0) PutSomeV(writer, 5, value.MinTotalMemoryGb, Double, options);
+            if ((value.__ServicePostRequest_set0 & 1UL << 3) != 0) PutSomeV(writer, 6, value.MaxTotalMemoryGb, Double, options);
+            if ((value.__ServicePostRequest_set0 & 1UL << 4) != 0) PutSomeV(writer, 7, value.IdleScaling, Boolean, options);
+            if ((value.__ServicePostRequest_set0 & 1UL << 5) != 0) PutSomeV(writer, 8, value.IdleTimeoutMinutes, Double, options);
+            if ((value.__ServicePostRequest_set0 & 1UL << 6) != 0) PutSomeV(writer, 9, value.BackupId, Guid, options);
         }
     }
 
@@ -520,8 +520,8 @@ public static partial class ClickhouseCloudClientJson
 
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServicePatchRequest value, Stj.JsonSerializerOptions options)
         {
-            if (value.__Name_set) PutSome(writer, 0, value.Name, String, options);
-            if (value.__IpAccessList_set) PutSome(writer, 1, value.IpAccessList, IpAccessListPatchConverter.Instance, options);
+            if ((value.__ServicePatchRequest_set0 & 1UL << 0) != 0) PutSome(writer, 0, value.Name, String, options);
+            if ((value.__ServicePatchRequest_set0 & 1UL << 1) != 0) PutSome(writer, 1, value.IpAccessList, IpAccessListPatchConverter.Instance, options);
         }
     }
 
@@ -566,10 +566,10 @@ public static partial class ClickhouseCloudClientJson
 
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServiceScalingPatchRequest value, Stj.JsonSerializerOptions options)
         {
-            if (value.__MinTotalMemoryGb_set) PutSomeV(writer, 0, value.MinTotalMemoryGb, Double, options);
-            if (value.__MaxTotalMemoryGb_set) PutSomeV(writer, 1, value.MaxTotalMemoryGb, Double, options);
-            if (value.__IdleScaling_set) PutSomeV(writer, 2, value.IdleScaling, Boolean, options);
-            if (value.__IdleTimeoutMinutes_set) PutSomeV(writer, 3, value.IdleTimeoutMinutes, Double, options);
+            if ((value.__ServiceScalingPatchRequest_set0 & 1UL << 0) != 0) PutSomeV(writer, 0, value.MinTotalMemoryGb, Double, options);
+            if ((value.__ServiceScalingPatchRequest_set0 & 1UL << 1) != 0) PutSomeV(writer, 1, value.MaxTotalMemoryGb, Double, options);
+            if ((value.__ServiceScalingPatchRequest_set0 & 1UL << 2) != 0) PutSomeV(writer, 2, value.IdleScaling, Boolean, options);
+            if ((value.__ServiceScalingPatchRequest_set0 & 1UL << 3) != 0) PutSomeV(writer, 3, value.IdleTimeoutMinutes, Double, options);
         }
     }
 
@@ -591,8 +591,8 @@ public static partial class ClickhouseCloudClientJson
 
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServicePasswordPatchRequest value, Stj.JsonSerializerOptions options)
         {
-            if (value.__NewPasswordHash_set) PutSome(writer, 0, value.NewPasswordHash, String, options);
-            if (value.__NewDoubleSha1Hash_set) PutSome(writer, 1, value.NewDoubleSha1Hash, String, options);
+            if ((value.__ServicePasswordPatchRequest_set0 & 1UL << 0) != 0) PutSome(writer, 0, value.NewPasswordHash, String, options);
+            if ((value.__ServicePasswordPatchRequest_set0 & 1UL << 1) != 0) PutSome(writer, 1, value.NewDoubleSha1Hash, String, options);
         }
     }
 }

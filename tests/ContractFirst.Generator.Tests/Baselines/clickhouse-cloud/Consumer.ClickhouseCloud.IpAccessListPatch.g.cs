@@ -14,15 +14,15 @@ public partial record IpAccessListPatch : global::ContractFirst.Validation.IVali
 {
     /// <summary>Entries to add to the IP access list.</summary>
     [Cf.WireName("add")]
-    public global::System.Collections.Generic.IList<IpAccessListEntry>? Add { get => __Add; set { __Add = value; __Add_set = true; } }
+    public global::System.Collections.Generic.IList<IpAccessListEntry>? Add { get => __Add; set { __Add = value; __IpAccessListPatch_set0 |= 1UL << 0; } }
     private global::System.Collections.Generic.IList<IpAccessListEntry>? __Add;
-    internal bool __Add_set;
 
     /// <summary>Entries to remove from the IP access list.</summary>
     [Cf.WireName("remove")]
-    public global::System.Collections.Generic.IList<IpAccessListEntry>? Remove { get => __Remove; set { __Remove = value; __Remove_set = true; } }
+    public global::System.Collections.Generic.IList<IpAccessListEntry>? Remove { get => __Remove; set { __Remove = value; __IpAccessListPatch_set0 |= 1UL << 1; } }
     private global::System.Collections.Generic.IList<IpAccessListEntry>? __Remove;
-    internal bool __Remove_set;
+
+    internal ulong __IpAccessListPatch_set0;
 
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }

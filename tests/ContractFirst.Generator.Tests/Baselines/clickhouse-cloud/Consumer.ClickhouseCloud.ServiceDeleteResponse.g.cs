@@ -19,9 +19,10 @@ public partial record ServiceDeleteResponse : global::ContractFirst.Validation.I
 
     /// <summary>Unique ID assigned to every request, for support and tracing.</summary>
     [Cf.WireName("requestId")]
-    public global::System.Guid? RequestId { get => __RequestId; set { __RequestId = value; __RequestId_set = true; } }
+    public global::System.Guid? RequestId { get => __RequestId; set { __RequestId = value; __ServiceDeleteResponse_set0 |= 1UL << 0; } }
     private global::System.Guid? __RequestId;
-    internal bool __RequestId_set;
+
+    internal ulong __ServiceDeleteResponse_set0;
 
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }

@@ -14,21 +14,20 @@ public partial record ServiceEndpoint : global::ContractFirst.Validation.IValida
 {
     /// <summary>Endpoint protocol.</summary>
     [Cf.WireName("protocol")]
-    public ServiceEndpointProtocol? Protocol { get => __Protocol; set { __Protocol = value; __Protocol_set = true; } }
+    public ServiceEndpointProtocol? Protocol { get => __Protocol; set { __Protocol = value; __ServiceEndpoint_set0 |= 1UL << 0; } }
     private ServiceEndpointProtocol? __Protocol;
-    internal bool __Protocol_set;
 
     /// <summary>Endpoint host name.</summary>
     [Cf.WireName("host")]
-    public string? Host { get => __Host; set { __Host = value; __Host_set = true; } }
+    public string? Host { get => __Host; set { __Host = value; __ServiceEndpoint_set0 |= 1UL << 1; } }
     private string? __Host;
-    internal bool __Host_set;
 
     /// <summary>Endpoint TCP port.</summary>
     [Cf.WireName("port")]
-    public long? Port { get => __Port; set { __Port = value; __Port_set = true; } }
+    public long? Port { get => __Port; set { __Port = value; __ServiceEndpoint_set0 |= 1UL << 2; } }
     private long? __Port;
-    internal bool __Port_set;
+
+    internal ulong __ServiceEndpoint_set0;
 
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }

@@ -14,9 +14,10 @@ public partial record ServicePasswordPatchResponse : global::ContractFirst.Valid
 {
     /// <summary>New service password. Provided only if there was no 'newPasswordHash' in the request</summary>
     [Cf.WireName("password")]
-    public string? Password { get => __Password; set { __Password = value; __Password_set = true; } }
+    public string? Password { get => __Password; set { __Password = value; __ServicePasswordPatchResponse_set0 |= 1UL << 0; } }
     private string? __Password;
-    internal bool __Password_set;
+
+    internal ulong __ServicePasswordPatchResponse_set0;
 
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }

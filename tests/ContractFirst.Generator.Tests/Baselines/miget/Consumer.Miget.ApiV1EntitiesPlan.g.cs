@@ -14,45 +14,40 @@ public partial record ApiV1EntitiesPlan : global::ContractFirst.Validation.IVali
 {
     /// <summary>Plan name</summary>
     [Cf.WireName("name")]
-    public string? Name { get => __Name; set { __Name = value; __Name_set = true; } }
+    public string? Name { get => __Name; set { __Name = value; __ApiV1EntitiesPlan_set0 |= 1UL << 0; } }
     private string? __Name;
-    internal bool __Name_set;
 
     /// <summary>Plan code name</summary>
     [Cf.WireName("code_name")]
-    public string? CodeName { get => __CodeName; set { __CodeName = value; __CodeName_set = true; } }
+    public string? CodeName { get => __CodeName; set { __CodeName = value; __ApiV1EntitiesPlan_set0 |= 1UL << 1; } }
     private string? __CodeName;
-    internal bool __CodeName_set;
 
     /// <summary>Plan description</summary>
     [Cf.WireName("description")]
-    public string? Description { get => __Description; set { __Description = value; __Description_set = true; } }
+    public string? Description { get => __Description; set { __Description = value; __ApiV1EntitiesPlan_set0 |= 1UL << 2; } }
     private string? __Description;
-    internal bool __Description_set;
 
     /// <summary>RAM included in the plan</summary>
     [Cf.WireName("ram_size")]
-    public float? RamSize { get => __RamSize; set { __RamSize = value; __RamSize_set = true; } }
+    public float? RamSize { get => __RamSize; set { __RamSize = value; __ApiV1EntitiesPlan_set0 |= 1UL << 3; } }
     private float? __RamSize;
-    internal bool __RamSize_set;
 
     /// <summary>Disk included in the plan</summary>
     [Cf.WireName("disk_size")]
-    public float? DiskSize { get => __DiskSize; set { __DiskSize = value; __DiskSize_set = true; } }
+    public float? DiskSize { get => __DiskSize; set { __DiskSize = value; __ApiV1EntitiesPlan_set0 |= 1UL << 4; } }
     private float? __DiskSize;
-    internal bool __DiskSize_set;
 
     /// <summary>CPU included in the plan</summary>
     [Cf.WireName("cpu_size")]
-    public float? CpuSize { get => __CpuSize; set { __CpuSize = value; __CpuSize_set = true; } }
+    public float? CpuSize { get => __CpuSize; set { __CpuSize = value; __ApiV1EntitiesPlan_set0 |= 1UL << 5; } }
     private float? __CpuSize;
-    internal bool __CpuSize_set;
 
     /// <summary>Unit price of the plan</summary>
     [Cf.WireName("unit_price")]
-    public double? UnitPrice { get => __UnitPrice; set { __UnitPrice = value; __UnitPrice_set = true; } }
+    public double? UnitPrice { get => __UnitPrice; set { __UnitPrice = value; __ApiV1EntitiesPlan_set0 |= 1UL << 6; } }
     private double? __UnitPrice;
-    internal bool __UnitPrice_set;
+
+    internal ulong __ApiV1EntitiesPlan_set0;
 
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }

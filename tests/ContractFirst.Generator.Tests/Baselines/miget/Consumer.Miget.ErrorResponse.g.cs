@@ -14,9 +14,10 @@ public partial record ErrorResponse : global::ContractFirst.Validation.IValidata
 {
     /// <summary>Error message</summary>
     [Cf.WireName("error")]
-    public string? Error { get => __Error; set { __Error = value; __Error_set = true; } }
+    public string? Error { get => __Error; set { __Error = value; __ErrorResponse_set0 |= 1UL << 0; } }
     private string? __Error;
-    internal bool __Error_set;
+
+    internal ulong __ErrorResponse_set0;
 
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }

@@ -96,14 +96,14 @@ public static partial class MigetClientJson
             Put(writer, 1, value.ProjectId, Int32, options);
             Put(writer, 2, value.MigetId, Int32, options);
             Put(writer, 3, value.Label, String, options);
-            if (value.__RamSize_set) PutSomeV(writer, 4, value.RamSize, Single, options);
-            if (value.__DiskSize_set) PutSomeV(writer, 5, value.DiskSize, Single, options);
-            if (value.__CpuSize_set) PutSomeV(writer, 6, value.CpuSize, Single, options);
-            if (value.__PostgresVersion_set) PutSome(writer, 7, value.PostgresVersion, String, options);
-            if (value.__PublicAccess_set) PutSomeV(writer, 8, value.PublicAccess, Converters.C1, options);
-            if (value.__EnvironmentVariables_set) PutSomeV(writer, 9, value.EnvironmentVariables, Boolean, options);
-            if (value.__MountPoint_set) PutSome(writer, 10, value.MountPoint, String, options);
-            if (value.__StorageAccess_set) PutSomeV(writer, 11, value.StorageAccess, Converters.C2, options);
+            if ((value.__PostApiV1Services_set0 & 1UL << 0) != 0) PutSomeV(writer, 4, value.RamSize, Single, options);
+            if ((value.__PostApiV1Services_set0 & 1UL << 1) != 0) PutSomeV(writer, 5, value.DiskSize, Single, options);
+            if ((value.__PostApiV1Services_set0 & 1UL << 2) != 0) PutSomeV(writer, 6, value.CpuSize, Single, options);
+            if ((value.__PostApiV1Services_set0 & 1UL << 3) != 0) PutSome(writer, 7, value.PostgresVersion, String, options);
+            if ((value.__PostApiV1Services_set0 & 1UL << 4) != 0) PutSomeV(writer, 8, value.PublicAccess, Converters.C1, options);
+            if ((value.__PostApiV1Services_set0 & 1UL << 5) != 0) PutSomeV(writer, 9, value.EnvironmentVariables, Boolean, options);
+            if ((value.__PostApiV1Services_set0 & 1UL << 6) != 0) PutSome(writer, 10, value.MountPoint, String, options);
+            if ((value.__PostApiV1Services_set0 & 1UL << 7) != 0) PutSomeV(writer, 11, value.StorageAccess, Converters.C2, options);
         }
     }
 
@@ -138,17 +138,17 @@ public static partial class MigetClientJson
         {
             Put(writer, 0, value.Type, Converters.C3, options);
             Put(writer, 1, value.Name, String, options);
-            if (value.__Label_set) PutSome(writer, 2, value.Label, String, options);
-            if (value.__RamSize_set) PutSomeV(writer, 3, value.RamSize, Single, options);
-            if (value.__DiskSize_set) PutSomeV(writer, 4, value.DiskSize, Single, options);
-            if (value.__CpuSize_set) PutSomeV(writer, 5, value.CpuSize, Single, options);
-            if (value.__PostgresVersion_set) PutSome(writer, 6, value.PostgresVersion, String, options);
-            if (value.__MysqlVersion_set) PutSome(writer, 7, value.MysqlVersion, String, options);
-            if (value.__ValkeyVersion_set) PutSome(writer, 8, value.ValkeyVersion, String, options);
-            if (value.__PublicAccess_set) PutSomeV(writer, 9, value.PublicAccess, Converters.C4, options);
-            if (value.__ServiceId_set) PutSomeV(writer, 10, value.ServiceId, Int32, options);
-            if (value.__MountPoint_set) PutSome(writer, 11, value.MountPoint, String, options);
-            if (value.__StorageAccess_set) PutSomeV(writer, 12, value.StorageAccess, Converters.C5, options);
+            if ((value.__PostApiV1AppsUuidAddons_set0 & 1UL << 0) != 0) PutSome(writer, 2, value.Label, String, options);
+            if ((value.__PostApiV1AppsUuidAddons_set0 & 1UL << 1) != 0) PutSomeV(writer, 3, value.RamSize, Single, options);
+            if ((value.__PostApiV1AppsUuidAddons_set0 & 1UL << 2) != 0) PutSomeV(writer, 4, value.DiskSize, Single, options);
+            if ((value.__PostApiV1AppsUuidAddons_set0 & 1UL << 3) != 0) PutSomeV(writer, 5, value.CpuSize, Single, options);
+            if ((value.__PostApiV1AppsUuidAddons_set0 & 1UL << 4) != 0) PutSome(writer, 6, value.PostgresVersion, String, options);
+            if ((value.__PostApiV1AppsUuidAddons_set0 & 1UL << 5) != 0) PutSome(writer, 7, value.MysqlVersion, String, options);
+            if ((value.__PostApiV1AppsUuidAddons_set0 & 1UL << 6) != 0) PutSome(writer, 8, value.ValkeyVersion, String, options);
+            if ((value.__PostApiV1AppsUuidAddons_set0 & 1UL << 7) != 0) PutSomeV(writer, 9, value.PublicAccess, Converters.C4, options);
+            if ((value.__PostApiV1AppsUuidAddons_set0 & 1UL << 8) != 0) PutSomeV(writer, 10, value.ServiceId, Int32, options);
+            if ((value.__PostApiV1AppsUuidAddons_set0 & 1UL << 9) != 0) PutSome(writer, 11, value.MountPoint, String, options);
+            if ((value.__PostApiV1AppsUuidAddons_set0 & 1UL << 10) != 0) PutSomeV(writer, 12, value.StorageAccess, Converters.C5, options);
         }
     }
 
@@ -174,8 +174,8 @@ public static partial class MigetClientJson
         {
             Put(writer, 0, value.Label, String, options);
             Put(writer, 1, value.MigetId, Int32, options);
-            if (value.__Visibility_set) PutSomeV(writer, 2, value.Visibility, Converters.C6, options);
-            if (value.__DiskSize_set) PutSomeV(writer, 3, value.DiskSize, Single, options);
+            if ((value.__PostApiV1Buckets_set0 & 1UL << 0) != 0) PutSomeV(writer, 2, value.Visibility, Converters.C6, options);
+            if ((value.__PostApiV1Buckets_set0 & 1UL << 1) != 0) PutSomeV(writer, 3, value.DiskSize, Single, options);
         }
     }
 
@@ -300,9 +300,9 @@ public static partial class MigetClientJson
             Put(writer, 11, value.CreatedAt, DateTimeOffset, options);
             Put(writer, 12, value.UpdatedAt, DateTimeOffset, options);
             Put(writer, 13, value.Miget, ApiV1EntitiesResourceConverter.Instance, options);
-            if (value.__PublicEndpoint_set) PutSome(writer, 14, value.PublicEndpoint, String, options);
-            if (value.__Policy_set) PutSome(writer, 15, value.Policy, String, options);
-            if (value.__Acl_set) PutSome(writer, 16, value.Acl, String, options);
+            if ((value.__ApiV1EntitiesBucket_set0 & 1UL << 0) != 0) PutSome(writer, 14, value.PublicEndpoint, String, options);
+            if ((value.__ApiV1EntitiesBucket_set0 & 1UL << 1) != 0) PutSome(writer, 15, value.Policy, String, options);
+            if ((value.__ApiV1EntitiesBucket_set0 & 1UL << 2) != 0) PutSome(writer, 16, value.Acl, String, options);
         }
     }
 
@@ -339,23 +339,23 @@ public static partial class MigetClientJson
 
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, ApiV1EntitiesResource value, Stj.JsonSerializerOptions options)
         {
-            if (value.__Uuid_set) PutSome(writer, 0, value.Uuid, String, options);
-            if (value.__Name_set) PutSome(writer, 1, value.Name, String, options);
-            if (value.__State_set) PutSome(writer, 2, value.State, String, options);
-            if (value.__Labels_set) PutSome(writer, 3, value.Labels, Converters.C9, options);
-            if (value.__TotalDiskSize_set) PutSomeV(writer, 4, value.TotalDiskSize, Single, options);
-            if (value.__TotalRamSize_set) PutSomeV(writer, 5, value.TotalRamSize, Single, options);
-            if (value.__TotalCpuSize_set) PutSomeV(writer, 6, value.TotalCpuSize, Single, options);
-            if (value.__TotalUsedDiskSize_set) PutSomeV(writer, 7, value.TotalUsedDiskSize, Single, options);
-            if (value.__TotalUsedRamSize_set) PutSomeV(writer, 8, value.TotalUsedRamSize, Single, options);
-            if (value.__TotalUsedCpuSize_set) PutSomeV(writer, 9, value.TotalUsedCpuSize, Single, options);
-            if (value.__AvailableCpuSize_set) PutSomeV(writer, 10, value.AvailableCpuSize, Single, options);
-            if (value.__AvailableDiskSize_set) PutSomeV(writer, 11, value.AvailableDiskSize, Single, options);
-            if (value.__AvailableRamSize_set) PutSomeV(writer, 12, value.AvailableRamSize, Single, options);
-            if (value.__CreatedAt_set) PutSomeV(writer, 13, value.CreatedAt, DateTimeOffset, options);
-            if (value.__UpdatedAt_set) PutSomeV(writer, 14, value.UpdatedAt, DateTimeOffset, options);
-            if (value.__Plan_set) PutSome(writer, 15, value.Plan, ApiV1EntitiesPlanConverter.Instance, options);
-            if (value.__Components_set) PutSome(writer, 16, value.Components, Converters.C10, options);
+            if ((value.__ApiV1EntitiesResource_set0 & 1UL << 0) != 0) PutSome(writer, 0, value.Uuid, String, options);
+            if ((value.__ApiV1EntitiesResource_set0 & 1UL << 1) != 0) PutSome(writer, 1, value.Name, String, options);
+            if ((value.__ApiV1EntitiesResource_set0 & 1UL << 2) != 0) PutSome(writer, 2, value.State, String, options);
+            if ((value.__ApiV1EntitiesResource_set0 & 1UL << 3) != 0) PutSome(writer, 3, value.Labels, Converters.C9, options);
+            if ((value.__ApiV1EntitiesResource_set0 & 1UL << 4) != 0) PutSomeV(writer, 4, value.TotalDiskSize, Single, options);
+            if ((value.__ApiV1EntitiesResource_set0 & 1UL << 5) != 0) PutSomeV(writer, 5, value.TotalRamSize, Single, options);
+            if ((value.__ApiV1EntitiesResource_set0 & 1UL << 6) != 0) PutSomeV(writer, 6, value.TotalCpuSize, Single, options);
+            if ((value.__ApiV1EntitiesResource_set0 & 1UL << 7) != 0) PutSomeV(writer, 7, value.TotalUsedDiskSize, Single, options);
+            if ((value.__ApiV1EntitiesResource_set0 & 1UL << 8) != 0) PutSomeV(writer, 8, value.TotalUsedRamSize, Single, options);
+            if ((value.__ApiV1EntitiesResource_set0 & 1UL << 9) != 0) PutSomeV(writer, 9, value.TotalUsedCpuSize, Single, options);
+            if ((value.__ApiV1EntitiesResource_set0 & 1UL << 10) != 0) PutSomeV(writer, 10, value.AvailableCpuSize, Single, options);
+            if ((value.__ApiV1EntitiesResource_set0 & 1UL << 11) != 0) PutSomeV(writer, 11, value.AvailableDiskSize, Single, options);
+            if ((value.__ApiV1EntitiesResource_set0 & 1UL << 12) != 0) PutSomeV(writer, 12, value.AvailableRamSize, Single, options);
+            if ((value.__ApiV1EntitiesResource_set0 & 1UL << 13) != 0) PutSomeV(writer, 13, value.CreatedAt, DateTimeOffset, options);
+            if ((value.__ApiV1EntitiesResource_set0 & 1UL << 14) != 0) PutSomeV(writer, 14, value.UpdatedAt, DateTimeOffset, options);
+            if ((value.__ApiV1EntitiesResource_set0 & 1UL << 15) != 0) PutSome(writer, 15, value.Plan, ApiV1EntitiesPlanConverter.Instance, options);
+            if ((value.__ApiV1EntitiesResource_set0 & 1UL << 16) != 0) PutSome(writer, 16, value.Components, Converters.C10, options);
         }
     }
 
@@ -382,13 +382,13 @@ public static partial class MigetClientJson
 
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, ApiV1EntitiesPlan value, Stj.JsonSerializerOptions options)
         {
-            if (value.__Name_set) PutSome(writer, 0, value.Name, String, options);
-            if (value.__CodeName_set) PutSome(writer, 1, value.CodeName, String, options);
-            if (value.__Description_set) PutSome(writer, 2, value.Description, String, options);
-            if (value.__RamSize_set) PutSomeV(writer, 3, value.RamSize, Single, options);
-            if (value.__DiskSize_set) PutSomeV(writer, 4, value.DiskSize, Single, options);
-            if (value.__CpuSize_set) PutSomeV(writer, 5, value.CpuSize, Single, options);
-            if (value.__UnitPrice_set) PutSomeV(writer, 6, value.UnitPrice, Double, options);
+            if ((value.__ApiV1EntitiesPlan_set0 & 1UL << 0) != 0) PutSome(writer, 0, value.Name, String, options);
+            if ((value.__ApiV1EntitiesPlan_set0 & 1UL << 1) != 0) PutSome(writer, 1, value.CodeName, String, options);
+            if ((value.__ApiV1EntitiesPlan_set0 & 1UL << 2) != 0) PutSome(writer, 2, value.Description, String, options);
+            if ((value.__ApiV1EntitiesPlan_set0 & 1UL << 3) != 0) PutSomeV(writer, 3, value.RamSize, Single, options);
+            if ((value.__ApiV1EntitiesPlan_set0 & 1UL << 4) != 0) PutSomeV(writer, 4, value.DiskSize, Single, options);
+            if ((value.__ApiV1EntitiesPlan_set0 & 1UL << 5) != 0) PutSomeV(writer, 5, value.CpuSize, Single, options);
+            if ((value.__ApiV1EntitiesPlan_set0 & 1UL << 6) != 0) PutSomeV(writer, 6, value.UnitPrice, Double, options);
         }
     }
 
@@ -411,9 +411,9 @@ public static partial class MigetClientJson
 
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, ApiV1EntitiesComponent value, Stj.JsonSerializerOptions options)
         {
-            if (value.__Name_set) PutSome(writer, 0, value.Name, String, options);
-            if (value.__CodeName_set) PutSome(writer, 1, value.CodeName, String, options);
-            if (value.__UnitPrice_set) PutSomeV(writer, 2, value.UnitPrice, Double, options);
+            if ((value.__ApiV1EntitiesComponent_set0 & 1UL << 0) != 0) PutSome(writer, 0, value.Name, String, options);
+            if ((value.__ApiV1EntitiesComponent_set0 & 1UL << 1) != 0) PutSome(writer, 1, value.CodeName, String, options);
+            if ((value.__ApiV1EntitiesComponent_set0 & 1UL << 2) != 0) PutSomeV(writer, 2, value.UnitPrice, Double, options);
         }
     }
 
@@ -434,7 +434,7 @@ public static partial class MigetClientJson
 
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, ErrorResponse value, Stj.JsonSerializerOptions options)
         {
-            if (value.__Error_set) PutSome(writer, 0, value.Error, String, options);
+            if ((value.__ErrorResponse_set0 & 1UL << 0) != 0) PutSome(writer, 0, value.Error, String, options);
         }
     }
 }

@@ -30,9 +30,8 @@ public partial record PostApiV1Buckets : global::ContractFirst.Validation.IValid
     /// Default: new PostApiV1BucketsVisibility("private_access")
     /// </remarks>
     [Cf.WireName("visibility")]
-    public PostApiV1BucketsVisibility? Visibility { get => __Visibility; set { __Visibility = value; __Visibility_set = true; } }
+    public PostApiV1BucketsVisibility? Visibility { get => __Visibility; set { __Visibility = value; __PostApiV1Buckets_set0 |= 1UL << 0; } }
     private PostApiV1BucketsVisibility? __Visibility = new PostApiV1BucketsVisibility("private_access");
-    internal bool __Visibility_set;
 
     /// <summary>
     /// Disk allocation in GiB
@@ -41,9 +40,10 @@ public partial record PostApiV1Buckets : global::ContractFirst.Validation.IValid
     /// Default: 0.1f
     /// </remarks>
     [Cf.WireName("disk_size")]
-    public float? DiskSize { get => __DiskSize; set { __DiskSize = value; __DiskSize_set = true; } }
+    public float? DiskSize { get => __DiskSize; set { __DiskSize = value; __PostApiV1Buckets_set0 |= 1UL << 1; } }
     private float? __DiskSize = 0.1f;
-    internal bool __DiskSize_set;
+
+    internal ulong __PostApiV1Buckets_set0;
 
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
