@@ -20,9 +20,6 @@ internal sealed class ClientOperationWriter
     private readonly SourceWriter _results = new();
     private readonly SourceWriter _statics = new();
 
-    // `"filter" + "."`, as the shared check emitter writes the path of a nested object, is `"filter."`.
-    private static readonly System.Text.RegularExpressions.Regex NestedPath = new("\"([A-Za-z0-9_$-]*)\" \\+ \"\\.\"");
-
     public ClientOperationWriter(SpecModel spec)
     {
         _spec = spec;
@@ -309,12 +306,12 @@ internal sealed class ClientOperationWriter
             var v = Identifiers.Unique("v" + index++.ToString(CultureInfo.InvariantCulture), taken);
             var inner = new SourceWriter();
             var field = CSharp.StringLiteral(p.WireName);
-            ModelEmitter.EmitValueChecks(inner, p.Type, p.Constraints, v, field, 0);
+            ModelEmitter.EmitValueChecks(inner, p.Type, p.Constraints, v, field, 0, context);
             if (p.AllowedValues.Count > 0 && p.Type.Kind == TypeKind.Primitive && p.Type.Primitive == PrimitiveKind.String)
             {
                 var allowed = "Allowed" + prefix + Identifiers.ToPascalCase(p.WireName);
                 _statics.Line($"private static readonly string[] {allowed} = new[] {{ {string.Join(", ", p.AllowedValues.Select(CSharp.StringLiteral))} }};");
-                inner.Line($"global::ContractFirst.Validation.SchemaChecks.Enum(context, \"\", {field}, {v}, {allowed});");
+                inner.Line($"global::ContractFirst.Validation.SchemaChecks.Enum({context}, \"\", {field}, {v}, {allowed});");
             }
 
             var text = inner.ToString();
@@ -328,8 +325,8 @@ internal sealed class ClientOperationWriter
         {
             // The body's own schema, with JSON Schema's meaning: the server checks the same.
             var check = json is not null
-                ? $"{_spec.SchemasClassName}.{schema}.Validate({json}, context, \"body\");"
-                : $"{_spec.SchemasClassName}.{schema}.Validate<{schemaBody.Type.CSharpType}>({(!schemaBody.Required && IsValueType(schemaBody) ? "body.Value" : "body")}, {_json}.TypeInfo<{schemaBody.Type.CSharpType}>(), context, \"body\");";
+                ? $"{_spec.SchemasClassName}.{schema}.Validate({json}, {context}, \"body\");"
+                : $"{_spec.SchemasClassName}.{schema}.Validate<{schemaBody.Type.CSharpType}>({(!schemaBody.Required && IsValueType(schemaBody) ? "body.Value" : "body")}, {_json}.TypeInfo<{schemaBody.Type.CSharpType}>(), {context}, \"body\");";
             if (json is not null && !schemaBody.Required) checks.Open($"if ({json} is not null)");
             else if (json is null && !schemaBody.Required) checks.Open("if (body is not null)");
             checks.Line(check);
@@ -340,7 +337,7 @@ internal sealed class ClientOperationWriter
             var inner = new SourceWriter();
             var direct = body.Required && !IsValueType(body); // null was rejected above
             var v = direct ? "body" : Identifiers.Unique("b", taken);
-            ModelEmitter.EmitValueChecks(inner, body.Type, Model.Constraints.None, v, "\"body\"", 0);
+            ModelEmitter.EmitValueChecks(inner, body.Type, Model.Constraints.None, v, "\"body\"", 0, context);
             var text = inner.ToString();
             if (text.Length > 0)
             {
@@ -354,12 +351,7 @@ internal sealed class ClientOperationWriter
         if (all.Length == 0) return;
         w.Open("if (_options.ValidateRequests)");
         w.Line($"var {context} = new global::ContractFirst.Validation.ValidationContext();");
-        foreach (var line in all.TrimEnd('\n').Split('\n'))
-        {
-            // The shared check emitter names its context "context".
-            var tidy = NestedPath.Replace(line, "\"$1.\"");
-            w.Line(context == "context" ? tidy : tidy.Replace("(context, ", "(" + context + ", ").Replace(", context, ", ", " + context + ", "));
-        }
+        foreach (var line in all.TrimEnd('\n').Split('\n')) w.Line(line);
 
         w.Line($"{context}.ThrowIfInvalid();");
         w.Close();

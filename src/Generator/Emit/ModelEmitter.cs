@@ -191,10 +191,11 @@ internal static class ModelEmitter
 
     /// <summary>
     /// Checks on a non-null value of <paramref name="type"/> held in <paramref name="v"/>; <paramref name="field"/> is a
-    /// C# string expression, the field path of the value in errors.
+    /// C# string expression, the field path of the value in errors, and <paramref name="context"/> the name of the
+    /// ValidationContext variable in the generated code.
     /// </summary>
-    public static void EmitValueChecks(SourceWriter w, TypeRef type, Model.Constraints c, string v, string field, int depth) =>
-        EmitChecks(w, type, c, v, new FieldExpr(null, field), depth);
+    public static void EmitValueChecks(SourceWriter w, TypeRef type, Model.Constraints c, string v, string field, int depth, string context = "context") =>
+        EmitChecks(w, type, c, v, new FieldExpr(null, field), depth, context);
 
     /// <summary>
     /// The field path of a value in generated checks: one C# string expression (<see cref="Path"/> null), or a path
@@ -217,9 +218,15 @@ internal static class ModelEmitter
 
         /// <summary>The whole field as one C# expression (concatenated when it runs).</summary>
         public string Text => Path is null ? Name : Path + " + " + Name;
+
+        /// <summary>The path of the value's members: <c>"filter."</c> for the literal <c>"filter"</c>, else <c>Text + "."</c>.</summary>
+        public string Dotted => Path is null && IsPlainLiteral(Name) ? Name.Substring(0, Name.Length - 1) + ".\"" : Text + " + \".\"";
+
+        private static bool IsPlainLiteral(string text) =>
+            text.Length >= 2 && text[0] == '"' && text[text.Length - 1] == '"' && text.IndexOf('"', 1) == text.Length - 1;
     }
 
-    private static void EmitChecks(SourceWriter w, TypeRef type, Model.Constraints c, string v, FieldExpr field, int depth)
+    private static void EmitChecks(SourceWriter w, TypeRef type, Model.Constraints c, string v, FieldExpr field, int depth, string context)
     {
         const string S = "global::ContractFirst.Validation.SchemaChecks.";
         switch (type.Kind)
@@ -228,38 +235,38 @@ internal static class ModelEmitter
                 var numeric = NumericKind(type.Primitive);
                 if (numeric is not null)
                 {
-                    if (c.Minimum is not null) w.Line($"{S}Minimum(context, {field.Args}, {Cast(numeric, c.Minimum, v)}, {Literal(numeric, c.Minimum)}, {Bool(c.ExclusiveMinimum)});");
-                    if (c.Maximum is not null) w.Line($"{S}Maximum(context, {field.Args}, {Cast(numeric, c.Maximum, v)}, {Literal(numeric, c.Maximum)}, {Bool(c.ExclusiveMaximum)});");
+                    if (c.Minimum is not null) w.Line($"{S}Minimum({context}, {field.Args}, {Cast(numeric, c.Minimum, v)}, {Literal(numeric, c.Minimum)}, {Bool(c.ExclusiveMinimum)});");
+                    if (c.Maximum is not null) w.Line($"{S}Maximum({context}, {field.Args}, {Cast(numeric, c.Maximum, v)}, {Literal(numeric, c.Maximum)}, {Bool(c.ExclusiveMaximum)});");
                     if (c.MultipleOf is not null)
                     {
                         // A float goes to the float overloads as it is: they judge it by its wire text (0.1f is 0.1), where
                         // widening it to double would give 0.10000000149011612.
                         var value = numeric == "double" && type.Primitive != PrimitiveKind.Float ? "(double)" + v : v;
-                        w.Line($"{S}MultipleOf(context, {field.Args}, {value}, {c.MultipleOf}m);");
+                        w.Line($"{S}MultipleOf({context}, {field.Args}, {value}, {c.MultipleOf}m);");
                     }
                 }
                 else if (type.Primitive == PrimitiveKind.String)
                 {
-                    if (c.Pattern is not null) w.Line($"{S}Pattern(context, {field.Args}, {v}, {CSharp.StringLiteral(c.Pattern)});");
-                    if (c.MinLength is { } min) w.Line($"{S}MinLength(context, {field.Args}, {v}, {min.ToString(CultureInfo.InvariantCulture)});");
-                    if (c.MaxLength is { } max) w.Line($"{S}MaxLength(context, {field.Args}, {v}, {max.ToString(CultureInfo.InvariantCulture)});");
+                    if (c.Pattern is not null) w.Line($"{S}Pattern({context}, {field.Args}, {v}, {CSharp.StringLiteral(c.Pattern)});");
+                    if (c.MinLength is { } min) w.Line($"{S}MinLength({context}, {field.Args}, {v}, {min.ToString(CultureInfo.InvariantCulture)});");
+                    if (c.MaxLength is { } max) w.Line($"{S}MaxLength({context}, {field.Args}, {v}, {max.ToString(CultureInfo.InvariantCulture)});");
                 }
 
                 break;
             case TypeKind.Enum:
-                w.Line(type.Primitive == PrimitiveKind.Int64 ? $"{S}IntEnum(context, {field.Args}, {v});" : $"{S}Enum(context, {field.Args}, {v});");
+                w.Line(type.Primitive == PrimitiveKind.Int64 ? $"{S}IntEnum({context}, {field.Args}, {v});" : $"{S}Enum({context}, {field.Args}, {v});");
                 break;
             case TypeKind.Model:
-                w.Line($"{v}.Validate(context, {field.Text} + \".\");");
+                w.Line($"{v}.Validate({context}, {field.Dotted});");
                 break;
             case TypeKind.Array:
-                if (c.MinItems is { } minItems) w.Line($"{S}MinItems(context, {field.Args}, {v}.Count, {minItems.ToString(CultureInfo.InvariantCulture)});");
-                if (c.MaxItems is { } maxItems) w.Line($"{S}MaxItems(context, {field.Args}, {v}.Count, {maxItems.ToString(CultureInfo.InvariantCulture)});");
-                if (c.UniqueItems) w.Line($"{S}UniqueItems(context, {field.Args}, {v});");
+                if (c.MinItems is { } minItems) w.Line($"{S}MinItems({context}, {field.Args}, {v}.Count, {minItems.ToString(CultureInfo.InvariantCulture)});");
+                if (c.MaxItems is { } maxItems) w.Line($"{S}MaxItems({context}, {field.Args}, {v}.Count, {maxItems.ToString(CultureInfo.InvariantCulture)});");
+                if (c.UniqueItems) w.Line($"{S}UniqueItems({context}, {field.Args}, {v});");
                 var itemChecks = new SourceWriter();
                 var item = "i" + depth.ToString(CultureInfo.InvariantCulture);
                 var itemValue = "e" + depth.ToString(CultureInfo.InvariantCulture);
-                EmitChecks(itemChecks, type.Item!, c.Items ?? Model.Constraints.None, itemValue, new FieldExpr(null, $"{field.Text} + \"[\" + {item}.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\""), depth + 1);
+                EmitChecks(itemChecks, type.Item!, c.Items ?? Model.Constraints.None, itemValue, new FieldExpr(null, $"{field.Text} + \"[\" + {item}.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\""), depth + 1, context);
                 var body = itemChecks.ToString();
                 if (body.Length > 0)
                 {
@@ -272,12 +279,12 @@ internal static class ModelEmitter
 
                 break;
             case TypeKind.Map:
-                if (c.MinProperties is { } minProperties) w.Line($"{S}MinProperties(context, {field.Args}, {v}.Count, {minProperties.ToString(CultureInfo.InvariantCulture)});");
-                if (c.MaxProperties is { } maxProperties) w.Line($"{S}MaxProperties(context, {field.Args}, {v}.Count, {maxProperties.ToString(CultureInfo.InvariantCulture)});");
+                if (c.MinProperties is { } minProperties) w.Line($"{S}MinProperties({context}, {field.Args}, {v}.Count, {minProperties.ToString(CultureInfo.InvariantCulture)});");
+                if (c.MaxProperties is { } maxProperties) w.Line($"{S}MaxProperties({context}, {field.Args}, {v}.Count, {maxProperties.ToString(CultureInfo.InvariantCulture)});");
                 var mapChecks = new SourceWriter();
                 var entry = "kv" + depth.ToString(CultureInfo.InvariantCulture);
                 var entryValue = "m" + depth.ToString(CultureInfo.InvariantCulture);
-                EmitChecks(mapChecks, type.Item!, c.Items ?? Model.Constraints.None, entryValue, new FieldExpr(null, $"{field.Text} + \".\" + {entry}.Key"), depth + 1);
+                EmitChecks(mapChecks, type.Item!, c.Items ?? Model.Constraints.None, entryValue, new FieldExpr(null, $"{field.Text} + \".\" + {entry}.Key"), depth + 1, context);
                 var mapBody = mapChecks.ToString();
                 if (mapBody.Length > 0)
                 {
