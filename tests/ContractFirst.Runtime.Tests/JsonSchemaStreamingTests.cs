@@ -101,6 +101,26 @@ public class JsonSchemaStreamingTests
         }
     }
 
+    /// <summary>Above 32 declared names a lookup that misses its hint goes through a dictionary: same answers, any order.</summary>
+    [Theory]
+    [InlineData("""{"p0":0,"p39":39,"p20":20}""", true)]
+    [InlineData("""{"p39":39,"p38":38,"p0":0}""", true)] // reverse order: every hint misses
+    [InlineData("""{"p\u0031":1,"p0":0}""", true)] // an escaped name
+    [InlineData("""{"p0":0,"p21":-1}""", false)] // found out of order, then checked
+    [InlineData("""{"p0":0,"zz":1}""", false)] // unknown: additionalProperties false
+    [InlineData("""{"p1":1}""", false)] // required p0 missing
+    public void Large_objects_find_their_properties_in_any_order(string json, bool valid)
+    {
+        var properties = Enumerable.Range(0, 40).ToDictionary(i => "p" + i, _ => new JsonSchema { Type = JsonTypes.Integer, Minimum = 0L });
+        var schema = new JsonSchema { Type = JsonTypes.Object, Properties = properties, Required = ["p0"], AdditionalProperties = JsonSchema.False };
+        var fromBytes = new ValidationContext();
+        Assert.Equal(valid, schema.Validate(Encoding.UTF8.GetBytes(json), fromBytes, ""));
+        using var document = JsonDocument.Parse(json);
+        var fromDocument = new ValidationContext();
+        Assert.Equal(valid, schema.Validate(document.RootElement, fromDocument, ""));
+        Assert.Equal(fromDocument.Errors.Select(e => e.ToString()), fromBytes.Errors.Select(e => e.ToString()));
+    }
+
     [Fact]
     public void A_recursive_schema_is_followed_through_the_bytes()
     {

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -34,7 +33,7 @@ public abstract class ObjectConverter<T, TExtra> : JsonConverter<T> where T : cl
     private readonly bool _closed;
     private readonly int[] _required;
     private readonly string[] _names;
-    private readonly byte[][] _utf8;
+    private readonly Utf8NameIndex _index;
     private readonly JsonEncodedText[] _encoded;
 
     /// <summary>Creates the converter of a model.</summary>
@@ -50,13 +49,9 @@ public abstract class ObjectConverter<T, TExtra> : JsonConverter<T> where T : cl
         _closed = closed;
         _required = required ?? Array.Empty<int>();
         _names = names;
-        _utf8 = new byte[names.Length][];
+        _index = new Utf8NameIndex(names);
         _encoded = new JsonEncodedText[names.Length];
-        for (var i = 0; i < names.Length; i++)
-        {
-            _utf8[i] = Encoding.UTF8.GetBytes(names[i]);
-            _encoded[i] = JsonEncodedText.Encode(names[i]);
-        }
+        for (var i = 0; i < names.Length; i++) _encoded[i] = JsonEncodedText.Encode(names[i]);
     }
 
     /// <summary>A new, empty model to read into (required members set to their defaults until read).</summary>
@@ -81,12 +76,12 @@ public abstract class ObjectConverter<T, TExtra> : JsonConverter<T> where T : cl
         bool[]? seenMore = null;
         Dictionary<string, TExtra>? extra = null;
         string? current = null;
-        var next = 0;
+        var hint = 0;
         try
         {
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
-                var index = Find(ref reader, next);
+                var index = _index.IndexOf(ref reader, ref hint);
                 if (index >= 0)
                 {
                     current = _names[index];
@@ -94,7 +89,6 @@ public abstract class ObjectConverter<T, TExtra> : JsonConverter<T> where T : cl
                     ReadProperty(ref reader, value, index, options);
                     if (index < 64) seen |= 1UL << index;
                     else (seenMore ??= new bool[_names.Length])[index] = true;
-                    next = index + 1;
                 }
                 else
                 {
@@ -144,23 +138,6 @@ public abstract class ObjectConverter<T, TExtra> : JsonConverter<T> where T : cl
         }
 
         writer.WriteEndObject();
-    }
-
-    /// <summary>The index of the property the reader is on, trying <paramref name="next"/> first (properties usually come in order); -1 for none.</summary>
-    private int Find(ref Utf8JsonReader reader, int next)
-    {
-        var utf8 = _utf8;
-        for (var i = next; i < utf8.Length; i++)
-        {
-            if (reader.ValueTextEquals(utf8[i])) return i;
-        }
-
-        for (var i = 0; i < next && i < utf8.Length; i++)
-        {
-            if (reader.ValueTextEquals(utf8[i])) return i;
-        }
-
-        return -1;
     }
 
     // Reading one value: one call per property in the generated ReadProperty.

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
@@ -67,15 +68,16 @@ internal static class SchemaFacts
         if (s.Type is { } t && (t & JsonSchemaType.Null) == JsonSchemaType.Null) return true;
         if (s.Extensions is { } ext && ext.TryGetValue("x-nullable", out var x) && x is JsonNodeExtension { Node: JsonValue v } && v.TryGetValue<bool>(out var b) && b) return true;
         if (s.Enum is { } values && values.Any(v => v is null)) return true;
-        if (depth >= 8) return false;
-        foreach (var branches in new[] { s.OneOf, s.AnyOf })
+        return depth < 8 && (AnyNullable(s.OneOf, depth, ref budget) || AnyNullable(s.AnyOf, depth, ref budget));
+    }
+
+    private static bool AnyNullable(IList<IOpenApiSchema>? branches, int depth, ref int budget)
+    {
+        if (branches is null) return false;
+        foreach (var branch in branches)
         {
-            if (branches is null) continue;
-            foreach (var branch in branches)
-            {
-                if (--budget < 0) return false;
-                if (branch is not null && IsNullable(branch, depth + 1, ref budget)) return true;
-            }
+            if (--budget < 0) return false;
+            if (branch is not null && IsNullable(branch, depth + 1, ref budget)) return true;
         }
 
         return false;

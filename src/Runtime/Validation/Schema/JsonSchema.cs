@@ -285,116 +285,34 @@ public sealed class JsonSchema
 
     internal PropertyTable? PropertyLookup => _properties ??= Properties is { Count: > 0 } ? new PropertyTable(Properties) : null;
 
-    /// <summary>The declared properties, with their names as UTF-8 for allocation-free lookups.</summary>
+    /// <summary>The declared properties, found by their UTF-8 names (<see cref="Json.Utf8NameIndex"/>).</summary>
     internal sealed class PropertyTable
     {
-        // Up to this many declared properties, a lookup compares UTF-8 names (no allocation); above it, a lookup that
-        // misses the hint reads the instance's name as a string for the dictionary.
-        private const int LinearLimit = 32;
-
-        private readonly Dictionary<string, int>? _index;
+        private readonly Json.Utf8NameIndex _index;
 
         public PropertyTable(IReadOnlyDictionary<string, JsonSchema> properties)
         {
             Names = new string[properties.Count];
-            Utf8 = new byte[properties.Count][];
             Schemas = new JsonSchema[properties.Count];
             int i = 0;
             foreach (var pair in properties)
             {
                 Names[i] = pair.Key;
-                Utf8[i] = Encoding.UTF8.GetBytes(pair.Key);
                 Schemas[i] = pair.Value;
                 i++;
             }
 
-            if (Names.Length > LinearLimit)
-            {
-                _index = new Dictionary<string, int>(Names.Length, StringComparer.Ordinal);
-                for (int j = 0; j < Names.Length; j++) _index[Names[j]] = j;
-            }
+            _index = new Json.Utf8NameIndex(Names);
         }
 
         public string[] Names { get; }
 
-        /// <summary><see cref="IndexOf(JsonProperty, ref int)"/> for the property name a reader stands on.</summary>
-        public int IndexOf(ref Utf8JsonReader reader, ref int hint)
-        {
-            int n = Utf8.Length;
-            if (_index is null)
-            {
-                for (int k = 0; k < n; k++)
-                {
-                    int i = hint + k;
-                    if (i >= n) i -= n;
-                    if (reader.ValueTextEquals(Utf8[i]))
-                    {
-                        hint = i + 1 == n ? 0 : i + 1;
-                        return i;
-                    }
-                }
-
-                return -1;
-            }
-
-            if (hint < n && reader.ValueTextEquals(Utf8[hint]))
-            {
-                int i = hint;
-                hint = i + 1 == n ? 0 : i + 1;
-                return i;
-            }
-
-            if (_index.TryGetValue(reader.GetString()!, out var found))
-            {
-                hint = found + 1 == n ? 0 : found + 1;
-                return found;
-            }
-
-            return -1;
-        }
-
-        public byte[][] Utf8 { get; }
-
         public JsonSchema[] Schemas { get; }
 
-        /// <summary>
-        /// The index of the declared property that a property of the instance names, or -1. The search starts at
-        /// <paramref name="hint"/> (the slot after the previous match), so an instance that lists its properties in the
-        /// declared order costs one comparison per property; the hint is moved past the match.
-        /// </summary>
-        public int IndexOf(JsonProperty property, ref int hint)
-        {
-            int n = Utf8.Length;
-            if (_index is null)
-            {
-                for (int k = 0; k < n; k++)
-                {
-                    int i = hint + k;
-                    if (i >= n) i -= n;
-                    if (property.NameEquals(Utf8[i]))
-                    {
-                        hint = i + 1 == n ? 0 : i + 1;
-                        return i;
-                    }
-                }
+        /// <summary>The index of the declared property that <paramref name="property"/> names, or -1.</summary>
+        public int IndexOf(JsonProperty property, ref int hint) => _index.IndexOf(property, ref hint);
 
-                return -1;
-            }
-
-            if (hint < n && property.NameEquals(Utf8[hint]))
-            {
-                int i = hint;
-                hint = i + 1 == n ? 0 : i + 1;
-                return i;
-            }
-
-            if (_index.TryGetValue(property.Name, out var found))
-            {
-                hint = found + 1 == n ? 0 : found + 1;
-                return found;
-            }
-
-            return -1;
-        }
+        /// <summary>The index of the declared property whose name the reader stands on, or -1.</summary>
+        public int IndexOf(ref Utf8JsonReader reader, ref int hint) => _index.IndexOf(ref reader, ref hint);
     }
 }
