@@ -133,23 +133,29 @@ public sealed class ServerRequest
 
     /// <summary>Reads a JSON body, validated against <paramref name="schema"/> before it is bound (see <see cref="ServerRuntime.ReadJsonAsync{T}"/>).</summary>
     /// <returns>The body, if one was read.</returns>
-    public async ValueTask<RequestBody<T>> JsonAsync<T>(JsonTypeInfo<T> typeInfo, JsonSchema? schema, string mediaType, bool required, long limit) =>
-        Body(await ServerRuntime.ReadJsonAsync(HttpContext, Errors, typeInfo, schema, mediaType, required, limit).ConfigureAwait(false), mediaType, limit);
+    public ValueTask<RequestBody<T>> JsonAsync<T>(JsonTypeInfo<T> typeInfo, JsonSchema? schema, string mediaType, bool required, long limit) =>
+        Body(ServerRuntime.ReadJsonAsync(HttpContext, Errors, typeInfo, schema, mediaType, required, limit), mediaType, limit);
 
     /// <summary>Reads a text body.</summary>
     /// <returns>The body, if one was read.</returns>
-    public async ValueTask<RequestBody<string>> TextAsync(string mediaType, bool required, long limit) =>
-        Body(await ServerRuntime.ReadTextAsync(HttpContext, Errors, mediaType, required, limit).ConfigureAwait(false), mediaType, limit);
+    public ValueTask<RequestBody<string>> TextAsync(string mediaType, bool required, long limit) =>
+        Body(ServerRuntime.ReadTextAsync(HttpContext, Errors, mediaType, required, limit), mediaType, limit);
 
     /// <summary>Reads a binary body.</summary>
     /// <returns>The body, if one was read.</returns>
-    public async ValueTask<RequestBody<Stream>> StreamAsync(string mediaType, bool required, long limit) =>
-        Body(await ServerRuntime.ReadStreamAsync(HttpContext, Errors, mediaType, required, limit).ConfigureAwait(false), mediaType, limit);
+    public ValueTask<RequestBody<Stream>> StreamAsync(string mediaType, bool required, long limit) =>
+        Body(ServerRuntime.ReadStreamAsync(HttpContext, Errors, mediaType, required, limit), mediaType, limit);
 
     /// <summary>Reads a form body.</summary>
     /// <returns>The form, if one was read.</returns>
-    public async ValueTask<RequestBody<IFormCollection>> FormAsync(string mediaType, bool required, long limit) =>
-        Body(await ServerRuntime.ReadFormAsync(HttpContext, Errors, mediaType, required, limit).ConfigureAwait(false), mediaType, limit);
+    public ValueTask<RequestBody<IFormCollection>> FormAsync(string mediaType, bool required, long limit) =>
+        Body(ServerRuntime.ReadFormAsync(HttpContext, Errors, mediaType, required, limit), mediaType, limit);
+
+    private ValueTask<RequestBody<T>> Body<T>(ValueTask<RequestBody<T>> reading, string mediaType, long limit) =>
+        reading.IsCompletedSuccessfully ? new(Body(reading.Result, mediaType, limit)) : BodyAsync(reading, mediaType, limit);
+
+    private async ValueTask<RequestBody<T>> BodyAsync<T>(ValueTask<RequestBody<T>> reading, string mediaType, long limit) =>
+        Body(await reading.ConfigureAwait(false), mediaType, limit);
 
     private RequestBody<T> Body<T>(RequestBody<T> read, string mediaType, long limit)
     {

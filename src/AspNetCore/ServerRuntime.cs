@@ -382,10 +382,9 @@ namespace ContractFirst.AspNetCore
 
         // ---- bodies ------------------------------------------------------------------------------------------------
 
-        private static bool HasBody(HttpContext httpContext)
+        private static bool HasBody(HttpContext httpContext, long? contentLength)
         {
-            var length = httpContext.Request.ContentLength;
-            if (length is { } known) return known > 0;
+            if (contentLength is { } known) return known > 0;
             return httpContext.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? false;
         }
 
@@ -415,7 +414,7 @@ namespace ContractFirst.AspNetCore
         /// gives it to <paramref name="consume"/>. Answers 415 for another media type. A missing body is an error only
         /// when it is <paramref name="required"/>.
         /// </summary>
-        private static async ValueTask<RequestBody<T>> ReadAsync<T, TState>(
+        private static ValueTask<RequestBody<T>> ReadAsync<T, TState>(
             HttpContext httpContext,
             ValidationContext context,
             string mediaType,
@@ -425,18 +424,19 @@ namespace ContractFirst.AspNetCore
             Func<ReadOnlyMemory<byte>, ValidationContext, TState, RequestBody<T>> consume)
         {
             var request = httpContext.Request;
-            if (!HasBody(httpContext))
+            var contentLength = request.ContentLength; // parsed from its header on every get: read once
+            if (!HasBody(httpContext, contentLength))
             {
                 if (required) context.Add("", "required", "The request body is required");
-                return RequestBody<T>.None;
+                return new(RequestBody<T>.None);
             }
 
-            if (!IsMediaType(request.ContentType, mediaType)) return RequestBody<T>.Fail(415);
+            if (!IsMediaType(request.ContentType, mediaType)) return new(RequestBody<T>.Fail(415));
             limit = Math.Clamp(limit, 0, int.MaxValue - 1024);
-            if (request.ContentLength > limit)
+            if (contentLength > limit)
             {
                 httpContext.Response.Headers.Connection = "close";
-                return RequestBody<T>.Fail(413);
+                return new(RequestBody<T>.Fail(413));
             }
 
             var sizeFeature = httpContext.Features.Get<IHttpMaxRequestBodySizeFeature>();
@@ -446,31 +446,91 @@ namespace ContractFirst.AspNetCore
             }
 
             var pool = ArrayPool<byte>.Shared;
-            var buffer = pool.Rent((int)Math.Min(limit + 1, request.ContentLength is { } length ? length + 1 : 16 * 1024));
-            var count = 0;
+            var buffer = pool.Rent((int)Math.Min(limit + 1, contentLength is { } length ? length + 1 : 16 * 1024));
+
+            // A declared length that one read delivers whole (the usual small body, already buffered by the server) is
+            // consumed without an asynchronous read loop.
+            if (contentLength is { } declared && declared > 0)
+            {
+                ValueTask<int> first;
+                try
+                {
+                    first = request.Body.ReadAsync(new Memory<byte>(buffer, 0, buffer.Length), httpContext.RequestAborted);
+                }
+                catch (Exception ex)
+                {
+                    first = ValueTask.FromException<int>(ex); // answered as a failed read (a BadHttpRequestException: 413 or 400)
+                }
+
+                if (!first.IsCompletedSuccessfully) return ReadRestAsync(httpContext, context, limit, contentLength, buffer, 0, first, true, state, consume);
+                var read = first.Result; // a ValueTask is consumed once: from here on only the count goes on
+                if (read != 0 && read != declared) return ReadRestAsync(httpContext, context, limit, contentLength, buffer, read, default, false, state, consume);
+
+                // The whole declared body, or the end of one shorter than declared (which the reader then judges).
+                try
+                {
+                    return new(consume(new ReadOnlyMemory<byte>(buffer, 0, read), context, state));
+                }
+                finally
+                {
+                    pool.Return(buffer);
+                }
+            }
+
+            return ReadRestAsync(httpContext, context, limit, contentLength, buffer, 0, default, false, state, consume);
+        }
+
+        private static async ValueTask<RequestBody<T>> ReadRestAsync<T, TState>(
+            HttpContext httpContext,
+            ValidationContext context,
+            long limit,
+            long? contentLength,
+            byte[] buffer,
+            int count,
+            ValueTask<int> pending,
+            bool reading,
+            TState state,
+            Func<ReadOnlyMemory<byte>, ValidationContext, TState, RequestBody<T>> consume)
+        {
+            // Either a read is pending (reading), or count bytes have been read so far.
+            var request = httpContext.Request;
+            var pool = ArrayPool<byte>.Shared;
             try
             {
                 while (true)
                 {
-                    if (count == buffer.Length)
-                    {
-                        var larger = pool.Rent((int)Math.Min(limit + 1, (long)buffer.Length * 2));
-                        Buffer.BlockCopy(buffer, 0, larger, 0, count);
-                        pool.Return(buffer);
-                        buffer = larger;
-                    }
-
-                    var read = await request.Body.ReadAsync(new Memory<byte>(buffer, count, buffer.Length - count), httpContext.RequestAborted).ConfigureAwait(false);
-                    if (read == 0) break;
-                    count += read;
                     if (count > limit)
                     {
                         httpContext.Response.Headers.Connection = "close";
                         return RequestBody<T>.Fail(413);
                     }
 
+                    if (!reading)
+                    {
+                        if (count == buffer.Length)
+                        {
+                            var larger = pool.Rent((int)Math.Min(limit + 1, (long)buffer.Length * 2));
+                            Buffer.BlockCopy(buffer, 0, larger, 0, count);
+                            pool.Return(buffer);
+                            buffer = larger;
+                        }
+
+                        pending = request.Body.ReadAsync(new Memory<byte>(buffer, count, buffer.Length - count), httpContext.RequestAborted);
+                    }
+
+                    reading = false;
+                    var read = await pending.ConfigureAwait(false);
+                    if (read == 0) break;
+                    count += read;
+
                     // A declared length that is reached is the end: the server's framing delivers no more, so no read waits for end-of-body.
-                    if (count == request.ContentLength) break;
+                    if (count == contentLength) break;
+                }
+
+                if (count > limit)
+                {
+                    httpContext.Response.Headers.Connection = "close";
+                    return RequestBody<T>.Fail(413);
                 }
 
                 return consume(new ReadOnlyMemory<byte>(buffer, 0, count), context, state);
@@ -574,7 +634,7 @@ namespace ContractFirst.AspNetCore
             long limit)
         {
             var request = httpContext.Request;
-            if (!HasBody(httpContext))
+            if (!HasBody(httpContext, request.ContentLength))
             {
                 // An urlencoded form without fields is an empty body: sent with its media type, it is an empty form
                 // (whose required fields are then missing by name), not a missing body.

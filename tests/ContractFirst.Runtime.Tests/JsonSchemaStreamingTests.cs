@@ -121,6 +121,55 @@ public class JsonSchemaStreamingTests
         Assert.Equal(fromDocument.Errors.Select(e => e.ToString()), fromBytes.Errors.Select(e => e.ToString()));
     }
 
+    private static readonly JsonSchema Numbers = new()
+    {
+        Type = JsonTypes.Object,
+        Required = ["v", "w", "v"], // "w" is declared nowhere; "v" twice
+        Properties = new Dictionary<string, JsonSchema>
+        {
+            ["v"] = new() { Type = JsonTypes.Integer, ExclusiveMinimum = 5L, ExclusiveMaximum = 10L, MultipleOf = 2L },
+            ["big"] = new() { Type = JsonTypes.Number, Minimum = 100000000000000000000m }, // beyond a long
+            ["half"] = new() { Minimum = 0.5m, Maximum = 9223372036854775807L },
+            ["edge"] = new() { ExclusiveMaximum = long.MinValue + 1L, Type = JsonTypes.Integer },
+        },
+    };
+
+    /// <summary>Integer bounds compared as longs, fractional and huge ones as SchemaEvaluator compares them, and required names by bits.</summary>
+    [Theory]
+    [InlineData("""{"v":6,"w":1}""", true)]
+    [InlineData("""{"v":8,"w":1}""", true)]
+    [InlineData("""{"v":5,"w":1}""", false)] // exclusiveMinimum
+    [InlineData("""{"v":10,"w":1}""", false)] // exclusiveMaximum
+    [InlineData("""{"v":7,"w":1}""", false)] // multipleOf
+    [InlineData("""{"v":6.0,"w":1}""", true)] // an integer by value, not by its text
+    [InlineData("""{"v":6e0,"w":1}""", true)]
+    [InlineData("""{"v":6.5,"w":1}""", false)]
+    [InlineData("""{"v":-0,"w":1}""", false)]
+    [InlineData("""{"v":9223372036854775807,"w":1}""", false)]
+    [InlineData("""{"v":92233720368547758070,"w":1}""", false)] // beyond a long
+    [InlineData("""{"v":8}""", false)] // the undeclared required name is missing
+    [InlineData("""{"w":null}""", false)]
+    [InlineData("""{"w":0,"v":8}""", true)]
+    [InlineData("""{"v":8,"w":1,"big":100000000000000000000}""", true)]
+    [InlineData("""{"v":8,"w":1,"big":99999999999999999999}""", false)]
+    [InlineData("""{"v":8,"w":1,"big":9223372036854775807}""", false)]
+    [InlineData("""{"v":8,"w":1,"half":1}""", true)]
+    [InlineData("""{"v":8,"w":1,"half":0}""", false)]
+    [InlineData("""{"v":8,"w":1,"half":0.5}""", true)]
+    [InlineData("""{"v":8,"w":1,"half":"text"}""", true)] // numeric keywords ignore other types
+    [InlineData("""{"v":8,"w":1,"half":9223372036854775808}""", false)]
+    [InlineData("""{"v":8,"w":1,"edge":-9223372036854775808}""", true)]
+    [InlineData("""{"v":8,"w":1,"edge":-9223372036854775807}""", false)]
+    public void Numbers_and_required_names_agree(string json, bool valid)
+    {
+        var fromBytes = new ValidationContext();
+        Assert.Equal(valid, Numbers.Validate(Encoding.UTF8.GetBytes(json), fromBytes, ""));
+        using var document = JsonDocument.Parse(json);
+        var fromDocument = new ValidationContext();
+        Assert.Equal(valid, Numbers.Validate(document.RootElement, fromDocument, ""));
+        Assert.Equal(fromDocument.Errors.Select(e => e.ToString()), fromBytes.Errors.Select(e => e.ToString()));
+    }
+
     [Fact]
     public void A_recursive_schema_is_followed_through_the_bytes()
     {

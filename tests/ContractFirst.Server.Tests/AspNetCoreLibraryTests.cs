@@ -90,6 +90,158 @@ public sealed class AspNetCoreLibraryTests
 
     private sealed class TextResult(int status, object? body, string? contentType) : OperationResult(status, body, contentType, null);
 
+    /// <summary>A JSON schema for the body tests: an object with a required integer "n" between 1 and 100.</summary>
+    private static readonly ContractFirst.Validation.JsonSchema BodySchema = new()
+    {
+        Type = ContractFirst.Validation.JsonTypes.Object,
+        Properties = new Dictionary<string, ContractFirst.Validation.JsonSchema> { ["n"] = new() { Type = ContractFirst.Validation.JsonTypes.Integer, Minimum = 1L, Maximum = 100L } },
+        Required = new[] { "n" },
+    };
+
+    private static async Task<(ServerRequest Request, RequestBody<JsonElement> Body)> ReadBodyAsync(Stream body, long? contentLength, long limit = 1024)
+    {
+        var context = Context();
+        context.Request.ContentType = "application/json";
+        context.Request.ContentLength = contentLength;
+        context.Request.Body = body;
+        context.Features.Set<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>(new HasBody()); // as servers say of a chunked request
+        var request = new ServerRequest(context, Problems);
+        var read = await request.JsonAsync(ContractFirst.Json.RuntimeJsonContext.Default.JsonElement, BodySchema, "application/json", true, limit);
+        return (request, read);
+    }
+
+    public static TheoryData<int, bool> Deliveries => new()
+    {
+        { 1, false }, { 1, true }, { 3, true }, { 64, false }, { 64, true },
+    };
+
+    [Theory]
+    [MemberData(nameof(Deliveries))]
+    public async Task A_body_delivered_in_pieces_synchronously_or_not_reads_whole(int piece, bool asynchronous)
+    {
+        var json = Encoding.UTF8.GetBytes("""{"n": 42, "note": "a body longer than one piece"}""");
+        var (request, body) = await ReadBodyAsync(new PieceStream(json, piece, asynchronous), json.Length);
+        Assert.False(request.Errors.HasErrors, string.Join("; ", request.Errors.Errors));
+        Assert.True(body.HasValue);
+        Assert.Equal(42, body.Value.GetProperty("n").GetInt32());
+
+        // The same body without a declared length (chunked): read to its end.
+        (request, body) = await ReadBodyAsync(new PieceStream(json, piece, asynchronous), null);
+        Assert.True(body.HasValue, string.Join("; ", request.Errors.Errors));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_body_that_ends_before_its_declared_length_is_a_400_that_says_so(bool asynchronous)
+    {
+        var json = Encoding.UTF8.GetBytes("""{"n": 4""");
+        var (request, body) = await ReadBodyAsync(new PieceStream(json, 64, asynchronous), json.Length + 10);
+        Assert.False(body.HasValue);
+        Assert.Equal(0, body.FailureStatus);
+        var error = Assert.Single(request.Errors.Errors);
+        Assert.Equal("json", error.Keyword);
+    }
+
+    [Fact]
+    public async Task A_valid_body_read_in_one_synchronous_piece_is_validated_and_bound_without_an_asynchronous_step()
+    {
+        var json = Encoding.UTF8.GetBytes("""{"n": 101}""");
+        var context = Context();
+        context.Request.ContentType = "application/json";
+        context.Request.ContentLength = json.Length;
+        context.Request.Body = new MemoryStream(json);
+        var request = new ServerRequest(context, Problems);
+        var read = request.JsonAsync(ContractFirst.Json.RuntimeJsonContext.Default.JsonElement, BodySchema, "application/json", true, 1024);
+        Assert.True(read.IsCompletedSuccessfully);
+        Assert.False((await read).HasValue);
+        var error = Assert.Single(request.Errors.Errors);
+        Assert.Equal(("n", "maximum"), (error.Field, error.Keyword));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_read_that_fails_as_too_large_is_413_whether_it_throws_at_once_or_later(bool throwsAtOnce)
+    {
+        var (request, body) = await ReadBodyAsync(new FailingStream(new BadHttpRequestException("too large", 413), throwsAtOnce), 20);
+        Assert.Equal(413, body.FailureStatus);
+        Assert.False(request.Errors.HasErrors);
+        var valid = await request.FailedAsync();
+        Assert.True(valid);
+        Assert.Equal(413, request.HttpContext.Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_body_beyond_the_limit_is_413_with_or_without_a_declared_length()
+    {
+        var json = Encoding.UTF8.GetBytes("""{"n": 42, "padding": "0123456789012345678901234567890123456789"}""");
+        var (_, declared) = await ReadBodyAsync(new MemoryStream(json), json.Length, limit: 16);
+        Assert.Equal(413, declared.FailureStatus);
+        var (_, chunked) = await ReadBodyAsync(new PieceStream(json, 5, asynchronous: true), null, limit: 16);
+        Assert.Equal(413, chunked.FailureStatus);
+    }
+
+    private sealed class HasBody : Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature
+    {
+        public bool CanHaveBody => true;
+    }
+
+    /// <summary>A read-only body that delivers at most <c>piece</c> bytes per read, completing each read at once or later.</summary>
+    private sealed class PieceStream(byte[] data, int piece, bool asynchronous) : Stream
+    {
+        private int _position;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => Take(buffer.AsSpan(offset, count));
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (asynchronous) await Task.Yield();
+            return Take(buffer.Span);
+        }
+
+        private int Take(Span<byte> buffer)
+        {
+            var n = Math.Min(Math.Min(piece, buffer.Length), data.Length - _position);
+            data.AsSpan(_position, n).CopyTo(buffer);
+            _position += n;
+            return n;
+        }
+    }
+
+    /// <summary>A body whose read fails: by throwing from ReadAsync itself, or through the task it returns.</summary>
+    private sealed class FailingStream(Exception error, bool throwsAtOnce) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw error;
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            throwsAtOnce ? throw error : Later();
+
+        private async ValueTask<int> Later()
+        {
+            await Task.Yield();
+            throw error;
+        }
+    }
+
     [Fact]
     public async Task Results_are_IResults_that_write_text_and_status()
     {

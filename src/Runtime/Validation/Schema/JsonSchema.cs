@@ -285,6 +285,118 @@ public sealed class JsonSchema
 
     internal PropertyTable? PropertyLookup => _properties ??= Properties is { Count: > 0 } ? new PropertyTable(Properties) : null;
 
+    /// <summary>
+    /// The numeric keywords as 64-bit integer bounds, when every one of them is an integer that a long holds (computed
+    /// once): then an integer instance is checked without decimal arithmetic. Null when a keyword needs the general
+    /// comparison (a fraction, a bound beyond a long), and <see cref="IntegerBounds.None"/> when there are no numeric keywords.
+    /// </summary>
+    internal IntegerBounds? IntegerRule => (_integerRule ??= new IntegerRuleBox(IntegerBounds.Of(this))).Value;
+
+    private IntegerRuleBox? _integerRule;
+
+    /// <summary>
+    /// For each declared property (by its index in <see cref="PropertyLookup"/>), the bits of <see cref="Required"/> that
+    /// its presence satisfies (computed once); and the bits of required names that no declared property has.
+    /// </summary>
+    internal RequiredBits? RequiredByProperty => _requiredBits ??= Required is { Length: > 0 } ? new RequiredBits(this) : null;
+
+    private RequiredBits? _requiredBits;
+
+    private sealed class IntegerRuleBox(IntegerBounds? value)
+    {
+        public IntegerBounds? Value { get; } = value;
+    }
+
+    /// <summary>Numeric keywords over longs: inclusive bounds (an exclusive bound moved by one) and a divisor.</summary>
+    internal sealed class IntegerBounds
+    {
+        public static readonly IntegerBounds None = new(long.MinValue, long.MaxValue, 0);
+
+        private IntegerBounds(long min, long max, long divisor)
+        {
+            Min = min;
+            Max = max;
+            Divisor = divisor;
+        }
+
+        public long Min { get; }
+
+        public long Max { get; }
+
+        /// <summary>The <c>multipleOf</c>, or 0 when unset.</summary>
+        public long Divisor { get; }
+
+        /// <summary>The answer for an integer instance.</summary>
+        public bool Holds(long value) => value >= Min && value <= Max && (Divisor == 0 || value % Divisor == 0);
+
+        public static IntegerBounds? Of(JsonSchema s)
+        {
+            if (s.Minimum is null && s.Maximum is null && s.ExclusiveMinimum is null && s.ExclusiveMaximum is null && s.MultipleOf is null) return None;
+            long min = long.MinValue, max = long.MaxValue, divisor = 0;
+            if (s.Minimum is { } minimum)
+            {
+                if (!minimum.TryGetInt64(out var v)) return null;
+                min = v;
+            }
+
+            if (s.ExclusiveMinimum is { } exclusiveMinimum)
+            {
+                if (!exclusiveMinimum.TryGetInt64(out var v) || v == long.MaxValue) return null;
+                min = Math.Max(min, v + 1);
+            }
+
+            if (s.Maximum is { } maximum)
+            {
+                if (!maximum.TryGetInt64(out var v)) return null;
+                max = v;
+            }
+
+            if (s.ExclusiveMaximum is { } exclusiveMaximum)
+            {
+                if (!exclusiveMaximum.TryGetInt64(out var v) || v == long.MinValue) return null;
+                max = Math.Min(max, v - 1);
+            }
+
+            if (s.MultipleOf is { } multipleOf)
+            {
+                if (!multipleOf.TryGetInt64(out var v) || v <= 0) return null;
+                divisor = v;
+            }
+
+            return new IntegerBounds(min, max, divisor);
+        }
+    }
+
+    /// <summary>Which <c>required</c> names each declared property satisfies, as bits of a 64-bit mask.</summary>
+    internal sealed class RequiredBits
+    {
+        public RequiredBits(JsonSchema s)
+        {
+            var required = s.Required!;
+            var names = s.PropertyLookup?.Names ?? Array.Empty<string>();
+            ByProperty = new ulong[names.Length];
+            var undeclared = new List<int>();
+            for (int i = 0; i < required.Length && i < 64; i++)
+            {
+                var at = Array.IndexOf(names, required[i]);
+                if (at >= 0) ByProperty[at] |= 1UL << i;
+                else undeclared.Add(i);
+            }
+
+            Undeclared = undeclared.ToArray();
+            All = required.Length >= 64 ? ulong.MaxValue : (1UL << required.Length) - 1;
+        }
+
+        /// <summary>Per declared property, the required bits it satisfies.</summary>
+        public ulong[] ByProperty { get; }
+
+        /// <summary>The indexes of required names that are not declared properties.</summary>
+        public int[] Undeclared { get; }
+
+        /// <summary>Every required bit.</summary>
+        public ulong All { get; }
+    }
+
     /// <summary>The declared properties, found by their UTF-8 names (<see cref="Json.Utf8NameIndex"/>).</summary>
     internal sealed class PropertyTable
     {

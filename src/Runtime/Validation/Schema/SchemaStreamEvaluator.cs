@@ -154,6 +154,7 @@ internal static class SchemaStreamEvaluator
             case JsonTokenType.Number:
                 if ((types & JsonTypes.Number) != 0) return true;
                 if ((types & JsonTypes.Integer) == 0) return false;
+                if (reader.TryGetInt64(out _)) return true;
                 SchemaNumber.Read(ref reader, out var n);
                 return n.IsInteger;
             default: return false;
@@ -162,7 +163,10 @@ internal static class SchemaStreamEvaluator
 
     private static bool Number(JsonSchema s, ref Utf8JsonReader reader)
     {
-        if (s.Minimum is null && s.Maximum is null && s.ExclusiveMinimum is null && s.ExclusiveMaximum is null && s.MultipleOf is null) return true;
+        // Integer keywords and an integer literal (most instances): compared as longs. Anything else as SchemaEvaluator does.
+        var integer = s.IntegerRule;
+        if (ReferenceEquals(integer, JsonSchema.IntegerBounds.None)) return true;
+        if (integer is not null && reader.TryGetInt64(out var value)) return integer.Holds(value);
         SchemaNumber.Read(ref reader, out var n);
         return SchemaEvaluator.NumberHolds(s, n);
     }
@@ -191,22 +195,30 @@ internal static class SchemaStreamEvaluator
         var table = s.PropertyLookup;
         var patterns = s.PatternProperties;
         var additional = s.AdditionalProperties;
-        var required = s.Required is null ? null : s.RequiredUtf8;
-        ulong missing = required is null ? 0 : required.Length == MaxRequired ? ulong.MaxValue : (1UL << required.Length) - 1;
+        // Required names are bits: a declared property clears its own bits through its index in the table; only a
+        // required name that no property declares is compared by name.
+        var requiredBits = s.RequiredByProperty;
+        var undeclared = requiredBits is null || requiredBits.Undeclared.Length == 0 ? null : requiredBits.Undeclared;
+        var requiredUtf8 = undeclared is null ? null : s.RequiredUtf8;
+        ulong missing = requiredBits?.All ?? 0;
         long count = 0;
         int hint = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
             count++;
+            int declared = table is null ? -1 : table.IndexOf(ref reader, ref hint);
             if (missing != 0)
             {
-                for (int i = 0; i < required!.Length; i++)
+                if (declared >= 0) missing &= ~requiredBits!.ByProperty[declared];
+                else if (undeclared is not null)
                 {
-                    if ((missing & (1UL << i)) != 0 && reader.ValueTextEquals(required[i]!)) missing &= ~(1UL << i);
+                    foreach (var i in undeclared)
+                    {
+                        if ((missing & (1UL << i)) != 0 && reader.ValueTextEquals(requiredUtf8![i]!)) missing &= ~(1UL << i);
+                    }
                 }
             }
 
-            int declared = table is null ? -1 : table.IndexOf(ref reader, ref hint);
             string? name = patterns is not null || (declared < 0 && additional is not null) ? reader.GetString() : null;
             reader.Read();
 

@@ -129,6 +129,13 @@ public readonly struct SchemaNumber
         number = reader.TryGetDecimal(out var exact) ? new SchemaNumber(exact, 0, true) : new SchemaNumber(0, reader.GetDouble(), false);
     }
 
+    /// <summary>The value as a long, when it is an integer that a long holds.</summary>
+    internal bool TryGetInt64(out long value)
+    {
+        value = _integer;
+        return _isLong;
+    }
+
     /// <summary>Compares two numbers by value.</summary>
     internal static int Compare(SchemaNumber a, SchemaNumber b) =>
         a._isLong && b._isLong ? a._integer.CompareTo(b._integer)
