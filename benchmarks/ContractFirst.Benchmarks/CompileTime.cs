@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -32,7 +33,8 @@ namespace ContractFirst.Benchmarks;
 /// the output as generated): <c>sealed</c> (records that nothing derives from are sealed), <c>class</c> (records as classes: equality lost,
 /// a bound only), <c>annotations</c> (<c>#nullable enable annotations</c>), <c>nodocs</c> (no <c>///</c> lines), <c>noresolver</c> (the JSON resolver's type tests removed: a bound only),
 /// <c>noattrs</c> (the models' <c>Cf.*</c> attributes removed: a bound only), <c>typeargs</c> (the JSON
-/// helpers' calls on primitives with explicit type arguments), <c>masks</c> (presence bits as constants, <c>0x8UL</c> for
+/// helpers' calls on primitives with explicit type arguments), <c>noreads</c> and <c>nowrites</c> (the converters' per-property lines removed: bounds only),
+/// <c>masks</c> (presence bits as constants, <c>0x8UL</c> for
 /// <c>1UL &lt;&lt; 3</c>).
 /// </para>
 /// </summary>
@@ -45,6 +47,9 @@ public static class CompileTime
 
     /// <summary>Only the method bodies of one kind of file are bound, and nothing is emitted (for a profiler: <c>--bodies-only json</c>).</summary>
     private static string? BodiesOnly;
+
+    /// <summary>Also time the analyzers of the .NET SDK (the NetAnalyzers a net10.0 build runs) on the generated code: <c>--analyzers</c>.</summary>
+    private static bool Analyzers;
 
     private static readonly CSharpParseOptions Parse = new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.None)
         .WithPreprocessorSymbols(PreprocessorSymbols());
@@ -76,6 +81,7 @@ public static class CompileTime
                 case "--no-kiota": kiota = false; break;
                 case "--emit-only": EmitOnly = true; break;
                 case "--bodies-only": BodiesOnly = args[++i]; break;
+                case "--analyzers": Analyzers = true; break;
                 case "--variant": variant = args[++i]; break;
                 default: specs.Add(args[i]); break;
             }
@@ -165,6 +171,9 @@ public static class CompileTime
         "noattrs" => text,
         "typeargs" when kind == "json" => ExplicitTypeArguments(text),
         "typeargs" => text,
+        "noreads" when kind == "json" => string.Join('\n', text.Split('\n').Where(l => !System.Text.RegularExpressions.Regex.IsMatch(l, @"^\s+case \d+: value\."))),
+        "nowrites" when kind == "json" => string.Join('\n', text.Split('\n').Where(l => !System.Text.RegularExpressions.Regex.IsMatch(l, @"^\s+(if \(\(value\.__\w+ & [^)]*\) != 0\) )?Put(Some)?V?\(writer, "))),
+        "noreads" or "nowrites" => text,
         "masks" => System.Text.RegularExpressions.Regex.Replace(text, @"\b1UL << (\d+)\b", m => "0x" + (1UL << int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToString("X", CultureInfo.InvariantCulture) + "UL"),
         _ => throw new ArgumentException("unknown variant " + variant),
     };
@@ -298,6 +307,7 @@ public static class CompileTime
             emitAlloc.Add(emitMegabytes);
         }
 
+        if (Analyzers) AnalyzerTimes(name, sources, references);
         var bytes = sources.Sum(s => (long)Encoding.UTF8.GetByteCount(s.Text));
         var split = string.Join(" / ", Kinds.Select(k => sources.Any(s => s.Kind == k) ? F(Median(perKind[k])) : "–"));
         Console.WriteLine($"| {name} | {bytes:N0} | {errors} | {F(Median(parse))} | {F(Median(declare))} | {F(Median(bodies))} | {split} | **{F(Median(emit))}** | {F(Median(emitWall))} | {Median(emitAlloc):N0} |");
@@ -332,6 +342,52 @@ public static class CompileTime
 
         [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
         private static extern int clock_gettime(int clock, out TimeSpec time);
+    }
+
+    /// <summary>
+    /// The SDK's C# NetAnalyzers (those that the build's default analysis level enables by default), run on a fresh
+    /// compilation of the trees without concurrency: each one's execution time as the compiler's
+    /// <c>-p:ReportAnalyzer=true</c> would print it, for the analyzers that take more than 10 ms.
+    /// </summary>
+    private static void AnalyzerTimes(string name, List<Source> sources, IReadOnlyList<MetadataReference> references)
+    {
+        var sdk = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        var root = Path.GetFullPath(Path.Combine(sdk, "..", "..", ".."));
+        var sdkDir = Directory.Exists(Path.Combine(root, "sdk")) ? Directory.GetDirectories(Path.Combine(root, "sdk")).OrderBy(d => d, StringComparer.Ordinal).LastOrDefault() : null;
+        var dll = sdkDir is null ? null : Path.Combine(sdkDir, "Sdks", "Microsoft.NET.Sdk", "analyzers", "Microsoft.CodeAnalysis.CSharp.NetAnalyzers.dll");
+        if (dll is null || !File.Exists(dll))
+        {
+            Console.WriteLine("// the SDK's NetAnalyzers were not found next to the runtime");
+            return;
+        }
+
+        var loader = new SdkAnalyzerLoader();
+        var analyzers = new[] { dll, Path.Combine(Path.GetDirectoryName(dll)!, "Microsoft.CodeAnalysis.NetAnalyzers.dll") }
+            .SelectMany(d => new Microsoft.CodeAnalysis.Diagnostics.AnalyzerFileReference(d, loader).GetAnalyzers(LanguageNames.CSharp))
+            .Where(a => a.SupportedDiagnostics.Any(d => d.IsEnabledByDefault && d.DefaultSeverity >= DiagnosticSeverity.Warning))
+            .ToImmutableArray();
+        var trees = sources.Select(s => CSharpSyntaxTree.ParseText(SourceText.From(s.Text, Encoding.UTF8), Parse, s.Name)).ToList();
+        var compilation = CSharpCompilation.Create("Consumer", trees, references, Options);
+        var options = new Microsoft.CodeAnalysis.Diagnostics.CompilationWithAnalyzersOptions(new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true);
+        var withAnalyzers = new Microsoft.CodeAnalysis.Diagnostics.CompilationWithAnalyzers(compilation, analyzers, options);
+        var sw = ThreadClock.StartNew();
+        var wall = Stopwatch.StartNew();
+        var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        Console.WriteLine($"// {name}: {analyzers.Length} SDK analyzers, {diagnostics.Length} diagnostics, {F(wall.Elapsed.TotalSeconds)} s wall clock (binding included)");
+        foreach (var analyzer in analyzers)
+        {
+            var time = withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default).GetAwaiter().GetResult().ExecutionTime.TotalSeconds;
+            if (time >= 0.01) Console.WriteLine($"//   {analyzer.GetType().Name} ({string.Join(", ", analyzer.SupportedDiagnostics.Select(d => d.Id).Distinct())}): {F(time)} s");
+        }
+    }
+
+    private sealed class SdkAnalyzerLoader : Microsoft.CodeAnalysis.IAnalyzerAssemblyLoader
+    {
+        public void AddDependencyLocation(string fullPath)
+        {
+        }
+
+        public System.Reflection.Assembly LoadFromPath(string fullPath) => System.Reflection.Assembly.LoadFrom(fullPath);
     }
 
     private static string F(double seconds) => seconds.ToString("0.00", CultureInfo.InvariantCulture);
