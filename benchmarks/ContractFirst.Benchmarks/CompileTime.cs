@@ -11,31 +11,36 @@ namespace ContractFirst.Benchmarks;
 
 /// <summary>
 /// <c>dotnet run -c Release --project benchmarks/ContractFirst.Benchmarks -- compile-time [specs...] [--reps N] [--no-kiota]
-/// [--variant NAME]</c> (issue #13): where the C# compiler's time goes on the generated code, in-process and repeatable.
+/// [--variant A,B] [--analyzers] [--emit-only] [--bodies-only KIND]</c> (issue #13): where the C# compiler's time goes on
+/// the generated code, in-process and repeatable.
 /// <para>
 /// The generator runs once per spec (<c>Generate="Models;Client"</c>, as in <c>size</c>); then, on the generated trees
 /// only, each repetition times: <b>parse</b> (all trees), <b>declare</b> (a fresh compilation's declaration diagnostics:
 /// symbols, members, attributes, the members the compiler synthesizes for records), <b>bodies</b> (each tree's method
-/// body diagnostics: binding and flow analysis, summed per kind of file: records (object and union models), enums (open enums), json, validation, client; Kiota's
-/// Models/ count as records) and
-/// <b>emit</b> (a second fresh compilation emitted to memory, which is what a build does: binding, lowering, IL and
-/// metadata). The compilation is single-threaded (<c>concurrentBuild: false</c>) and optimized, with the preprocessor
-/// symbols and the documentation mode of a net10.0 Release build without a documentation file, and the times are the
-/// thread's CPU seconds, which do not depend much on how many cores other processes leave free. The first repetition warms up and is dropped; the
-/// median of the others is printed, with the wall-clock time of the emit and what it allocated on the compiling thread
-/// (a steadier figure than time when other builds share the cores).
+/// body diagnostics: binding and flow analysis, summed per kind of file: records (object and union models), enums (open
+/// enums), json, validation, client; Kiota's Models/ count as records) and <b>emit</b> (a second fresh compilation
+/// emitted to memory, which is what a build does: declarations, binding, lowering, IL and metadata). The compilation is
+/// single-threaded (<c>concurrentBuild: false</c>) and optimized, with the preprocessor symbols and the documentation
+/// mode of a net10.0 Release build without a documentation file; the times are the compiling thread's CPU seconds, which
+/// depend less than wall-clock time on what else runs on the machine. The first repetition warms up and is dropped; the
+/// median of the others is printed, with the emit's wall-clock time and what it allocated on the compiling thread.
 /// </para>
 /// <para>
-/// Kiota's output for the same document (its CLI in benchmarks/kiota/tools, as for <c>size</c>) is timed alike,
-/// against the Kiota 2.1.6 libraries in the NuGet cache (restored by <c>build-time</c>); its errors are counted, since
-/// an output that does not compile (jira-platform.json) still binds. <c>--variant</c> applies a text edit to our output
-/// first, to measure an idea before building it into the generator (a comma-separated list: one row each; <c>none</c> is
-/// the output as generated): <c>sealed</c> (records that nothing derives from are sealed), <c>class</c> (records as classes: equality lost,
-/// a bound only), <c>annotations</c> (<c>#nullable enable annotations</c>), <c>nodocs</c> (no <c>///</c> lines), <c>noresolver</c> (the JSON resolver's type tests removed: a bound only),
-/// <c>noattrs</c> (the models' <c>Cf.*</c> attributes removed: a bound only), <c>typeargs</c> (the JSON
-/// helpers' calls on primitives with explicit type arguments), <c>noreads</c> and <c>nowrites</c> (the converters' per-property lines removed: bounds only),
-/// <c>masks</c> (presence bits as constants, <c>0x8UL</c> for
-/// <c>1UL &lt;&lt; 3</c>).
+/// Kiota's output for the same document (its CLI in benchmarks/kiota/tools, as for <c>size</c>) is timed alike, against
+/// the Kiota 2.1.6 libraries in the NuGet cache (restored by <c>build-time</c>); its errors are counted, since an output
+/// that does not compile (jira-platform.json) still binds. <c>--analyzers</c> also runs the SDK's C# NetAnalyzers (those
+/// enabled by default, as a net10.0 build runs them) over each side and prints their execution times.
+/// </para>
+/// <para>
+/// <c>--variant</c> applies a text edit to our output first, to measure an idea before building it into the generator
+/// (a comma-separated list, one row each; <c>none</c> is the output as generated): <c>sealed</c> (records that nothing
+/// derives from are sealed), <c>class</c> (records as classes: value equality lost, a bound only), <c>annotations</c>
+/// (<c>#nullable enable annotations</c>), <c>nodocs</c> (no <c>///</c> lines), <c>noresolver</c> (the JSON resolver's
+/// type tests removed: a bound only), <c>noattrs</c> (the models' <c>Cf.*</c> attributes removed: a bound only),
+/// <c>typeargs</c> (the JSON helpers' calls on primitives with explicit type arguments), <c>noreads</c> and
+/// <c>nowrites</c> (the converters' per-property lines removed: bounds only), <c>masks</c> (presence bits as constants,
+/// <c>0x8UL</c> for <c>1UL &lt;&lt; 3</c>). <c>--emit-only</c> and <c>--bodies-only KIND</c> run only that stage, for a
+/// profiler (<c>dotnet-trace collect</c>).
 /// </para>
 /// </summary>
 public static class CompileTime
