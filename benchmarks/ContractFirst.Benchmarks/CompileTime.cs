@@ -11,7 +11,7 @@ namespace ContractFirst.Benchmarks;
 
 /// <summary>
 /// <c>dotnet run -c Release --project benchmarks/ContractFirst.Benchmarks -- compile-time [specs...] [--reps N] [--no-kiota]
-/// [--variant A,B] [--analyzers] [--emit-only] [--bodies-only KIND]</c> (issue #13): where the C# compiler's time goes on
+/// [--variant A,B] [--analyzers [--suppress ID]] [--emit-only] [--bodies-only KIND]</c> (issue #13): where the C# compiler's time goes on
 /// the generated code, in-process and repeatable.
 /// <para>
 /// The generator runs once per spec (<c>Generate="Models;Client"</c>, as in <c>size</c>); then, on the generated trees
@@ -39,7 +39,8 @@ namespace ContractFirst.Benchmarks;
 /// type tests removed: a bound only), <c>noattrs</c> (the models' <c>Cf.*</c> attributes removed: a bound only),
 /// <c>typeargs</c> (the JSON helpers' calls on primitives with explicit type arguments), <c>noreads</c> and
 /// <c>nowrites</c> (the converters' per-property lines removed: bounds only), <c>masks</c> (presence bits as constants,
-/// <c>0x8UL</c> for <c>1UL &lt;&lt; 3</c>). <c>--emit-only</c> and <c>--bodies-only KIND</c> run only that stage, for a
+/// <c>0x8UL</c> for <c>1UL &lt;&lt; 3</c>). <c>--suppress ID</c> (with <c>--analyzers</c>) sets a diagnostic to <c>none</c> for every generated tree.
+/// <c>--emit-only</c> and <c>--bodies-only KIND</c> run only that stage, for a
 /// profiler (<c>dotnet-trace collect</c>).
 /// </para>
 /// </summary>
@@ -55,6 +56,9 @@ public static class CompileTime
 
     /// <summary>Also time the analyzers of the .NET SDK (the NetAnalyzers a net10.0 build runs) on the generated code: <c>--analyzers</c>.</summary>
     private static bool Analyzers;
+
+    /// <summary>Diagnostic ids set to <c>none</c> for every generated tree (as an .editorconfig section would), for <c>--analyzers</c>: <c>--suppress CA2252</c>.</summary>
+    private static readonly List<string> Suppressed = new();
 
     private static readonly CSharpParseOptions Parse = new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.None)
         .WithPreprocessorSymbols(PreprocessorSymbols());
@@ -87,6 +91,7 @@ public static class CompileTime
                 case "--emit-only": EmitOnly = true; break;
                 case "--bodies-only": BodiesOnly = args[++i]; break;
                 case "--analyzers": Analyzers = true; break;
+                case "--suppress": Suppressed.Add(args[++i]); break;
                 case "--variant": variant = args[++i]; break;
                 default: specs.Add(args[i]); break;
             }
@@ -372,7 +377,7 @@ public static class CompileTime
             .Where(a => a.SupportedDiagnostics.Any(d => d.IsEnabledByDefault && d.DefaultSeverity >= DiagnosticSeverity.Warning))
             .ToImmutableArray();
         var trees = sources.Select(s => CSharpSyntaxTree.ParseText(SourceText.From(s.Text, Encoding.UTF8), Parse, s.Name)).ToList();
-        var compilation = CSharpCompilation.Create("Consumer", trees, references, Options);
+        var compilation = CSharpCompilation.Create("Consumer", trees, references, Suppressed.Count == 0 ? Options : Options.WithSyntaxTreeOptionsProvider(new PerTreeSeverities(Suppressed)));
         var options = new Microsoft.CodeAnalysis.Diagnostics.CompilationWithAnalyzersOptions(new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true);
         var withAnalyzers = new Microsoft.CodeAnalysis.Diagnostics.CompilationWithAnalyzers(compilation, analyzers, options);
         var sw = ThreadClock.StartNew();
@@ -383,6 +388,24 @@ public static class CompileTime
         {
             var time = withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default).GetAwaiter().GetResult().ExecutionTime.TotalSeconds;
             if (time >= 0.01) Console.WriteLine($"//   {analyzer.GetType().Name} ({string.Join(", ", analyzer.SupportedDiagnostics.Select(d => d.Id).Distinct())}): {F(time)} s");
+        }
+    }
+
+    /// <summary>Per-tree severities, as an .editorconfig section for the generated files gives them.</summary>
+    private sealed class PerTreeSeverities(List<string> suppressed) : SyntaxTreeOptionsProvider
+    {
+        public override GeneratedKind IsGenerated(SyntaxTree tree, CancellationToken cancellationToken) => GeneratedKind.Unknown;
+
+        public override bool TryGetDiagnosticValue(SyntaxTree tree, string diagnosticId, CancellationToken cancellationToken, out ReportDiagnostic severity)
+        {
+            severity = ReportDiagnostic.Suppress;
+            return suppressed.Contains(diagnosticId);
+        }
+
+        public override bool TryGetGlobalDiagnosticValue(string diagnosticId, CancellationToken cancellationToken, out ReportDiagnostic severity)
+        {
+            severity = ReportDiagnostic.Default;
+            return false;
         }
     }
 
