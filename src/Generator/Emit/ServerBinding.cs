@@ -91,7 +91,27 @@ internal static class ServerBinding
     private static bool IsMapQuery(ParameterModel m) =>
         m.Location == ParameterLocation.Query && !m.IsContent && m.Type.Kind == TypeKind.Map && IsScalar(m.Type.Item!) && m.Style is ParameterStyle.DeepObject or ParameterStyle.Form;
 
-    private static bool HasChecks(ParameterModel m) => Checks(m.Type, m.Constraints, m.AllowedValues, "v", "\"\"").Length > 0;
+    private static bool HasChecks(ParameterModel m) => m.Schema is not null || Checks(m.Type, m.Constraints, m.AllowedValues, "v", "\"\"").Length > 0;
+
+    /// <summary>
+    /// The checks of a parsed parameter named <paramref name="v"/>: against its schema (JSON Schema's meaning, as a body)
+    /// when the model gave it one, else the typed checks, which are exact for it.
+    /// </summary>
+    private static string ParameterChecks(ServerTypes types, ParameterModel m, string v, string field)
+    {
+        if (m.Schema is not { } schema) return Checks(m.Type, m.Constraints, m.AllowedValues, v, field);
+        var node = $"{types.SchemasClass}.{schema}";
+        const string P = "global::ContractFirst.Validation.ParameterSchema.";
+        var item = m.Type.Kind == TypeKind.Array ? m.Type.Item! : null;
+        return (item is { Kind: TypeKind.Enum }
+            ? $"{P}CheckItems({node}, {v}, static e => e.Value, context, {field});"
+            : m.Type.Kind == TypeKind.Enum
+                ? $"{P}Check({node}, {v}.Value, context, {field});"
+                : $"{P}Check({node}, {v}, context, {field});") + "\n";
+    }
+
+    /// <summary>A query, header or cookie value that is one scalar (or any JSON value, read from its text as a number, a boolean or a string).</summary>
+    private static bool IsScalarParameter(ParameterModel m, TypeRef type) => IsScalar(type) || (type.Kind == TypeKind.Any && !m.IsContent);
 
     public static void EmitParameter(SourceWriter w, ServerOperation op, ServerParameter p)
     {
@@ -155,7 +175,7 @@ internal static class ServerBinding
             w.Close();
             w.Line($"{p.Local} = list;");
             w.Line("var v = list;");
-            EmitChecks(w, m.Type, m.Constraints, m.AllowedValues, field);
+            Append(w, ParameterChecks(types, m, "v", field));
             w.Close();
         }
         else
@@ -163,7 +183,7 @@ internal static class ServerBinding
             w.Line($"else if (raw.Count > 1) context.Add({field}, \"type\", \"must be given once\");");
             w.Open($"else if ({TryParse(types, m.Type, m.Location == ParameterLocation.Header ? "raw[0]!.Trim()" : "raw[0]!", "v")})");
             w.Line($"{p.Local} = v;");
-            EmitChecks(w, m.Type, m.Constraints, m.AllowedValues, field);
+            Append(w, ParameterChecks(types, m, "v", field));
             w.Close();
             w.Line($"else context.Add({field}, \"type\", {CSharp.StringLiteral(Expectation(m.Type))});");
         }
@@ -188,7 +208,7 @@ internal static class ServerBinding
         var names = p.Key == m.WireName ? CSharp.StringLiteral(p.Key) : CSharp.StringLiteral(p.Key) + ", " + CSharp.StringLiteral(m.WireName);
         var field = CSharp.StringLiteral(m.WireName);
         var value = "v_" + p.Name.TrimStart('@');
-        if (m.Type.Kind == TypeKind.Array && IsScalar(m.Type.Item!))
+        if (m.Type.Kind == TypeKind.Array && IsScalarParameter(m, m.Type.Item!))
         {
             var (delimiter, split) = m.Location switch
             {
@@ -201,15 +221,15 @@ internal static class ServerBinding
                 ParameterLocation.Cookie => (',', !m.Explode),
                 _ => (',', true),
             };
-            var call = $"request.Array({source}, {names}, {Parser(op.Types, m.Type.Item!)}, {Bool(p.IsRequired)}, '{delimiter}', {Bool(split)}, out var {p.Local})";
-            WithChecks(w, call, m, p.Local, field);
+            var call = $"request.Array({source}, {names}, {Parser(op.Types, m.Type.Item!, m)}, {Bool(p.IsRequired)}, '{delimiter}', {Bool(split)}, out var {p.Local})";
+            WithChecks(w, op.Types, call, m, p.Local, field);
             return;
         }
 
-        var parse = $"request.Scalar({source}, {names}, {Parser(op.Types, m.Type)}, {Bool(p.IsRequired)}";
+        var parse = $"request.Scalar({source}, {names}, {Parser(op.Types, m.Type, m)}, {Bool(p.IsRequired)}";
         if (p.IsRequired || !m.Type.IsValueType)
         {
-            WithChecks(w, $"{parse}, out {p.Type} {p.Local})", m, p.Local, field);
+            WithChecks(w, op.Types, $"{parse}, out {p.Type} {p.Local})", m, p.Local, field);
         }
         else if (!HasChecks(m))
         {
@@ -220,14 +240,14 @@ internal static class ServerBinding
             w.Line($"{p.Type}? {p.Local} = null;");
             w.Open($"if ({parse}, out {p.Type} {value}))");
             w.Line($"{p.Local} = {value};");
-            Append(w, Checks(m.Type, m.Constraints, m.AllowedValues, value, field));
+            Append(w, ParameterChecks(op.Types, m, value, field));
             w.Close();
         }
     }
 
-    private static void WithChecks(SourceWriter w, string call, ParameterModel m, string local, string field)
+    private static void WithChecks(SourceWriter w, ServerTypes types, string call, ParameterModel m, string local, string field)
     {
-        var checks = Checks(m.Type, m.Constraints, m.AllowedValues, local, field);
+        var checks = ParameterChecks(types, m, local, field);
         if (checks.Length == 0)
         {
             w.Line(call + ";");
@@ -240,8 +260,12 @@ internal static class ServerBinding
     }
 
     /// <summary>The shared parser of a scalar type (or JSON text for anything else).</summary>
-    private static string Parser(ServerTypes types, TypeRef type) => type.Kind switch
+    private static string Parser(ServerTypes types, TypeRef type, ParameterModel m) => type.Kind switch
     {
+        // A schema parameter of any JSON value: its text is a number, a boolean or a string (OpenAPI's serialization of a scalar).
+        TypeKind.Any when !m.IsContent => Lib + "ServerParsers.Any",
+        // Not content, not scalar: JSON text; a type the generated JSON options do not hold is a value that does not parse, not a 500.
+        TypeKind.Map or TypeKind.Array when !m.IsContent => $"{Lib}ServerParsers.Json(static () => {types.TypeInfo(type)})",
         TypeKind.Primitive => type.Primitive switch
         {
             PrimitiveKind.String => Lib + "ServerParsers.String",
