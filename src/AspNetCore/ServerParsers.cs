@@ -126,6 +126,28 @@ public static class ServerParsers
     /// </summary>
     public static ServerParser<JsonElement> Any { get; } = new("must be a value", ServerRuntime.TryParseAny);
 
+    /// <summary>
+    /// A generated model or union read from a scalar's text: the text is the JSON value it stands for (see
+    /// <see cref="Any"/>), then read with the model's type info (a model whose schema allows any value keeps it).
+    /// </summary>
+    /// <typeparam name="T">The parsed type.</typeparam>
+    /// <param name="typeInfo">The type's reflection-free type info, asked for when a value is parsed.</param>
+    /// <returns>The parser.</returns>
+    public static ServerParser<T> Scalar<T>(Func<JsonTypeInfo<T>> typeInfo) => new("must be a value of the declared schema", (string text, out T value) =>
+    {
+        value = default!;
+        ServerRuntime.TryParseAny(text, out var element);
+        try
+        {
+            value = element.Deserialize(typeInfo())!;
+            return value is not null;
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException or FormatException or OverflowException or ArgumentException)
+        {
+            return false;
+        }
+    });
+
     private static class EnumParsers<T> where T : struct, IOpenEnum<T>
     {
         public static readonly ServerParser<T> Instance = new("must be a string", ServerRuntime.TryParseEnum);

@@ -310,7 +310,10 @@ internal sealed class ClientOperationWriter
             {
                 // The parameter's schema, with JSON Schema's meaning: the server checks the same (ServerBinding.ParameterChecks).
                 var value = p.Type.Kind == TypeKind.Enum ? v + ".Value" : v;
-                inner.Line(p.Type.Kind == TypeKind.Array && p.Type.Item!.Kind == TypeKind.Enum
+                var item = p.Type.Kind == TypeKind.Array ? p.Type.Item! : null;
+                inner.Line(p.Type.Kind is TypeKind.Model or TypeKind.Map || item is { Kind: TypeKind.Model or TypeKind.Map or TypeKind.Array }
+                    ? $"{_spec.SchemasClassName}.{parameterSchema}.Validate({v}, {_json}.TypeInfo<{p.Type.CSharpType}>(), {context}, {field});"
+                    : item is { Kind: TypeKind.Enum }
                     ? $"global::ContractFirst.Validation.ParameterSchema.CheckItems({_spec.SchemasClassName}.{parameterSchema}, {v}, static e => e.Value, {context}, {field});"
                     : $"global::ContractFirst.Validation.ParameterSchema.Check({_spec.SchemasClassName}.{parameterSchema}, {value}, {context}, {field});");
             }

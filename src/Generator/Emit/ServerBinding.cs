@@ -58,7 +58,10 @@ internal sealed class ServerTypes
 
     /// <summary>The model that an object query parameter (deepObject or form style) binds into.</summary>
     public ObjectModel? QueryModel(ParameterModel p) =>
-        p.Location == ParameterLocation.Query && !p.IsContent && p.Style is ParameterStyle.DeepObject or ParameterStyle.Form ? Bindable(p.Type) : null;
+        p.Location == ParameterLocation.Query && !p.IsContent && p.Style is ParameterStyle.DeepObject or ParameterStyle.Form && Bindable(p.Type) is { } obj
+        && !(p.Schema is not null && obj.AcceptsAnyJson) // object keywords without type: object: any value, read from the text as one
+            ? obj
+            : null;
 
     /// <summary>The properties of an object and of its bases, bases first.</summary>
     public System.Collections.Generic.List<PropertyModel> AllProperties(ObjectModel obj) => _index.AllProperties(obj);
@@ -103,6 +106,12 @@ internal static class ServerBinding
         var node = $"{types.SchemasClass}.{schema}";
         const string P = "global::ContractFirst.Validation.ParameterSchema.";
         var item = m.Type.Kind == TypeKind.Array ? m.Type.Item! : null;
+        if (m.Type.Kind is TypeKind.Model or TypeKind.Map || item is { Kind: TypeKind.Model or TypeKind.Map or TypeKind.Array })
+        {
+            // Generated types are written as JSON with their own type info, then checked.
+            return $"{node}.Validate({v}, {types.TypeInfo(m.Type)}, context, {field});\n";
+        }
+
         return (item is { Kind: TypeKind.Enum }
             ? $"{P}CheckItems({node}, {v}, static e => e.Value, context, {field});"
             : m.Type.Kind == TypeKind.Enum
@@ -266,6 +275,8 @@ internal static class ServerBinding
         TypeKind.Any when !m.IsContent => Lib + "ServerParsers.Any",
         // Not content, not scalar: JSON text; a type the generated JSON options do not hold is a value that does not parse, not a 500.
         TypeKind.Map or TypeKind.Array when !m.IsContent => $"{Lib}ServerParsers.Json(static () => {types.TypeInfo(type)})",
+        // A generated model or union for a schema parameter: its text is the scalar it stands for (a model may hold any value).
+        TypeKind.Model when !m.IsContent && m.Schema is not null => $"{Lib}ServerParsers.Scalar(static () => {types.TypeInfo(type)})",
         TypeKind.Primitive => type.Primitive switch
         {
             PrimitiveKind.String => Lib + "ServerParsers.String",
