@@ -323,6 +323,14 @@ public static class ParameterRunner
                 return true;
             }
 
+            // An integer by value (1.0) is what a caller passes as 1L: read the number, not the JSON token's spelling.
+            if ((target == typeof(long) || target == typeof(int)) && JsonDocument.Parse(json).RootElement is { ValueKind: JsonValueKind.Number } number
+                && number.TryGetDecimal(out var d) && d == decimal.Truncate(d))
+            {
+                value = target == typeof(long) ? (object)(long)d : (int)d;
+                return true;
+            }
+
             value = JsonSerializer.Deserialize(json, options.GetTypeInfo(target));
             if (value is null && !type.IsValueType)
             {

@@ -19,6 +19,9 @@ public sealed record ParameterCase(int Index, SuiteCase Case, IReadOnlyList<stri
 /// <summary>One group of the suite as a required query parameter <c>v</c>: its shape and its cases.</summary>
 public sealed record ParameterGroup(KeywordFile File, SuiteGroup Group, ParameterShape Shape, IReadOnlyList<ParameterCase> Cases)
 {
+    /// <summary>The group has array keywords but no <c>type</c>: measured as an array parameter, with <c>type: array</c> added (its array cases mean the same).</summary>
+    public bool TypedAsArray => Shape == ParameterShape.Array && !(Group.Schema is System.Text.Json.Nodes.JsonObject o && o.ContainsKey("type"));
+
     public IEnumerable<ParameterCase> Sent => Cases.Where(c => c.Exclusion is null);
 }
 
@@ -46,7 +49,7 @@ public static class ParameterSuite
         {
             foreach (var group in file.Runnable)
             {
-                var shape = ShapeOf(group.Schema);
+                var shape = ShapeOf(group);
                 var cases = group.Cases.Select((c, i) => Classify(i, c, group.Schema, shape)).ToList();
                 result.Add(new ParameterGroup(file, group, shape, cases));
             }
@@ -55,9 +58,19 @@ public static class ParameterSuite
         return result;
     }
 
-    /// <summary>An array group when the schema says <c>type: array</c> (and nothing else); every other group is scalar.</summary>
-    public static ParameterShape ShapeOf(JsonNode? schema) =>
-        schema is JsonObject obj && obj["type"] is JsonValue t && t.TryGetValue<string>(out var type) && type == "array" ? ParameterShape.Array : ParameterShape.Scalar;
+    private static readonly string[] ArrayKeywords = { "items", "prefixItems", "contains", "minContains", "maxContains", "minItems", "maxItems", "uniqueItems" };
+
+    /// <summary>
+    /// An array group when the schema says <c>type: array</c>, or has array keywords, no <c>type</c> and no <c>$ref</c>, and
+    /// some case that is a non-empty array of scalars (measured as <c>type: array</c> plus the schema); every other group is scalar.
+    /// </summary>
+    public static ParameterShape ShapeOf(SuiteGroup group)
+    {
+        if (group.Schema is not JsonObject obj) return ParameterShape.Scalar;
+        if (obj["type"] is JsonValue t && t.TryGetValue<string>(out var type)) return type == "array" ? ParameterShape.Array : ParameterShape.Scalar;
+        if (obj.ContainsKey("type") || obj.ContainsKey("$ref") || !ArrayKeywords.Any(obj.ContainsKey)) return ParameterShape.Scalar;
+        return group.Cases.Any(c => JsonNode.Parse(c.DataJson) is JsonArray { Count: > 0 } a && a.All(i => i is JsonValue)) ? ParameterShape.Array : ParameterShape.Scalar;
+    }
 
     private static ParameterCase Classify(int index, SuiteCase c, JsonNode? schema, ParameterShape shape)
     {
@@ -162,6 +175,8 @@ public static class ParameterSuite
         var paths = new JsonObject();
         foreach (var g in groups)
         {
+            var schema = ConformanceDocument.Relocate(file.Draft, g.Group.Schema, SchemaPointer(g.Group));
+            if (g.TypedAsArray && schema is JsonObject typed) typed["type"] = "array";
             paths[g.Group.Path] = new JsonObject
             {
                 ["get"] = new JsonObject
@@ -175,7 +190,7 @@ public static class ParameterSuite
                         ["required"] = true,
                         ["style"] = "form",
                         ["explode"] = true,
-                        ["schema"] = ConformanceDocument.Relocate(file.Draft, g.Group.Schema, SchemaPointer(g.Group)),
+                        ["schema"] = schema,
                     }),
                     ["responses"] = new JsonObject { ["204"] = new JsonObject { ["description"] = "The instance is valid." } },
                 },
