@@ -300,7 +300,7 @@ public static class ParameterRunner
         }
     }
 
-    private static bool TryRead(string json, Type type, JsonSerializerOptions options, out object? value, out string? why)
+    internal static bool TryRead(string json, Type type, JsonSerializerOptions options, out object? value, out string? why)
     {
         value = null;
         why = null;
@@ -347,7 +347,7 @@ public static class ParameterRunner
         }
     }
 
-    private sealed class NoContentHandler : HttpMessageHandler
+    internal sealed class NoContentHandler : HttpMessageHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
             Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.NoContent) { RequestMessage = request });
