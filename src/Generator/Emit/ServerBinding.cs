@@ -106,11 +106,14 @@ internal static class ServerBinding
         var node = $"{types.SchemasClass}.{schema}";
         const string P = "global::ContractFirst.Validation.ParameterSchema.";
         var item = m.Type.Kind == TypeKind.Array ? m.Type.Item! : null;
-        if (m.Type.Kind is TypeKind.Model or TypeKind.Map || item is { Kind: TypeKind.Model or TypeKind.Map or TypeKind.Array })
+        if (m.Type.Kind == TypeKind.Model)
         {
-            // Generated types are written as JSON with their own type info, then checked.
+            // A generated model or union is written as JSON with its own type info, then checked.
             return $"{node}.Validate({v}, {types.TypeInfo(m.Type)}, context, {field});\n";
         }
+
+        // Collections of models (deepObject-like shapes no query carries as scalars) keep the typed checks.
+        if (ContainsModel(m.Type.Item)) return Checks(m.Type, m.Constraints, m.AllowedValues, v, field);
 
         return (item is { Kind: TypeKind.Enum }
             ? $"{P}CheckItems({node}, {v}, static e => e.Value, context, {field});"
@@ -118,6 +121,8 @@ internal static class ServerBinding
                 ? $"{P}Check({node}, {v}.Value, context, {field});"
                 : $"{P}Check({node}, {v}, context, {field});") + "\n";
     }
+
+    internal static bool ContainsModel(TypeRef? type) => type is not null && (type.Kind == TypeKind.Model || ContainsModel(type.Item));
 
     /// <summary>A query, header or cookie value that is one scalar (or any JSON value, read from its text as a number, a boolean or a string).</summary>
     private static bool IsScalarParameter(ParameterModel m, TypeRef type) => IsScalar(type) || (type.Kind == TypeKind.Any && !m.IsContent);

@@ -96,6 +96,16 @@ public static class ParameterSchema
             case Uri uri: writer.WriteStringValue(uri.OriginalString); break;
             case byte[] bytes: writer.WriteBase64StringValue(bytes); break;
             case JsonElement element: element.WriteTo(writer); break;
+            case System.Collections.IDictionary map:
+                writer.WriteStartObject();
+                foreach (System.Collections.DictionaryEntry entry in map)
+                {
+                    writer.WritePropertyName(Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "");
+                    Write(writer, entry.Value);
+                }
+
+                writer.WriteEndObject();
+                break;
             case System.Collections.IEnumerable sequence:
                 writer.WriteStartArray();
                 foreach (var item in sequence) Write(writer, item);
