@@ -324,11 +324,11 @@ namespace ContractFirst.AspNetCore
             return false;
         }
 
-        /// <summary>A number with a fraction or an exponent whose value is an integer (<c>1.0</c>, <c>1e2</c>).</summary>
+        /// <summary>A JSON number with a fraction or an exponent whose value is an integer (<c>1.0</c>, <c>1e2</c>).</summary>
         private static bool TryIntegral(string text, out decimal value)
         {
             value = 0;
-            if (text.Length == 0 || text.Length > 64 || text.AsSpan().IndexOfAny('.', 'e', 'E') < 0) return false;
+            if (text.Length == 0 || text.Length > 64 || text.AsSpan().IndexOfAny('.', 'e', 'E') < 0 || !IsJsonNumber(text)) return false;
             return decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out value)
                 && value == decimal.Truncate(value);
         }
