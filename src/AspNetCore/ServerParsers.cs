@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
 namespace ContractFirst.AspNetCore;
@@ -95,6 +96,57 @@ public static class ServerParsers
     /// <param name="typeInfo">The type's reflection-free type info.</param>
     /// <returns>The parser.</returns>
     public static ServerParser<T> Json<T>(JsonTypeInfo<T> typeInfo) => new("must be JSON of the declared schema", (string text, out T value) => ServerRuntime.TryParseJson(text, typeInfo, out value));
+
+    /// <summary>
+    /// A JSON value lazily typed (a type the generated JSON options do not hold is text that does not parse, not an
+    /// exception): for non-scalar parameters that are not <c>content</c> parameters.
+    /// </summary>
+    /// <typeparam name="T">The parsed type.</typeparam>
+    /// <param name="typeInfo">The type's reflection-free type info, asked for when a value is parsed.</param>
+    /// <returns>The parser.</returns>
+    public static ServerParser<T> Json<T>(Func<JsonTypeInfo<T>> typeInfo) => new("must be JSON of the declared schema", (string text, out T value) =>
+    {
+        JsonTypeInfo<T> info;
+        try
+        {
+            info = typeInfo();
+        }
+        catch (NotSupportedException)
+        {
+            value = default!;
+            return false;
+        }
+
+        return ServerRuntime.TryParseJson(text, info, out value);
+    });
+
+    /// <summary>
+    /// Any JSON value, as OpenAPI serializes a scalar: text that is a JSON number is that number, <c>true</c>/<c>false</c>
+    /// a boolean, anything else a string (for schemas without one type: no <c>type</c>, or a type array).
+    /// </summary>
+    public static ServerParser<JsonElement> Any { get; } = new("must be a value", ServerRuntime.TryParseAny);
+
+    /// <summary>
+    /// A generated model or union read from a scalar's text: the text is the JSON value it stands for (see
+    /// <see cref="Any"/>), then read with the model's type info (a model whose schema allows any value keeps it).
+    /// </summary>
+    /// <typeparam name="T">The parsed type.</typeparam>
+    /// <param name="typeInfo">The type's reflection-free type info, asked for when a value is parsed.</param>
+    /// <returns>The parser.</returns>
+    public static ServerParser<T> Scalar<T>(Func<JsonTypeInfo<T>> typeInfo) => new("must be a value of the declared schema", (string text, out T value) =>
+    {
+        value = default!;
+        ServerRuntime.TryParseAny(text, out var element);
+        try
+        {
+            value = element.Deserialize(typeInfo())!;
+            return value is not null;
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException or FormatException or OverflowException or ArgumentException)
+        {
+            return false;
+        }
+    });
 
     private static class EnumParsers<T> where T : struct, IOpenEnum<T>
     {

@@ -299,11 +299,77 @@ namespace ContractFirst.AspNetCore
             }
         }
 
-        public static bool TryParse(string text, out int value) =>
-            int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+        // Integers are integers by value, as in JSON Schema: 1.0 and 1e2 are integers too (the plain form is tried first).
+        public static bool TryParse(string text, out int value)
+        {
+            if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value)) return true;
+            if (TryIntegral(text, out var d) && d >= int.MinValue && d <= int.MaxValue)
+            {
+                value = (int)d;
+                return true;
+            }
 
-        public static bool TryParse(string text, out long value) =>
-            long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+            return false;
+        }
+
+        public static bool TryParse(string text, out long value)
+        {
+            if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value)) return true;
+            if (TryIntegral(text, out var d) && d >= long.MinValue && d <= long.MaxValue)
+            {
+                value = (long)d;
+                return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>A JSON number with a fraction or an exponent whose value is an integer (<c>1.0</c>, <c>1e2</c>).</summary>
+        private static bool TryIntegral(string text, out decimal value)
+        {
+            value = 0;
+            if (text.Length == 0 || text.Length > 64 || text.AsSpan().IndexOfAny('.', 'e', 'E') < 0 || !IsJsonNumber(text)) return false;
+            return decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out value)
+                && value == decimal.Truncate(value);
+        }
+
+        /// <summary>A scalar's text as the JSON value it stands for: a JSON number, <c>true</c>/<c>false</c>, else a string.</summary>
+        public static bool TryParseAny(string text, out JsonElement value)
+        {
+            if (text is "true" or "false" || IsJsonNumber(text))
+            {
+                value = JsonElement.Parse(text);
+                return true;
+            }
+
+            value = JsonSerializer.SerializeToElement(text, ContractFirst.Json.RuntimeJsonContext.Default.String);
+            return true;
+        }
+
+        private static bool IsJsonNumber(string text)
+        {
+            var i = 0;
+            if (i < text.Length && text[i] == '-') i++;
+            if (i >= text.Length || !char.IsAsciiDigit(text[i])) return false;
+            if (text[i] == '0') i++;
+            else while (i < text.Length && char.IsAsciiDigit(text[i])) i++;
+            if (i < text.Length && text[i] == '.')
+            {
+                i++;
+                if (i >= text.Length || !char.IsAsciiDigit(text[i])) return false;
+                while (i < text.Length && char.IsAsciiDigit(text[i])) i++;
+            }
+
+            if (i < text.Length && text[i] is 'e' or 'E')
+            {
+                i++;
+                if (i < text.Length && text[i] is '+' or '-') i++;
+                if (i >= text.Length || !char.IsAsciiDigit(text[i])) return false;
+                while (i < text.Length && char.IsAsciiDigit(text[i])) i++;
+            }
+
+            return i == text.Length;
+        }
 
         public static bool TryParse(string text, out float value) =>
             float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && float.IsFinite(value);

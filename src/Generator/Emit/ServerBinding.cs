@@ -58,7 +58,10 @@ internal sealed class ServerTypes
 
     /// <summary>The model that an object query parameter (deepObject or form style) binds into.</summary>
     public ObjectModel? QueryModel(ParameterModel p) =>
-        p.Location == ParameterLocation.Query && !p.IsContent && p.Style is ParameterStyle.DeepObject or ParameterStyle.Form ? Bindable(p.Type) : null;
+        p.Location == ParameterLocation.Query && !p.IsContent && p.Style is ParameterStyle.DeepObject or ParameterStyle.Form && Bindable(p.Type) is { } obj
+        && !(p.Schema is not null && obj.AcceptsAnyJson) // object keywords without type: object: any value, read from the text as one
+            ? obj
+            : null;
 
     /// <summary>The properties of an object and of its bases, bases first.</summary>
     public System.Collections.Generic.List<PropertyModel> AllProperties(ObjectModel obj) => _index.AllProperties(obj);
@@ -91,7 +94,38 @@ internal static class ServerBinding
     private static bool IsMapQuery(ParameterModel m) =>
         m.Location == ParameterLocation.Query && !m.IsContent && m.Type.Kind == TypeKind.Map && IsScalar(m.Type.Item!) && m.Style is ParameterStyle.DeepObject or ParameterStyle.Form;
 
-    private static bool HasChecks(ParameterModel m) => Checks(m.Type, m.Constraints, m.AllowedValues, "v", "\"\"").Length > 0;
+    private static bool HasChecks(ParameterModel m) => m.Schema is not null || Checks(m.Type, m.Constraints, m.AllowedValues, "v", "\"\"").Length > 0;
+
+    /// <summary>
+    /// The checks of a parsed parameter named <paramref name="v"/>: against its schema (JSON Schema's meaning, as a body)
+    /// when the model gave it one, else the typed checks, which are exact for it.
+    /// </summary>
+    private static string ParameterChecks(ServerTypes types, ParameterModel m, string v, string field)
+    {
+        if (m.Schema is not { } schema) return Checks(m.Type, m.Constraints, m.AllowedValues, v, field);
+        var node = $"{types.SchemasClass}.{schema}";
+        const string P = "global::ContractFirst.Validation.ParameterSchema.";
+        var item = m.Type.Kind == TypeKind.Array ? m.Type.Item! : null;
+        if (m.Type.Kind == TypeKind.Model)
+        {
+            // A generated model or union is written as JSON with its own type info, then checked.
+            return $"{node}.Validate({v}, {types.TypeInfo(m.Type)}, context, {field});\n";
+        }
+
+        // Collections of models (deepObject-like shapes no query carries as scalars) keep the typed checks.
+        if (ContainsModel(m.Type.Item)) return Checks(m.Type, m.Constraints, m.AllowedValues, v, field);
+
+        return (item is { Kind: TypeKind.Enum }
+            ? $"{P}CheckItems({node}, {v}, static e => e.Value, context, {field});"
+            : m.Type.Kind == TypeKind.Enum
+                ? $"{P}Check({node}, {v}.Value, context, {field});"
+                : $"{P}Check({node}, {v}, context, {field});") + "\n";
+    }
+
+    internal static bool ContainsModel(TypeRef? type) => type is not null && (type.Kind == TypeKind.Model || ContainsModel(type.Item));
+
+    /// <summary>A query, header or cookie value that is one scalar (or any JSON value, read from its text as a number, a boolean or a string).</summary>
+    private static bool IsScalarParameter(ParameterModel m, TypeRef type) => IsScalar(type) || (type.Kind == TypeKind.Any && !m.IsContent);
 
     public static void EmitParameter(SourceWriter w, ServerOperation op, ServerParameter p)
     {
@@ -155,7 +189,7 @@ internal static class ServerBinding
             w.Close();
             w.Line($"{p.Local} = list;");
             w.Line("var v = list;");
-            EmitChecks(w, m.Type, m.Constraints, m.AllowedValues, field);
+            Append(w, ParameterChecks(types, m, "v", field));
             w.Close();
         }
         else
@@ -163,7 +197,7 @@ internal static class ServerBinding
             w.Line($"else if (raw.Count > 1) context.Add({field}, \"type\", \"must be given once\");");
             w.Open($"else if ({TryParse(types, m.Type, m.Location == ParameterLocation.Header ? "raw[0]!.Trim()" : "raw[0]!", "v")})");
             w.Line($"{p.Local} = v;");
-            EmitChecks(w, m.Type, m.Constraints, m.AllowedValues, field);
+            Append(w, ParameterChecks(types, m, "v", field));
             w.Close();
             w.Line($"else context.Add({field}, \"type\", {CSharp.StringLiteral(Expectation(m.Type))});");
         }
@@ -188,7 +222,7 @@ internal static class ServerBinding
         var names = p.Key == m.WireName ? CSharp.StringLiteral(p.Key) : CSharp.StringLiteral(p.Key) + ", " + CSharp.StringLiteral(m.WireName);
         var field = CSharp.StringLiteral(m.WireName);
         var value = "v_" + p.Name.TrimStart('@');
-        if (m.Type.Kind == TypeKind.Array && IsScalar(m.Type.Item!))
+        if (m.Type.Kind == TypeKind.Array && IsScalarParameter(m, m.Type.Item!))
         {
             var (delimiter, split) = m.Location switch
             {
@@ -201,15 +235,15 @@ internal static class ServerBinding
                 ParameterLocation.Cookie => (',', !m.Explode),
                 _ => (',', true),
             };
-            var call = $"request.Array({source}, {names}, {Parser(op.Types, m.Type.Item!)}, {Bool(p.IsRequired)}, '{delimiter}', {Bool(split)}, out var {p.Local})";
-            WithChecks(w, call, m, p.Local, field);
+            var call = $"request.Array({source}, {names}, {Parser(op.Types, m.Type.Item!, m)}, {Bool(p.IsRequired)}, '{delimiter}', {Bool(split)}, out var {p.Local})";
+            WithChecks(w, op.Types, call, m, p.Local, field);
             return;
         }
 
-        var parse = $"request.Scalar({source}, {names}, {Parser(op.Types, m.Type)}, {Bool(p.IsRequired)}";
+        var parse = $"request.Scalar({source}, {names}, {Parser(op.Types, m.Type, m)}, {Bool(p.IsRequired)}";
         if (p.IsRequired || !m.Type.IsValueType)
         {
-            WithChecks(w, $"{parse}, out {p.Type} {p.Local})", m, p.Local, field);
+            WithChecks(w, op.Types, $"{parse}, out {p.Type} {p.Local})", m, p.Local, field);
         }
         else if (!HasChecks(m))
         {
@@ -220,14 +254,14 @@ internal static class ServerBinding
             w.Line($"{p.Type}? {p.Local} = null;");
             w.Open($"if ({parse}, out {p.Type} {value}))");
             w.Line($"{p.Local} = {value};");
-            Append(w, Checks(m.Type, m.Constraints, m.AllowedValues, value, field));
+            Append(w, ParameterChecks(op.Types, m, value, field));
             w.Close();
         }
     }
 
-    private static void WithChecks(SourceWriter w, string call, ParameterModel m, string local, string field)
+    private static void WithChecks(SourceWriter w, ServerTypes types, string call, ParameterModel m, string local, string field)
     {
-        var checks = Checks(m.Type, m.Constraints, m.AllowedValues, local, field);
+        var checks = ParameterChecks(types, m, local, field);
         if (checks.Length == 0)
         {
             w.Line(call + ";");
@@ -240,8 +274,14 @@ internal static class ServerBinding
     }
 
     /// <summary>The shared parser of a scalar type (or JSON text for anything else).</summary>
-    private static string Parser(ServerTypes types, TypeRef type) => type.Kind switch
+    private static string Parser(ServerTypes types, TypeRef type, ParameterModel m) => type.Kind switch
     {
+        // A schema parameter of any JSON value: its text is a number, a boolean or a string (OpenAPI's serialization of a scalar).
+        TypeKind.Any when !m.IsContent => Lib + "ServerParsers.Any",
+        // Not content, not scalar: JSON text; a type the generated JSON options do not hold is a value that does not parse, not a 500.
+        TypeKind.Map or TypeKind.Array when !m.IsContent => $"{Lib}ServerParsers.Json(static () => {types.TypeInfo(type)})",
+        // A generated model or union for a schema parameter: its text is the scalar it stands for (a model may hold any value).
+        TypeKind.Model when !m.IsContent && m.Schema is not null => $"{Lib}ServerParsers.Scalar(static () => {types.TypeInfo(type)})",
         TypeKind.Primitive => type.Primitive switch
         {
             PrimitiveKind.String => Lib + "ServerParsers.String",

@@ -293,8 +293,15 @@ internal sealed record ParameterModel(
     string? Summary,
     Constraints Constraints,
     ImmutableEquatableArray<string> AllowedValues,
-    string? ContentType = null)
+    string? ContentType = null,
+    string? Schema = null)
 {
+    /// <summary>
+    /// Names the parameter's schema in <see cref="SpecModel.Schemas"/> when its typed checks cannot say all that the schema
+    /// means (const, type arrays, composition, pattern, …): the value is then checked against that schema, as a body is.
+    /// Null when the parsed type and the typed checks are exact.
+    /// </summary>
+
     /// <summary>Declared with <c>content</c> (its text is that media type, e.g. JSON) rather than <c>schema</c> and <c>style</c>.</summary>
     public bool IsContent => ContentType is not null;
 }

@@ -52,6 +52,8 @@ internal static class ValidationSchemaBuilder
             {
                 updated.Add(operation);
             }
+
+            updated[updated.Count - 1] = ParameterSchemas.Add(reader, root, updated[updated.Count - 1], names);
         }
 
         operations = updated.ToImmutableEquatableArray();

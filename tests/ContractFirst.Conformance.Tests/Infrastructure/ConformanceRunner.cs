@@ -194,13 +194,16 @@ public static class ConformanceRunner
     /// C# for the server interface as generated: every method answers its success result (204), and a host class that
     /// registers and maps it with the generated extensions.
     /// </summary>
-    public static string ImplementationSource(ConformanceDocument document, INamedTypeSymbol server)
+    public static string ImplementationSource(ConformanceDocument document, INamedTypeSymbol server) => ImplementationSource(document.Namespace, document.Api, server);
+
+    /// <summary>The same, for the generated server of API <paramref name="api"/> in <paramref name="ns"/>.</summary>
+    public static string ImplementationSource(string ns, string api, INamedTypeSymbol server)
     {
         var sb = new StringBuilder();
         sb.AppendLine("#nullable enable");
-        sb.AppendLine("namespace " + document.Namespace + ";");
+        sb.AppendLine("namespace " + ns + ";");
         sb.AppendLine();
-        sb.AppendLine("public sealed class ConformanceServer : I" + document.Api + "Server");
+        sb.AppendLine("public sealed class ConformanceServer : I" + api + "Server");
         sb.AppendLine("{");
         foreach (var method in server.GetMembers().OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary && m.IsAbstract))
         {
@@ -215,8 +218,8 @@ public static class ConformanceRunner
         sb.AppendLine();
         sb.AppendLine("public static class ConformanceHost");
         sb.AppendLine("{");
-        sb.AppendLine($"    public static void Add(global::Microsoft.Extensions.DependencyInjection.IServiceCollection services) => services.Add{document.Api}Server<ConformanceServer>();");
-        sb.AppendLine($"    public static void Map(global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, string prefix) => endpoints.Map{document.Api}(prefix);");
+        sb.AppendLine($"    public static void Add(global::Microsoft.Extensions.DependencyInjection.IServiceCollection services) => services.Add{api}Server<ConformanceServer>();");
+        sb.AppendLine($"    public static void Map(global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, string prefix) => endpoints.Map{api}(prefix);");
         sb.AppendLine("}");
         return sb.ToString();
     }

@@ -35,8 +35,8 @@ public static class Harness
 
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
 
-    /// <summary>Runs the generator over <paramref name="specs"/> (path, text, namespace, client name), Generate="Models;Server".</summary>
-    public static (Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics) Generate(IEnumerable<(string Path, string Text, string Namespace, string ClientName)> specs, CancellationToken cancellationToken = default)
+    /// <summary>Runs the generator over <paramref name="specs"/> (path, text, namespace, client name), Generate="Models;Server" unless <paramref name="generate"/> says otherwise.</summary>
+    public static (Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics) Generate(IEnumerable<(string Path, string Text, string Namespace, string ClientName)> specs, CancellationToken cancellationToken = default, string generate = "Models;Server")
     {
         var list = specs.ToList();
         var compilation = CSharpCompilation.Create(
@@ -50,7 +50,7 @@ public static class Harness
             new[] { new OpenApiGenerator().AsSourceGenerator() },
             list.Select(s => (AdditionalText)new MemoryText(s.Path, s.Text)),
             ParseOptions,
-            new Options(list.ToDictionary(s => s.Path, s => (s.Namespace, s.ClientName))));
+            new Options(list.ToDictionary(s => s.Path, s => (s.Namespace, s.ClientName)), generate));
         driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics, cancellationToken);
         return (output, diagnostics);
     }
@@ -76,7 +76,7 @@ public static class Harness
     }
 
     /// <summary>The OpenApiSpec item metadata as MSBuild's CompilerVisibleItemMetadata gives it.</summary>
-    private sealed class Options(IReadOnlyDictionary<string, (string Namespace, string ClientName)> specs) : AnalyzerConfigOptionsProvider
+    private sealed class Options(IReadOnlyDictionary<string, (string Namespace, string ClientName)> specs, string generate) : AnalyzerConfigOptionsProvider
     {
         public override AnalyzerConfigOptions GlobalOptions { get; } = new DictionaryOptions(new Dictionary<string, string> { ["build_property.RootNamespace"] = "Conformance" });
 
@@ -90,7 +90,7 @@ public static class Harness
                 ["build_metadata.AdditionalFiles.ContractFirstSpec"] = "true",
                 ["build_metadata.AdditionalFiles.Namespace"] = spec.Namespace,
                 ["build_metadata.AdditionalFiles.ClientName"] = spec.ClientName,
-                ["build_metadata.AdditionalFiles.Generate"] = "Models;Server",
+                ["build_metadata.AdditionalFiles.Generate"] = generate,
             });
         }
 
