@@ -8,7 +8,7 @@ namespace ContractFirst.Benchmarks;
 /// of the baseline and a batch of the candidate back to back (their order alternates between rounds), so a burst of
 /// load from another process hits both sides of one round alike. The result is the median and the quartiles of the
 /// per-round time ratios, not a ratio of two means taken minutes apart.
-/// <code>dotnet run -c Release --project benchmarks/ContractFirst.Benchmarks -- side-by-side [server|endpoint|kestrel|client|json] [rounds]</code>
+/// <code>dotnet run -c Release --project benchmarks/ContractFirst.Benchmarks -- side-by-side [server|endpoint|kestrel|client|json] [rounds] [calls per side per round]</code>
 /// </summary>
 public static class SideBySide
 {
@@ -18,6 +18,7 @@ public static class SideBySide
     {
         var what = args.Length > 1 ? args[1] : "server";
         var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 60;
+        int Batch(int standard) => args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : standard; // calls per side per round
         switch (what)
         {
             case "server":
@@ -26,8 +27,8 @@ public static class SideBySide
                 bench.Setup();
                 try
                 {
-                    await CompareAsync(new Pair("Server GET getService (hand-mapped → generated)", () => bench.GetService_HandMapped(), () => bench.GetService_Generated()), rounds, 100);
-                    await CompareAsync(new Pair("Server POST createService (hand-mapped → generated)", () => bench.CreateService_HandMapped(), () => bench.CreateService_Generated()), rounds, 100);
+                    await CompareAsync(new Pair("Server GET getService (hand-mapped → generated)", () => bench.GetService_HandMapped(), () => bench.GetService_Generated()), rounds, Batch(100));
+                    await CompareAsync(new Pair("Server POST createService (hand-mapped → generated)", () => bench.CreateService_HandMapped(), () => bench.CreateService_Generated()), rounds, Batch(100));
                 }
                 finally
                 {
@@ -57,8 +58,8 @@ public static class SideBySide
                 bench.Setup();
                 try
                 {
-                    await CompareAsync(new Pair("Endpoint GET getService (hand-mapped → generated)", () => bench.GetService_HandMapped(), () => bench.GetService_Generated()), rounds, 1000);
-                    await CompareAsync(new Pair("Endpoint POST createService (hand-mapped → generated)", () => bench.CreateService_HandMapped(), () => bench.CreateService_Generated()), rounds, 1000);
+                    await CompareAsync(new Pair("Endpoint GET getService (hand-mapped → generated)", () => bench.GetService_HandMapped(), () => bench.GetService_Generated()), rounds, Batch(1000));
+                    await CompareAsync(new Pair("Endpoint POST createService (hand-mapped → generated)", () => bench.CreateService_HandMapped(), () => bench.CreateService_Generated()), rounds, Batch(1000));
                 }
                 finally
                 {

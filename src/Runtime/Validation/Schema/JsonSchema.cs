@@ -283,6 +283,46 @@ public sealed class JsonSchema
 
     private int _streamable;
 
+    /// <summary>
+    /// Which groups of keywords this schema has (computed once): the streaming pass reads this one field first and then
+    /// only the keywords that are there, instead of testing every keyword field of every schema it passes.
+    /// </summary>
+    internal KeywordGroups Groups => _groups != 0 ? _groups : _groups = ComputeGroups();
+
+    private KeywordGroups _groups;
+
+    private KeywordGroups ComputeGroups()
+    {
+        var g = KeywordGroups.Computed;
+        if (AllOf is not null) g |= KeywordGroups.AllOf;
+        if (AnyOf is not null) g |= KeywordGroups.AnyOf;
+        if (Type != JsonTypes.None) g |= KeywordGroups.Type;
+        if (Const is not null || Enum is not null) g |= KeywordGroups.Values;
+        if (Minimum is not null || Maximum is not null || ExclusiveMinimum is not null || ExclusiveMaximum is not null || MultipleOf is not null) g |= KeywordGroups.Number;
+        if (MinLength is not null || MaxLength is not null || Pattern is not null || Format is not null) g |= KeywordGroups.String;
+        if (PrefixItems is not null || Items is not null || MinItems is not null || MaxItems is not null) g |= KeywordGroups.Array;
+        if (Properties is { Count: > 0 } || PatternProperties is not null || AdditionalProperties is not null || Required is { Length: > 0 } || MinProperties is not null || MaxProperties is not null) g |= KeywordGroups.Object;
+        if (Never) g |= KeywordGroups.Never;
+        return g;
+    }
+
+    /// <summary>Groups of keywords, as <see cref="Groups"/> reports them.</summary>
+    [Flags]
+    internal enum KeywordGroups
+    {
+        None = 0,
+        Computed = 1,
+        AllOf = 2,
+        AnyOf = 4,
+        Type = 8,
+        Values = 16,
+        Number = 32,
+        String = 64,
+        Array = 128,
+        Object = 256,
+        Never = 512,
+    }
+
     internal PropertyTable? PropertyLookup => _properties ??= Properties is { Count: > 0 } ? new PropertyTable(Properties) : null;
 
     /// <summary>

@@ -95,27 +95,28 @@ internal static class SchemaStreamEvaluator
     private static bool Check(JsonSchema schema, ref Utf8JsonReader reader, int depth)
     {
         schema = schema.Target;
-        if (ReferenceEquals(schema, JsonSchema.True))
+        var groups = schema.Groups;
+        if ((groups & ~JsonSchema.KeywordGroups.Computed) == 0)
         {
-            reader.Skip();
+            reader.Skip(); // no keyword: every value is valid (the schema true)
             return true;
         }
 
-        if (schema.Never || depth > MaxDepth) return false;
+        if ((groups & JsonSchema.KeywordGroups.Never) != 0 || depth > MaxDepth) return false;
 
-        if (schema.AllOf is { } allOf)
+        if ((groups & JsonSchema.KeywordGroups.AllOf) != 0)
         {
-            foreach (var part in allOf)
+            foreach (var part in schema.AllOf!)
             {
                 var copy = reader;
                 if (!Check(part, ref copy, depth + 1)) return false;
             }
         }
 
-        if (schema.AnyOf is { } anyOf)
+        if ((groups & JsonSchema.KeywordGroups.AnyOf) != 0)
         {
             bool any = false;
-            foreach (var branch in anyOf)
+            foreach (var branch in schema.AnyOf!)
             {
                 var copy = reader;
                 if (Check(branch, ref copy, depth + 1))
@@ -129,17 +130,27 @@ internal static class SchemaStreamEvaluator
         }
 
         var token = reader.TokenType;
-        if (schema.Type != JsonTypes.None && !HasType(schema.Type, ref reader, token)) return false;
-        if (schema.Const is { } constant && !constant.ContainsToken(ref reader)) return false;
-        if (schema.Enum is { } allowed && !allowed.ContainsToken(ref reader)) return false;
-        return token switch
+        if ((groups & JsonSchema.KeywordGroups.Type) != 0 && !HasType(schema.Type, ref reader, token)) return false;
+        if ((groups & JsonSchema.KeywordGroups.Values) != 0)
         {
-            JsonTokenType.Number => Number(schema, ref reader),
-            JsonTokenType.String => String(schema, ref reader),
-            JsonTokenType.StartArray => Array(schema, ref reader, depth),
-            JsonTokenType.StartObject => Object(schema, ref reader, depth),
-            _ => true,
-        };
+            if (schema.Const is { } constant && !constant.ContainsToken(ref reader)) return false;
+            if (schema.Enum is { } allowed && !allowed.ContainsToken(ref reader)) return false;
+        }
+
+        switch (token)
+        {
+            case JsonTokenType.Number: return (groups & JsonSchema.KeywordGroups.Number) == 0 || Number(schema, ref reader);
+            case JsonTokenType.String: return (groups & JsonSchema.KeywordGroups.String) == 0 || String(schema, ref reader);
+            case JsonTokenType.StartArray:
+                if ((groups & JsonSchema.KeywordGroups.Array) != 0) return Array(schema, ref reader, depth);
+                reader.Skip();
+                return true;
+            case JsonTokenType.StartObject:
+                if ((groups & JsonSchema.KeywordGroups.Object) != 0) return Object(schema, ref reader, depth);
+                reader.Skip();
+                return true;
+            default: return true;
+        }
     }
 
     private static bool HasType(JsonTypes types, ref Utf8JsonReader reader, JsonTokenType token)
