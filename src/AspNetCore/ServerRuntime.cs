@@ -338,7 +338,7 @@ namespace ContractFirst.AspNetCore
         {
             if (text is "true" or "false" || IsJsonNumber(text))
             {
-                value = JsonElement.Parse(text);
+                value = JsonSerializer.Deserialize(text, ContractFirst.Json.RuntimeJsonContext.Default.JsonElement); // JsonElement.Parse is .NET 9+
                 return true;
             }
 
