@@ -187,21 +187,26 @@ public sealed class AspNetCoreLibraryTests
         public bool CanHaveBody => true;
     }
 
-    /// <summary>A read-only body that delivers at most <c>piece</c> bytes per read, completing each read at once or later.</summary>
-    private sealed class PieceStream(byte[] data, int piece, bool asynchronous) : Stream
+    /// <summary>A request body as a server gives it: read-only, not seekable, of unknown length.</summary>
+    private abstract class ReadOnlyBody : Stream
     {
-        private int _position;
-
         public override bool CanRead => true;
         public override bool CanSeek => false;
         public override bool CanWrite => false;
         public override long Length => throw new NotSupportedException();
         public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
         public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count) => Take(buffer.AsSpan(offset, count));
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
         public override void SetLength(long value) => throw new NotSupportedException();
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    /// <summary>A read-only body that delivers at most <c>piece</c> bytes per read, completing each read at once or later.</summary>
+    private sealed class PieceStream(byte[] data, int piece, bool asynchronous) : ReadOnlyBody
+    {
+        private int _position;
+
+        public override int Read(byte[] buffer, int offset, int count) => Take(buffer.AsSpan(offset, count));
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
@@ -219,18 +224,9 @@ public sealed class AspNetCoreLibraryTests
     }
 
     /// <summary>A body whose read fails: by throwing from ReadAsync itself, or through the task it returns.</summary>
-    private sealed class FailingStream(Exception error, bool throwsAtOnce) : Stream
+    private sealed class FailingStream(Exception error, bool throwsAtOnce) : ReadOnlyBody
     {
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
         public override int Read(byte[] buffer, int offset, int count) => throw error;
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
             throwsAtOnce ? throw error : Later();

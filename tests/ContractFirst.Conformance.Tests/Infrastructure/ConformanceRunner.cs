@@ -293,31 +293,7 @@ public static class ConformanceRunner
 
     private static async Task RunServerAsync(Assembly assembly, IReadOnlyList<ConformanceDocument> documents, Dictionary<(KeywordFile, int), string> failed, ConformanceResults results, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseTestServer();
-        foreach (var document in documents) Host(assembly, document).GetMethod("Add")!.Invoke(null, new object[] { builder.Services });
-        await using var app = builder.Build();
-
-        // An exception that escapes the generated server is a 500, as Kestrel would answer; the test keeps its message.
-        app.Use(async (context, next) =>
-        {
-            try
-            {
-                await next(context).ConfigureAwait(false);
-            }
-            catch (Exception e)
-            {
-                if (!context.Response.HasStarted)
-                {
-                    context.Response.Clear();
-                    context.Response.StatusCode = 500;
-                    context.Response.Headers["X-Conformance-Exception"] = Uri.EscapeDataString(e.GetType().Name + ": " + FirstLine(e.Message));
-                }
-            }
-        });
-        foreach (var document in documents) Host(assembly, document).GetMethod("Map")!.Invoke(null, new object[] { app, document.Prefix });
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        await using var app = await ConformanceServer.StartAsync(documents.Select(document => (Host(assembly, document), document.Prefix)).ToList(), cancellationToken).ConfigureAwait(false);
         using var client = app.GetTestClient();
         foreach (var document in documents)
         {
@@ -326,23 +302,8 @@ public static class ConformanceRunner
                 for (var i = 0; i < group.Cases.Count; i++)
                 {
                     var c = group.Cases[i];
-                    int status;
-                    string? detail = null;
-                    try
-                    {
-                        using var request = new HttpRequestMessage(HttpMethod.Post, document.Prefix + group.Path) { Content = new StringContent(Wrap(c.DataJson), Encoding.UTF8, "application/json") };
-                        using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                        status = (int)response.StatusCode;
-                        if (response.Headers.TryGetValues("X-Conformance-Exception", out var values)) detail = Uri.UnescapeDataString(values.First());
-                        else if (status >= 300) detail = ErrorText(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
-                    }
-                    catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                    {
-                        // TestServer rethrows what escapes the pipeline: that is a 5xx too.
-                        status = 500;
-                        detail = e.GetType().Name + ": " + FirstLine(e.Message);
-                    }
-
+                    using var request = new HttpRequestMessage(HttpMethod.Post, document.Prefix + group.Path) { Content = new StringContent(Wrap(c.DataJson), Encoding.UTF8, "application/json") };
+                    var (status, detail) = await ConformanceServer.SendAsync(client, request, ErrorText, cancellationToken).ConfigureAwait(false);
                     results.Cases.Add(new CaseResult(document.File.Draft, document.File.Name, group.Index, i, c.Description, c.DataJson, c.Valid, status, detail, null, null));
                 }
             }

@@ -184,29 +184,7 @@ public static class ParameterRunner
 
     private static async Task RunServerAsync(Assembly assembly, IReadOnlyList<Doc> docs, ParameterResults results, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseTestServer();
-        foreach (var doc in docs) Host(assembly, doc).GetMethod("Add")!.Invoke(null, new object[] { builder.Services });
-        await using var app = builder.Build();
-        app.Use(async (context, next) =>
-        {
-            try
-            {
-                await next(context).ConfigureAwait(false);
-            }
-            catch (Exception e)
-            {
-                if (!context.Response.HasStarted)
-                {
-                    context.Response.Clear();
-                    context.Response.StatusCode = 500;
-                    context.Response.Headers["X-Conformance-Exception"] = Uri.EscapeDataString(e.GetType().Name + ": " + e.Message.Split('\n')[0]);
-                }
-            }
-        });
-        foreach (var doc in docs) Host(assembly, doc).GetMethod("Map")!.Invoke(null, new object[] { app, doc.Names.Prefix });
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        await using var app = await ConformanceServer.StartAsync(docs.Select(doc => (Host(assembly, doc), doc.Names.Prefix)).ToList(), cancellationToken).ConfigureAwait(false);
         using var client = app.GetTestClient();
         foreach (var doc in docs)
         {
@@ -215,21 +193,8 @@ public static class ParameterRunner
                 foreach (var c in g.Sent)
                 {
                     var query = ParameterSuite.Query(c.Texts!);
-                    int status;
-                    string? detail = null;
-                    try
-                    {
-                        using var response = await client.GetAsync(doc.Names.Prefix + g.Group.Path + query, cancellationToken).ConfigureAwait(false);
-                        status = (int)response.StatusCode;
-                        if (response.Headers.TryGetValues("X-Conformance-Exception", out var values)) detail = Uri.UnescapeDataString(values.First());
-                        else if (status >= 300) detail = Truncate(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
-                    }
-                    catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                    {
-                        status = 500;
-                        detail = e.GetType().Name + ": " + e.Message.Split('\n')[0];
-                    }
-
+                    using var request = new HttpRequestMessage(HttpMethod.Get, doc.Names.Prefix + g.Group.Path + query);
+                    var (status, detail) = await ConformanceServer.SendAsync(client, request, Truncate, cancellationToken).ConfigureAwait(false);
                     results.Cases.Add(new ParameterCaseResult(doc.File.Draft, doc.File.Name, g.Group.Index, c.Index, c.Case.Description, c.Case.DataJson, c.Case.Valid, query, status, detail, null, null));
                 }
             }
