@@ -109,35 +109,7 @@ public static class ConformanceRunner
                 break;
             }
 
-            // Attribute each error to a group (by the declaration or line it stands in) or, failing that, to a document.
-            var attributed = false;
-            foreach (var error in errors)
-            {
-                var (document, groupIndex) = Attribute(error, documents);
-                if (document is null) continue;
-                var message = $"the generated code does not compile: {error.Id} {error.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
-                if (groupIndex is { } index && included[document.File].RemoveAll(g => g.Index == index) > 0)
-                {
-                    failed[(document.File, index)] = message;
-                    attributed = true;
-                }
-                else if (groupIndex is null && included[document.File].Count > 0)
-                {
-                    foreach (var group in included[document.File]) failed.TryAdd((document.File, group.Index), "the document's generated code does not compile: " + message);
-                    included[document.File].Clear();
-                    attributed = true;
-                }
-            }
-
-            if (!attributed)
-            {
-                var text = string.Join("; ", errors.Take(3).Select(e => e.ToString()));
-                foreach (var (file, groups) in included)
-                {
-                    foreach (var group in groups) failed.TryAdd((file, group.Index), "the batch's generated code does not compile: " + text);
-                    groups.Clear();
-                }
-            }
+            DropWhatDoesNotCompile(errors, documents, included, g => g.Index, failed);
         }
 
         results.Log.Add($"  generate+compile {watch.Elapsed.TotalSeconds:0.0} s");
@@ -252,6 +224,41 @@ public static class ConformanceRunner
             return span.Path == document.SpecPath && line >= lines.First && line <= lines.Last;
         }).Select(d => d.Id + " " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToList();
         return mine.Count == 0 ? "" : " (" + string.Join("; ", mine) + ")";
+    }
+
+    /// <summary>
+    /// After a failed compile: each error is attributed to a group (by the declaration or line it stands in), whose group
+    /// leaves its document, or else to a document, which leaves whole; errors that point nowhere take the whole batch.
+    /// Each group taken out is recorded in <paramref name="failed"/> with the error.
+    /// </summary>
+    internal static void DropWhatDoesNotCompile<TGroup>(IReadOnlyList<Diagnostic> errors, IReadOnlyList<ConformanceDocument> documents, Dictionary<KeywordFile, List<TGroup>> included, Func<TGroup, int> indexOf, Dictionary<(KeywordFile File, int Group), string> failed)
+    {
+        var attributed = false;
+        foreach (var error in errors)
+        {
+            var (document, groupIndex) = Attribute(error, documents);
+            if (document is null) continue;
+            var message = $"the generated code does not compile: {error.Id} {error.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
+            if (groupIndex is { } index && included[document.File].RemoveAll(g => indexOf(g) == index) > 0)
+            {
+                failed[(document.File, index)] = message;
+                attributed = true;
+            }
+            else if (groupIndex is null && included[document.File].Count > 0)
+            {
+                foreach (var group in included[document.File]) failed.TryAdd((document.File, indexOf(group)), "the document's generated code does not compile: " + message);
+                included[document.File].Clear();
+                attributed = true;
+            }
+        }
+
+        if (attributed) return;
+        var text = string.Join("; ", errors.Take(3).Select(e => e.ToString()));
+        foreach (var (file, groups) in included)
+        {
+            foreach (var group in groups) failed.TryAdd((file, indexOf(group)), "the batch's generated code does not compile: " + text);
+            groups.Clear();
+        }
     }
 
     /// <summary>The document and, when it can be told, the group that a compile error belongs to.</summary>

@@ -51,7 +51,6 @@ public sealed class ParameterResults
 /// </summary>
 public static class ParameterRunner
 {
-    private static readonly Regex GroupName = new(@"(?<![A-Za-z0-9])(?:Handle)?G(\d+)(?![0-9])", RegexOptions.CultureInvariant);
 
     public static async Task<ParameterResults> RunAsync(IEnumerable<IReadOnlyList<KeywordFile>> batches, CancellationToken cancellationToken)
     {
@@ -115,33 +114,7 @@ public static class ParameterRunner
                 break;
             }
 
-            var attributed = false;
-            foreach (var error in errors)
-            {
-                var (doc, index) = Attribute(error, docs);
-                if (doc is null) continue;
-                var message = $"the generated code does not compile: {error.Id} {error.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
-                if (index is { } i && included[doc.File].RemoveAll(g => g.Group.Index == i) > 0)
-                {
-                    failed[(doc.File, i)] = message;
-                    attributed = true;
-                }
-                else if (index is null && included[doc.File].Count > 0)
-                {
-                    foreach (var g in included[doc.File]) failed.TryAdd((doc.File, g.Group.Index), message);
-                    included[doc.File].Clear();
-                    attributed = true;
-                }
-            }
-
-            if (!attributed)
-            {
-                foreach (var (file, list) in included)
-                {
-                    foreach (var g in list) failed.TryAdd((file, g.Group.Index), "the batch does not compile: " + string.Join("; ", errors.Take(2)));
-                    list.Clear();
-                }
-            }
+            ConformanceRunner.DropWhatDoesNotCompile(errors, docs.Select(d => d.Names).ToList(), included, g => g.Group.Index, failed);
         }
 
         foreach (var ((file, index), reason) in failed)
@@ -155,31 +128,6 @@ public static class ParameterRunner
         var live = docs.Where(d => included[d.File].Count > 0).Select(d => d with { Groups = d.Groups.Where(g => !failed.ContainsKey((d.File, g.Group.Index))).ToList() }).ToList();
         await RunServerAsync(assembly, live, results, cancellationToken).ConfigureAwait(false);
         await RunClientAsync(assembly, live, results).ConfigureAwait(false);
-    }
-
-    private static (Doc? Doc, int? Group) Attribute(Diagnostic error, IReadOnlyList<Doc> docs)
-    {
-        var tree = error.Location.SourceTree;
-        if (tree is null) return (null, null);
-        var file = Path.GetFileName(tree.FilePath);
-        var doc = docs.Where(d => file.StartsWith(d.Names.Namespace + ".", StringComparison.Ordinal) || tree.FilePath.Contains(d.Names.Namespace + ".Implementation", StringComparison.Ordinal))
-            .OrderByDescending(d => d.Names.Namespace.Length).FirstOrDefault();
-        if (doc is null) return (null, null);
-        var node = tree.GetRoot().FindNode(error.Location.SourceSpan, getInnermostNodeForTie: true);
-        foreach (var ancestor in node.AncestorsAndSelf())
-        {
-            var name = ancestor switch
-            {
-                BaseTypeDeclarationSyntax t => t.Identifier.ValueText,
-                MethodDeclarationSyntax m => m.Identifier.ValueText,
-                _ => null,
-            };
-            if (name is not null && GroupName.Match(name) is { Success: true } match) return (doc, int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        var line = tree.GetText().Lines.GetLineFromPosition(error.Location.SourceSpan.Start).ToString();
-        var inLine = GroupName.Matches(line).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
-        return inLine.Count == 1 ? (doc, inLine[0]) : (doc, null);
     }
 
     private static async Task RunServerAsync(Assembly assembly, IReadOnlyList<Doc> docs, ParameterResults results, CancellationToken cancellationToken)
