@@ -127,7 +127,7 @@ public class JsonSchemaStreamingTests
         Required = ["v", "w", "v"], // "w" is declared nowhere; "v" twice
         Properties = new Dictionary<string, JsonSchema>
         {
-            ["v"] = new() { Type = JsonTypes.Integer, ExclusiveMinimum = 5L, ExclusiveMaximum = 10L, MultipleOf = 2L },
+            ["v"] = new() { Type = JsonTypes.Integer, ExclusiveMinimum = 4L, ExclusiveMaximum = 10L, MultipleOf = 2L }, // both bounds are multiples
             ["big"] = new() { Type = JsonTypes.Number, Minimum = 100000000000000000000m }, // beyond a long
             ["half"] = new() { Minimum = 0.5m, Maximum = 9223372036854775807L },
             ["edge"] = new() { ExclusiveMaximum = long.MinValue + 1L, Type = JsonTypes.Integer },
@@ -138,7 +138,7 @@ public class JsonSchemaStreamingTests
     [Theory]
     [InlineData("""{"v":6,"w":1}""", true)]
     [InlineData("""{"v":8,"w":1}""", true)]
-    [InlineData("""{"v":5,"w":1}""", false)] // exclusiveMinimum
+    [InlineData("""{"v":4,"w":1}""", false)] // exclusiveMinimum
     [InlineData("""{"v":10,"w":1}""", false)] // exclusiveMaximum
     [InlineData("""{"v":7,"w":1}""", false)] // multipleOf
     [InlineData("""{"v":6.0,"w":1}""", true)] // an integer by value, not by its text

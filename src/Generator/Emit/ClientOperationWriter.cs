@@ -306,23 +306,12 @@ internal sealed class ClientOperationWriter
             var v = Identifiers.Unique("v" + index++.ToString(CultureInfo.InvariantCulture), taken);
             var inner = new SourceWriter();
             var field = CSharp.StringLiteral(p.WireName);
-            if (p.Schema is { } parameterSchema && !ServerBinding.ContainsModel(p.Type.Item))
-            {
-                // The parameter's schema, with JSON Schema's meaning: the server checks the same (ServerBinding.ParameterChecks).
-                var value = p.Type.Kind == TypeKind.Enum ? v + ".Value" : v;
-                var item = p.Type.Kind == TypeKind.Array ? p.Type.Item! : null;
-                inner.Line(p.Type.Kind == TypeKind.Model
-                    ? $"{_spec.SchemasClassName}.{parameterSchema}.Validate({v}, {_json}.TypeInfo<{p.Type.CSharpType}>(), {context}, {field});"
-                    : item is { Kind: TypeKind.Enum }
-                    ? $"global::ContractFirst.Validation.ParameterSchema.CheckItems({_spec.SchemasClassName}.{parameterSchema}, {v}, static e => e.Value, {context}, {field});"
-                    : $"global::ContractFirst.Validation.ParameterSchema.Check({_spec.SchemasClassName}.{parameterSchema}, {value}, {context}, {field});");
-            }
-            else
-            {
-                ModelEmitter.EmitValueChecks(inner, p.Type, p.Constraints, v, field, 0, context);
-            }
+            // The parameter's schema, with JSON Schema's meaning, where it has one (the server checks the same); else the typed checks.
+            var schemaCheck = ParameterSchemaCheck.Statement(p, _spec.SchemasClassName, $"{_json}.TypeInfo<{p.Type.CSharpType}>()", v, context, field);
+            if (schemaCheck is not null) inner.Line(schemaCheck);
+            else ModelEmitter.EmitValueChecks(inner, p.Type, p.Constraints, v, field, 0, context);
 
-            if ((p.Schema is null || ServerBinding.ContainsModel(p.Type.Item)) && p.AllowedValues.Count > 0 && p.Type.Kind == TypeKind.Primitive && p.Type.Primitive == PrimitiveKind.String)
+            if (schemaCheck is null && p.AllowedValues.Count > 0 && p.Type.Kind == TypeKind.Primitive && p.Type.Primitive == PrimitiveKind.String)
             {
                 var allowed = "Allowed" + prefix + Identifiers.ToPascalCase(p.WireName);
                 _statics.Line($"private static readonly string[] {allowed} = new[] {{ {string.Join(", ", p.AllowedValues.Select(CSharp.StringLiteral))} }};");

@@ -100,29 +100,10 @@ internal static class ServerBinding
     /// The checks of a parsed parameter named <paramref name="v"/>: against its schema (JSON Schema's meaning, as a body)
     /// when the model gave it one, else the typed checks, which are exact for it.
     /// </summary>
-    private static string ParameterChecks(ServerTypes types, ParameterModel m, string v, string field)
-    {
-        if (m.Schema is not { } schema) return Checks(m.Type, m.Constraints, m.AllowedValues, v, field);
-        var node = $"{types.SchemasClass}.{schema}";
-        const string P = "global::ContractFirst.Validation.ParameterSchema.";
-        var item = m.Type.Kind == TypeKind.Array ? m.Type.Item! : null;
-        if (m.Type.Kind == TypeKind.Model)
-        {
-            // A generated model or union is written as JSON with its own type info, then checked.
-            return $"{node}.Validate({v}, {types.TypeInfo(m.Type)}, context, {field});\n";
-        }
-
-        // Collections of models (deepObject-like shapes no query carries as scalars) keep the typed checks.
-        if (ContainsModel(m.Type.Item)) return Checks(m.Type, m.Constraints, m.AllowedValues, v, field);
-
-        return (item is { Kind: TypeKind.Enum }
-            ? $"{P}CheckItems({node}, {v}, static e => e.Value, context, {field});"
-            : m.Type.Kind == TypeKind.Enum
-                ? $"{P}Check({node}, {v}.Value, context, {field});"
-                : $"{P}Check({node}, {v}, context, {field});") + "\n";
-    }
-
-    internal static bool ContainsModel(TypeRef? type) => type is not null && (type.Kind == TypeKind.Model || ContainsModel(type.Item));
+    private static string ParameterChecks(ServerTypes types, ParameterModel m, string v, string field) =>
+        ParameterSchemaCheck.Statement(m, types.SchemasClass, m.Type.Kind == TypeKind.Model ? types.TypeInfo(m.Type) : "", v, "context", field) is { } statement
+            ? statement + "\n"
+            : Checks(m.Type, m.Constraints, m.AllowedValues, v, field);
 
     /// <summary>A query, header or cookie value that is one scalar (or any JSON value, read from its text as a number, a boolean or a string).</summary>
     private static bool IsScalarParameter(ParameterModel m, TypeRef type) => IsScalar(type) || (type.Kind == TypeKind.Any && !m.IsContent);

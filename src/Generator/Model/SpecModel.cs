@@ -281,6 +281,12 @@ internal enum ParameterStyle
     Matrix,
 }
 
+/// <summary>
+/// One parameter of an operation, as the emitters bind and check it. <c>Schema</c> names the parameter's schema in the
+/// spec's schema table when its typed checks cannot say all that the schema means (const, type arrays, composition,
+/// pattern, …): the value is then checked against it, as a body is (<c>Emit.ParameterSchemaCheck</c>). It is null when
+/// the parsed type and the typed checks are exact.
+/// </summary>
 internal sealed record ParameterModel(
     string Name,
     string WireName,
@@ -296,12 +302,6 @@ internal sealed record ParameterModel(
     string? ContentType = null,
     string? Schema = null)
 {
-    /// <summary>
-    /// Names the parameter's schema in <see cref="SpecModel.Schemas"/> when its typed checks cannot say all that the schema
-    /// means (const, type arrays, composition, pattern, …): the value is then checked against that schema, as a body is.
-    /// Null when the parsed type and the typed checks are exact.
-    /// </summary>
-
     /// <summary>Declared with <c>content</c> (its text is that media type, e.g. JSON) rather than <c>schema</c> and <c>style</c>.</summary>
     public bool IsContent => ContentType is not null;
 }

@@ -17,15 +17,15 @@ internal static class ParameterSchemas
 {
     private const int MaxDepth = 16;
 
-    public static OperationModel Add(ValidationSchemaReader reader, JsonNode root, OperationModel operation, HashSet<string> names)
+    public static OperationModel Add(ValidationSchemaReader reader, OperationModel operation, HashSet<string> names)
     {
         if (operation.Parameters.Count == 0) return operation;
         var changed = false;
         var parameters = new List<ParameterModel>(operation.Parameters.Count);
         foreach (var p in operation.Parameters)
         {
-            var pointer = p.IsContent ? null : SchemaPointer(root, operation, p);
-            if (pointer is not null && !IsExact(root, Resolve(root, pointer, 0), 0))
+            var pointer = p.IsContent ? null : SchemaPointer(reader, operation, p);
+            if (pointer is not null && !IsExact(reader, reader.Node(pointer), 0))
             {
                 var stem = operation.MethodName.EndsWith("Async", StringComparison.Ordinal) ? operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length) : operation.MethodName;
                 var name = Identifiers.Unique(stem + Identifiers.ToPascalCase(p.WireName) + "Parameter", names);
@@ -43,12 +43,12 @@ internal static class ParameterSchemas
     }
 
     /// <summary>The pointer of the parameter's schema (<c>#/paths/~1pets/get/parameters/0/schema</c>, or its <c>$ref</c> target's), or null.</summary>
-    private static string? SchemaPointer(JsonNode root, OperationModel operation, ParameterModel p)
+    private static string? SchemaPointer(ValidationSchemaReader reader, OperationModel operation, ParameterModel p)
     {
         var item = "#/paths/" + SourceLocator.EscapeToken(operation.Path);
         foreach (var at in new[] { item + "/" + operation.HttpMethod.ToLowerInvariant(), item })
         {
-            if (Resolve(root, at + "/parameters", 0) is not JsonArray list) continue;
+            if (reader.Node(at + "/parameters") is not JsonArray list) continue;
             for (var i = 0; i < list.Count; i++)
             {
                 var pointer = at + "/parameters/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -56,7 +56,7 @@ internal static class ParameterSchemas
                 for (var hops = 0; hops < MaxDepth && parameter?["$ref"] is JsonValue r && r.TryGetValue<string>(out var target) && target.StartsWith("#", StringComparison.Ordinal); hops++)
                 {
                     pointer = target;
-                    parameter = Resolve(root, target, 0) as JsonObject;
+                    parameter = reader.Node(target) as JsonObject;
                 }
 
                 if (parameter is null || !Matches(parameter, p)) continue;
@@ -81,25 +81,6 @@ internal static class ParameterSchemas
         return string.Equals(name, p.WireName, p.Location == ParameterLocation.Header ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
     }
 
-    private static JsonNode? Resolve(JsonNode root, string pointer, int depth)
-    {
-        if (depth > MaxDepth || !pointer.StartsWith("#", StringComparison.Ordinal)) return null;
-        JsonNode? node = root;
-        foreach (var raw in pointer.Substring(1).Split('/').Skip(1))
-        {
-            var token = Uri.UnescapeDataString(raw).Replace("~1", "/").Replace("~0", "~");
-            node = node switch
-            {
-                JsonObject obj => obj.TryGetPropertyValue(token, out var child) ? child : null,
-                JsonArray array when int.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) && index < array.Count => array[index],
-                _ => null,
-            };
-            if (node is null) return null;
-        }
-
-        return node;
-    }
-
     // Keywords that assert nothing (or nothing a query value can break).
     private static readonly HashSet<string> Annotations = new(StringComparer.Ordinal)
     {
@@ -111,13 +92,13 @@ internal static class ParameterSchemas
     /// keywords the typed checks implement exactly (integer or number bounds, string lengths without a format, an enum of
     /// strings or of integers), or an array of such items with item counts.
     /// </summary>
-    private static bool IsExact(JsonNode root, JsonNode? schema, int depth)
+    private static bool IsExact(ValidationSchemaReader reader, JsonNode? schema, int depth)
     {
         if (depth > MaxDepth || schema is not JsonObject obj) return false;
         if (obj["$ref"] is JsonValue r && r.TryGetValue<string>(out var target))
         {
             // A $ref with siblings means more than its target (3.1): only a bare $ref is followed.
-            return obj.Count == 1 && IsExact(root, Resolve(root, target, 0), depth + 1);
+            return obj.Count == 1 && IsExact(reader, reader.Node(target), depth + 1);
         }
 
         if (obj["type"] is not JsonValue t || !t.TryGetValue<string>(out var type)) return false;
@@ -135,7 +116,7 @@ internal static class ParameterSchemas
                 ("string", "enum") => value is JsonArray values && values.All(v => v is JsonValue s && s.TryGetValue<string>(out _)),
                 ("integer", "enum") => value is JsonArray values && values.All(IsInteger),
                 ("array", "minItems" or "maxItems") => true,
-                ("array", "items") => IsExact(root, value, depth + 1) && value is JsonObject item && ItemType(root, item, depth + 1) is "integer" or "number" or "string" or "boolean",
+                ("array", "items") => IsExact(reader, value, depth + 1) && value is JsonObject item && ItemType(reader, item, depth + 1) is "integer" or "number" or "string" or "boolean",
                 _ => false,
             };
             if (!ok) return false;
@@ -144,10 +125,10 @@ internal static class ParameterSchemas
         return type is "integer" or "number" or "string" or "boolean" || (type == "array" && obj["items"] is not null);
     }
 
-    private static string? ItemType(JsonNode root, JsonObject item, int depth)
+    private static string? ItemType(ValidationSchemaReader reader, JsonObject item, int depth)
     {
         if (depth > MaxDepth) return null;
-        if (item["$ref"] is JsonValue r && r.TryGetValue<string>(out var target)) return Resolve(root, target, 0) is JsonObject o ? ItemType(root, o, depth + 1) : null;
+        if (item["$ref"] is JsonValue r && r.TryGetValue<string>(out var target)) return reader.Node(target) is JsonObject o ? ItemType(reader, o, depth + 1) : null;
         return item["type"] is JsonValue t && t.TryGetValue<string>(out var type) ? type : null;
     }
 

@@ -53,7 +53,7 @@ internal static class ValidationSchemaBuilder
                 updated.Add(operation);
             }
 
-            updated[updated.Count - 1] = ParameterSchemas.Add(reader, root, updated[updated.Count - 1], names);
+            updated[updated.Count - 1] = ParameterSchemas.Add(reader, updated[updated.Count - 1], names);
         }
 
         operations = updated.ToImmutableEquatableArray();

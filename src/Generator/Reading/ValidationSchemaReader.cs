@@ -67,6 +67,11 @@ internal sealed class ValidationSchemaReader
 
     private static string Normalize(string pointer) => pointer.StartsWith("#", StringComparison.Ordinal) ? pointer : "#" + pointer;
 
+    /// <summary>The node at a JSON pointer into the document (<c>#/a/b~1c/0</c>), through <c>$ref</c>s on the way; or null.</summary>
+    /// <param name="pointer">The pointer.</param>
+    /// <returns>The node.</returns>
+    public JsonNode? Node(string pointer) => Resolve(pointer);
+
     /// <summary>The node at a JSON pointer (<c>#/a/b~1c/0</c>), or null.</summary>
     private JsonNode? Resolve(string reference, int depth = 0)
     {

@@ -72,9 +72,9 @@ public static class ParameterSchema
     {
         writer.Flush();
 
-        // Copied: a failing value is parsed again (to name its errors), and a nested call on this thread would reuse the buffer.
-        var json = buffer.WrittenSpan.ToArray();
-        return schema.Validate(json, context, field);
+        // Validated in place: the evaluation (a parse of a failing value included) ends before this returns, and nothing
+        // it calls writes a parameter again on this thread.
+        return schema.Validate(buffer.WrittenMemory, context, field);
     }
 
     private static void Write<T>(Utf8JsonWriter writer, T value)

@@ -328,11 +328,18 @@ public sealed class JsonSchema
     /// <summary>
     /// The numeric keywords as 64-bit integer bounds, when every one of them is an integer that a long holds (computed
     /// once): then an integer instance is checked without decimal arithmetic. Null when a keyword needs the general
-    /// comparison (a fraction, a bound beyond a long), and <see cref="IntegerBounds.None"/> when there are no numeric keywords.
+    /// comparison (a fraction, a bound beyond a long).
     /// </summary>
-    internal IntegerBounds? IntegerRule => (_integerRule ??= new IntegerRuleBox(IntegerBounds.Of(this))).Value;
+    internal IntegerBounds? IntegerRule
+    {
+        get
+        {
+            var rule = _integerRule ??= IntegerBounds.Of(this) ?? IntegerBounds.General;
+            return ReferenceEquals(rule, IntegerBounds.General) ? null : rule;
+        }
+    }
 
-    private IntegerRuleBox? _integerRule;
+    private IntegerBounds? _integerRule;
 
     /// <summary>
     /// For each declared property (by its index in <see cref="PropertyLookup"/>), the bits of <see cref="Required"/> that
@@ -342,15 +349,11 @@ public sealed class JsonSchema
 
     private RequiredBits? _requiredBits;
 
-    private sealed class IntegerRuleBox(IntegerBounds? value)
-    {
-        public IntegerBounds? Value { get; } = value;
-    }
-
     /// <summary>Numeric keywords over longs: inclusive bounds (an exclusive bound moved by one) and a divisor.</summary>
     internal sealed class IntegerBounds
     {
-        public static readonly IntegerBounds None = new(long.MinValue, long.MaxValue, 0);
+        /// <summary>Stands for "not integer bounds" in the cache of <see cref="IntegerRule"/>.</summary>
+        public static readonly IntegerBounds General = new(0, -1, 0);
 
         private IntegerBounds(long min, long max, long divisor)
         {
@@ -371,7 +374,6 @@ public sealed class JsonSchema
 
         public static IntegerBounds? Of(JsonSchema s)
         {
-            if (s.Minimum is null && s.Maximum is null && s.ExclusiveMinimum is null && s.ExclusiveMaximum is null && s.MultipleOf is null) return None;
             long min = long.MinValue, max = long.MaxValue, divisor = 0;
             if (s.Minimum is { } minimum)
             {

@@ -176,7 +176,6 @@ internal static class SchemaStreamEvaluator
     {
         // Integer keywords and an integer literal (most instances): compared as longs. Anything else as SchemaEvaluator does.
         var integer = s.IntegerRule;
-        if (ReferenceEquals(integer, JsonSchema.IntegerBounds.None)) return true;
         if (integer is not null && reader.TryGetInt64(out var value)) return integer.Holds(value);
         SchemaNumber.Read(ref reader, out var n);
         return SchemaEvaluator.NumberHolds(s, n);
