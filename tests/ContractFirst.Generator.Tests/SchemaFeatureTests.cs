@@ -254,6 +254,15 @@ public class SchemaFeatureTests(ITestOutputHelper output)
 
         var read = Read(asm, options, "ServicePatch", """{"description":null}""")!;
         Assert.Equal("""{"description":null}""", Write(asm, options, "ServicePatch", read));
+
+        // Presence is kept only where it changes the JSON, so equality follows what is written: a name set to null
+        // writes nothing and leaves the patch equal to an empty one; a description set to null does not.
+        var empty = Activator.CreateInstance(type)!;
+        var cleared = Activator.CreateInstance(type)!;
+        type.GetProperty("Name")!.SetValue(cleared, null);
+        Assert.Equal(empty, cleared);
+        type.GetProperty("Description")!.SetValue(cleared, null);
+        Assert.NotEqual(empty, cleared);
     }
 
     /// <summary>

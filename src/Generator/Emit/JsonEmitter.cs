@@ -100,8 +100,9 @@ internal sealed class JsonEmitter
         w.Line("/// <summary>The type info of <typeparamref name=\"T\"/> in <see cref=\"Options\"/>.</summary>");
         w.Line($"public static {Stj}Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => ({Stj}Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));");
         w.Line();
+        w.NullableOff();
         w.Open($"private sealed class Resolver : {Stj}Serialization.Metadata.IJsonTypeInfoResolver");
-        w.Open($"public {Stj}Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, {Stj}JsonSerializerOptions options)");
+        w.Open($"public {Stj}Serialization.Metadata.JsonTypeInfo GetTypeInfo(global::System.Type type, {Stj}JsonSerializerOptions options)");
         foreach (var (field, csType, _) in _fields)
         {
             w.Line($"if (type == typeof({csType})) return Info(options, Converters.{field});");
@@ -282,12 +283,6 @@ internal sealed class JsonEmitter
             w.Line();
             w.Open($"protected override void ReadProperty(ref {Stj}Utf8JsonReader reader, {obj.Name} value, int index, {Stj}JsonSerializerOptions options)");
             w.Open("switch (index)");
-            var owners = new List<(ObjectModel Owner, int Slot)>(properties.Count);
-            foreach (var owner in _types.Chain(obj))
-            {
-                foreach (var slot in ModelEmitter.PresenceSlots(owner)) owners.Add((owner, slot));
-            }
-
             for (var i = 0; i < properties.Count; i++)
             {
                 var p = properties[i];
@@ -350,7 +345,7 @@ internal sealed class JsonEmitter
                 var skipNull = !p.UsesRequiredKeyword && p.IsCSharpNullable && !p.Nullable;
                 var helper = (skipNull ? "PutSome" : "Put") + (p.IsCSharpNullable && p.Type.IsValueType ? "V" : "");
                 var call = $"{helper}(writer, {i.ToString(CultureInfo.InvariantCulture)}, value.{p.Name}, {PropertyConverter(p.Type)}, options);";
-                w.Line(p.UsesRequiredKeyword ? call : $"if ({ModelEmitter.IsSet("value", owners[i].Owner, owners[i].Slot)}) {call}");
+                w.Line(owners[i].Slot < 0 ? call : $"if ({ModelEmitter.IsSet("value", owners[i].Owner, owners[i].Slot)}) {call}");
             }
 
             w.Close();

@@ -75,7 +75,7 @@ internal static class ModelEmitter
             EmitProperty(w, obj, obj.Properties[i], presence[i], c);
         }
 
-        // Which optional properties were set (so that only those are written): one bit each, 64 to a field.
+        // Which of the properties that track presence were set (so that only those are written): one bit each, 64 to a field.
         var optional = presence.Count(slot => slot >= 0);
         for (var k = 0; k * 64 < optional; k++)
         {
@@ -102,16 +102,26 @@ internal static class ModelEmitter
     }
 
     /// <summary>
-    /// The presence bit of each of <paramref name="owner"/>'s own properties, in order: optional ones are numbered from 0,
-    /// required ones (the <c>required</c> keyword makes them always set) get -1.
+    /// The presence bit of each of <paramref name="owner"/>'s own properties, in order: those that track presence are
+    /// numbered from 0, the others get -1.
     /// </summary>
     public static int[] PresenceSlots(ObjectModel owner)
     {
         var slots = new int[owner.Properties.Count];
         var next = 0;
-        for (var i = 0; i < slots.Length; i++) slots[i] = owner.Properties[i].UsesRequiredKeyword ? -1 : next++;
+        for (var i = 0; i < slots.Length; i++) slots[i] = TracksPresence(owner.Properties[i]) ? next++ : -1;
         return slots;
     }
+
+    /// <summary>
+    /// True when whether <paramref name="p"/> is written depends on whether it was set, not on its value alone: an optional
+    /// property whose schema allows null (set to null, it is written as null; never set, it is left out), one with a
+    /// default (never set, the default is not sent), or one whose C# type cannot say "absent". An optional property that
+    /// can only be absent or non-null is written exactly when it is not null, so it is a plain auto-property: no backing
+    /// field, no bit, no test when writing. A <c>required</c> member is always set.
+    /// </summary>
+    public static bool TracksPresence(PropertyModel p) =>
+        !p.UsesRequiredKeyword && (p.DefaultLiteral is not null || p.Nullable || !p.IsCSharpNullable);
 
     /// <summary>The mask field that holds presence bit <paramref name="slot"/> of <paramref name="owner"/>; named for the type, so a derived record's never hides its base's.</summary>
     public static string PresenceField(ObjectModel owner, int slot) => "__" + owner.Name + "_set" + (slot / 64).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -132,6 +142,10 @@ internal static class ModelEmitter
         if (p.UsesRequiredKeyword)
         {
             w.Line($"public required {csType} {p.Name} {{ get; set; }}");
+        }
+        else if (slot < 0)
+        {
+            w.Line($"public {csType} {p.Name} {{ get; set; }}");
         }
         else
         {

@@ -30,6 +30,7 @@ internal static class SchemaEmitter
         }
 
         w.Line();
+        w.NullableOff();
         w.Open("private static class Nodes");
         foreach (var (index, line) in Order(schemas))
         {

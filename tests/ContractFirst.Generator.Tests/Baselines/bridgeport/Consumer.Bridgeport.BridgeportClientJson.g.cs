@@ -17,9 +17,10 @@ public static partial class BridgeportClientJson
     /// <summary>The type info of <typeparamref name="T"/> in <see cref="Options"/>.</summary>
     public static Stj.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (Stj.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
+#nullable disable
     private sealed class Resolver : Stj.Serialization.Metadata.IJsonTypeInfoResolver
     {
-        public Stj.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, Stj.JsonSerializerOptions options)
+        public Stj.Serialization.Metadata.JsonTypeInfo GetTypeInfo(global::System.Type type, Stj.JsonSerializerOptions options)
         {
             if (type == typeof(CreateDatabaseRequestBackupStorageType)) return Info(options, Converters.C0);
             if (type == typeof(CreateDatabaseRequestBackupFormat)) return Info(options, Converters.C1);
@@ -89,24 +90,24 @@ public static partial class BridgeportClientJson
         {
             Put(writer, 0, value.Name, String, options);
             Put(writer, 1, value.Type, String, options);
-            if ((value.__CreateDatabaseRequest_set0 & 1UL << 0) != 0) PutSome(writer, 2, value.DatabaseTypeId, String, options);
-            if ((value.__CreateDatabaseRequest_set0 & 1UL << 1) != 0) PutSome(writer, 3, value.Host, String, options);
-            if ((value.__CreateDatabaseRequest_set0 & 1UL << 2) != 0) PutSomeV(writer, 4, value.Port, Int64, options);
-            if ((value.__CreateDatabaseRequest_set0 & 1UL << 3) != 0) PutSome(writer, 5, value.DatabaseName, String, options);
-            if ((value.__CreateDatabaseRequest_set0 & 1UL << 4) != 0) PutSome(writer, 6, value.Username, String, options);
-            if ((value.__CreateDatabaseRequest_set0 & 1UL << 5) != 0) PutSome(writer, 7, value.Password, String, options);
-            if ((value.__CreateDatabaseRequest_set0 & 1UL << 6) != 0) PutSome(writer, 8, value.FilePath, String, options);
-            if ((value.__CreateDatabaseRequest_set0 & 1UL << 7) != 0) PutSomeV(writer, 9, value.UseSsl, Boolean, options);
-            if ((value.__CreateDatabaseRequest_set0 & 1UL << 8) != 0) PutSome(writer, 10, value.ServerId, String, options);
-            if ((value.__CreateDatabaseRequest_set0 & 1UL << 9) != 0) PutSomeV(writer, 11, value.BackupStorageType, Converters.C0, options);
-            if ((value.__CreateDatabaseRequest_set0 & 1UL << 10) != 0) PutSome(writer, 12, value.BackupLocalPath, String, options);
-            if ((value.__CreateDatabaseRequest_set0 & 1UL << 11) != 0) PutSome(writer, 13, value.BackupSpacesBucket, String, options);
-            if ((value.__CreateDatabaseRequest_set0 & 1UL << 12) != 0) PutSome(writer, 14, value.BackupSpacesPrefix, String, options);
-            if ((value.__CreateDatabaseRequest_set0 & 1UL << 13) != 0) PutSomeV(writer, 15, value.BackupFormat, Converters.C1, options);
-            if ((value.__CreateDatabaseRequest_set0 & 1UL << 14) != 0) PutSomeV(writer, 16, value.BackupCompression, Converters.C2, options);
-            if ((value.__CreateDatabaseRequest_set0 & 1UL << 15) != 0) PutSomeV(writer, 17, value.BackupCompressionLevel, Int64, options);
-            if ((value.__CreateDatabaseRequest_set0 & 1UL << 16) != 0) PutSome(writer, 18, value.PgDumpOptions, PgDumpOptionsConverter.Instance, options);
-            if ((value.__CreateDatabaseRequest_set0 & 1UL << 17) != 0) PutSomeV(writer, 19, value.PgDumpTimeoutMs, Int64, options);
+            PutSome(writer, 2, value.DatabaseTypeId, String, options);
+            PutSome(writer, 3, value.Host, String, options);
+            PutSomeV(writer, 4, value.Port, Int64, options);
+            PutSome(writer, 5, value.DatabaseName, String, options);
+            PutSome(writer, 6, value.Username, String, options);
+            PutSome(writer, 7, value.Password, String, options);
+            PutSome(writer, 8, value.FilePath, String, options);
+            if ((value.__CreateDatabaseRequest_set0 & 1UL << 0) != 0) PutSomeV(writer, 9, value.UseSsl, Boolean, options);
+            PutSome(writer, 10, value.ServerId, String, options);
+            if ((value.__CreateDatabaseRequest_set0 & 1UL << 1) != 0) PutSomeV(writer, 11, value.BackupStorageType, Converters.C0, options);
+            PutSome(writer, 12, value.BackupLocalPath, String, options);
+            PutSome(writer, 13, value.BackupSpacesBucket, String, options);
+            PutSome(writer, 14, value.BackupSpacesPrefix, String, options);
+            if ((value.__CreateDatabaseRequest_set0 & 1UL << 2) != 0) PutSomeV(writer, 15, value.BackupFormat, Converters.C1, options);
+            if ((value.__CreateDatabaseRequest_set0 & 1UL << 3) != 0) PutSomeV(writer, 16, value.BackupCompression, Converters.C2, options);
+            if ((value.__CreateDatabaseRequest_set0 & 1UL << 4) != 0) PutSomeV(writer, 17, value.BackupCompressionLevel, Int64, options);
+            PutSome(writer, 18, value.PgDumpOptions, PgDumpOptionsConverter.Instance, options);
+            if ((value.__CreateDatabaseRequest_set0 & 1UL << 5) != 0) PutSomeV(writer, 19, value.PgDumpTimeoutMs, Int64, options);
         }
     }
 
@@ -131,11 +132,11 @@ public static partial class BridgeportClientJson
 
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, PgDumpOptions value, Stj.JsonSerializerOptions options)
         {
-            if ((value.__PgDumpOptions_set0 & 1UL << 0) != 0) PutSomeV(writer, 0, value.NoOwner, Boolean, options);
-            if ((value.__PgDumpOptions_set0 & 1UL << 1) != 0) PutSomeV(writer, 1, value.Clean, Boolean, options);
-            if ((value.__PgDumpOptions_set0 & 1UL << 2) != 0) PutSomeV(writer, 2, value.IfExists, Boolean, options);
-            if ((value.__PgDumpOptions_set0 & 1UL << 3) != 0) PutSomeV(writer, 3, value.SchemaOnly, Boolean, options);
-            if ((value.__PgDumpOptions_set0 & 1UL << 4) != 0) PutSomeV(writer, 4, value.DataOnly, Boolean, options);
+            PutSomeV(writer, 0, value.NoOwner, Boolean, options);
+            PutSomeV(writer, 1, value.Clean, Boolean, options);
+            PutSomeV(writer, 2, value.IfExists, Boolean, options);
+            PutSomeV(writer, 3, value.SchemaOnly, Boolean, options);
+            PutSomeV(writer, 4, value.DataOnly, Boolean, options);
         }
     }
 
@@ -187,23 +188,23 @@ public static partial class BridgeportClientJson
             if ((value.__Database_set0 & 1UL << 0) != 0) Put(writer, 3, value.Host, String, options);
             if ((value.__Database_set0 & 1UL << 1) != 0) PutV(writer, 4, value.Port, Int64, options);
             if ((value.__Database_set0 & 1UL << 2) != 0) Put(writer, 5, value.DatabaseName, String, options);
-            if ((value.__Database_set0 & 1UL << 3) != 0) PutSomeV(writer, 6, value.HasCredentials, Boolean, options);
-            if ((value.__Database_set0 & 1UL << 4) != 0) Put(writer, 7, value.FilePath, String, options);
-            if ((value.__Database_set0 & 1UL << 5) != 0) PutSomeV(writer, 8, value.UseSsl, Boolean, options);
-            if ((value.__Database_set0 & 1UL << 6) != 0) Put(writer, 9, value.ServerId, String, options);
-            if ((value.__Database_set0 & 1UL << 7) != 0) Put(writer, 10, value.DatabaseTypeId, String, options);
-            if ((value.__Database_set0 & 1UL << 8) != 0) Put(writer, 11, value.DatabaseType, DatabaseTypeInfoConverter.Instance, options);
-            if ((value.__Database_set0 & 1UL << 9) != 0) PutSomeV(writer, 12, value.BackupStorageType, Converters.C3, options);
-            if ((value.__Database_set0 & 1UL << 10) != 0) Put(writer, 13, value.BackupLocalPath, String, options);
-            if ((value.__Database_set0 & 1UL << 11) != 0) Put(writer, 14, value.BackupSpacesBucket, String, options);
-            if ((value.__Database_set0 & 1UL << 12) != 0) Put(writer, 15, value.BackupSpacesPrefix, String, options);
-            if ((value.__Database_set0 & 1UL << 13) != 0) PutSomeV(writer, 16, value.BackupFormat, Converters.C4, options);
-            if ((value.__Database_set0 & 1UL << 14) != 0) PutSomeV(writer, 17, value.BackupCompression, Converters.C5, options);
-            if ((value.__Database_set0 & 1UL << 15) != 0) PutSomeV(writer, 18, value.BackupCompressionLevel, Int64, options);
-            if ((value.__Database_set0 & 1UL << 16) != 0) Put(writer, 19, value.PgDumpOptions, PgDumpOptionsConverter.Instance, options);
-            if ((value.__Database_set0 & 1UL << 17) != 0) PutSomeV(writer, 20, value.PgDumpTimeoutMs, Int64, options);
-            if ((value.__Database_set0 & 1UL << 18) != 0) PutSomeV(writer, 21, value.MonitoringEnabled, Boolean, options);
-            if ((value.__Database_set0 & 1UL << 19) != 0) PutSomeV(writer, 22, value.CollectionIntervalSec, Int64, options);
+            PutSomeV(writer, 6, value.HasCredentials, Boolean, options);
+            if ((value.__Database_set0 & 1UL << 3) != 0) Put(writer, 7, value.FilePath, String, options);
+            PutSomeV(writer, 8, value.UseSsl, Boolean, options);
+            if ((value.__Database_set0 & 1UL << 4) != 0) Put(writer, 9, value.ServerId, String, options);
+            if ((value.__Database_set0 & 1UL << 5) != 0) Put(writer, 10, value.DatabaseTypeId, String, options);
+            if ((value.__Database_set0 & 1UL << 6) != 0) Put(writer, 11, value.DatabaseType, DatabaseTypeInfoConverter.Instance, options);
+            PutSomeV(writer, 12, value.BackupStorageType, Converters.C3, options);
+            if ((value.__Database_set0 & 1UL << 7) != 0) Put(writer, 13, value.BackupLocalPath, String, options);
+            if ((value.__Database_set0 & 1UL << 8) != 0) Put(writer, 14, value.BackupSpacesBucket, String, options);
+            if ((value.__Database_set0 & 1UL << 9) != 0) Put(writer, 15, value.BackupSpacesPrefix, String, options);
+            PutSomeV(writer, 16, value.BackupFormat, Converters.C4, options);
+            PutSomeV(writer, 17, value.BackupCompression, Converters.C5, options);
+            PutSomeV(writer, 18, value.BackupCompressionLevel, Int64, options);
+            if ((value.__Database_set0 & 1UL << 10) != 0) Put(writer, 19, value.PgDumpOptions, PgDumpOptionsConverter.Instance, options);
+            PutSomeV(writer, 20, value.PgDumpTimeoutMs, Int64, options);
+            PutSomeV(writer, 21, value.MonitoringEnabled, Boolean, options);
+            PutSomeV(writer, 22, value.CollectionIntervalSec, Int64, options);
             Put(writer, 23, value.EnvironmentId, String, options);
             Put(writer, 24, value.CreatedAt, DateTimeOffset, options);
             Put(writer, 25, value.UpdatedAt, DateTimeOffset, options);
@@ -230,10 +231,10 @@ public static partial class BridgeportClientJson
 
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, DatabaseTypeInfo value, Stj.JsonSerializerOptions options)
         {
-            if ((value.__DatabaseTypeInfo_set0 & 1UL << 0) != 0) PutSome(writer, 0, value.Id, String, options);
-            if ((value.__DatabaseTypeInfo_set0 & 1UL << 1) != 0) PutSome(writer, 1, value.Name, String, options);
-            if ((value.__DatabaseTypeInfo_set0 & 1UL << 2) != 0) PutSome(writer, 2, value.DisplayName, String, options);
-            if ((value.__DatabaseTypeInfo_set0 & 1UL << 3) != 0) PutSomeV(writer, 3, value.HasBackupCommand, Boolean, options);
+            PutSome(writer, 0, value.Id, String, options);
+            PutSome(writer, 1, value.Name, String, options);
+            PutSome(writer, 2, value.DisplayName, String, options);
+            PutSomeV(writer, 3, value.HasBackupCommand, Boolean, options);
         }
     }
 
@@ -260,9 +261,9 @@ public static partial class BridgeportClientJson
         {
             Put(writer, 0, value.Code, Converters.C6, options);
             Put(writer, 1, value.Message, String, options);
-            if ((value.__ErrorEnvelope_set0 & 1UL << 0) != 0) PutSome(writer, 2, value.Field, String, options);
-            if ((value.__ErrorEnvelope_set0 & 1UL << 1) != 0) PutSome(writer, 3, value.Hint, String, options);
-            if ((value.__ErrorEnvelope_set0 & 1UL << 2) != 0) PutSome(writer, 4, value.RequestId, String, options);
+            PutSome(writer, 2, value.Field, String, options);
+            PutSome(writer, 3, value.Hint, String, options);
+            PutSome(writer, 4, value.RequestId, String, options);
         }
     }
 }

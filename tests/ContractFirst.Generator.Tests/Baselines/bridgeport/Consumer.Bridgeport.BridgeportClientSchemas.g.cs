@@ -17,6 +17,7 @@ public static class BridgeportClientSchemas
     public static global::ContractFirst.Validation.JsonSchema ErrorEnvelope => Nodes.N60;
     public static global::ContractFirst.Validation.JsonSchema CreateDatabaseBody => Nodes.N2;
 
+#nullable disable
     private static class Nodes
     {
         internal static readonly global::ContractFirst.Validation.JsonSchema N3 = new() { Type = global::ContractFirst.Validation.JsonTypes.String, MinLength = 1 };

@@ -27,40 +27,33 @@ public partial record CreateDatabaseRequest : global::ContractFirst.Validation.I
 
     /// <summary>ID of the database type plugin. When absent, the type is looked up by `type`.</summary>
     [Cf.WireName("databaseTypeId")]
-    public string? DatabaseTypeId { get => __DatabaseTypeId; set { __DatabaseTypeId = value; __CreateDatabaseRequest_set0 |= 1UL << 0; } }
-    private string? __DatabaseTypeId;
+    public string? DatabaseTypeId { get; set; }
 
     /// <summary>Database host, for a remote database.</summary>
     [Cf.WireName("host")]
-    public string? Host { get => __Host; set { __Host = value; __CreateDatabaseRequest_set0 |= 1UL << 1; } }
-    private string? __Host;
+    public string? Host { get; set; }
 
     /// <summary>Database port. BRIDGEPORT's published document types this as a plain number; the integer type and the TCP port range 1–65535 are our own constraints.</summary>
     [Cf.WireName("port")]
     [Cf.Minimum("1")]
     [Cf.Maximum("65535")]
-    public long? Port { get => __Port; set { __Port = value; __CreateDatabaseRequest_set0 |= 1UL << 2; } }
-    private long? __Port;
+    public long? Port { get; set; }
 
     /// <summary>Name of the database on the server.</summary>
     [Cf.WireName("databaseName")]
-    public string? DatabaseName { get => __DatabaseName; set { __DatabaseName = value; __CreateDatabaseRequest_set0 |= 1UL << 3; } }
-    private string? __DatabaseName;
+    public string? DatabaseName { get; set; }
 
     /// <summary>User name to connect with. Stored encrypted, together with `password`.</summary>
     [Cf.WireName("username")]
-    public string? Username { get => __Username; set { __Username = value; __CreateDatabaseRequest_set0 |= 1UL << 4; } }
-    private string? __Username;
+    public string? Username { get; set; }
 
     /// <summary>Password to connect with. Stored encrypted; never returned.</summary>
     [Cf.WireName("password")]
-    public string? Password { get => __Password; set { __Password = value; __CreateDatabaseRequest_set0 |= 1UL << 5; } }
-    private string? __Password;
+    public string? Password { get; set; }
 
     /// <summary>Path of the database file on the server, for SQLite.</summary>
     [Cf.WireName("filePath")]
-    public string? FilePath { get => __FilePath; set { __FilePath = value; __CreateDatabaseRequest_set0 |= 1UL << 6; } }
-    private string? __FilePath;
+    public string? FilePath { get; set; }
 
     /// <summary>
     /// Use TLS/SSL for connections.
@@ -69,13 +62,12 @@ public partial record CreateDatabaseRequest : global::ContractFirst.Validation.I
     /// Default: false
     /// </remarks>
     [Cf.WireName("useSsl")]
-    public bool? UseSsl { get => __UseSsl; set { __UseSsl = value; __CreateDatabaseRequest_set0 |= 1UL << 7; } }
+    public bool? UseSsl { get => __UseSsl; set { __UseSsl = value; __CreateDatabaseRequest_set0 |= 1UL << 0; } }
     private bool? __UseSsl = false;
 
     /// <summary>ID of the server the database runs on.</summary>
     [Cf.WireName("serverId")]
-    public string? ServerId { get => __ServerId; set { __ServerId = value; __CreateDatabaseRequest_set0 |= 1UL << 8; } }
-    private string? __ServerId;
+    public string? ServerId { get; set; }
 
     /// <summary>
     /// Where backups are stored, on the server's disk (`local`) or in S3-compatible Spaces (`spaces`).
@@ -84,23 +76,20 @@ public partial record CreateDatabaseRequest : global::ContractFirst.Validation.I
     /// Default: new CreateDatabaseRequestBackupStorageType("local")
     /// </remarks>
     [Cf.WireName("backupStorageType")]
-    public CreateDatabaseRequestBackupStorageType? BackupStorageType { get => __BackupStorageType; set { __BackupStorageType = value; __CreateDatabaseRequest_set0 |= 1UL << 9; } }
+    public CreateDatabaseRequestBackupStorageType? BackupStorageType { get => __BackupStorageType; set { __BackupStorageType = value; __CreateDatabaseRequest_set0 |= 1UL << 1; } }
     private CreateDatabaseRequestBackupStorageType? __BackupStorageType = new CreateDatabaseRequestBackupStorageType("local");
 
     /// <summary>Directory on the server for local backups, e.g. `/var/backups`.</summary>
     [Cf.WireName("backupLocalPath")]
-    public string? BackupLocalPath { get => __BackupLocalPath; set { __BackupLocalPath = value; __CreateDatabaseRequest_set0 |= 1UL << 10; } }
-    private string? __BackupLocalPath;
+    public string? BackupLocalPath { get; set; }
 
     /// <summary>Spaces bucket for backups.</summary>
     [Cf.WireName("backupSpacesBucket")]
-    public string? BackupSpacesBucket { get => __BackupSpacesBucket; set { __BackupSpacesBucket = value; __CreateDatabaseRequest_set0 |= 1UL << 11; } }
-    private string? __BackupSpacesBucket;
+    public string? BackupSpacesBucket { get; set; }
 
     /// <summary>Object key prefix for backups in Spaces. Defaults to `{environment-name}/{database-name}/`.</summary>
     [Cf.WireName("backupSpacesPrefix")]
-    public string? BackupSpacesPrefix { get => __BackupSpacesPrefix; set { __BackupSpacesPrefix = value; __CreateDatabaseRequest_set0 |= 1UL << 12; } }
-    private string? __BackupSpacesPrefix;
+    public string? BackupSpacesPrefix { get; set; }
 
     /// <summary>
     /// pg_dump output format.
@@ -109,7 +98,7 @@ public partial record CreateDatabaseRequest : global::ContractFirst.Validation.I
     /// Default: new CreateDatabaseRequestBackupFormat("plain")
     /// </remarks>
     [Cf.WireName("backupFormat")]
-    public CreateDatabaseRequestBackupFormat? BackupFormat { get => __BackupFormat; set { __BackupFormat = value; __CreateDatabaseRequest_set0 |= 1UL << 13; } }
+    public CreateDatabaseRequestBackupFormat? BackupFormat { get => __BackupFormat; set { __BackupFormat = value; __CreateDatabaseRequest_set0 |= 1UL << 2; } }
     private CreateDatabaseRequestBackupFormat? __BackupFormat = new CreateDatabaseRequestBackupFormat("plain");
 
     /// <summary>
@@ -119,7 +108,7 @@ public partial record CreateDatabaseRequest : global::ContractFirst.Validation.I
     /// Default: new CreateDatabaseRequestBackupCompression("none")
     /// </remarks>
     [Cf.WireName("backupCompression")]
-    public CreateDatabaseRequestBackupCompression? BackupCompression { get => __BackupCompression; set { __BackupCompression = value; __CreateDatabaseRequest_set0 |= 1UL << 14; } }
+    public CreateDatabaseRequestBackupCompression? BackupCompression { get => __BackupCompression; set { __BackupCompression = value; __CreateDatabaseRequest_set0 |= 1UL << 3; } }
     private CreateDatabaseRequestBackupCompression? __BackupCompression = new CreateDatabaseRequestBackupCompression("none");
 
     /// <summary>
@@ -131,13 +120,12 @@ public partial record CreateDatabaseRequest : global::ContractFirst.Validation.I
     [Cf.WireName("backupCompressionLevel")]
     [Cf.Minimum("1")]
     [Cf.Maximum("9")]
-    public long? BackupCompressionLevel { get => __BackupCompressionLevel; set { __BackupCompressionLevel = value; __CreateDatabaseRequest_set0 |= 1UL << 15; } }
+    public long? BackupCompressionLevel { get => __BackupCompressionLevel; set { __BackupCompressionLevel = value; __CreateDatabaseRequest_set0 |= 1UL << 4; } }
     private long? __BackupCompressionLevel = 6L;
 
     /// <summary>Options passed to pg_dump.</summary>
     [Cf.WireName("pgDumpOptions")]
-    public PgDumpOptions? PgDumpOptions { get => __PgDumpOptions; set { __PgDumpOptions = value; __CreateDatabaseRequest_set0 |= 1UL << 16; } }
-    private PgDumpOptions? __PgDumpOptions;
+    public PgDumpOptions? PgDumpOptions { get; set; }
 
     /// <summary>
     /// Timeout of pg_dump in milliseconds, from 30 seconds to 1 hour.
@@ -148,7 +136,7 @@ public partial record CreateDatabaseRequest : global::ContractFirst.Validation.I
     [Cf.WireName("pgDumpTimeoutMs")]
     [Cf.Minimum("30000")]
     [Cf.Maximum("3600000")]
-    public long? PgDumpTimeoutMs { get => __PgDumpTimeoutMs; set { __PgDumpTimeoutMs = value; __CreateDatabaseRequest_set0 |= 1UL << 17; } }
+    public long? PgDumpTimeoutMs { get => __PgDumpTimeoutMs; set { __PgDumpTimeoutMs = value; __CreateDatabaseRequest_set0 |= 1UL << 5; } }
     private long? __PgDumpTimeoutMs = 300000L;
 
     internal ulong __CreateDatabaseRequest_set0;

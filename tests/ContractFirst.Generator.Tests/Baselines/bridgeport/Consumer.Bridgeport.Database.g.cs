@@ -44,88 +44,79 @@ public partial record Database : global::ContractFirst.Validation.IValidatable, 
 
     /// <summary>Whether a user name and password are stored for the database.</summary>
     [Cf.WireName("hasCredentials")]
-    public bool? HasCredentials { get => __HasCredentials; set { __HasCredentials = value; __Database_set0 |= 1UL << 3; } }
-    private bool? __HasCredentials;
+    public bool? HasCredentials { get; set; }
 
     /// <summary>Path of the database file on the server, for SQLite.</summary>
     [Cf.WireName("filePath")]
-    public string? FilePath { get => __FilePath; set { __FilePath = value; __Database_set0 |= 1UL << 4; } }
+    public string? FilePath { get => __FilePath; set { __FilePath = value; __Database_set0 |= 1UL << 3; } }
     private string? __FilePath;
 
     /// <summary>Use TLS/SSL for connections.</summary>
     [Cf.WireName("useSsl")]
-    public bool? UseSsl { get => __UseSsl; set { __UseSsl = value; __Database_set0 |= 1UL << 5; } }
-    private bool? __UseSsl;
+    public bool? UseSsl { get; set; }
 
     /// <summary>ID of the server the database runs on.</summary>
     [Cf.WireName("serverId")]
-    public string? ServerId { get => __ServerId; set { __ServerId = value; __Database_set0 |= 1UL << 6; } }
+    public string? ServerId { get => __ServerId; set { __ServerId = value; __Database_set0 |= 1UL << 4; } }
     private string? __ServerId;
 
     /// <summary>ID of the database type plugin.</summary>
     [Cf.WireName("databaseTypeId")]
-    public string? DatabaseTypeId { get => __DatabaseTypeId; set { __DatabaseTypeId = value; __Database_set0 |= 1UL << 7; } }
+    public string? DatabaseTypeId { get => __DatabaseTypeId; set { __DatabaseTypeId = value; __Database_set0 |= 1UL << 5; } }
     private string? __DatabaseTypeId;
 
     /// <summary>The database type plugin, when one is linked.</summary>
     [Cf.WireName("databaseType")]
-    public DatabaseTypeInfo? DatabaseType { get => __DatabaseType; set { __DatabaseType = value; __Database_set0 |= 1UL << 8; } }
+    public DatabaseTypeInfo? DatabaseType { get => __DatabaseType; set { __DatabaseType = value; __Database_set0 |= 1UL << 6; } }
     private DatabaseTypeInfo? __DatabaseType;
 
     /// <summary>Where backups are stored.</summary>
     [Cf.WireName("backupStorageType")]
-    public DatabaseBackupStorageType? BackupStorageType { get => __BackupStorageType; set { __BackupStorageType = value; __Database_set0 |= 1UL << 9; } }
-    private DatabaseBackupStorageType? __BackupStorageType;
+    public DatabaseBackupStorageType? BackupStorageType { get; set; }
 
     /// <summary>Directory on the server for local backups.</summary>
     [Cf.WireName("backupLocalPath")]
-    public string? BackupLocalPath { get => __BackupLocalPath; set { __BackupLocalPath = value; __Database_set0 |= 1UL << 10; } }
+    public string? BackupLocalPath { get => __BackupLocalPath; set { __BackupLocalPath = value; __Database_set0 |= 1UL << 7; } }
     private string? __BackupLocalPath;
 
     /// <summary>Spaces bucket for backups.</summary>
     [Cf.WireName("backupSpacesBucket")]
-    public string? BackupSpacesBucket { get => __BackupSpacesBucket; set { __BackupSpacesBucket = value; __Database_set0 |= 1UL << 11; } }
+    public string? BackupSpacesBucket { get => __BackupSpacesBucket; set { __BackupSpacesBucket = value; __Database_set0 |= 1UL << 8; } }
     private string? __BackupSpacesBucket;
 
     /// <summary>Object key prefix for backups in Spaces.</summary>
     [Cf.WireName("backupSpacesPrefix")]
-    public string? BackupSpacesPrefix { get => __BackupSpacesPrefix; set { __BackupSpacesPrefix = value; __Database_set0 |= 1UL << 12; } }
+    public string? BackupSpacesPrefix { get => __BackupSpacesPrefix; set { __BackupSpacesPrefix = value; __Database_set0 |= 1UL << 9; } }
     private string? __BackupSpacesPrefix;
 
     /// <summary>pg_dump output format.</summary>
     [Cf.WireName("backupFormat")]
-    public DatabaseBackupFormat? BackupFormat { get => __BackupFormat; set { __BackupFormat = value; __Database_set0 |= 1UL << 13; } }
-    private DatabaseBackupFormat? __BackupFormat;
+    public DatabaseBackupFormat? BackupFormat { get; set; }
 
     /// <summary>Compression of the backup file.</summary>
     [Cf.WireName("backupCompression")]
-    public DatabaseBackupCompression? BackupCompression { get => __BackupCompression; set { __BackupCompression = value; __Database_set0 |= 1UL << 14; } }
-    private DatabaseBackupCompression? __BackupCompression;
+    public DatabaseBackupCompression? BackupCompression { get; set; }
 
     /// <summary>gzip compression level.</summary>
     [Cf.WireName("backupCompressionLevel")]
-    public long? BackupCompressionLevel { get => __BackupCompressionLevel; set { __BackupCompressionLevel = value; __Database_set0 |= 1UL << 15; } }
-    private long? __BackupCompressionLevel;
+    public long? BackupCompressionLevel { get; set; }
 
     /// <summary>Options passed to pg_dump; null when none are set.</summary>
     [Cf.WireName("pgDumpOptions")]
-    public PgDumpOptions? PgDumpOptions { get => __PgDumpOptions; set { __PgDumpOptions = value; __Database_set0 |= 1UL << 16; } }
+    public PgDumpOptions? PgDumpOptions { get => __PgDumpOptions; set { __PgDumpOptions = value; __Database_set0 |= 1UL << 10; } }
     private PgDumpOptions? __PgDumpOptions;
 
     /// <summary>Timeout of pg_dump in milliseconds.</summary>
     [Cf.WireName("pgDumpTimeoutMs")]
-    public long? PgDumpTimeoutMs { get => __PgDumpTimeoutMs; set { __PgDumpTimeoutMs = value; __Database_set0 |= 1UL << 17; } }
-    private long? __PgDumpTimeoutMs;
+    public long? PgDumpTimeoutMs { get; set; }
 
     /// <summary>Whether BRIDGEPORT collects metrics from the database.</summary>
     [Cf.WireName("monitoringEnabled")]
-    public bool? MonitoringEnabled { get => __MonitoringEnabled; set { __MonitoringEnabled = value; __Database_set0 |= 1UL << 18; } }
-    private bool? __MonitoringEnabled;
+    public bool? MonitoringEnabled { get; set; }
 
     /// <summary>Interval between metric collections, in seconds.</summary>
     [Cf.WireName("collectionIntervalSec")]
-    public long? CollectionIntervalSec { get => __CollectionIntervalSec; set { __CollectionIntervalSec = value; __Database_set0 |= 1UL << 19; } }
-    private long? __CollectionIntervalSec;
+    public long? CollectionIntervalSec { get; set; }
 
     /// <summary>ID of the environment the database belongs to.</summary>
     [Cf.WireName("environmentId")]

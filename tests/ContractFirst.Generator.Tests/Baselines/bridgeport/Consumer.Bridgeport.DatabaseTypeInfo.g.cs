@@ -14,25 +14,19 @@ public partial record DatabaseTypeInfo : global::ContractFirst.Validation.IValid
 {
     /// <summary>Database type ID.</summary>
     [Cf.WireName("id")]
-    public string? Id { get => __Id; set { __Id = value; __DatabaseTypeInfo_set0 |= 1UL << 0; } }
-    private string? __Id;
+    public string? Id { get; set; }
 
     /// <summary>Database type name, e.g. `postgres`.</summary>
     [Cf.WireName("name")]
-    public string? Name { get => __Name; set { __Name = value; __DatabaseTypeInfo_set0 |= 1UL << 1; } }
-    private string? __Name;
+    public string? Name { get; set; }
 
     /// <summary>Human-readable name of the database type.</summary>
     [Cf.WireName("displayName")]
-    public string? DisplayName { get => __DisplayName; set { __DisplayName = value; __DatabaseTypeInfo_set0 |= 1UL << 2; } }
-    private string? __DisplayName;
+    public string? DisplayName { get; set; }
 
     /// <summary>Whether the database type can be backed up.</summary>
     [Cf.WireName("hasBackupCommand")]
-    public bool? HasBackupCommand { get => __HasBackupCommand; set { __HasBackupCommand = value; __DatabaseTypeInfo_set0 |= 1UL << 3; } }
-    private bool? __HasBackupCommand;
-
-    internal ulong __DatabaseTypeInfo_set0;
+    public bool? HasBackupCommand { get; set; }
 
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }

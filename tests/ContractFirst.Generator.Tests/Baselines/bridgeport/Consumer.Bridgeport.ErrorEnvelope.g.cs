@@ -24,20 +24,15 @@ public partial record ErrorEnvelope : global::ContractFirst.Validation.IValidata
 
     /// <summary>Field name when the error is tied to a specific input (e.g. validation).</summary>
     [Cf.WireName("field")]
-    public string? Field { get => __Field; set { __Field = value; __ErrorEnvelope_set0 |= 1UL << 0; } }
-    private string? __Field;
+    public string? Field { get; set; }
 
     /// <summary>Optional, human-friendly hint for resolving the error.</summary>
     [Cf.WireName("hint")]
-    public string? Hint { get => __Hint; set { __Hint = value; __ErrorEnvelope_set0 |= 1UL << 1; } }
-    private string? __Hint;
+    public string? Hint { get; set; }
 
     /// <summary>Server-assigned request ID; quote this when reporting issues.</summary>
     [Cf.WireName("requestId")]
-    public string? RequestId { get => __RequestId; set { __RequestId = value; __ErrorEnvelope_set0 |= 1UL << 2; } }
-    private string? __RequestId;
-
-    internal ulong __ErrorEnvelope_set0;
+    public string? RequestId { get; set; }
 
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }

@@ -14,30 +14,23 @@ public partial record PgDumpOptions : global::ContractFirst.Validation.IValidata
 {
     /// <summary>Omit commands that set object ownership (`--no-owner`).</summary>
     [Cf.WireName("noOwner")]
-    public bool? NoOwner { get => __NoOwner; set { __NoOwner = value; __PgDumpOptions_set0 |= 1UL << 0; } }
-    private bool? __NoOwner;
+    public bool? NoOwner { get; set; }
 
     /// <summary>Drop database objects before recreating them (`--clean`).</summary>
     [Cf.WireName("clean")]
-    public bool? Clean { get => __Clean; set { __Clean = value; __PgDumpOptions_set0 |= 1UL << 1; } }
-    private bool? __Clean;
+    public bool? Clean { get; set; }
 
     /// <summary>Use `IF EXISTS` when dropping objects (`--if-exists`).</summary>
     [Cf.WireName("ifExists")]
-    public bool? IfExists { get => __IfExists; set { __IfExists = value; __PgDumpOptions_set0 |= 1UL << 2; } }
-    private bool? __IfExists;
+    public bool? IfExists { get; set; }
 
     /// <summary>Dump only the schema, no data (`--schema-only`).</summary>
     [Cf.WireName("schemaOnly")]
-    public bool? SchemaOnly { get => __SchemaOnly; set { __SchemaOnly = value; __PgDumpOptions_set0 |= 1UL << 3; } }
-    private bool? __SchemaOnly;
+    public bool? SchemaOnly { get; set; }
 
     /// <summary>Dump only the data, not the schema (`--data-only`).</summary>
     [Cf.WireName("dataOnly")]
-    public bool? DataOnly { get => __DataOnly; set { __DataOnly = value; __PgDumpOptions_set0 |= 1UL << 4; } }
-    private bool? __DataOnly;
-
-    internal ulong __PgDumpOptions_set0;
+    public bool? DataOnly { get; set; }
 
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }

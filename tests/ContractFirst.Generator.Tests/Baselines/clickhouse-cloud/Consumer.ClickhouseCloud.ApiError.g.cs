@@ -24,10 +24,7 @@ public partial record ApiError : global::ContractFirst.Validation.IValidatable, 
 
     /// <summary>Unique ID assigned to every request, for support and tracing.</summary>
     [Cf.WireName("requestId")]
-    public global::System.Guid? RequestId { get => __RequestId; set { __RequestId = value; __ApiError_set0 |= 1UL << 0; } }
-    private global::System.Guid? __RequestId;
-
-    internal ulong __ApiError_set0;
+    public global::System.Guid? RequestId { get; set; }
 
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }

@@ -14,30 +14,23 @@ public partial record Backup : global::ContractFirst.Validation.IValidatable, gl
 {
     /// <summary>Unique backup ID.</summary>
     [Cf.WireName("id")]
-    public global::System.Guid? Id { get => __Id; set { __Id = value; __Backup_set0 |= 1UL << 0; } }
-    private global::System.Guid? __Id;
+    public global::System.Guid? Id { get; set; }
 
     /// <summary>Status of the backup: 'done', 'error', 'in_progress'.</summary>
     [Cf.WireName("status")]
-    public BackupStatus? Status { get => __Status; set { __Status = value; __Backup_set0 |= 1UL << 1; } }
-    private BackupStatus? __Status;
+    public BackupStatus? Status { get; set; }
 
     /// <summary>Name. (The reference's wording: the field identifies the service the backup was created from. The reference types it as a plain string, not a uuid.)</summary>
     [Cf.WireName("serviceId")]
-    public string? ServiceId { get => __ServiceId; set { __ServiceId = value; __Backup_set0 |= 1UL << 2; } }
-    private string? __ServiceId;
+    public string? ServiceId { get; set; }
 
     /// <summary>Backup start timestamp. ISO-8601.</summary>
     [Cf.WireName("startedAt")]
-    public global::System.DateTimeOffset? StartedAt { get => __StartedAt; set { __StartedAt = value; __Backup_set0 |= 1UL << 3; } }
-    private global::System.DateTimeOffset? __StartedAt;
+    public global::System.DateTimeOffset? StartedAt { get; set; }
 
     /// <summary>Backup finish timestamp. ISO-8601. Available only for finished backups</summary>
     [Cf.WireName("finishedAt")]
-    public global::System.DateTimeOffset? FinishedAt { get => __FinishedAt; set { __FinishedAt = value; __Backup_set0 |= 1UL << 4; } }
-    private global::System.DateTimeOffset? __FinishedAt;
-
-    internal ulong __Backup_set0;
+    public global::System.DateTimeOffset? FinishedAt { get; set; }
 
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }

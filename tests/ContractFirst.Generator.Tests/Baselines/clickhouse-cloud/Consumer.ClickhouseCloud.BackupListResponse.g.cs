@@ -19,15 +19,12 @@ public partial record BackupListResponse : global::ContractFirst.Validation.IVal
 
     /// <summary>Unique ID assigned to every request, for support and tracing.</summary>
     [Cf.WireName("requestId")]
-    public global::System.Guid? RequestId { get => __RequestId; set { __RequestId = value; __BackupListResponse_set0 |= 1UL << 0; } }
-    private global::System.Guid? __RequestId;
+    public global::System.Guid? RequestId { get; set; }
 
     /// <summary>Backups of the service. The most recent backups comes first in the list.</summary>
     [Cf.WireName("result")]
     [Cf.SpecRequired]
     public required global::System.Collections.Generic.IList<Backup> Result { get; set; }
-
-    internal ulong __BackupListResponse_set0;
 
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }

@@ -19,15 +19,12 @@ public partial record BackupResponse : global::ContractFirst.Validation.IValidat
 
     /// <summary>Unique ID assigned to every request, for support and tracing.</summary>
     [Cf.WireName("requestId")]
-    public global::System.Guid? RequestId { get => __RequestId; set { __RequestId = value; __BackupResponse_set0 |= 1UL << 0; } }
-    private global::System.Guid? __RequestId;
+    public global::System.Guid? RequestId { get; set; }
 
     /// <summary>A backup of a service.</summary>
     [Cf.WireName("result")]
     [Cf.SpecRequired]
     public required Backup Result { get; set; }
-
-    internal ulong __BackupResponse_set0;
 
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }

@@ -17,9 +17,10 @@ public static partial class ClickhouseCloudClientJson
     /// <summary>The type info of <typeparamref name="T"/> in <see cref="Options"/>.</summary>
     public static Stj.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (Stj.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
+#nullable disable
     private sealed class Resolver : Stj.Serialization.Metadata.IJsonTypeInfoResolver
     {
-        public Stj.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, Stj.JsonSerializerOptions options)
+        public Stj.Serialization.Metadata.JsonTypeInfo GetTypeInfo(global::System.Type type, Stj.JsonSerializerOptions options)
         {
             if (type == typeof(global::System.Collections.Generic.IList<Service>)) return Info(options, Converters.C0);
             if (type == typeof(ServiceProvider)) return Info(options, Converters.C1);
@@ -97,7 +98,7 @@ public static partial class ClickhouseCloudClientJson
         {
             Put(writer, 0, value.Status, Double, options);
             Put(writer, 1, value.Error, String, options);
-            if ((value.__ApiError_set0 & 1UL << 0) != 0) PutSomeV(writer, 2, value.RequestId, Guid, options);
+            PutSomeV(writer, 2, value.RequestId, Guid, options);
         }
     }
 
@@ -121,7 +122,7 @@ public static partial class ClickhouseCloudClientJson
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServiceListResponse value, Stj.JsonSerializerOptions options)
         {
             Put(writer, 0, value.Status, Double, options);
-            if ((value.__ServiceListResponse_set0 & 1UL << 0) != 0) PutSomeV(writer, 1, value.RequestId, Guid, options);
+            PutSomeV(writer, 1, value.RequestId, Guid, options);
             Put(writer, 2, value.Result, Converters.C0, options);
         }
     }
@@ -155,19 +156,19 @@ public static partial class ClickhouseCloudClientJson
 
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, Service value, Stj.JsonSerializerOptions options)
         {
-            if ((value.__Service_set0 & 1UL << 0) != 0) PutSomeV(writer, 0, value.Id, Guid, options);
-            if ((value.__Service_set0 & 1UL << 1) != 0) PutSome(writer, 1, value.Name, String, options);
-            if ((value.__Service_set0 & 1UL << 2) != 0) PutSomeV(writer, 2, value.Provider, Converters.C1, options);
-            if ((value.__Service_set0 & 1UL << 3) != 0) PutSome(writer, 3, value.Region, String, options);
-            if ((value.__Service_set0 & 1UL << 4) != 0) PutSomeV(writer, 4, value.State, Converters.C2, options);
-            if ((value.__Service_set0 & 1UL << 5) != 0) PutSome(writer, 5, value.Endpoints, Converters.C3, options);
-            if ((value.__Service_set0 & 1UL << 6) != 0) PutSomeV(writer, 6, value.Tier, Converters.C4, options);
-            if ((value.__Service_set0 & 1UL << 7) != 0) PutSomeV(writer, 7, value.MinTotalMemoryGb, Double, options);
-            if ((value.__Service_set0 & 1UL << 8) != 0) PutSomeV(writer, 8, value.MaxTotalMemoryGb, Double, options);
-            if ((value.__Service_set0 & 1UL << 9) != 0) PutSomeV(writer, 9, value.IdleScaling, Boolean, options);
-            if ((value.__Service_set0 & 1UL << 10) != 0) PutSomeV(writer, 10, value.IdleTimeoutMinutes, Double, options);
-            if ((value.__Service_set0 & 1UL << 11) != 0) PutSome(writer, 11, value.IpAccessList, Converters.C5, options);
-            if ((value.__Service_set0 & 1UL << 12) != 0) PutSomeV(writer, 12, value.CreatedAt, DateTimeOffset, options);
+            PutSomeV(writer, 0, value.Id, Guid, options);
+            PutSome(writer, 1, value.Name, String, options);
+            PutSomeV(writer, 2, value.Provider, Converters.C1, options);
+            PutSome(writer, 3, value.Region, String, options);
+            PutSomeV(writer, 4, value.State, Converters.C2, options);
+            PutSome(writer, 5, value.Endpoints, Converters.C3, options);
+            PutSomeV(writer, 6, value.Tier, Converters.C4, options);
+            PutSomeV(writer, 7, value.MinTotalMemoryGb, Double, options);
+            PutSomeV(writer, 8, value.MaxTotalMemoryGb, Double, options);
+            PutSomeV(writer, 9, value.IdleScaling, Boolean, options);
+            PutSomeV(writer, 10, value.IdleTimeoutMinutes, Double, options);
+            PutSome(writer, 11, value.IpAccessList, Converters.C5, options);
+            PutSomeV(writer, 12, value.CreatedAt, DateTimeOffset, options);
         }
     }
 
@@ -190,9 +191,9 @@ public static partial class ClickhouseCloudClientJson
 
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServiceEndpoint value, Stj.JsonSerializerOptions options)
         {
-            if ((value.__ServiceEndpoint_set0 & 1UL << 0) != 0) PutSomeV(writer, 0, value.Protocol, Converters.C6, options);
-            if ((value.__ServiceEndpoint_set0 & 1UL << 1) != 0) PutSome(writer, 1, value.Host, String, options);
-            if ((value.__ServiceEndpoint_set0 & 1UL << 2) != 0) PutSomeV(writer, 2, value.Port, Int64, options);
+            PutSomeV(writer, 0, value.Protocol, Converters.C6, options);
+            PutSome(writer, 1, value.Host, String, options);
+            PutSomeV(writer, 2, value.Port, Int64, options);
         }
     }
 
@@ -215,7 +216,7 @@ public static partial class ClickhouseCloudClientJson
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, IpAccessListEntry value, Stj.JsonSerializerOptions options)
         {
             Put(writer, 0, value.Source, String, options);
-            if ((value.__IpAccessListEntry_set0 & 1UL << 0) != 0) PutSome(writer, 1, value.Description, String, options);
+            PutSome(writer, 1, value.Description, String, options);
         }
     }
 
@@ -239,7 +240,7 @@ public static partial class ClickhouseCloudClientJson
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServiceResponse value, Stj.JsonSerializerOptions options)
         {
             Put(writer, 0, value.Status, Double, options);
-            if ((value.__ServiceResponse_set0 & 1UL << 0) != 0) PutSomeV(writer, 1, value.RequestId, Guid, options);
+            PutSomeV(writer, 1, value.RequestId, Guid, options);
             Put(writer, 2, value.Result, ServiceConverter.Instance, options);
         }
     }
@@ -264,7 +265,7 @@ public static partial class ClickhouseCloudClientJson
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServicePostResponseWrapper value, Stj.JsonSerializerOptions options)
         {
             Put(writer, 0, value.Status, Double, options);
-            if ((value.__ServicePostResponseWrapper_set0 & 1UL << 0) != 0) PutSomeV(writer, 1, value.RequestId, Guid, options);
+            PutSomeV(writer, 1, value.RequestId, Guid, options);
             Put(writer, 2, value.Result, ServicePostResponseConverter.Instance, options);
         }
     }
@@ -287,8 +288,8 @@ public static partial class ClickhouseCloudClientJson
 
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServicePostResponse value, Stj.JsonSerializerOptions options)
         {
-            if ((value.__ServicePostResponse_set0 & 1UL << 0) != 0) PutSome(writer, 0, value.Service, ServiceConverter.Instance, options);
-            if ((value.__ServicePostResponse_set0 & 1UL << 1) != 0) PutSome(writer, 1, value.Password, String, options);
+            PutSome(writer, 0, value.Service, ServiceConverter.Instance, options);
+            PutSome(writer, 1, value.Password, String, options);
         }
     }
 
@@ -312,7 +313,7 @@ public static partial class ClickhouseCloudClientJson
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServicePasswordPatchResponseWrapper value, Stj.JsonSerializerOptions options)
         {
             Put(writer, 0, value.Status, Double, options);
-            if ((value.__ServicePasswordPatchResponseWrapper_set0 & 1UL << 0) != 0) PutSomeV(writer, 1, value.RequestId, Guid, options);
+            PutSomeV(writer, 1, value.RequestId, Guid, options);
             Put(writer, 2, value.Result, ServicePasswordPatchResponseConverter.Instance, options);
         }
     }
@@ -334,7 +335,7 @@ public static partial class ClickhouseCloudClientJson
 
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServicePasswordPatchResponse value, Stj.JsonSerializerOptions options)
         {
-            if ((value.__ServicePasswordPatchResponse_set0 & 1UL << 0) != 0) PutSome(writer, 0, value.Password, String, options);
+            PutSome(writer, 0, value.Password, String, options);
         }
     }
 
@@ -357,7 +358,7 @@ public static partial class ClickhouseCloudClientJson
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServiceDeleteResponse value, Stj.JsonSerializerOptions options)
         {
             Put(writer, 0, value.Status, Double, options);
-            if ((value.__ServiceDeleteResponse_set0 & 1UL << 0) != 0) PutSomeV(writer, 1, value.RequestId, Guid, options);
+            PutSomeV(writer, 1, value.RequestId, Guid, options);
         }
     }
 
@@ -381,7 +382,7 @@ public static partial class ClickhouseCloudClientJson
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, BackupListResponse value, Stj.JsonSerializerOptions options)
         {
             Put(writer, 0, value.Status, Double, options);
-            if ((value.__BackupListResponse_set0 & 1UL << 0) != 0) PutSomeV(writer, 1, value.RequestId, Guid, options);
+            PutSomeV(writer, 1, value.RequestId, Guid, options);
             Put(writer, 2, value.Result, Converters.C7, options);
         }
     }
@@ -407,11 +408,11 @@ public static partial class ClickhouseCloudClientJson
 
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, Backup value, Stj.JsonSerializerOptions options)
         {
-            if ((value.__Backup_set0 & 1UL << 0) != 0) PutSomeV(writer, 0, value.Id, Guid, options);
-            if ((value.__Backup_set0 & 1UL << 1) != 0) PutSomeV(writer, 1, value.Status, Converters.C8, options);
-            if ((value.__Backup_set0 & 1UL << 2) != 0) PutSome(writer, 2, value.ServiceId, String, options);
-            if ((value.__Backup_set0 & 1UL << 3) != 0) PutSomeV(writer, 3, value.StartedAt, DateTimeOffset, options);
-            if ((value.__Backup_set0 & 1UL << 4) != 0) PutSomeV(writer, 4, value.FinishedAt, DateTimeOffset, options);
+            PutSomeV(writer, 0, value.Id, Guid, options);
+            PutSomeV(writer, 1, value.Status, Converters.C8, options);
+            PutSome(writer, 2, value.ServiceId, String, options);
+            PutSomeV(writer, 3, value.StartedAt, DateTimeOffset, options);
+            PutSomeV(writer, 4, value.FinishedAt, DateTimeOffset, options);
         }
     }
 
@@ -435,7 +436,7 @@ public static partial class ClickhouseCloudClientJson
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, BackupResponse value, Stj.JsonSerializerOptions options)
         {
             Put(writer, 0, value.Status, Double, options);
-            if ((value.__BackupResponse_set0 & 1UL << 0) != 0) PutSomeV(writer, 1, value.RequestId, Guid, options);
+            PutSomeV(writer, 1, value.RequestId, Guid, options);
             Put(writer, 2, value.Result, BackupConverter.Instance, options);
         }
     }
@@ -458,8 +459,8 @@ public static partial class ClickhouseCloudClientJson
 
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, IpAccessListPatch value, Stj.JsonSerializerOptions options)
         {
-            if ((value.__IpAccessListPatch_set0 & 1UL << 0) != 0) PutSome(writer, 0, value.Add, Converters.C5, options);
-            if ((value.__IpAccessListPatch_set0 & 1UL << 1) != 0) PutSome(writer, 1, value.Remove, Converters.C5, options);
+            PutSome(writer, 0, value.Add, Converters.C5, options);
+            PutSome(writer, 1, value.Remove, Converters.C5, options);
         }
     }
 
@@ -492,13 +493,13 @@ public static partial class ClickhouseCloudClientJson
             Put(writer, 0, value.Name, String, options);
             Put(writer, 1, value.Provider, Converters.C9, options);
             Put(writer, 2, value.Region, String, options);
-            if ((value.__ServicePostRequest_set0 & 1UL << 0) != 0) PutSomeV(writer, 3, value.Tier, Converters.C10, options);
-            if ((value.__ServicePostRequest_set0 & 1UL << 1) != 0) PutSome(writer, 4, value.IpAccessList, Converters.C5, options);
-            if ((value.__ServicePostRequest_set0 & 1UL << 2) != 0) PutSomeV(writer, 5, value.MinTotalMemoryGb, Double, options);
-            if ((value.__ServicePostRequest_set0 & 1UL << 3) != 0) PutSomeV(writer, 6, value.MaxTotalMemoryGb, Double, options);
-            if ((value.__ServicePostRequest_set0 & 1UL << 4) != 0) PutSomeV(writer, 7, value.IdleScaling, Boolean, options);
-            if ((value.__ServicePostRequest_set0 & 1UL << 5) != 0) PutSomeV(writer, 8, value.IdleTimeoutMinutes, Double, options);
-            if ((value.__ServicePostRequest_set0 & 1UL << 6) != 0) PutSomeV(writer, 9, value.BackupId, Guid, options);
+            PutSomeV(writer, 3, value.Tier, Converters.C10, options);
+            PutSome(writer, 4, value.IpAccessList, Converters.C5, options);
+            PutSomeV(writer, 5, value.MinTotalMemoryGb, Double, options);
+            PutSomeV(writer, 6, value.MaxTotalMemoryGb, Double, options);
+            PutSomeV(writer, 7, value.IdleScaling, Boolean, options);
+            PutSomeV(writer, 8, value.IdleTimeoutMinutes, Double, options);
+            PutSomeV(writer, 9, value.BackupId, Guid, options);
         }
     }
 
@@ -520,8 +521,8 @@ public static partial class ClickhouseCloudClientJson
 
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServicePatchRequest value, Stj.JsonSerializerOptions options)
         {
-            if ((value.__ServicePatchRequest_set0 & 1UL << 0) != 0) PutSome(writer, 0, value.Name, String, options);
-            if ((value.__ServicePatchRequest_set0 & 1UL << 1) != 0) PutSome(writer, 1, value.IpAccessList, IpAccessListPatchConverter.Instance, options);
+            PutSome(writer, 0, value.Name, String, options);
+            PutSome(writer, 1, value.IpAccessList, IpAccessListPatchConverter.Instance, options);
         }
     }
 
@@ -566,10 +567,10 @@ public static partial class ClickhouseCloudClientJson
 
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServiceScalingPatchRequest value, Stj.JsonSerializerOptions options)
         {
-            if ((value.__ServiceScalingPatchRequest_set0 & 1UL << 0) != 0) PutSomeV(writer, 0, value.MinTotalMemoryGb, Double, options);
-            if ((value.__ServiceScalingPatchRequest_set0 & 1UL << 1) != 0) PutSomeV(writer, 1, value.MaxTotalMemoryGb, Double, options);
-            if ((value.__ServiceScalingPatchRequest_set0 & 1UL << 2) != 0) PutSomeV(writer, 2, value.IdleScaling, Boolean, options);
-            if ((value.__ServiceScalingPatchRequest_set0 & 1UL << 3) != 0) PutSomeV(writer, 3, value.IdleTimeoutMinutes, Double, options);
+            PutSomeV(writer, 0, value.MinTotalMemoryGb, Double, options);
+            PutSomeV(writer, 1, value.MaxTotalMemoryGb, Double, options);
+            PutSomeV(writer, 2, value.IdleScaling, Boolean, options);
+            PutSomeV(writer, 3, value.IdleTimeoutMinutes, Double, options);
         }
     }
 
@@ -591,8 +592,8 @@ public static partial class ClickhouseCloudClientJson
 
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, ServicePasswordPatchRequest value, Stj.JsonSerializerOptions options)
         {
-            if ((value.__ServicePasswordPatchRequest_set0 & 1UL << 0) != 0) PutSome(writer, 0, value.NewPasswordHash, String, options);
-            if ((value.__ServicePasswordPatchRequest_set0 & 1UL << 1) != 0) PutSome(writer, 1, value.NewDoubleSha1Hash, String, options);
+            PutSome(writer, 0, value.NewPasswordHash, String, options);
+            PutSome(writer, 1, value.NewDoubleSha1Hash, String, options);
         }
     }
 }

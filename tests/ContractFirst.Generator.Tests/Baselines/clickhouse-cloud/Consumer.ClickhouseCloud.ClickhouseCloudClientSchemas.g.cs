@@ -36,6 +36,7 @@ public static class ClickhouseCloudClientSchemas
     public static global::ContractFirst.Validation.JsonSchema UpdateServiceScalingBody => Nodes.N78;
     public static global::ContractFirst.Validation.JsonSchema UpdateServicePasswordBody => Nodes.N83;
 
+#nullable disable
     private static class Nodes
     {
         internal static readonly global::ContractFirst.Validation.JsonSchema N3 = new() { Type = global::ContractFirst.Validation.JsonTypes.Number };

@@ -19,10 +19,7 @@ public partial record IpAccessListEntry : global::ContractFirst.Validation.IVali
 
     /// <summary>Optional description of the entry.</summary>
     [Cf.WireName("description")]
-    public string? Description { get => __Description; set { __Description = value; __IpAccessListEntry_set0 |= 1UL << 0; } }
-    private string? __Description;
-
-    internal ulong __IpAccessListEntry_set0;
+    public string? Description { get; set; }
 
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }

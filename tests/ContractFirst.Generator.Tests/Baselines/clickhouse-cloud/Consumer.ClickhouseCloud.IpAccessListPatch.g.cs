@@ -14,15 +14,11 @@ public partial record IpAccessListPatch : global::ContractFirst.Validation.IVali
 {
     /// <summary>Entries to add to the IP access list.</summary>
     [Cf.WireName("add")]
-    public global::System.Collections.Generic.IList<IpAccessListEntry>? Add { get => __Add; set { __Add = value; __IpAccessListPatch_set0 |= 1UL << 0; } }
-    private global::System.Collections.Generic.IList<IpAccessListEntry>? __Add;
+    public global::System.Collections.Generic.IList<IpAccessListEntry>? Add { get; set; }
 
     /// <summary>Entries to remove from the IP access list.</summary>
     [Cf.WireName("remove")]
-    public global::System.Collections.Generic.IList<IpAccessListEntry>? Remove { get => __Remove; set { __Remove = value; __IpAccessListPatch_set0 |= 1UL << 1; } }
-    private global::System.Collections.Generic.IList<IpAccessListEntry>? __Remove;
-
-    internal ulong __IpAccessListPatch_set0;
+    public global::System.Collections.Generic.IList<IpAccessListEntry>? Remove { get; set; }
 
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }

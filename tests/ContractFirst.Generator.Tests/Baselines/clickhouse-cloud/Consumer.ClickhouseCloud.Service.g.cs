@@ -14,77 +14,62 @@ public partial record Service : global::ContractFirst.Validation.IValidatable, g
 {
     /// <summary>Unique service ID.</summary>
     [Cf.WireName("id")]
-    public global::System.Guid? Id { get => __Id; set { __Id = value; __Service_set0 |= 1UL << 0; } }
-    private global::System.Guid? __Id;
+    public global::System.Guid? Id { get; set; }
 
     /// <summary>Name of the service.</summary>
     [Cf.WireName("name")]
-    public string? Name { get => __Name; set { __Name = value; __Service_set0 |= 1UL << 1; } }
-    private string? __Name;
+    public string? Name { get; set; }
 
     /// <summary>Cloud provider</summary>
     [Cf.WireName("provider")]
-    public ServiceProvider? Provider { get => __Provider; set { __Provider = value; __Service_set0 |= 1UL << 2; } }
-    private ServiceProvider? __Provider;
+    public ServiceProvider? Provider { get; set; }
 
     /// <summary>Service region.</summary>
     [Cf.WireName("region")]
-    public string? Region { get => __Region; set { __Region = value; __Service_set0 |= 1UL << 3; } }
-    private string? __Region;
+    public string? Region { get; set; }
 
     /// <summary>Current state of the service.</summary>
     [Cf.WireName("state")]
-    public ServiceState? State { get => __State; set { __State = value; __Service_set0 |= 1UL << 4; } }
-    private ServiceState? __State;
+    public ServiceState? State { get; set; }
 
     /// <summary>List of all service endpoints.</summary>
     [Cf.WireName("endpoints")]
-    public global::System.Collections.Generic.IList<ServiceEndpoint>? Endpoints { get => __Endpoints; set { __Endpoints = value; __Service_set0 |= 1UL << 5; } }
-    private global::System.Collections.Generic.IList<ServiceEndpoint>? __Endpoints;
+    public global::System.Collections.Generic.IList<ServiceEndpoint>? Endpoints { get; set; }
 
     /// <summary>Tier of the service: 'development', 'production', 'dedicated_high_mem', 'dedicated_high_cpu', 'dedicated_standard'. Production services scale, Development are fixed size.</summary>
     [Cf.WireName("tier")]
-    public ServiceTier? Tier { get => __Tier; set { __Tier = value; __Service_set0 |= 1UL << 6; } }
-    private ServiceTier? __Tier;
+    public ServiceTier? Tier { get; set; }
 
     /// <summary>Minimum total memory of all workers during auto-scaling in Gb. Available only for 'production' services. Must be a multiple of 12 and greater than 24. The reference contradicts itself here ("greater than 24" vs. "a multiple of 12 starting from 24GB" on the scaling operation); this document follows the more specific text, so 24 itself is allowed (`minimum: 24`, inclusive). Like the maximum, it cannot exceed 720, the limit for paid services.</summary>
     [Cf.WireName("minTotalMemoryGb")]
     [Cf.Minimum("24")]
     [Cf.Maximum("720")]
     [Cf.MultipleOf("12")]
-    public double? MinTotalMemoryGb { get => __MinTotalMemoryGb; set { __MinTotalMemoryGb = value; __Service_set0 |= 1UL << 7; } }
-    private double? __MinTotalMemoryGb;
+    public double? MinTotalMemoryGb { get; set; }
 
     /// <summary>Maximum total memory of all workers during auto-scaling in Gb. Available only for 'production' services. Must be a multiple of 12 and lower than 360 for non paid services or 720 for paid services. Which limit applies depends on the account, which a schema cannot know: `maximum` carries the paid limit (720, inclusive) and the extension `x-unpaid-maximum` the limit for non-paid services (360).</summary>
     [Cf.WireName("maxTotalMemoryGb")]
     [Cf.Minimum("24")]
     [Cf.Maximum("720")]
     [Cf.MultipleOf("12")]
-    public double? MaxTotalMemoryGb { get => __MaxTotalMemoryGb; set { __MaxTotalMemoryGb = value; __Service_set0 |= 1UL << 8; } }
-    private double? __MaxTotalMemoryGb;
+    public double? MaxTotalMemoryGb { get; set; }
 
     /// <summary>When set to true the service is allowed to scale down to zero when idle. Always true for development services.</summary>
     [Cf.WireName("idleScaling")]
-    public bool? IdleScaling { get => __IdleScaling; set { __IdleScaling = value; __Service_set0 |= 1UL << 9; } }
-    private bool? __IdleScaling;
+    public bool? IdleScaling { get; set; }
 
     /// <summary>Set minimum idling timeout (in minutes). Must be &gt;= 5 minutes.</summary>
     [Cf.WireName("idleTimeoutMinutes")]
     [Cf.Minimum("5")]
-    public double? IdleTimeoutMinutes { get => __IdleTimeoutMinutes; set { __IdleTimeoutMinutes = value; __Service_set0 |= 1UL << 10; } }
-    private double? __IdleTimeoutMinutes;
+    public double? IdleTimeoutMinutes { get; set; }
 
     /// <summary>List of IP addresses allowed to access the service</summary>
     [Cf.WireName("ipAccessList")]
-    public global::System.Collections.Generic.IList<IpAccessListEntry>? IpAccessList { get => __IpAccessList; set { __IpAccessList = value; __Service_set0 |= 1UL << 11; } }
-    private global::System.Collections.Generic.IList<IpAccessListEntry>? __IpAccessList;
+    public global::System.Collections.Generic.IList<IpAccessListEntry>? IpAccessList { get; set; }
 
     /// <summary>Service creation timestamp. ISO-8601.</summary>
     [Cf.WireName("createdAt")]
-    public global::System.DateTimeOffset? CreatedAt { get => __CreatedAt; set { __CreatedAt = value; __Service_set0 |= 1UL << 12; } }
-    private global::System.DateTimeOffset? __CreatedAt;
-
-    internal ulong __Service_set0;
+    public global::System.DateTimeOffset? CreatedAt { get; set; }
 
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }

@@ -19,10 +19,7 @@ public partial record ServiceDeleteResponse : global::ContractFirst.Validation.I
 
     /// <summary>Unique ID assigned to every request, for support and tracing.</summary>
     [Cf.WireName("requestId")]
-    public global::System.Guid? RequestId { get => __RequestId; set { __RequestId = value; __ServiceDeleteResponse_set0 |= 1UL << 0; } }
-    private global::System.Guid? __RequestId;
-
-    internal ulong __ServiceDeleteResponse_set0;
+    public global::System.Guid? RequestId { get; set; }
 
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }

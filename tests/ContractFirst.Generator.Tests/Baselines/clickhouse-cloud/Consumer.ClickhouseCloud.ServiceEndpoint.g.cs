@@ -14,20 +14,15 @@ public partial record ServiceEndpoint : global::ContractFirst.Validation.IValida
 {
     /// <summary>Endpoint protocol.</summary>
     [Cf.WireName("protocol")]
-    public ServiceEndpointProtocol? Protocol { get => __Protocol; set { __Protocol = value; __ServiceEndpoint_set0 |= 1UL << 0; } }
-    private ServiceEndpointProtocol? __Protocol;
+    public ServiceEndpointProtocol? Protocol { get; set; }
 
     /// <summary>Endpoint host name.</summary>
     [Cf.WireName("host")]
-    public string? Host { get => __Host; set { __Host = value; __ServiceEndpoint_set0 |= 1UL << 1; } }
-    private string? __Host;
+    public string? Host { get; set; }
 
     /// <summary>Endpoint TCP port.</summary>
     [Cf.WireName("port")]
-    public long? Port { get => __Port; set { __Port = value; __ServiceEndpoint_set0 |= 1UL << 2; } }
-    private long? __Port;
-
-    internal ulong __ServiceEndpoint_set0;
+    public long? Port { get; set; }
 
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }

@@ -19,15 +19,12 @@ public partial record ServiceListResponse : global::ContractFirst.Validation.IVa
 
     /// <summary>Unique ID assigned to every request, for support and tracing.</summary>
     [Cf.WireName("requestId")]
-    public global::System.Guid? RequestId { get => __RequestId; set { __RequestId = value; __ServiceListResponse_set0 |= 1UL << 0; } }
-    private global::System.Guid? __RequestId;
+    public global::System.Guid? RequestId { get; set; }
 
     /// <summary>Services of the organization.</summary>
     [Cf.WireName("result")]
     [Cf.SpecRequired]
     public required global::System.Collections.Generic.IList<Service> Result { get; set; }
-
-    internal ulong __ServiceListResponse_set0;
 
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }

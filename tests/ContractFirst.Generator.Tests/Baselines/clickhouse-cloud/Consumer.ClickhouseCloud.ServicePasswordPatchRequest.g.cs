@@ -15,15 +15,11 @@ public partial record ServicePasswordPatchRequest : global::ContractFirst.Valida
 {
     /// <summary>Optional password hash. Used to avoid password transmission over network. If not provided a new password is generated and is provided in the response. Otherwise this hash is used. Algorithm: echo -n "yourpassword" | sha256sum | tr -d '-' | xxd -r -p | base64</summary>
     [Cf.WireName("newPasswordHash")]
-    public string? NewPasswordHash { get => __NewPasswordHash; set { __NewPasswordHash = value; __ServicePasswordPatchRequest_set0 |= 1UL << 0; } }
-    private string? __NewPasswordHash;
+    public string? NewPasswordHash { get; set; }
 
     /// <summary>Optional double SHA1 password hash for MySQL protocol. If newPasswordHash is not provided this key will be ignored and the generated password will be used. To enable this field please contact support as it is experimental. Algorithm: echo -n "yourpassword" | sha1sum | tr -d '-' | xxd -r -p | sha1sum | tr -d '-'</summary>
     [Cf.WireName("newDoubleSha1Hash")]
-    public string? NewDoubleSha1Hash { get => __NewDoubleSha1Hash; set { __NewDoubleSha1Hash = value; __ServicePasswordPatchRequest_set0 |= 1UL << 1; } }
-    private string? __NewDoubleSha1Hash;
-
-    internal ulong __ServicePasswordPatchRequest_set0;
+    public string? NewDoubleSha1Hash { get; set; }
 
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }

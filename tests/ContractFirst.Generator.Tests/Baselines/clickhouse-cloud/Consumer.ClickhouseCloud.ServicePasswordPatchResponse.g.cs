@@ -14,10 +14,7 @@ public partial record ServicePasswordPatchResponse : global::ContractFirst.Valid
 {
     /// <summary>New service password. Provided only if there was no 'newPasswordHash' in the request</summary>
     [Cf.WireName("password")]
-    public string? Password { get => __Password; set { __Password = value; __ServicePasswordPatchResponse_set0 |= 1UL << 0; } }
-    private string? __Password;
-
-    internal ulong __ServicePasswordPatchResponse_set0;
+    public string? Password { get; set; }
 
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }

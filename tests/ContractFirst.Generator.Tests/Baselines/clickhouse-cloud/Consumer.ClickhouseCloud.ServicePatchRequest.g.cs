@@ -15,15 +15,11 @@ public partial record ServicePatchRequest : global::ContractFirst.Validation.IVa
 {
     /// <summary>Name of the service.</summary>
     [Cf.WireName("name")]
-    public string? Name { get => __Name; set { __Name = value; __ServicePatchRequest_set0 |= 1UL << 0; } }
-    private string? __Name;
+    public string? Name { get; set; }
 
     /// <summary>Changes to a service's IP access list.</summary>
     [Cf.WireName("ipAccessList")]
-    public IpAccessListPatch? IpAccessList { get => __IpAccessList; set { __IpAccessList = value; __ServicePatchRequest_set0 |= 1UL << 1; } }
-    private IpAccessListPatch? __IpAccessList;
-
-    internal ulong __ServicePatchRequest_set0;
+    public IpAccessListPatch? IpAccessList { get; set; }
 
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }

@@ -30,47 +30,38 @@ public partial record ServicePostRequest : global::ContractFirst.Validation.IVal
 
     /// <summary>Tier of the service: 'development', 'production', 'dedicated_high_mem', 'dedicated_high_cpu', 'dedicated_standard'. Production services scale, Development are fixed size.</summary>
     [Cf.WireName("tier")]
-    public ServicePostRequestTier? Tier { get => __Tier; set { __Tier = value; __ServicePostRequest_set0 |= 1UL << 0; } }
-    private ServicePostRequestTier? __Tier;
+    public ServicePostRequestTier? Tier { get; set; }
 
     /// <summary>List of IP addresses allowed to access the service</summary>
     [Cf.WireName("ipAccessList")]
-    public global::System.Collections.Generic.IList<IpAccessListEntry>? IpAccessList { get => __IpAccessList; set { __IpAccessList = value; __ServicePostRequest_set0 |= 1UL << 1; } }
-    private global::System.Collections.Generic.IList<IpAccessListEntry>? __IpAccessList;
+    public global::System.Collections.Generic.IList<IpAccessListEntry>? IpAccessList { get; set; }
 
     /// <summary>Minimum total memory of all workers during auto-scaling in Gb. Available only for 'production' services. Must be a multiple of 12 and greater than 24. The reference contradicts itself here ("greater than 24" vs. "a multiple of 12 starting from 24GB" on the scaling operation); this document follows the more specific text, so 24 itself is allowed (`minimum: 24`, inclusive). Like the maximum, it cannot exceed 720, the limit for paid services.</summary>
     [Cf.WireName("minTotalMemoryGb")]
     [Cf.Minimum("24")]
     [Cf.Maximum("720")]
     [Cf.MultipleOf("12")]
-    public double? MinTotalMemoryGb { get => __MinTotalMemoryGb; set { __MinTotalMemoryGb = value; __ServicePostRequest_set0 |= 1UL << 2; } }
-    private double? __MinTotalMemoryGb;
+    public double? MinTotalMemoryGb { get; set; }
 
     /// <summary>Maximum total memory of all workers during auto-scaling in Gb. Available only for 'production' services. Must be a multiple of 12 and lower than 360 for non paid services or 720 for paid services. Which limit applies depends on the account, which a schema cannot know: `maximum` carries the paid limit (720, inclusive) and the extension `x-unpaid-maximum` the limit for non-paid services (360).</summary>
     [Cf.WireName("maxTotalMemoryGb")]
     [Cf.Minimum("24")]
     [Cf.Maximum("720")]
     [Cf.MultipleOf("12")]
-    public double? MaxTotalMemoryGb { get => __MaxTotalMemoryGb; set { __MaxTotalMemoryGb = value; __ServicePostRequest_set0 |= 1UL << 3; } }
-    private double? __MaxTotalMemoryGb;
+    public double? MaxTotalMemoryGb { get; set; }
 
     /// <summary>When set to true the service is allowed to scale down to zero when idle. Always true for development services.</summary>
     [Cf.WireName("idleScaling")]
-    public bool? IdleScaling { get => __IdleScaling; set { __IdleScaling = value; __ServicePostRequest_set0 |= 1UL << 4; } }
-    private bool? __IdleScaling;
+    public bool? IdleScaling { get; set; }
 
     /// <summary>Set minimum idling timeout (in minutes). Must be &gt;= 5 minutes.</summary>
     [Cf.WireName("idleTimeoutMinutes")]
     [Cf.Minimum("5")]
-    public double? IdleTimeoutMinutes { get => __IdleTimeoutMinutes; set { __IdleTimeoutMinutes = value; __ServicePostRequest_set0 |= 1UL << 5; } }
-    private double? __IdleTimeoutMinutes;
+    public double? IdleTimeoutMinutes { get; set; }
 
     /// <summary>Optional backup ID used as an initial state for the new service. When used the region and the tier of the new instance must be the same as the values of the original instance.</summary>
     [Cf.WireName("backupId")]
-    public global::System.Guid? BackupId { get => __BackupId; set { __BackupId = value; __ServicePostRequest_set0 |= 1UL << 6; } }
-    private global::System.Guid? __BackupId;
-
-    internal ulong __ServicePostRequest_set0;
+    public global::System.Guid? BackupId { get; set; }
 
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }

@@ -14,15 +14,11 @@ public partial record ServicePostResponse : global::ContractFirst.Validation.IVa
 {
     /// <summary>A ClickHouse Cloud service.</summary>
     [Cf.WireName("service")]
-    public Service? Service { get => __Service; set { __Service = value; __ServicePostResponse_set0 |= 1UL << 0; } }
-    private Service? __Service;
+    public Service? Service { get; set; }
 
     /// <summary>Password for the newly created service.</summary>
     [Cf.WireName("password")]
-    public string? Password { get => __Password; set { __Password = value; __ServicePostResponse_set0 |= 1UL << 1; } }
-    private string? __Password;
-
-    internal ulong __ServicePostResponse_set0;
+    public string? Password { get; set; }
 
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }

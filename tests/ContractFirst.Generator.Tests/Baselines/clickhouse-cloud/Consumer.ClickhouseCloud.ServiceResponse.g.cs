@@ -19,15 +19,12 @@ public partial record ServiceResponse : global::ContractFirst.Validation.IValida
 
     /// <summary>Unique ID assigned to every request, for support and tracing.</summary>
     [Cf.WireName("requestId")]
-    public global::System.Guid? RequestId { get => __RequestId; set { __RequestId = value; __ServiceResponse_set0 |= 1UL << 0; } }
-    private global::System.Guid? __RequestId;
+    public global::System.Guid? RequestId { get; set; }
 
     /// <summary>A ClickHouse Cloud service.</summary>
     [Cf.WireName("result")]
     [Cf.SpecRequired]
     public required Service Result { get; set; }
-
-    internal ulong __ServiceResponse_set0;
 
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }

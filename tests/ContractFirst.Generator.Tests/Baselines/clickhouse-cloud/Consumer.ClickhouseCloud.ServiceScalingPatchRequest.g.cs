@@ -18,29 +18,23 @@ public partial record ServiceScalingPatchRequest : global::ContractFirst.Validat
     [Cf.Minimum("24")]
     [Cf.Maximum("720")]
     [Cf.MultipleOf("12")]
-    public double? MinTotalMemoryGb { get => __MinTotalMemoryGb; set { __MinTotalMemoryGb = value; __ServiceScalingPatchRequest_set0 |= 1UL << 0; } }
-    private double? __MinTotalMemoryGb;
+    public double? MinTotalMemoryGb { get; set; }
 
     /// <summary>Maximum total memory of all workers during auto-scaling in Gb. Available only for 'production' services. Must be a multiple of 12 and lower than 360 for non paid services or 720 for paid services. Which limit applies depends on the account, which a schema cannot know: `maximum` carries the paid limit (720, inclusive) and the extension `x-unpaid-maximum` the limit for non-paid services (360).</summary>
     [Cf.WireName("maxTotalMemoryGb")]
     [Cf.Minimum("24")]
     [Cf.Maximum("720")]
     [Cf.MultipleOf("12")]
-    public double? MaxTotalMemoryGb { get => __MaxTotalMemoryGb; set { __MaxTotalMemoryGb = value; __ServiceScalingPatchRequest_set0 |= 1UL << 1; } }
-    private double? __MaxTotalMemoryGb;
+    public double? MaxTotalMemoryGb { get; set; }
 
     /// <summary>When set to true the service is allowed to scale down to zero when idle. Always true for development services.</summary>
     [Cf.WireName("idleScaling")]
-    public bool? IdleScaling { get => __IdleScaling; set { __IdleScaling = value; __ServiceScalingPatchRequest_set0 |= 1UL << 2; } }
-    private bool? __IdleScaling;
+    public bool? IdleScaling { get; set; }
 
     /// <summary>Set minimum idling timeout (in minutes). Must be &gt;= 5 minutes.</summary>
     [Cf.WireName("idleTimeoutMinutes")]
     [Cf.Minimum("5")]
-    public double? IdleTimeoutMinutes { get => __IdleTimeoutMinutes; set { __IdleTimeoutMinutes = value; __ServiceScalingPatchRequest_set0 |= 1UL << 3; } }
-    private double? __IdleTimeoutMinutes;
-
-    internal ulong __ServiceScalingPatchRequest_set0;
+    public double? IdleTimeoutMinutes { get; set; }
 
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }

@@ -84,20 +84,15 @@ public partial record ApiV1EntitiesBucket : global::ContractFirst.Validation.IVa
 
     /// <summary>Public HTTPS endpoint (only for public buckets)</summary>
     [Cf.WireName("public_endpoint")]
-    public string? PublicEndpoint { get => __PublicEndpoint; set { __PublicEndpoint = value; __ApiV1EntitiesBucket_set0 |= 1UL << 0; } }
-    private string? __PublicEndpoint;
+    public string? PublicEndpoint { get; set; }
 
     /// <summary>S3-compatible bucket policy (JSON string)</summary>
     [Cf.WireName("policy")]
-    public string? Policy { get => __Policy; set { __Policy = value; __ApiV1EntitiesBucket_set0 |= 1UL << 1; } }
-    private string? __Policy;
+    public string? Policy { get; set; }
 
     /// <summary>S3-compatible access control list (JSON string)</summary>
     [Cf.WireName("acl")]
-    public string? Acl { get => __Acl; set { __Acl = value; __ApiV1EntitiesBucket_set0 |= 1UL << 2; } }
-    private string? __Acl;
-
-    internal ulong __ApiV1EntitiesBucket_set0;
+    public string? Acl { get; set; }
 
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }

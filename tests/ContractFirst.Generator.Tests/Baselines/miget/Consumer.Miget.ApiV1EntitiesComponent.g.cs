@@ -14,20 +14,15 @@ public partial record ApiV1EntitiesComponent : global::ContractFirst.Validation.
 {
     /// <summary>Component name</summary>
     [Cf.WireName("name")]
-    public string? Name { get => __Name; set { __Name = value; __ApiV1EntitiesComponent_set0 |= 1UL << 0; } }
-    private string? __Name;
+    public string? Name { get; set; }
 
     /// <summary>Component code name</summary>
     [Cf.WireName("code_name")]
-    public string? CodeName { get => __CodeName; set { __CodeName = value; __ApiV1EntitiesComponent_set0 |= 1UL << 1; } }
-    private string? __CodeName;
+    public string? CodeName { get; set; }
 
     /// <summary>Unit price of the component</summary>
     [Cf.WireName("unit_price")]
-    public double? UnitPrice { get => __UnitPrice; set { __UnitPrice = value; __ApiV1EntitiesComponent_set0 |= 1UL << 2; } }
-    private double? __UnitPrice;
-
-    internal ulong __ApiV1EntitiesComponent_set0;
+    public double? UnitPrice { get; set; }
 
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }

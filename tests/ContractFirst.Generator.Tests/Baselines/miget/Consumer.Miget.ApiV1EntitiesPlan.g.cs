@@ -14,40 +14,31 @@ public partial record ApiV1EntitiesPlan : global::ContractFirst.Validation.IVali
 {
     /// <summary>Plan name</summary>
     [Cf.WireName("name")]
-    public string? Name { get => __Name; set { __Name = value; __ApiV1EntitiesPlan_set0 |= 1UL << 0; } }
-    private string? __Name;
+    public string? Name { get; set; }
 
     /// <summary>Plan code name</summary>
     [Cf.WireName("code_name")]
-    public string? CodeName { get => __CodeName; set { __CodeName = value; __ApiV1EntitiesPlan_set0 |= 1UL << 1; } }
-    private string? __CodeName;
+    public string? CodeName { get; set; }
 
     /// <summary>Plan description</summary>
     [Cf.WireName("description")]
-    public string? Description { get => __Description; set { __Description = value; __ApiV1EntitiesPlan_set0 |= 1UL << 2; } }
-    private string? __Description;
+    public string? Description { get; set; }
 
     /// <summary>RAM included in the plan</summary>
     [Cf.WireName("ram_size")]
-    public float? RamSize { get => __RamSize; set { __RamSize = value; __ApiV1EntitiesPlan_set0 |= 1UL << 3; } }
-    private float? __RamSize;
+    public float? RamSize { get; set; }
 
     /// <summary>Disk included in the plan</summary>
     [Cf.WireName("disk_size")]
-    public float? DiskSize { get => __DiskSize; set { __DiskSize = value; __ApiV1EntitiesPlan_set0 |= 1UL << 4; } }
-    private float? __DiskSize;
+    public float? DiskSize { get; set; }
 
     /// <summary>CPU included in the plan</summary>
     [Cf.WireName("cpu_size")]
-    public float? CpuSize { get => __CpuSize; set { __CpuSize = value; __ApiV1EntitiesPlan_set0 |= 1UL << 5; } }
-    private float? __CpuSize;
+    public float? CpuSize { get; set; }
 
     /// <summary>Unit price of the plan</summary>
     [Cf.WireName("unit_price")]
-    public double? UnitPrice { get => __UnitPrice; set { __UnitPrice = value; __ApiV1EntitiesPlan_set0 |= 1UL << 6; } }
-    private double? __UnitPrice;
-
-    internal ulong __ApiV1EntitiesPlan_set0;
+    public double? UnitPrice { get; set; }
 
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }

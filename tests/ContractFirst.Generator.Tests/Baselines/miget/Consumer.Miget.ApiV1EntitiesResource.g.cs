@@ -14,90 +14,71 @@ public partial record ApiV1EntitiesResource : global::ContractFirst.Validation.I
 {
     /// <summary>Resource UUID</summary>
     [Cf.WireName("uuid")]
-    public string? Uuid { get => __Uuid; set { __Uuid = value; __ApiV1EntitiesResource_set0 |= 1UL << 0; } }
-    private string? __Uuid;
+    public string? Uuid { get; set; }
 
     /// <summary>Resource name</summary>
     [Cf.WireName("name")]
-    public string? Name { get => __Name; set { __Name = value; __ApiV1EntitiesResource_set0 |= 1UL << 1; } }
-    private string? __Name;
+    public string? Name { get; set; }
 
     /// <summary>Current state</summary>
     [Cf.WireName("state")]
-    public string? State { get => __State; set { __State = value; __ApiV1EntitiesResource_set0 |= 1UL << 2; } }
-    private string? __State;
+    public string? State { get; set; }
 
     /// <summary>Labels attached to the resource</summary>
     [Cf.WireName("labels")]
-    public global::System.Collections.Generic.IList<string>? Labels { get => __Labels; set { __Labels = value; __ApiV1EntitiesResource_set0 |= 1UL << 3; } }
-    private global::System.Collections.Generic.IList<string>? __Labels;
+    public global::System.Collections.Generic.IList<string>? Labels { get; set; }
 
     /// <summary>Total disk size of the resource</summary>
     [Cf.WireName("total_disk_size")]
-    public float? TotalDiskSize { get => __TotalDiskSize; set { __TotalDiskSize = value; __ApiV1EntitiesResource_set0 |= 1UL << 4; } }
-    private float? __TotalDiskSize;
+    public float? TotalDiskSize { get; set; }
 
     /// <summary>Total RAM size of the resource</summary>
     [Cf.WireName("total_ram_size")]
-    public float? TotalRamSize { get => __TotalRamSize; set { __TotalRamSize = value; __ApiV1EntitiesResource_set0 |= 1UL << 5; } }
-    private float? __TotalRamSize;
+    public float? TotalRamSize { get; set; }
 
     /// <summary>Total CPU size of the resource</summary>
     [Cf.WireName("total_cpu_size")]
-    public float? TotalCpuSize { get => __TotalCpuSize; set { __TotalCpuSize = value; __ApiV1EntitiesResource_set0 |= 1UL << 6; } }
-    private float? __TotalCpuSize;
+    public float? TotalCpuSize { get; set; }
 
     /// <summary>Disk size in use</summary>
     [Cf.WireName("total_used_disk_size")]
-    public float? TotalUsedDiskSize { get => __TotalUsedDiskSize; set { __TotalUsedDiskSize = value; __ApiV1EntitiesResource_set0 |= 1UL << 7; } }
-    private float? __TotalUsedDiskSize;
+    public float? TotalUsedDiskSize { get; set; }
 
     /// <summary>RAM size in use</summary>
     [Cf.WireName("total_used_ram_size")]
-    public float? TotalUsedRamSize { get => __TotalUsedRamSize; set { __TotalUsedRamSize = value; __ApiV1EntitiesResource_set0 |= 1UL << 8; } }
-    private float? __TotalUsedRamSize;
+    public float? TotalUsedRamSize { get; set; }
 
     /// <summary>CPU size in use</summary>
     [Cf.WireName("total_used_cpu_size")]
-    public float? TotalUsedCpuSize { get => __TotalUsedCpuSize; set { __TotalUsedCpuSize = value; __ApiV1EntitiesResource_set0 |= 1UL << 9; } }
-    private float? __TotalUsedCpuSize;
+    public float? TotalUsedCpuSize { get; set; }
 
     /// <summary>CPU size still available</summary>
     [Cf.WireName("available_cpu_size")]
-    public float? AvailableCpuSize { get => __AvailableCpuSize; set { __AvailableCpuSize = value; __ApiV1EntitiesResource_set0 |= 1UL << 10; } }
-    private float? __AvailableCpuSize;
+    public float? AvailableCpuSize { get; set; }
 
     /// <summary>Disk size still available</summary>
     [Cf.WireName("available_disk_size")]
-    public float? AvailableDiskSize { get => __AvailableDiskSize; set { __AvailableDiskSize = value; __ApiV1EntitiesResource_set0 |= 1UL << 11; } }
-    private float? __AvailableDiskSize;
+    public float? AvailableDiskSize { get; set; }
 
     /// <summary>RAM size still available</summary>
     [Cf.WireName("available_ram_size")]
-    public float? AvailableRamSize { get => __AvailableRamSize; set { __AvailableRamSize = value; __ApiV1EntitiesResource_set0 |= 1UL << 12; } }
-    private float? __AvailableRamSize;
+    public float? AvailableRamSize { get; set; }
 
     /// <summary>Creation timestamp</summary>
     [Cf.WireName("created_at")]
-    public global::System.DateTimeOffset? CreatedAt { get => __CreatedAt; set { __CreatedAt = value; __ApiV1EntitiesResource_set0 |= 1UL << 13; } }
-    private global::System.DateTimeOffset? __CreatedAt;
+    public global::System.DateTimeOffset? CreatedAt { get; set; }
 
     /// <summary>Last update timestamp</summary>
     [Cf.WireName("updated_at")]
-    public global::System.DateTimeOffset? UpdatedAt { get => __UpdatedAt; set { __UpdatedAt = value; __ApiV1EntitiesResource_set0 |= 1UL << 14; } }
-    private global::System.DateTimeOffset? __UpdatedAt;
+    public global::System.DateTimeOffset? UpdatedAt { get; set; }
 
     /// <summary>Api_V1_Entities_Plan model: the plan of a resource. Shown in the reference only through a sample response.</summary>
     [Cf.WireName("plan")]
-    public ApiV1EntitiesPlan? Plan { get => __Plan; set { __Plan = value; __ApiV1EntitiesResource_set0 |= 1UL << 15; } }
-    private ApiV1EntitiesPlan? __Plan;
+    public ApiV1EntitiesPlan? Plan { get; set; }
 
     /// <summary>Billable components of the resource</summary>
     [Cf.WireName("components")]
-    public global::System.Collections.Generic.IList<ApiV1EntitiesComponent>? Components { get => __Components; set { __Components = value; __ApiV1EntitiesResource_set0 |= 1UL << 16; } }
-    private global::System.Collections.Generic.IList<ApiV1EntitiesComponent>? __Components;
-
-    internal ulong __ApiV1EntitiesResource_set0;
+    public global::System.Collections.Generic.IList<ApiV1EntitiesComponent>? Components { get; set; }
 
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }

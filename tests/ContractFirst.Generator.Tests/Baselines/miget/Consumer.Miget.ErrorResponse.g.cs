@@ -14,10 +14,7 @@ public partial record ErrorResponse : global::ContractFirst.Validation.IValidata
 {
     /// <summary>Error message</summary>
     [Cf.WireName("error")]
-    public string? Error { get => __Error; set { __Error = value; __ErrorResponse_set0 |= 1UL << 0; } }
-    private string? __Error;
-
-    internal ulong __ErrorResponse_set0;
+    public string? Error { get; set; }
 
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }

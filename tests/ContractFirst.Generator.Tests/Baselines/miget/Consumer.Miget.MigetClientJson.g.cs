@@ -17,9 +17,10 @@ public static partial class MigetClientJson
     /// <summary>The type info of <typeparamref name="T"/> in <see cref="Options"/>.</summary>
     public static Stj.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (Stj.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
+#nullable disable
     private sealed class Resolver : Stj.Serialization.Metadata.IJsonTypeInfoResolver
     {
-        public Stj.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, Stj.JsonSerializerOptions options)
+        public Stj.Serialization.Metadata.JsonTypeInfo GetTypeInfo(global::System.Type type, Stj.JsonSerializerOptions options)
         {
             if (type == typeof(PostApiV1ServicesServiceType)) return Info(options, Converters.C0);
             if (type == typeof(PostApiV1ServicesPublicAccess)) return Info(options, Converters.C1);
@@ -96,14 +97,14 @@ public static partial class MigetClientJson
             Put(writer, 1, value.ProjectId, Int32, options);
             Put(writer, 2, value.MigetId, Int32, options);
             Put(writer, 3, value.Label, String, options);
-            if ((value.__PostApiV1Services_set0 & 1UL << 0) != 0) PutSomeV(writer, 4, value.RamSize, Single, options);
-            if ((value.__PostApiV1Services_set0 & 1UL << 1) != 0) PutSomeV(writer, 5, value.DiskSize, Single, options);
-            if ((value.__PostApiV1Services_set0 & 1UL << 2) != 0) PutSomeV(writer, 6, value.CpuSize, Single, options);
-            if ((value.__PostApiV1Services_set0 & 1UL << 3) != 0) PutSome(writer, 7, value.PostgresVersion, String, options);
-            if ((value.__PostApiV1Services_set0 & 1UL << 4) != 0) PutSomeV(writer, 8, value.PublicAccess, Converters.C1, options);
-            if ((value.__PostApiV1Services_set0 & 1UL << 5) != 0) PutSomeV(writer, 9, value.EnvironmentVariables, Boolean, options);
-            if ((value.__PostApiV1Services_set0 & 1UL << 6) != 0) PutSome(writer, 10, value.MountPoint, String, options);
-            if ((value.__PostApiV1Services_set0 & 1UL << 7) != 0) PutSomeV(writer, 11, value.StorageAccess, Converters.C2, options);
+            PutSomeV(writer, 4, value.RamSize, Single, options);
+            PutSomeV(writer, 5, value.DiskSize, Single, options);
+            PutSomeV(writer, 6, value.CpuSize, Single, options);
+            PutSome(writer, 7, value.PostgresVersion, String, options);
+            PutSomeV(writer, 8, value.PublicAccess, Converters.C1, options);
+            PutSomeV(writer, 9, value.EnvironmentVariables, Boolean, options);
+            PutSome(writer, 10, value.MountPoint, String, options);
+            PutSomeV(writer, 11, value.StorageAccess, Converters.C2, options);
         }
     }
 
@@ -138,17 +139,17 @@ public static partial class MigetClientJson
         {
             Put(writer, 0, value.Type, Converters.C3, options);
             Put(writer, 1, value.Name, String, options);
-            if ((value.__PostApiV1AppsUuidAddons_set0 & 1UL << 0) != 0) PutSome(writer, 2, value.Label, String, options);
-            if ((value.__PostApiV1AppsUuidAddons_set0 & 1UL << 1) != 0) PutSomeV(writer, 3, value.RamSize, Single, options);
-            if ((value.__PostApiV1AppsUuidAddons_set0 & 1UL << 2) != 0) PutSomeV(writer, 4, value.DiskSize, Single, options);
-            if ((value.__PostApiV1AppsUuidAddons_set0 & 1UL << 3) != 0) PutSomeV(writer, 5, value.CpuSize, Single, options);
-            if ((value.__PostApiV1AppsUuidAddons_set0 & 1UL << 4) != 0) PutSome(writer, 6, value.PostgresVersion, String, options);
-            if ((value.__PostApiV1AppsUuidAddons_set0 & 1UL << 5) != 0) PutSome(writer, 7, value.MysqlVersion, String, options);
-            if ((value.__PostApiV1AppsUuidAddons_set0 & 1UL << 6) != 0) PutSome(writer, 8, value.ValkeyVersion, String, options);
-            if ((value.__PostApiV1AppsUuidAddons_set0 & 1UL << 7) != 0) PutSomeV(writer, 9, value.PublicAccess, Converters.C4, options);
-            if ((value.__PostApiV1AppsUuidAddons_set0 & 1UL << 8) != 0) PutSomeV(writer, 10, value.ServiceId, Int32, options);
-            if ((value.__PostApiV1AppsUuidAddons_set0 & 1UL << 9) != 0) PutSome(writer, 11, value.MountPoint, String, options);
-            if ((value.__PostApiV1AppsUuidAddons_set0 & 1UL << 10) != 0) PutSomeV(writer, 12, value.StorageAccess, Converters.C5, options);
+            PutSome(writer, 2, value.Label, String, options);
+            PutSomeV(writer, 3, value.RamSize, Single, options);
+            PutSomeV(writer, 4, value.DiskSize, Single, options);
+            PutSomeV(writer, 5, value.CpuSize, Single, options);
+            PutSome(writer, 6, value.PostgresVersion, String, options);
+            PutSome(writer, 7, value.MysqlVersion, String, options);
+            PutSome(writer, 8, value.ValkeyVersion, String, options);
+            PutSomeV(writer, 9, value.PublicAccess, Converters.C4, options);
+            PutSomeV(writer, 10, value.ServiceId, Int32, options);
+            PutSome(writer, 11, value.MountPoint, String, options);
+            PutSomeV(writer, 12, value.StorageAccess, Converters.C5, options);
         }
     }
 
@@ -300,9 +301,9 @@ public static partial class MigetClientJson
             Put(writer, 11, value.CreatedAt, DateTimeOffset, options);
             Put(writer, 12, value.UpdatedAt, DateTimeOffset, options);
             Put(writer, 13, value.Miget, ApiV1EntitiesResourceConverter.Instance, options);
-            if ((value.__ApiV1EntitiesBucket_set0 & 1UL << 0) != 0) PutSome(writer, 14, value.PublicEndpoint, String, options);
-            if ((value.__ApiV1EntitiesBucket_set0 & 1UL << 1) != 0) PutSome(writer, 15, value.Policy, String, options);
-            if ((value.__ApiV1EntitiesBucket_set0 & 1UL << 2) != 0) PutSome(writer, 16, value.Acl, String, options);
+            PutSome(writer, 14, value.PublicEndpoint, String, options);
+            PutSome(writer, 15, value.Policy, String, options);
+            PutSome(writer, 16, value.Acl, String, options);
         }
     }
 
@@ -339,23 +340,23 @@ public static partial class MigetClientJson
 
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, ApiV1EntitiesResource value, Stj.JsonSerializerOptions options)
         {
-            if ((value.__ApiV1EntitiesResource_set0 & 1UL << 0) != 0) PutSome(writer, 0, value.Uuid, String, options);
-            if ((value.__ApiV1EntitiesResource_set0 & 1UL << 1) != 0) PutSome(writer, 1, value.Name, String, options);
-            if ((value.__ApiV1EntitiesResource_set0 & 1UL << 2) != 0) PutSome(writer, 2, value.State, String, options);
-            if ((value.__ApiV1EntitiesResource_set0 & 1UL << 3) != 0) PutSome(writer, 3, value.Labels, Converters.C9, options);
-            if ((value.__ApiV1EntitiesResource_set0 & 1UL << 4) != 0) PutSomeV(writer, 4, value.TotalDiskSize, Single, options);
-            if ((value.__ApiV1EntitiesResource_set0 & 1UL << 5) != 0) PutSomeV(writer, 5, value.TotalRamSize, Single, options);
-            if ((value.__ApiV1EntitiesResource_set0 & 1UL << 6) != 0) PutSomeV(writer, 6, value.TotalCpuSize, Single, options);
-            if ((value.__ApiV1EntitiesResource_set0 & 1UL << 7) != 0) PutSomeV(writer, 7, value.TotalUsedDiskSize, Single, options);
-            if ((value.__ApiV1EntitiesResource_set0 & 1UL << 8) != 0) PutSomeV(writer, 8, value.TotalUsedRamSize, Single, options);
-            if ((value.__ApiV1EntitiesResource_set0 & 1UL << 9) != 0) PutSomeV(writer, 9, value.TotalUsedCpuSize, Single, options);
-            if ((value.__ApiV1EntitiesResource_set0 & 1UL << 10) != 0) PutSomeV(writer, 10, value.AvailableCpuSize, Single, options);
-            if ((value.__ApiV1EntitiesResource_set0 & 1UL << 11) != 0) PutSomeV(writer, 11, value.AvailableDiskSize, Single, options);
-            if ((value.__ApiV1EntitiesResource_set0 & 1UL << 12) != 0) PutSomeV(writer, 12, value.AvailableRamSize, Single, options);
-            if ((value.__ApiV1EntitiesResource_set0 & 1UL << 13) != 0) PutSomeV(writer, 13, value.CreatedAt, DateTimeOffset, options);
-            if ((value.__ApiV1EntitiesResource_set0 & 1UL << 14) != 0) PutSomeV(writer, 14, value.UpdatedAt, DateTimeOffset, options);
-            if ((value.__ApiV1EntitiesResource_set0 & 1UL << 15) != 0) PutSome(writer, 15, value.Plan, ApiV1EntitiesPlanConverter.Instance, options);
-            if ((value.__ApiV1EntitiesResource_set0 & 1UL << 16) != 0) PutSome(writer, 16, value.Components, Converters.C10, options);
+            PutSome(writer, 0, value.Uuid, String, options);
+            PutSome(writer, 1, value.Name, String, options);
+            PutSome(writer, 2, value.State, String, options);
+            PutSome(writer, 3, value.Labels, Converters.C9, options);
+            PutSomeV(writer, 4, value.TotalDiskSize, Single, options);
+            PutSomeV(writer, 5, value.TotalRamSize, Single, options);
+            PutSomeV(writer, 6, value.TotalCpuSize, Single, options);
+            PutSomeV(writer, 7, value.TotalUsedDiskSize, Single, options);
+            PutSomeV(writer, 8, value.TotalUsedRamSize, Single, options);
+            PutSomeV(writer, 9, value.TotalUsedCpuSize, Single, options);
+            PutSomeV(writer, 10, value.AvailableCpuSize, Single, options);
+            PutSomeV(writer, 11, value.AvailableDiskSize, Single, options);
+            PutSomeV(writer, 12, value.AvailableRamSize, Single, options);
+            PutSomeV(writer, 13, value.CreatedAt, DateTimeOffset, options);
+            PutSomeV(writer, 14, value.UpdatedAt, DateTimeOffset, options);
+            PutSome(writer, 15, value.Plan, ApiV1EntitiesPlanConverter.Instance, options);
+            PutSome(writer, 16, value.Components, Converters.C10, options);
         }
     }
 
@@ -382,13 +383,13 @@ public static partial class MigetClientJson
 
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, ApiV1EntitiesPlan value, Stj.JsonSerializerOptions options)
         {
-            if ((value.__ApiV1EntitiesPlan_set0 & 1UL << 0) != 0) PutSome(writer, 0, value.Name, String, options);
-            if ((value.__ApiV1EntitiesPlan_set0 & 1UL << 1) != 0) PutSome(writer, 1, value.CodeName, String, options);
-            if ((value.__ApiV1EntitiesPlan_set0 & 1UL << 2) != 0) PutSome(writer, 2, value.Description, String, options);
-            if ((value.__ApiV1EntitiesPlan_set0 & 1UL << 3) != 0) PutSomeV(writer, 3, value.RamSize, Single, options);
-            if ((value.__ApiV1EntitiesPlan_set0 & 1UL << 4) != 0) PutSomeV(writer, 4, value.DiskSize, Single, options);
-            if ((value.__ApiV1EntitiesPlan_set0 & 1UL << 5) != 0) PutSomeV(writer, 5, value.CpuSize, Single, options);
-            if ((value.__ApiV1EntitiesPlan_set0 & 1UL << 6) != 0) PutSomeV(writer, 6, value.UnitPrice, Double, options);
+            PutSome(writer, 0, value.Name, String, options);
+            PutSome(writer, 1, value.CodeName, String, options);
+            PutSome(writer, 2, value.Description, String, options);
+            PutSomeV(writer, 3, value.RamSize, Single, options);
+            PutSomeV(writer, 4, value.DiskSize, Single, options);
+            PutSomeV(writer, 5, value.CpuSize, Single, options);
+            PutSomeV(writer, 6, value.UnitPrice, Double, options);
         }
     }
 
@@ -411,9 +412,9 @@ public static partial class MigetClientJson
 
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, ApiV1EntitiesComponent value, Stj.JsonSerializerOptions options)
         {
-            if ((value.__ApiV1EntitiesComponent_set0 & 1UL << 0) != 0) PutSome(writer, 0, value.Name, String, options);
-            if ((value.__ApiV1EntitiesComponent_set0 & 1UL << 1) != 0) PutSome(writer, 1, value.CodeName, String, options);
-            if ((value.__ApiV1EntitiesComponent_set0 & 1UL << 2) != 0) PutSomeV(writer, 2, value.UnitPrice, Double, options);
+            PutSome(writer, 0, value.Name, String, options);
+            PutSome(writer, 1, value.CodeName, String, options);
+            PutSomeV(writer, 2, value.UnitPrice, Double, options);
         }
     }
 
@@ -434,7 +435,7 @@ public static partial class MigetClientJson
 
         protected override void WriteProperties(Stj.Utf8JsonWriter writer, ErrorResponse value, Stj.JsonSerializerOptions options)
         {
-            if ((value.__ErrorResponse_set0 & 1UL << 0) != 0) PutSome(writer, 0, value.Error, String, options);
+            PutSome(writer, 0, value.Error, String, options);
         }
     }
 }

@@ -24,6 +24,7 @@ public static class MigetClientSchemas
     public static global::ContractFirst.Validation.JsonSchema CreateAddonBody => Nodes.N15;
     public static global::ContractFirst.Validation.JsonSchema CreateBucketBody => Nodes.N29;
 
+#nullable disable
     private static class Nodes
     {
         internal static readonly global::ContractFirst.Validation.JsonSchema N3 = new() { Type = global::ContractFirst.Validation.JsonTypes.String, Enum = global::ContractFirst.Validation.JsonValueSet.Of("[\"postgres\",\"shared_storage\"]") };

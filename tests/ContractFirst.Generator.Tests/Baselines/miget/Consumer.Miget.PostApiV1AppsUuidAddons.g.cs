@@ -25,60 +25,47 @@ public partial record PostApiV1AppsUuidAddons : global::ContractFirst.Validation
 
     /// <summary>Human-readable display name for the add-on</summary>
     [Cf.WireName("label")]
-    public string? Label { get => __Label; set { __Label = value; __PostApiV1AppsUuidAddons_set0 |= 1UL << 0; } }
-    private string? __Label;
+    public string? Label { get; set; }
 
     /// <summary>RAM allocation in MiB (e.g., 64, 128, 256)</summary>
     [Cf.WireName("ram_size")]
-    public float? RamSize { get => __RamSize; set { __RamSize = value; __PostApiV1AppsUuidAddons_set0 |= 1UL << 1; } }
-    private float? __RamSize;
+    public float? RamSize { get; set; }
 
     /// <summary>Disk storage in GiB (e.g., 1, 5, 10)</summary>
     [Cf.WireName("disk_size")]
-    public float? DiskSize { get => __DiskSize; set { __DiskSize = value; __PostApiV1AppsUuidAddons_set0 |= 1UL << 2; } }
-    private float? __DiskSize;
+    public float? DiskSize { get; set; }
 
     /// <summary>CPU allocation in cores (e.g., 0.1, 0.25, 0.5)</summary>
     [Cf.WireName("cpu_size")]
-    public float? CpuSize { get => __CpuSize; set { __CpuSize = value; __PostApiV1AppsUuidAddons_set0 |= 1UL << 3; } }
-    private float? __CpuSize;
+    public float? CpuSize { get; set; }
 
     /// <summary>PostgreSQL version (e.g., '15', '16'). Only for postgres type.</summary>
     [Cf.WireName("postgres_version")]
-    public string? PostgresVersion { get => __PostgresVersion; set { __PostgresVersion = value; __PostApiV1AppsUuidAddons_set0 |= 1UL << 4; } }
-    private string? __PostgresVersion;
+    public string? PostgresVersion { get; set; }
 
     /// <summary>MySQL version (e.g., '8.0', '8.4'). Only for mysql type.</summary>
     [Cf.WireName("mysql_version")]
-    public string? MysqlVersion { get => __MysqlVersion; set { __MysqlVersion = value; __PostApiV1AppsUuidAddons_set0 |= 1UL << 5; } }
-    private string? __MysqlVersion;
+    public string? MysqlVersion { get; set; }
 
     /// <summary>Valkey version (e.g., '7.2'). Only for valkey type.</summary>
     [Cf.WireName("valkey_version")]
-    public string? ValkeyVersion { get => __ValkeyVersion; set { __ValkeyVersion = value; __PostApiV1AppsUuidAddons_set0 |= 1UL << 6; } }
-    private string? __ValkeyVersion;
+    public string? ValkeyVersion { get; set; }
 
     /// <summary>Enable public internet access: '0' disabled, '1' enabled. For postgres type.</summary>
     [Cf.WireName("public_access")]
-    public PostApiV1AppsUuidAddonsPublicAccess? PublicAccess { get => __PublicAccess; set { __PublicAccess = value; __PostApiV1AppsUuidAddons_set0 |= 1UL << 7; } }
-    private PostApiV1AppsUuidAddonsPublicAccess? __PublicAccess;
+    public PostApiV1AppsUuidAddonsPublicAccess? PublicAccess { get; set; }
 
     /// <summary>Associated service ID for shared storage add-ons</summary>
     [Cf.WireName("service_id")]
-    public int? ServiceId { get => __ServiceId; set { __ServiceId = value; __PostApiV1AppsUuidAddons_set0 |= 1UL << 8; } }
-    private int? __ServiceId;
+    public int? ServiceId { get; set; }
 
     /// <summary>Container mount path (e.g., /data). For storage type.</summary>
     [Cf.WireName("mount_point")]
-    public string? MountPoint { get => __MountPoint; set { __MountPoint = value; __PostApiV1AppsUuidAddons_set0 |= 1UL << 9; } }
-    private string? __MountPoint;
+    public string? MountPoint { get; set; }
 
     /// <summary>Access mode: 'RWO' (single node read-write), 'RWX' (multi-node read-write). For storage type.</summary>
     [Cf.WireName("storage_access")]
-    public PostApiV1AppsUuidAddonsStorageAccess? StorageAccess { get => __StorageAccess; set { __StorageAccess = value; __PostApiV1AppsUuidAddons_set0 |= 1UL << 10; } }
-    private PostApiV1AppsUuidAddonsStorageAccess? __StorageAccess;
-
-    internal ulong __PostApiV1AppsUuidAddons_set0;
+    public PostApiV1AppsUuidAddonsStorageAccess? StorageAccess { get; set; }
 
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }

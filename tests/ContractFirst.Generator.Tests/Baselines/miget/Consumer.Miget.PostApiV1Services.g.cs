@@ -35,45 +35,35 @@ public partial record PostApiV1Services : global::ContractFirst.Validation.IVali
 
     /// <summary>RAM allocation in MiB (e.g., 64, 128, 256)</summary>
     [Cf.WireName("ram_size")]
-    public float? RamSize { get => __RamSize; set { __RamSize = value; __PostApiV1Services_set0 |= 1UL << 0; } }
-    private float? __RamSize;
+    public float? RamSize { get; set; }
 
     /// <summary>Disk storage in GiB (e.g., 1, 5, 10)</summary>
     [Cf.WireName("disk_size")]
-    public float? DiskSize { get => __DiskSize; set { __DiskSize = value; __PostApiV1Services_set0 |= 1UL << 1; } }
-    private float? __DiskSize;
+    public float? DiskSize { get; set; }
 
     /// <summary>CPU allocation in cores (e.g., 0.1, 0.25, 0.5)</summary>
     [Cf.WireName("cpu_size")]
-    public float? CpuSize { get => __CpuSize; set { __CpuSize = value; __PostApiV1Services_set0 |= 1UL << 2; } }
-    private float? __CpuSize;
+    public float? CpuSize { get; set; }
 
     /// <summary>PostgreSQL version (e.g., '15', '16'). Only for postgres type.</summary>
     [Cf.WireName("postgres_version")]
-    public string? PostgresVersion { get => __PostgresVersion; set { __PostgresVersion = value; __PostApiV1Services_set0 |= 1UL << 3; } }
-    private string? __PostgresVersion;
+    public string? PostgresVersion { get; set; }
 
     /// <summary>Enable public internet access: '0' disabled, '1' enabled. For postgres type.</summary>
     [Cf.WireName("public_access")]
-    public PostApiV1ServicesPublicAccess? PublicAccess { get => __PublicAccess; set { __PublicAccess = value; __PostApiV1Services_set0 |= 1UL << 4; } }
-    private PostApiV1ServicesPublicAccess? __PublicAccess;
+    public PostApiV1ServicesPublicAccess? PublicAccess { get; set; }
 
     /// <summary>Automatically inject connection environment variables into parent application</summary>
     [Cf.WireName("environment_variables")]
-    public bool? EnvironmentVariables { get => __EnvironmentVariables; set { __EnvironmentVariables = value; __PostApiV1Services_set0 |= 1UL << 5; } }
-    private bool? __EnvironmentVariables;
+    public bool? EnvironmentVariables { get; set; }
 
     /// <summary>Container mount path (e.g., /data). For shared_storage type.</summary>
     [Cf.WireName("mount_point")]
-    public string? MountPoint { get => __MountPoint; set { __MountPoint = value; __PostApiV1Services_set0 |= 1UL << 6; } }
-    private string? __MountPoint;
+    public string? MountPoint { get; set; }
 
     /// <summary>Access mode: 'RWO' (single node read-write), 'RWX' (multi-node read-write). For shared_storage type.</summary>
     [Cf.WireName("storage_access")]
-    public PostApiV1ServicesStorageAccess? StorageAccess { get => __StorageAccess; set { __StorageAccess = value; __PostApiV1Services_set0 |= 1UL << 7; } }
-    private PostApiV1ServicesStorageAccess? __StorageAccess;
-
-    internal ulong __PostApiV1Services_set0;
+    public PostApiV1ServicesStorageAccess? StorageAccess { get; set; }
 
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
