@@ -195,8 +195,10 @@ internal static class ModelEmitter
     // ---------------------------------------------------------------------------------------------------------------
     // Validation: every constraint of the schema, as generated code.
 
+    /// <summary>The type's last member: it implements <c>IValidatable</c>, so it needs no annotations of its own and is compiled without nullable analysis.</summary>
     private static void EmitValidate(SourceWriter w, SpecModel spec, TypeModel type, bool isRoot)
     {
+        w.NullableOff();
         w.Line("/// <inheritdoc />");
         var modifier = isRoot ? "virtual" : "override";
         w.Line($"public {modifier} void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>");
@@ -368,6 +370,17 @@ internal static class ModelEmitter
         }
 
         w.Line();
+        w.Line($"public static {e.Name} FromWire({valueType} value) => new(value);");
+        w.Line();
+        w.Line($"public static implicit operator {e.Name}({valueType} value) => new(value);");
+        w.Line();
+        w.Line($"public static explicit operator {valueType}({e.Name} value) => value.Value;");
+        w.Line();
+
+        // What follows has no reference type in a signature that callers pass or receive, so it is compiled without
+        // nullable analysis (SourceWriter.NullableOff): the members above keep their annotations.
+        w.NullableOff();
+
         // Each wire value is written once (and in the attributes): the lists and the check of known values are computed
         // from the static members by the runtime (OpenEnumValues).
         foreach (var member in e.Members)
@@ -385,17 +398,11 @@ internal static class ModelEmitter
         w.Line("/// <summary>True when the spec knows this value.</summary>");
         w.Line(e.Members.Count == 0 ? "public bool IsKnown => false;" : $"public bool IsKnown => global::ContractFirst.OpenEnumValues.{(e.IsInteger ? "IsKnownInt" : "IsKnown")}<{e.Name}>(Value);");
         w.Line();
-        w.Line($"public static {e.Name} FromWire({valueType} value) => new(value);");
-        w.Line();
-        w.Line($"public static implicit operator {e.Name}({valueType} value) => new(value);");
-        w.Line();
-        w.Line($"public static explicit operator {valueType}({e.Name} value) => value.Value;");
-        w.Line();
         w.Line(e.IsInteger
             ? $"public bool Equals({e.Name} other) => _value == other._value;"
             : $"public bool Equals({e.Name} other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
         w.Line();
-        w.Line($"public override bool Equals(object? obj) => obj is {e.Name} other && Equals(other);");
+        w.Line($"public override bool Equals(object obj) => obj is {e.Name} other && Equals(other);");
         w.Line();
         w.Line(e.IsInteger ? "public override int GetHashCode() => _value.GetHashCode();" : "public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);");
         w.Line();

@@ -144,6 +144,7 @@ public partial record CreateDatabaseRequest : global::ContractFirst.Validation.I
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
+#nullable disable
     /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.Bridgeport.BridgeportClientSchemas.CreateDatabaseRequest.Validate(this, global::Consumer.Bridgeport.BridgeportClientJson.TypeInfo<CreateDatabaseRequest>(), context, path);

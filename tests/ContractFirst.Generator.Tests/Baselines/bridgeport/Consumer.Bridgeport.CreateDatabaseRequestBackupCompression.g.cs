@@ -26,6 +26,13 @@ public readonly partial struct CreateDatabaseRequestBackupCompression : global::
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
+    public static CreateDatabaseRequestBackupCompression FromWire(string value) => new(value);
+
+    public static implicit operator CreateDatabaseRequestBackupCompression(string value) => new(value);
+
+    public static explicit operator string(CreateDatabaseRequestBackupCompression value) => value.Value;
+
+#nullable disable
     [Cf.WireName("none")] public static CreateDatabaseRequestBackupCompression None { get; } = new("none");
     [Cf.WireName("gzip")] public static CreateDatabaseRequestBackupCompression Gzip { get; } = new("gzip");
 
@@ -37,15 +44,9 @@ public readonly partial struct CreateDatabaseRequestBackupCompression : global::
     /// <summary>True when the spec knows this value.</summary>
     public bool IsKnown => global::ContractFirst.OpenEnumValues.IsKnown<CreateDatabaseRequestBackupCompression>(Value);
 
-    public static CreateDatabaseRequestBackupCompression FromWire(string value) => new(value);
-
-    public static implicit operator CreateDatabaseRequestBackupCompression(string value) => new(value);
-
-    public static explicit operator string(CreateDatabaseRequestBackupCompression value) => value.Value;
-
     public bool Equals(CreateDatabaseRequestBackupCompression other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-    public override bool Equals(object? obj) => obj is CreateDatabaseRequestBackupCompression other && Equals(other);
+    public override bool Equals(object obj) => obj is CreateDatabaseRequestBackupCompression other && Equals(other);
 
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 

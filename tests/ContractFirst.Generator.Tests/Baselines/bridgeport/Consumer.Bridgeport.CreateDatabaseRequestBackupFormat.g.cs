@@ -26,6 +26,13 @@ public readonly partial struct CreateDatabaseRequestBackupFormat : global::Syste
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
+    public static CreateDatabaseRequestBackupFormat FromWire(string value) => new(value);
+
+    public static implicit operator CreateDatabaseRequestBackupFormat(string value) => new(value);
+
+    public static explicit operator string(CreateDatabaseRequestBackupFormat value) => value.Value;
+
+#nullable disable
     [Cf.WireName("plain")] public static CreateDatabaseRequestBackupFormat Plain { get; } = new("plain");
     [Cf.WireName("custom")] public static CreateDatabaseRequestBackupFormat Custom { get; } = new("custom");
     [Cf.WireName("tar")] public static CreateDatabaseRequestBackupFormat Tar { get; } = new("tar");
@@ -38,15 +45,9 @@ public readonly partial struct CreateDatabaseRequestBackupFormat : global::Syste
     /// <summary>True when the spec knows this value.</summary>
     public bool IsKnown => global::ContractFirst.OpenEnumValues.IsKnown<CreateDatabaseRequestBackupFormat>(Value);
 
-    public static CreateDatabaseRequestBackupFormat FromWire(string value) => new(value);
-
-    public static implicit operator CreateDatabaseRequestBackupFormat(string value) => new(value);
-
-    public static explicit operator string(CreateDatabaseRequestBackupFormat value) => value.Value;
-
     public bool Equals(CreateDatabaseRequestBackupFormat other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-    public override bool Equals(object? obj) => obj is CreateDatabaseRequestBackupFormat other && Equals(other);
+    public override bool Equals(object obj) => obj is CreateDatabaseRequestBackupFormat other && Equals(other);
 
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 

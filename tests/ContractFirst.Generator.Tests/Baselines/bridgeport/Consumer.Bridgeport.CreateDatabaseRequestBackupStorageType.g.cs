@@ -26,6 +26,13 @@ public readonly partial struct CreateDatabaseRequestBackupStorageType : global::
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
+    public static CreateDatabaseRequestBackupStorageType FromWire(string value) => new(value);
+
+    public static implicit operator CreateDatabaseRequestBackupStorageType(string value) => new(value);
+
+    public static explicit operator string(CreateDatabaseRequestBackupStorageType value) => value.Value;
+
+#nullable disable
     [Cf.WireName("local")] public static CreateDatabaseRequestBackupStorageType Local { get; } = new("local");
     [Cf.WireName("spaces")] public static CreateDatabaseRequestBackupStorageType Spaces { get; } = new("spaces");
 
@@ -37,15 +44,9 @@ public readonly partial struct CreateDatabaseRequestBackupStorageType : global::
     /// <summary>True when the spec knows this value.</summary>
     public bool IsKnown => global::ContractFirst.OpenEnumValues.IsKnown<CreateDatabaseRequestBackupStorageType>(Value);
 
-    public static CreateDatabaseRequestBackupStorageType FromWire(string value) => new(value);
-
-    public static implicit operator CreateDatabaseRequestBackupStorageType(string value) => new(value);
-
-    public static explicit operator string(CreateDatabaseRequestBackupStorageType value) => value.Value;
-
     public bool Equals(CreateDatabaseRequestBackupStorageType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-    public override bool Equals(object? obj) => obj is CreateDatabaseRequestBackupStorageType other && Equals(other);
+    public override bool Equals(object obj) => obj is CreateDatabaseRequestBackupStorageType other && Equals(other);
 
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 

@@ -138,6 +138,7 @@ public partial record Database : global::ContractFirst.Validation.IValidatable, 
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
+#nullable disable
     /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.Bridgeport.BridgeportClientSchemas.Database.Validate(this, global::Consumer.Bridgeport.BridgeportClientJson.TypeInfo<Database>(), context, path);

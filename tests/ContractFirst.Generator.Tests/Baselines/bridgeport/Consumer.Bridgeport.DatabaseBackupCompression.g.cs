@@ -26,6 +26,13 @@ public readonly partial struct DatabaseBackupCompression : global::System.IEquat
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
+    public static DatabaseBackupCompression FromWire(string value) => new(value);
+
+    public static implicit operator DatabaseBackupCompression(string value) => new(value);
+
+    public static explicit operator string(DatabaseBackupCompression value) => value.Value;
+
+#nullable disable
     [Cf.WireName("none")] public static DatabaseBackupCompression None { get; } = new("none");
     [Cf.WireName("gzip")] public static DatabaseBackupCompression Gzip { get; } = new("gzip");
 
@@ -37,15 +44,9 @@ public readonly partial struct DatabaseBackupCompression : global::System.IEquat
     /// <summary>True when the spec knows this value.</summary>
     public bool IsKnown => global::ContractFirst.OpenEnumValues.IsKnown<DatabaseBackupCompression>(Value);
 
-    public static DatabaseBackupCompression FromWire(string value) => new(value);
-
-    public static implicit operator DatabaseBackupCompression(string value) => new(value);
-
-    public static explicit operator string(DatabaseBackupCompression value) => value.Value;
-
     public bool Equals(DatabaseBackupCompression other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-    public override bool Equals(object? obj) => obj is DatabaseBackupCompression other && Equals(other);
+    public override bool Equals(object obj) => obj is DatabaseBackupCompression other && Equals(other);
 
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 

@@ -26,6 +26,13 @@ public readonly partial struct DatabaseBackupFormat : global::System.IEquatable<
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
+    public static DatabaseBackupFormat FromWire(string value) => new(value);
+
+    public static implicit operator DatabaseBackupFormat(string value) => new(value);
+
+    public static explicit operator string(DatabaseBackupFormat value) => value.Value;
+
+#nullable disable
     [Cf.WireName("plain")] public static DatabaseBackupFormat Plain { get; } = new("plain");
     [Cf.WireName("custom")] public static DatabaseBackupFormat Custom { get; } = new("custom");
     [Cf.WireName("tar")] public static DatabaseBackupFormat Tar { get; } = new("tar");
@@ -38,15 +45,9 @@ public readonly partial struct DatabaseBackupFormat : global::System.IEquatable<
     /// <summary>True when the spec knows this value.</summary>
     public bool IsKnown => global::ContractFirst.OpenEnumValues.IsKnown<DatabaseBackupFormat>(Value);
 
-    public static DatabaseBackupFormat FromWire(string value) => new(value);
-
-    public static implicit operator DatabaseBackupFormat(string value) => new(value);
-
-    public static explicit operator string(DatabaseBackupFormat value) => value.Value;
-
     public bool Equals(DatabaseBackupFormat other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-    public override bool Equals(object? obj) => obj is DatabaseBackupFormat other && Equals(other);
+    public override bool Equals(object obj) => obj is DatabaseBackupFormat other && Equals(other);
 
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 

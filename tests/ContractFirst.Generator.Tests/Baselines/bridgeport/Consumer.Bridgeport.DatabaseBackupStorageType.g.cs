@@ -26,6 +26,13 @@ public readonly partial struct DatabaseBackupStorageType : global::System.IEquat
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
+    public static DatabaseBackupStorageType FromWire(string value) => new(value);
+
+    public static implicit operator DatabaseBackupStorageType(string value) => new(value);
+
+    public static explicit operator string(DatabaseBackupStorageType value) => value.Value;
+
+#nullable disable
     [Cf.WireName("local")] public static DatabaseBackupStorageType Local { get; } = new("local");
     [Cf.WireName("spaces")] public static DatabaseBackupStorageType Spaces { get; } = new("spaces");
 
@@ -37,15 +44,9 @@ public readonly partial struct DatabaseBackupStorageType : global::System.IEquat
     /// <summary>True when the spec knows this value.</summary>
     public bool IsKnown => global::ContractFirst.OpenEnumValues.IsKnown<DatabaseBackupStorageType>(Value);
 
-    public static DatabaseBackupStorageType FromWire(string value) => new(value);
-
-    public static implicit operator DatabaseBackupStorageType(string value) => new(value);
-
-    public static explicit operator string(DatabaseBackupStorageType value) => value.Value;
-
     public bool Equals(DatabaseBackupStorageType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-    public override bool Equals(object? obj) => obj is DatabaseBackupStorageType other && Equals(other);
+    public override bool Equals(object obj) => obj is DatabaseBackupStorageType other && Equals(other);
 
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 

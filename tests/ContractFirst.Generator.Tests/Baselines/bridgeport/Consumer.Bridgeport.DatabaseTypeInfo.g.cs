@@ -31,6 +31,7 @@ public partial record DatabaseTypeInfo : global::ContractFirst.Validation.IValid
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
+#nullable disable
     /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.Bridgeport.BridgeportClientSchemas.DatabaseTypeInfo.Validate(this, global::Consumer.Bridgeport.BridgeportClientJson.TypeInfo<DatabaseTypeInfo>(), context, path);

@@ -37,6 +37,7 @@ public partial record ErrorEnvelope : global::ContractFirst.Validation.IValidata
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
+#nullable disable
     /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.Bridgeport.BridgeportClientSchemas.ErrorEnvelope.Validate(this, global::Consumer.Bridgeport.BridgeportClientJson.TypeInfo<ErrorEnvelope>(), context, path);

@@ -26,6 +26,13 @@ public readonly partial struct ErrorEnvelopeCode : global::System.IEquatable<Err
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
+    public static ErrorEnvelopeCode FromWire(string value) => new(value);
+
+    public static implicit operator ErrorEnvelopeCode(string value) => new(value);
+
+    public static explicit operator string(ErrorEnvelopeCode value) => value.Value;
+
+#nullable disable
     [Cf.WireName("VALIDATION_ERROR")] public static ErrorEnvelopeCode ValidationError { get; } = new("VALIDATION_ERROR");
     [Cf.WireName("READONLY_FIELD")] public static ErrorEnvelopeCode ReadonlyField { get; } = new("READONLY_FIELD");
     [Cf.WireName("UNAUTHORIZED")] public static ErrorEnvelopeCode Unauthorized { get; } = new("UNAUTHORIZED");
@@ -46,15 +53,9 @@ public readonly partial struct ErrorEnvelopeCode : global::System.IEquatable<Err
     /// <summary>True when the spec knows this value.</summary>
     public bool IsKnown => global::ContractFirst.OpenEnumValues.IsKnown<ErrorEnvelopeCode>(Value);
 
-    public static ErrorEnvelopeCode FromWire(string value) => new(value);
-
-    public static implicit operator ErrorEnvelopeCode(string value) => new(value);
-
-    public static explicit operator string(ErrorEnvelopeCode value) => value.Value;
-
     public bool Equals(ErrorEnvelopeCode other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-    public override bool Equals(object? obj) => obj is ErrorEnvelopeCode other && Equals(other);
+    public override bool Equals(object obj) => obj is ErrorEnvelopeCode other && Equals(other);
 
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 

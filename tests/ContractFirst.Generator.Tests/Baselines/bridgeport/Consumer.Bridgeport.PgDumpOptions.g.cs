@@ -35,6 +35,7 @@ public partial record PgDumpOptions : global::ContractFirst.Validation.IValidata
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
+#nullable disable
     /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.Bridgeport.BridgeportClientSchemas.PgDumpOptions.Validate(this, global::Consumer.Bridgeport.BridgeportClientJson.TypeInfo<PgDumpOptions>(), context, path);

@@ -26,6 +26,13 @@ public readonly partial struct BackupStatus : global::System.IEquatable<BackupSt
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
+    public static BackupStatus FromWire(string value) => new(value);
+
+    public static implicit operator BackupStatus(string value) => new(value);
+
+    public static explicit operator string(BackupStatus value) => value.Value;
+
+#nullable disable
     [Cf.WireName("done")] public static BackupStatus Done { get; } = new("done");
     [Cf.WireName("error")] public static BackupStatus Error { get; } = new("error");
     [Cf.WireName("in_progress")] public static BackupStatus InProgress { get; } = new("in_progress");
@@ -38,15 +45,9 @@ public readonly partial struct BackupStatus : global::System.IEquatable<BackupSt
     /// <summary>True when the spec knows this value.</summary>
     public bool IsKnown => global::ContractFirst.OpenEnumValues.IsKnown<BackupStatus>(Value);
 
-    public static BackupStatus FromWire(string value) => new(value);
-
-    public static implicit operator BackupStatus(string value) => new(value);
-
-    public static explicit operator string(BackupStatus value) => value.Value;
-
     public bool Equals(BackupStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-    public override bool Equals(object? obj) => obj is BackupStatus other && Equals(other);
+    public override bool Equals(object obj) => obj is BackupStatus other && Equals(other);
 
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 

@@ -26,6 +26,13 @@ public readonly partial struct ServiceEndpointProtocol : global::System.IEquatab
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
+    public static ServiceEndpointProtocol FromWire(string value) => new(value);
+
+    public static implicit operator ServiceEndpointProtocol(string value) => new(value);
+
+    public static explicit operator string(ServiceEndpointProtocol value) => value.Value;
+
+#nullable disable
     [Cf.WireName("https")] public static ServiceEndpointProtocol Https { get; } = new("https");
     [Cf.WireName("nativesecure")] public static ServiceEndpointProtocol Nativesecure { get; } = new("nativesecure");
     [Cf.WireName("mysql")] public static ServiceEndpointProtocol Mysql { get; } = new("mysql");
@@ -38,15 +45,9 @@ public readonly partial struct ServiceEndpointProtocol : global::System.IEquatab
     /// <summary>True when the spec knows this value.</summary>
     public bool IsKnown => global::ContractFirst.OpenEnumValues.IsKnown<ServiceEndpointProtocol>(Value);
 
-    public static ServiceEndpointProtocol FromWire(string value) => new(value);
-
-    public static implicit operator ServiceEndpointProtocol(string value) => new(value);
-
-    public static explicit operator string(ServiceEndpointProtocol value) => value.Value;
-
     public bool Equals(ServiceEndpointProtocol other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-    public override bool Equals(object? obj) => obj is ServiceEndpointProtocol other && Equals(other);
+    public override bool Equals(object obj) => obj is ServiceEndpointProtocol other && Equals(other);
 
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 

@@ -26,6 +26,13 @@ public readonly partial struct ServicePostRequestProvider : global::System.IEqua
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
+    public static ServicePostRequestProvider FromWire(string value) => new(value);
+
+    public static implicit operator ServicePostRequestProvider(string value) => new(value);
+
+    public static explicit operator string(ServicePostRequestProvider value) => value.Value;
+
+#nullable disable
     [Cf.WireName("aws")] public static ServicePostRequestProvider Aws { get; } = new("aws");
     [Cf.WireName("gcp")] public static ServicePostRequestProvider Gcp { get; } = new("gcp");
     [Cf.WireName("azure")] public static ServicePostRequestProvider Azure { get; } = new("azure");
@@ -38,15 +45,9 @@ public readonly partial struct ServicePostRequestProvider : global::System.IEqua
     /// <summary>True when the spec knows this value.</summary>
     public bool IsKnown => global::ContractFirst.OpenEnumValues.IsKnown<ServicePostRequestProvider>(Value);
 
-    public static ServicePostRequestProvider FromWire(string value) => new(value);
-
-    public static implicit operator ServicePostRequestProvider(string value) => new(value);
-
-    public static explicit operator string(ServicePostRequestProvider value) => value.Value;
-
     public bool Equals(ServicePostRequestProvider other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-    public override bool Equals(object? obj) => obj is ServicePostRequestProvider other && Equals(other);
+    public override bool Equals(object obj) => obj is ServicePostRequestProvider other && Equals(other);
 
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 

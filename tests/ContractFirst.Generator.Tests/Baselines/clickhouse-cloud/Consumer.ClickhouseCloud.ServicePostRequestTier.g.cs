@@ -26,6 +26,13 @@ public readonly partial struct ServicePostRequestTier : global::System.IEquatabl
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
+    public static ServicePostRequestTier FromWire(string value) => new(value);
+
+    public static implicit operator ServicePostRequestTier(string value) => new(value);
+
+    public static explicit operator string(ServicePostRequestTier value) => value.Value;
+
+#nullable disable
     [Cf.WireName("development")] public static ServicePostRequestTier Development { get; } = new("development");
     [Cf.WireName("production")] public static ServicePostRequestTier Production { get; } = new("production");
     [Cf.WireName("dedicated_high_mem")] public static ServicePostRequestTier DedicatedHighMem { get; } = new("dedicated_high_mem");
@@ -40,15 +47,9 @@ public readonly partial struct ServicePostRequestTier : global::System.IEquatabl
     /// <summary>True when the spec knows this value.</summary>
     public bool IsKnown => global::ContractFirst.OpenEnumValues.IsKnown<ServicePostRequestTier>(Value);
 
-    public static ServicePostRequestTier FromWire(string value) => new(value);
-
-    public static implicit operator ServicePostRequestTier(string value) => new(value);
-
-    public static explicit operator string(ServicePostRequestTier value) => value.Value;
-
     public bool Equals(ServicePostRequestTier other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-    public override bool Equals(object? obj) => obj is ServicePostRequestTier other && Equals(other);
+    public override bool Equals(object obj) => obj is ServicePostRequestTier other && Equals(other);
 
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 

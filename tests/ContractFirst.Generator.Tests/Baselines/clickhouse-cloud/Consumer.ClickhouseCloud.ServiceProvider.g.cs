@@ -26,6 +26,13 @@ public readonly partial struct ServiceProvider : global::System.IEquatable<Servi
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
+    public static ServiceProvider FromWire(string value) => new(value);
+
+    public static implicit operator ServiceProvider(string value) => new(value);
+
+    public static explicit operator string(ServiceProvider value) => value.Value;
+
+#nullable disable
     [Cf.WireName("aws")] public static ServiceProvider Aws { get; } = new("aws");
     [Cf.WireName("gcp")] public static ServiceProvider Gcp { get; } = new("gcp");
     [Cf.WireName("azure")] public static ServiceProvider Azure { get; } = new("azure");
@@ -38,15 +45,9 @@ public readonly partial struct ServiceProvider : global::System.IEquatable<Servi
     /// <summary>True when the spec knows this value.</summary>
     public bool IsKnown => global::ContractFirst.OpenEnumValues.IsKnown<ServiceProvider>(Value);
 
-    public static ServiceProvider FromWire(string value) => new(value);
-
-    public static implicit operator ServiceProvider(string value) => new(value);
-
-    public static explicit operator string(ServiceProvider value) => value.Value;
-
     public bool Equals(ServiceProvider other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-    public override bool Equals(object? obj) => obj is ServiceProvider other && Equals(other);
+    public override bool Equals(object obj) => obj is ServiceProvider other && Equals(other);
 
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 

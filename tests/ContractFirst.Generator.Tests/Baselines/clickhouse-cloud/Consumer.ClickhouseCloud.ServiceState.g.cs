@@ -26,6 +26,13 @@ public readonly partial struct ServiceState : global::System.IEquatable<ServiceS
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
+    public static ServiceState FromWire(string value) => new(value);
+
+    public static implicit operator ServiceState(string value) => new(value);
+
+    public static explicit operator string(ServiceState value) => value.Value;
+
+#nullable disable
     [Cf.WireName("starting")] public static ServiceState Starting { get; } = new("starting");
     [Cf.WireName("stopping")] public static ServiceState Stopping { get; } = new("stopping");
     [Cf.WireName("terminating")] public static ServiceState Terminating { get; } = new("terminating");
@@ -47,15 +54,9 @@ public readonly partial struct ServiceState : global::System.IEquatable<ServiceS
     /// <summary>True when the spec knows this value.</summary>
     public bool IsKnown => global::ContractFirst.OpenEnumValues.IsKnown<ServiceState>(Value);
 
-    public static ServiceState FromWire(string value) => new(value);
-
-    public static implicit operator ServiceState(string value) => new(value);
-
-    public static explicit operator string(ServiceState value) => value.Value;
-
     public bool Equals(ServiceState other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-    public override bool Equals(object? obj) => obj is ServiceState other && Equals(other);
+    public override bool Equals(object obj) => obj is ServiceState other && Equals(other);
 
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 

@@ -26,6 +26,13 @@ public readonly partial struct ServiceStatePatchRequestCommand : global::System.
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
+    public static ServiceStatePatchRequestCommand FromWire(string value) => new(value);
+
+    public static implicit operator ServiceStatePatchRequestCommand(string value) => new(value);
+
+    public static explicit operator string(ServiceStatePatchRequestCommand value) => value.Value;
+
+#nullable disable
     [Cf.WireName("start")] public static ServiceStatePatchRequestCommand Start { get; } = new("start");
     [Cf.WireName("stop")] public static ServiceStatePatchRequestCommand Stop { get; } = new("stop");
     [Cf.WireName("awake")] public static ServiceStatePatchRequestCommand Awake { get; } = new("awake");
@@ -38,15 +45,9 @@ public readonly partial struct ServiceStatePatchRequestCommand : global::System.
     /// <summary>True when the spec knows this value.</summary>
     public bool IsKnown => global::ContractFirst.OpenEnumValues.IsKnown<ServiceStatePatchRequestCommand>(Value);
 
-    public static ServiceStatePatchRequestCommand FromWire(string value) => new(value);
-
-    public static implicit operator ServiceStatePatchRequestCommand(string value) => new(value);
-
-    public static explicit operator string(ServiceStatePatchRequestCommand value) => value.Value;
-
     public bool Equals(ServiceStatePatchRequestCommand other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-    public override bool Equals(object? obj) => obj is ServiceStatePatchRequestCommand other && Equals(other);
+    public override bool Equals(object obj) => obj is ServiceStatePatchRequestCommand other && Equals(other);
 
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 

@@ -26,6 +26,13 @@ public readonly partial struct ServiceTier : global::System.IEquatable<ServiceTi
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
+    public static ServiceTier FromWire(string value) => new(value);
+
+    public static implicit operator ServiceTier(string value) => new(value);
+
+    public static explicit operator string(ServiceTier value) => value.Value;
+
+#nullable disable
     [Cf.WireName("development")] public static ServiceTier Development { get; } = new("development");
     [Cf.WireName("production")] public static ServiceTier Production { get; } = new("production");
     [Cf.WireName("dedicated_high_mem")] public static ServiceTier DedicatedHighMem { get; } = new("dedicated_high_mem");
@@ -40,15 +47,9 @@ public readonly partial struct ServiceTier : global::System.IEquatable<ServiceTi
     /// <summary>True when the spec knows this value.</summary>
     public bool IsKnown => global::ContractFirst.OpenEnumValues.IsKnown<ServiceTier>(Value);
 
-    public static ServiceTier FromWire(string value) => new(value);
-
-    public static implicit operator ServiceTier(string value) => new(value);
-
-    public static explicit operator string(ServiceTier value) => value.Value;
-
     public bool Equals(ServiceTier other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-    public override bool Equals(object? obj) => obj is ServiceTier other && Equals(other);
+    public override bool Equals(object obj) => obj is ServiceTier other && Equals(other);
 
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 

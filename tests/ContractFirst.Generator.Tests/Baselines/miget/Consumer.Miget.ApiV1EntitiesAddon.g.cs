@@ -65,6 +65,7 @@ public partial record ApiV1EntitiesAddon : global::ContractFirst.Validation.IVal
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
+#nullable disable
     /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.Miget.MigetClientSchemas.ApiV1EntitiesAddon.Validate(this, global::Consumer.Miget.MigetClientJson.TypeInfo<ApiV1EntitiesAddon>(), context, path);

@@ -97,6 +97,7 @@ public partial record ApiV1EntitiesBucket : global::ContractFirst.Validation.IVa
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
+#nullable disable
     /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.Miget.MigetClientSchemas.ApiV1EntitiesBucket.Validate(this, global::Consumer.Miget.MigetClientJson.TypeInfo<ApiV1EntitiesBucket>(), context, path);

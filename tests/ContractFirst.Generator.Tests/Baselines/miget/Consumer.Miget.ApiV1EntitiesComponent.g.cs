@@ -27,6 +27,7 @@ public partial record ApiV1EntitiesComponent : global::ContractFirst.Validation.
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
+#nullable disable
     /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.Miget.MigetClientSchemas.ApiV1EntitiesComponent.Validate(this, global::Consumer.Miget.MigetClientJson.TypeInfo<ApiV1EntitiesComponent>(), context, path);

@@ -43,6 +43,7 @@ public partial record ApiV1EntitiesPlan : global::ContractFirst.Validation.IVali
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
+#nullable disable
     /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.Miget.MigetClientSchemas.ApiV1EntitiesPlan.Validate(this, global::Consumer.Miget.MigetClientJson.TypeInfo<ApiV1EntitiesPlan>(), context, path);

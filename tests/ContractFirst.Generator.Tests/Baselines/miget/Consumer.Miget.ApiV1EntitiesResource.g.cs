@@ -83,6 +83,7 @@ public partial record ApiV1EntitiesResource : global::ContractFirst.Validation.I
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
+#nullable disable
     /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.Miget.MigetClientSchemas.ApiV1EntitiesResource.Validate(this, global::Consumer.Miget.MigetClientJson.TypeInfo<ApiV1EntitiesResource>(), context, path);

@@ -55,6 +55,7 @@ public partial record ApiV1EntitiesService : global::ContractFirst.Validation.IV
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
+#nullable disable
     /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.Miget.MigetClientSchemas.ApiV1EntitiesService.Validate(this, global::Consumer.Miget.MigetClientJson.TypeInfo<ApiV1EntitiesService>(), context, path);

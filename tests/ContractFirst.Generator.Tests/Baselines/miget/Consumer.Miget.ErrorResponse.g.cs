@@ -19,6 +19,7 @@ public partial record ErrorResponse : global::ContractFirst.Validation.IValidata
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
+#nullable disable
     /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.Miget.MigetClientSchemas.ErrorResponse.Validate(this, global::Consumer.Miget.MigetClientJson.TypeInfo<ErrorResponse>(), context, path);

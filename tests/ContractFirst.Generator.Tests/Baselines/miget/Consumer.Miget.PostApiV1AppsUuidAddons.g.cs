@@ -70,6 +70,7 @@ public partial record PostApiV1AppsUuidAddons : global::ContractFirst.Validation
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
+#nullable disable
     /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.Miget.MigetClientSchemas.PostApiV1AppsUuidAddons.Validate(this, global::Consumer.Miget.MigetClientJson.TypeInfo<PostApiV1AppsUuidAddons>(), context, path);

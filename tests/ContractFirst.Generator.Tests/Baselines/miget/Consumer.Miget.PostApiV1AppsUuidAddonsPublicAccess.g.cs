@@ -26,6 +26,13 @@ public readonly partial struct PostApiV1AppsUuidAddonsPublicAccess : global::Sys
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
+    public static PostApiV1AppsUuidAddonsPublicAccess FromWire(string value) => new(value);
+
+    public static implicit operator PostApiV1AppsUuidAddonsPublicAccess(string value) => new(value);
+
+    public static explicit operator string(PostApiV1AppsUuidAddonsPublicAccess value) => value.Value;
+
+#nullable disable
     [Cf.WireName("0")] public static PostApiV1AppsUuidAddonsPublicAccess _0 { get; } = new("0");
     [Cf.WireName("1")] public static PostApiV1AppsUuidAddonsPublicAccess _1 { get; } = new("1");
 
@@ -37,15 +44,9 @@ public readonly partial struct PostApiV1AppsUuidAddonsPublicAccess : global::Sys
     /// <summary>True when the spec knows this value.</summary>
     public bool IsKnown => global::ContractFirst.OpenEnumValues.IsKnown<PostApiV1AppsUuidAddonsPublicAccess>(Value);
 
-    public static PostApiV1AppsUuidAddonsPublicAccess FromWire(string value) => new(value);
-
-    public static implicit operator PostApiV1AppsUuidAddonsPublicAccess(string value) => new(value);
-
-    public static explicit operator string(PostApiV1AppsUuidAddonsPublicAccess value) => value.Value;
-
     public bool Equals(PostApiV1AppsUuidAddonsPublicAccess other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-    public override bool Equals(object? obj) => obj is PostApiV1AppsUuidAddonsPublicAccess other && Equals(other);
+    public override bool Equals(object obj) => obj is PostApiV1AppsUuidAddonsPublicAccess other && Equals(other);
 
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 

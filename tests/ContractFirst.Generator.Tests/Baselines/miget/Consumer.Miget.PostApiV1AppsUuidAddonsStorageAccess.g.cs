@@ -26,6 +26,13 @@ public readonly partial struct PostApiV1AppsUuidAddonsStorageAccess : global::Sy
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
+    public static PostApiV1AppsUuidAddonsStorageAccess FromWire(string value) => new(value);
+
+    public static implicit operator PostApiV1AppsUuidAddonsStorageAccess(string value) => new(value);
+
+    public static explicit operator string(PostApiV1AppsUuidAddonsStorageAccess value) => value.Value;
+
+#nullable disable
     [Cf.WireName("RWO")] public static PostApiV1AppsUuidAddonsStorageAccess Rwo { get; } = new("RWO");
     [Cf.WireName("RWX")] public static PostApiV1AppsUuidAddonsStorageAccess Rwx { get; } = new("RWX");
 
@@ -37,15 +44,9 @@ public readonly partial struct PostApiV1AppsUuidAddonsStorageAccess : global::Sy
     /// <summary>True when the spec knows this value.</summary>
     public bool IsKnown => global::ContractFirst.OpenEnumValues.IsKnown<PostApiV1AppsUuidAddonsStorageAccess>(Value);
 
-    public static PostApiV1AppsUuidAddonsStorageAccess FromWire(string value) => new(value);
-
-    public static implicit operator PostApiV1AppsUuidAddonsStorageAccess(string value) => new(value);
-
-    public static explicit operator string(PostApiV1AppsUuidAddonsStorageAccess value) => value.Value;
-
     public bool Equals(PostApiV1AppsUuidAddonsStorageAccess other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-    public override bool Equals(object? obj) => obj is PostApiV1AppsUuidAddonsStorageAccess other && Equals(other);
+    public override bool Equals(object obj) => obj is PostApiV1AppsUuidAddonsStorageAccess other && Equals(other);
 
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 

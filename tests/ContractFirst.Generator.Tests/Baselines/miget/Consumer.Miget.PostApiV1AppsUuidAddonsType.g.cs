@@ -26,6 +26,13 @@ public readonly partial struct PostApiV1AppsUuidAddonsType : global::System.IEqu
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
+    public static PostApiV1AppsUuidAddonsType FromWire(string value) => new(value);
+
+    public static implicit operator PostApiV1AppsUuidAddonsType(string value) => new(value);
+
+    public static explicit operator string(PostApiV1AppsUuidAddonsType value) => value.Value;
+
+#nullable disable
     [Cf.WireName("postgres")] public static PostApiV1AppsUuidAddonsType Postgres { get; } = new("postgres");
     [Cf.WireName("mysql")] public static PostApiV1AppsUuidAddonsType Mysql { get; } = new("mysql");
     [Cf.WireName("valkey")] public static PostApiV1AppsUuidAddonsType Valkey { get; } = new("valkey");
@@ -39,15 +46,9 @@ public readonly partial struct PostApiV1AppsUuidAddonsType : global::System.IEqu
     /// <summary>True when the spec knows this value.</summary>
     public bool IsKnown => global::ContractFirst.OpenEnumValues.IsKnown<PostApiV1AppsUuidAddonsType>(Value);
 
-    public static PostApiV1AppsUuidAddonsType FromWire(string value) => new(value);
-
-    public static implicit operator PostApiV1AppsUuidAddonsType(string value) => new(value);
-
-    public static explicit operator string(PostApiV1AppsUuidAddonsType value) => value.Value;
-
     public bool Equals(PostApiV1AppsUuidAddonsType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-    public override bool Equals(object? obj) => obj is PostApiV1AppsUuidAddonsType other && Equals(other);
+    public override bool Equals(object obj) => obj is PostApiV1AppsUuidAddonsType other && Equals(other);
 
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 

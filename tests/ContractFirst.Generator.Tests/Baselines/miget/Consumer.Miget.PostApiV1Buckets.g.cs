@@ -48,6 +48,7 @@ public partial record PostApiV1Buckets : global::ContractFirst.Validation.IValid
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
+#nullable disable
     /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.Miget.MigetClientSchemas.PostApiV1Buckets.Validate(this, global::Consumer.Miget.MigetClientJson.TypeInfo<PostApiV1Buckets>(), context, path);

@@ -26,6 +26,13 @@ public readonly partial struct PostApiV1BucketsVisibility : global::System.IEqua
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
+    public static PostApiV1BucketsVisibility FromWire(string value) => new(value);
+
+    public static implicit operator PostApiV1BucketsVisibility(string value) => new(value);
+
+    public static explicit operator string(PostApiV1BucketsVisibility value) => value.Value;
+
+#nullable disable
     [Cf.WireName("public_access")] public static PostApiV1BucketsVisibility PublicAccess { get; } = new("public_access");
     [Cf.WireName("private_access")] public static PostApiV1BucketsVisibility PrivateAccess { get; } = new("private_access");
 
@@ -37,15 +44,9 @@ public readonly partial struct PostApiV1BucketsVisibility : global::System.IEqua
     /// <summary>True when the spec knows this value.</summary>
     public bool IsKnown => global::ContractFirst.OpenEnumValues.IsKnown<PostApiV1BucketsVisibility>(Value);
 
-    public static PostApiV1BucketsVisibility FromWire(string value) => new(value);
-
-    public static implicit operator PostApiV1BucketsVisibility(string value) => new(value);
-
-    public static explicit operator string(PostApiV1BucketsVisibility value) => value.Value;
-
     public bool Equals(PostApiV1BucketsVisibility other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-    public override bool Equals(object? obj) => obj is PostApiV1BucketsVisibility other && Equals(other);
+    public override bool Equals(object obj) => obj is PostApiV1BucketsVisibility other && Equals(other);
 
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 

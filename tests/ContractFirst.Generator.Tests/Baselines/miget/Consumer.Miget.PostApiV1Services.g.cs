@@ -68,6 +68,7 @@ public partial record PostApiV1Services : global::ContractFirst.Validation.IVali
     /// <inheritdoc />
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
+#nullable disable
     /// <inheritdoc />
     public virtual void Validate(global::ContractFirst.Validation.ValidationContext context, string path) =>
         global::Consumer.Miget.MigetClientSchemas.PostApiV1Services.Validate(this, global::Consumer.Miget.MigetClientJson.TypeInfo<PostApiV1Services>(), context, path);

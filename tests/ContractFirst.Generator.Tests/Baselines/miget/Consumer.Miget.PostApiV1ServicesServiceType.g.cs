@@ -26,6 +26,13 @@ public readonly partial struct PostApiV1ServicesServiceType : global::System.IEq
     /// <summary>The value on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
+    public static PostApiV1ServicesServiceType FromWire(string value) => new(value);
+
+    public static implicit operator PostApiV1ServicesServiceType(string value) => new(value);
+
+    public static explicit operator string(PostApiV1ServicesServiceType value) => value.Value;
+
+#nullable disable
     [Cf.WireName("postgres")] public static PostApiV1ServicesServiceType Postgres { get; } = new("postgres");
     [Cf.WireName("shared_storage")] public static PostApiV1ServicesServiceType SharedStorage { get; } = new("shared_storage");
 
@@ -37,15 +44,9 @@ public readonly partial struct PostApiV1ServicesServiceType : global::System.IEq
     /// <summary>True when the spec knows this value.</summary>
     public bool IsKnown => global::ContractFirst.OpenEnumValues.IsKnown<PostApiV1ServicesServiceType>(Value);
 
-    public static PostApiV1ServicesServiceType FromWire(string value) => new(value);
-
-    public static implicit operator PostApiV1ServicesServiceType(string value) => new(value);
-
-    public static explicit operator string(PostApiV1ServicesServiceType value) => value.Value;
-
     public bool Equals(PostApiV1ServicesServiceType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-    public override bool Equals(object? obj) => obj is PostApiV1ServicesServiceType other && Equals(other);
+    public override bool Equals(object obj) => obj is PostApiV1ServicesServiceType other && Equals(other);
 
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
