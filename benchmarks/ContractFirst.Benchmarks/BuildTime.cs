@@ -109,9 +109,19 @@ public static class BuildTime
                 </Project>
                 """);
             var output = Path.Combine(kiota, "Generated");
-            sides.Add(new Side("Kiota 1.38.0 (CLI + build)", () => SizeReport.Exec(kiotaTool,
-                new[] { "generate", "-l", "CSharp", "-d", spec, "-o", output, "-n", "Consumer.Api", "-c", "ApiClient", "--clean-output" },
-                ("KIOTA_TUTORIAL_ENABLED", "false"), ("KIOTA_OFFLINE_ENABLED", "true")), kiota));
+            sides.Add(new Side("Kiota 1.38.0 (CLI + build)", () =>
+                {
+                    var result = SizeReport.Exec(kiotaTool,
+                        new[] { "generate", "-l", "CSharp", "-d", spec, "-o", output, "-n", "Consumer.Api", "-c", "ApiClient", "--clean-output" },
+                        ("KIOTA_TUTORIAL_ENABLED", "false"), ("KIOTA_OFFLINE_ENABLED", "true"));
+                    if (result.Code == 0 && KiotaFixups.Apply(output) is > 0 and var fixes && !KiotaFixups.Reported)
+                    {
+                        KiotaFixups.Reported = true;
+                        Console.WriteLine($"// Kiota's output: {fixes} line(s) that do not compile rewritten to compile (KiotaFixups)");
+                    }
+
+                    return result;
+                }, kiota));
         }
         else
         {
@@ -249,5 +259,34 @@ public static class BuildTime
             LastLog = buildLog;
             return build == 0 ? stopwatch.Elapsed.TotalSeconds : null;
         }
+    }
+}
+
+/// <summary>
+/// Kiota 1.38.0 writes an error type's <c>Message</c> override as <c>Errors?.MessageEscaped ?? string.Empty</c> even when
+/// <c>Errors</c> is a list (jira-platform.json's <c>BulkOperationErrorResponse</c>), which does not compile (CS1061). So
+/// that its build can be timed, such a getter is rewritten to <c>string.Empty</c>: the same amount of code to compile,
+/// one member access less. Nothing else in Kiota's output is touched.
+/// </summary>
+public static class KiotaFixups
+{
+    public static bool Reported { get; set; }
+
+    public static int Apply(string output)
+    {
+        var fixes = 0;
+        if (!Directory.Exists(output)) return 0;
+        foreach (var file in Directory.GetFiles(output, "*.cs", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal))
+        {
+            var text = File.ReadAllText(file);
+            if (!text.Contains("?.MessageEscaped ?? string.Empty", StringComparison.Ordinal)) continue;
+            var patched = System.Text.RegularExpressions.Regex.Replace(text, @"\b(\w+)\?\.MessageEscaped \?\? string\.Empty", m =>
+                System.Text.RegularExpressions.Regex.IsMatch(text, @"public List<[^>]+>\?? " + m.Groups[1].Value + @" \{") ? "string.Empty" : m.Value);
+            if (patched == text) continue;
+            fixes += text.Split('\n').Zip(patched.Split('\n')).Count(p => p.First != p.Second);
+            File.WriteAllText(file, patched);
+        }
+
+        return fixes;
     }
 }
