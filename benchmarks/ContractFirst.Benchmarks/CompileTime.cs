@@ -203,12 +203,19 @@ public static class CompileTime
         "jsondisable" when kind == "json" => text.Replace("#nullable enable\n", "#nullable disable\n", StringComparison.Ordinal),
         "jsonannotations" when kind == "json" => text.Replace("#nullable enable\n", "#nullable enable annotations\n", StringComparison.Ordinal),
         "jsondisable" or "jsonannotations" => text,
+        "noschemas" when kind == "validation" => System.Text.RegularExpressions.Regex.Replace(text, @"(internal static readonly \S+ N\d+) = [^\n]*;", "$1 = null;"),
+        "noschemas" => text,
+        "clientbodies" when kind == "client" => System.Text.RegularExpressions.Regex.Replace(
+            System.Text.RegularExpressions.Regex.Replace(text, @"(?m)^    \{$", "#nullable disable\n    {"), @"(?m)^    \}$", "    }\n#nullable restore"),
+        "clientbodies" => text,
+        "chunks" when kind == "validation" => ChunkNodes(text, 256),
+        "chunks" => text,
         "alldisable" => text.Replace("#nullable enable\n", "#nullable disable\n", StringComparison.Ordinal),
         "nomaskcheck" when kind == "json" => System.Text.RegularExpressions.Regex.Replace(text, @"if \(\(value\.__\w+ & 1UL << \d+\) != 0\) ", ""),
         "hascall" when kind == "json" => System.Text.RegularExpressions.Regex.Replace(text, @"\((value\.__\w+) & 1UL << (\d+)\) != 0", "global::Consumer.Api.__Bits.Has($1, $2)")
-            + "\nnamespace Consumer.Api { internal static class __Bits { public static bool Has(ulong mask, int bit) => (mask & (1UL << bit)) != 0; } }\n",
+            + "\ninternal static class __Bits { public static bool Has(ulong mask, int bit) => (mask & (1UL << bit)) != 0; }\n",
         "setcall" when kind == "records" => System.Text.RegularExpressions.Regex.Replace(text, @"(__\w+_set\d+) \|= 1UL << (\d+);", "global::Consumer.Api.__Bits.Set(ref $1, $2);"),
-        "setcall" when kind == "json" => text + "\nnamespace Consumer.Api { internal static class __Bits { public static void Set(ref ulong mask, int bit) => mask |= 1UL << bit; } }\n",
+        "setcall" when kind == "json" => text + "\ninternal static class __Bits { public static void Set(ref ulong mask, int bit) => mask |= 1UL << bit; }\n",
         "nomaskcheck" or "hascall" or "setcall" => text,
         "masks" => System.Text.RegularExpressions.Regex.Replace(text, @"\b1UL << (\d+)\b", m => "0x" + (1UL << int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToString("X", CultureInfo.InvariantCulture) + "UL"),
         _ => throw new ArgumentException("unknown variant " + variant),
@@ -221,6 +228,35 @@ public static class CompileTime
         ["DateOnly"] = "global::System.DateOnly", ["TimeSpan"] = "global::System.TimeSpan", ["Uri"] = "global::System.Uri",
         ["Bytes"] = "byte[]", ["Element"] = "Stj.JsonElement",
     };
+
+    /// <summary>The variant <c>chunks</c>: the schema table's fields in classes of <paramref name="size"/>, each with its own static constructor.</summary>
+    private static string ChunkNodes(string text, int size)
+    {
+        var chunkOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var count = 0;
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(text, @"internal static readonly \S+ (N\d+) = "))
+        {
+            chunkOf[m.Groups[1].Value] = count++ / size;
+        }
+
+        var lines = text.Split('\n').ToList();
+        var output = new System.Text.StringBuilder();
+        var seen = 0;
+        foreach (var line in lines)
+        {
+            var l = System.Text.RegularExpressions.Regex.Replace(line, @"\bNodes\.(N\d+)\b", m => chunkOf.TryGetValue(m.Groups[1].Value, out var c) ? $"Nodes{c}.{m.Groups[1].Value}" : m.Value);
+            if (l.TrimStart().StartsWith("private static class Nodes", StringComparison.Ordinal)) l = l.Replace("class Nodes", "class Nodes0", StringComparison.Ordinal);
+            if (l.TrimStart().StartsWith("internal static readonly ", StringComparison.Ordinal))
+            {
+                if (seen > 0 && seen % size == 0) output.Append("    }\n\n    private static class Nodes" + (seen / size) + "\n    {\n");
+                seen++;
+            }
+
+            output.Append(l).Append('\n');
+        }
+
+        return output.ToString();
+    }
 
     /// <summary>The variant <c>typeargs</c>: the converters' helper calls on primitives name their type argument (no inference).</summary>
     private static string ExplicitTypeArguments(string text)
