@@ -377,8 +377,9 @@ internal static class ModelEmitter
         w.Line($"public static explicit operator {valueType}({e.Name} value) => value.Value;");
         w.Line();
 
-        // What follows has no reference type in a signature that callers pass or receive, so it is compiled without
-        // nullable analysis (SourceWriter.NullableOff): the members above keep their annotations.
+        // What follows is compiled without nullable analysis (SourceWriter.NullableOff). Its signatures carry no reference
+        // type whose annotation tells callers anything (the enum itself is a struct; Equals(object), ToString() and the
+        // KnownValues list are never null), while the members above, which take or give a string, keep theirs.
         w.NullableOff();
 
         // Each wire value is written once (and in the attributes): the lists and the check of known values are computed

@@ -57,10 +57,10 @@ internal sealed class SourceWriter
     }
 
     /// <summary>
-    /// Switches nullable analysis off for what follows in the file. Only for internal code whose signatures carry no
-    /// reference-type annotations: the compiler then binds its method bodies without the nullable walker, which is about
-    /// half of their cost (docs/benchmarks.md, section 7). Annotations alone (<c>#nullable enable annotations</c>) do not
-    /// spare the walker.
+    /// Switches nullable analysis off for what follows in the file: only where no signature that callers rely on loses an
+    /// annotation (internal code, members whose types are structs or never null). The compiler then binds the method
+    /// bodies there without the nullable walker, which was about half of their cost (docs/benchmarks.md, section 7).
+    /// Annotations alone (<c>#nullable enable annotations</c>) do not spare the walker.
     /// </summary>
     public SourceWriter NullableOff() => Directive("#nullable disable");
 
