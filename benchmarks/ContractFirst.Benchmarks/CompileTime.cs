@@ -33,13 +33,12 @@ namespace ContractFirst.Benchmarks;
 /// </para>
 /// <para>
 /// <c>--variant</c> applies a text edit to our output first, to measure an idea before building it into the generator
-/// (a comma-separated list, one row each; <c>none</c> is the output as generated): <c>sealed</c> (records that nothing
-/// derives from are sealed), <c>class</c> (records as classes: value equality lost, a bound only), <c>annotations</c>
-/// (<c>#nullable enable annotations</c>), <c>nodocs</c> (no <c>///</c> lines), <c>noresolver</c> (the JSON resolver's
-/// type tests removed: a bound only), <c>noattrs</c> (the models' <c>Cf.*</c> attributes removed: a bound only),
-/// <c>typeargs</c> (the JSON helpers' calls on primitives with explicit type arguments), <c>noreads</c> and
-/// <c>nowrites</c> (the converters' per-property lines removed: bounds only), <c>masks</c> (presence bits as constants,
-/// <c>0x8UL</c> for <c>1UL &lt;&lt; 3</c>). <c>--suppress ID</c> (with <c>--analyzers</c>) sets a diagnostic to <c>none</c> for every generated tree.
+/// (a comma-separated list, one row each; <c>none</c> is the output as generated; <c>a+b</c> applies both). The edits
+/// are in <see cref="Variants"/>; docs/benchmarks.md section 7 says what each measured. Most are bounds, not changes
+/// that keep the contract (<c>class</c>: records as classes; <c>alldisable</c>: no nullable annotations anywhere;
+/// <c>noschemas</c>: an empty schema table), and those about presence bits measure the output of before the fourth stop,
+/// when every optional property had one. <c>--suppress ID</c> (with <c>--analyzers</c>) sets a diagnostic to <c>none</c>
+/// for every generated tree.
 /// <c>--emit-only</c> and <c>--bodies-only KIND</c> run only that stage, for a
 /// profiler (<c>dotnet-trace collect</c>).
 /// </para>
@@ -166,59 +165,54 @@ public static class CompileTime
             .ToList();
     }
 
-    private static string Apply(string? variant, string kind, string text, HashSet<string> bases) =>
-        variant is not null && variant.Contains('+', StringComparison.Ordinal)
-            ? variant.Split('+').Aggregate(text, (t, v) => ApplyOne(v, kind, t, bases))
-            : ApplyOne(variant, kind, text, bases);
-
-    private static string ApplyOne(string? variant, string kind, string text, HashSet<string> bases) => variant switch
+    /// <summary>Applies <paramref name="variant"/> (<c>none</c>, one name, or names joined by <c>+</c>, applied in order) to one file of <paramref name="kind"/>.</summary>
+    private static string Apply(string? variant, string kind, string text, HashSet<string> bases)
     {
-        null => text,
-        "sealed" => System.Text.RegularExpressions.Regex.Replace(text, @"public partial record (\w+)", m => bases.Contains(m.Groups[1].Value) ? m.Value : "public sealed partial record " + m.Groups[1].Value)
-            .Replace("public sealed partial record", "public sealed partial record", StringComparison.Ordinal) is var t && t.Contains("public sealed partial record", StringComparison.Ordinal)
-                ? t.Replace("public virtual void Validate(", "public void Validate(", StringComparison.Ordinal) : t,
-        "class" when kind == "records" => text.Replace(" partial record ", " partial class ", StringComparison.Ordinal),
-        "annotations" => text.Replace("#nullable enable\n", "#nullable enable annotations\n", StringComparison.Ordinal),
-        "nodocs" => string.Join('\n', text.Split('\n').Where(l => !l.TrimStart().StartsWith("///", StringComparison.Ordinal))),
-        "class" => text,
-        "noresolver" => string.Join('\n', text.Split('\n').Where(l => !l.StartsWith("            if (type == typeof(", StringComparison.Ordinal))),
-        "noattrs" when kind is "records" or "enums" => System.Text.RegularExpressions.Regex.Replace(text, @"\[Cf\.\w+(\([^\n]*?\))?\] ?(?=[\n p])", ""),
-        "noattrs" => text,
-        "typeargs" when kind == "json" => ExplicitTypeArguments(text),
-        "typeargs" => text,
-        "noreads" when kind == "json" => string.Join('\n', text.Split('\n').Where(l => !System.Text.RegularExpressions.Regex.IsMatch(l, @"^\s+case \d+: value\."))),
-        "nowrites" when kind == "json" => string.Join('\n', text.Split('\n').Where(l => !System.Text.RegularExpressions.Regex.IsMatch(l, @"^\s+(if \(\(value\.__\w+ & [^)]*\) != 0\) )?Put(Some)?V?\(writer, "))),
-        "noreads" or "nowrites" => text,
-        "enumfields" when kind == "enums" => System.Text.RegularExpressions.Regex.Replace(text, @"public static (\w+) (\w+) \{ get; \} = new\(", "public static readonly $1 $2 = new("),
-        "enumfields" => text,
-        "autoprops" when kind == "records" => System.Text.RegularExpressions.Regex.Replace(
-            System.Text.RegularExpressions.Regex.Replace(text, @"\{ get => __\w+; set \{ __\w+ = value; [^}]*\} \}", "{ get; set; }"), @"\n    private [^\n]* __\w+;(?=\n)", ""),
-        "autoprops" => text,
-        "fieldkw" when kind == "records" => System.Text.RegularExpressions.Regex.Replace(
-            System.Text.RegularExpressions.Regex.Replace(text, @"\{ get => __\w+; set \{ __\w+ = value; ([^}]*)\} \}", "{ get; set { field = value; $1} }"), @"\n    private [^\n]* __\w+;(?=\n)", ""),
-        "fieldkw" => text,
-        "noprint" when kind == "records" => System.Text.RegularExpressions.Regex.Replace(text, @"(public partial record \w+ : )(\w+)?([^\n]*\n\{\n)",
-            m => m.Value + (m.Groups[2].Success && !m.Groups[2].Value.StartsWith("global", StringComparison.Ordinal) ? "    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => false;\n" : "    protected virtual bool PrintMembers(global::System.Text.StringBuilder builder) => false;\n")),
-        "noprint" => text,
-        "jsondisable" when kind == "json" => text.Replace("#nullable enable\n", "#nullable disable\n", StringComparison.Ordinal),
-        "jsonannotations" when kind == "json" => text.Replace("#nullable enable\n", "#nullable enable annotations\n", StringComparison.Ordinal),
-        "jsondisable" or "jsonannotations" => text,
-        "noschemas" when kind == "validation" => System.Text.RegularExpressions.Regex.Replace(text, @"(internal static readonly \S+ N\d+) = [^\n]*;", "$1 = null;"),
-        "noschemas" => text,
-        "clientbodies" when kind == "client" => System.Text.RegularExpressions.Regex.Replace(
-            System.Text.RegularExpressions.Regex.Replace(text, @"(?m)^    \{$", "#nullable disable\n    {"), @"(?m)^    \}$", "    }\n#nullable restore"),
-        "clientbodies" => text,
-        "chunks" when kind == "validation" => ChunkNodes(text, 256),
-        "chunks" => text,
-        "alldisable" => text.Replace("#nullable enable\n", "#nullable disable\n", StringComparison.Ordinal),
-        "nomaskcheck" when kind == "json" => System.Text.RegularExpressions.Regex.Replace(text, @"if \(\(value\.__\w+ & 1UL << \d+\) != 0\) ", ""),
-        "hascall" when kind == "json" => System.Text.RegularExpressions.Regex.Replace(text, @"\((value\.__\w+) & 1UL << (\d+)\) != 0", "global::Consumer.Api.__Bits.Has($1, $2)")
-            + "\ninternal static class __Bits { public static bool Has(ulong mask, int bit) => (mask & (1UL << bit)) != 0; }\n",
-        "setcall" when kind == "records" => System.Text.RegularExpressions.Regex.Replace(text, @"(__\w+_set\d+) \|= 1UL << (\d+);", "global::Consumer.Api.__Bits.Set(ref $1, $2);"),
-        "setcall" when kind == "json" => text + "\ninternal static class __Bits { public static void Set(ref ulong mask, int bit) => mask |= 1UL << bit; }\n",
-        "nomaskcheck" or "hascall" or "setcall" => text,
-        "masks" => System.Text.RegularExpressions.Regex.Replace(text, @"\b1UL << (\d+)\b", m => "0x" + (1UL << int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToString("X", CultureInfo.InvariantCulture) + "UL"),
-        _ => throw new ArgumentException("unknown variant " + variant),
+        if (variant is null or "none") return text;
+        foreach (var name in variant.Split('+'))
+        {
+            if (!Variants.TryGetValue(name, out var v)) throw new ArgumentException("unknown variant " + name);
+            if (v.Kind is null || v.Kind == kind) text = v.Edit(text, bases);
+        }
+
+        return text;
+    }
+
+    private static string Replace(string text, string pattern, string replacement) => System.Text.RegularExpressions.Regex.Replace(text, pattern, replacement);
+
+    private static string DropLines(string text, string pattern) =>
+        string.Join('\n', text.Split('\n').Where(l => !System.Text.RegularExpressions.Regex.IsMatch(l, pattern)));
+
+    /// <summary>Each variant: the kind of file it edits (null: every file), and the edit.</summary>
+    private static readonly Dictionary<string, (string? Kind, Func<string, HashSet<string>, string> Edit)> Variants = new(StringComparer.Ordinal)
+    {
+        ["sealed"] = ("records", (t, bases) =>
+        {
+            var sealedText = System.Text.RegularExpressions.Regex.Replace(t, @"public partial record (\w+)", m => bases.Contains(m.Groups[1].Value) ? m.Value : "public sealed partial record " + m.Groups[1].Value);
+            return sealedText.Contains("public sealed partial record", StringComparison.Ordinal) ? sealedText.Replace("public virtual void Validate(", "public void Validate(", StringComparison.Ordinal) : sealedText;
+        }),
+        ["class"] = ("records", (t, _) => t.Replace(" partial record ", " partial class ", StringComparison.Ordinal)),
+        ["annotations"] = (null, (t, _) => t.Replace("#nullable enable\n", "#nullable enable annotations\n", StringComparison.Ordinal)),
+        ["alldisable"] = (null, (t, _) => t.Replace("#nullable enable\n", "#nullable disable\n", StringComparison.Ordinal)),
+        ["jsondisable"] = ("json", (t, _) => t.Replace("#nullable enable\n", "#nullable disable\n", StringComparison.Ordinal)),
+        ["jsonannotations"] = ("json", (t, _) => t.Replace("#nullable enable\n", "#nullable enable annotations\n", StringComparison.Ordinal)),
+        ["nodocs"] = (null, (t, _) => DropLines(t, @"^\s*///")),
+        ["noresolver"] = ("json", (t, _) => DropLines(t, @"^            if \(type == typeof\(")),
+        ["noattrs"] = (null, (t, _) => Replace(t, @"\[Cf\.\w+(\([^\n]*?\))?\] ?(?=[\n p])", "")),
+        ["typeargs"] = ("json", (t, _) => ExplicitTypeArguments(t)),
+        ["noreads"] = ("json", (t, _) => DropLines(t, @"^\s+case \d+: value\.")),
+        ["nowrites"] = ("json", (t, _) => DropLines(t, @"^\s+(if \(\(value\.__\w+ & [^)]*\) != 0\) )?Put(Some)?V?\(writer, ")),
+        ["nomaskcheck"] = ("json", (t, _) => Replace(t, @"if \(\(value\.__\w+ & 1UL << \d+\) != 0\) ", "")),
+        ["masks"] = (null, (t, _) => System.Text.RegularExpressions.Regex.Replace(t, @"\b1UL << (\d+)\b", m => "0x" + (1UL << int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToString("X", CultureInfo.InvariantCulture) + "UL")),
+        ["enumfields"] = ("enums", (t, _) => Replace(t, @"public static (\w+) (\w+) \{ get; \} = new\(", "public static readonly $1 $2 = new(")),
+        ["autoprops"] = ("records", (t, _) => Replace(Replace(t, @"\{ get => __\w+; set \{ __\w+ = value; [^}]*\} \}", "{ get; set; }"), @"\n    private [^\n]* __\w+;(?=\n)", "")),
+        ["fieldkw"] = ("records", (t, _) => Replace(Replace(t, @"\{ get => __\w+; set \{ __\w+ = value; ([^}]*)\} \}", "{ get; set { field = value; $1} }"), @"\n    private [^\n]* __\w+;(?=\n)", "")),
+        ["noprint"] = ("records", (t, _) => System.Text.RegularExpressions.Regex.Replace(t, @"(public partial record \w+ : )(\w+)?([^\n]*\n\{\n)", m =>
+            m.Value + (m.Groups[2].Success && !m.Groups[2].Value.StartsWith("global", StringComparison.Ordinal) ? "    protected override" : "    protected virtual")
+            + " bool PrintMembers(global::System.Text.StringBuilder builder) => false;\n")),
+        ["noschemas"] = ("validation", (t, _) => Replace(t, @"(internal static readonly \S+ N\d+) = [^\n]*;", "$1 = null;")),
+        ["chunks"] = ("validation", (t, _) => ChunkNodes(t, 256)),
+        ["clientbodies"] = ("client", (t, _) => Replace(Replace(t, @"(?m)^    \{$", "#nullable disable\n    {"), @"(?m)^    \}$", "    }\n#nullable restore")),
     };
 
     private static readonly Dictionary<string, string> PrimitiveConverters = new(StringComparer.Ordinal)
