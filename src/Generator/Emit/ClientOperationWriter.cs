@@ -19,6 +19,8 @@ internal sealed class ClientOperationWriter
     private readonly HashSet<string> _typeNames;
     private readonly SourceWriter _results = new();
     private readonly SourceWriter _statics = new();
+    private readonly Dictionary<string, string> _failures = new();
+    private readonly HashSet<string> _memberNames;
 
     public ClientOperationWriter(SpecModel spec)
     {
@@ -26,6 +28,9 @@ internal sealed class ClientOperationWriter
         _json = spec.ClientName + "Json";
         _types = new TypeIndex(spec);
         _typeNames = new HashSet<string>(spec.Types.Select(t => t.Name)) { spec.ClientName, spec.ClientName + "Options", _json, spec.ClientName + "ServiceCollectionExtensions" };
+        // The client's members besides the operations, which private helpers must not shadow; and the types they name.
+        _memberNames = new HashSet<string>(spec.Operations.Select(o => o.MethodName)) { "_httpClient", "_options", "Options", spec.ClientName };
+        _memberNames.UnionWith(_typeNames);
     }
 
     public string EmitClient()
@@ -121,7 +126,9 @@ internal sealed class ClientOperationWriter
         signature.AddRange(optional.Select(p => ParameterDeclaration(p, optional: true)));
         signature.AddRange(fileNames.Select(f => $"string? {f.Parameter} = null"));
         signature.Add($"global::System.Threading.CancellationToken {Ct} = default");
-        w.Line($"public async {taskType} {op.MethodName}(");
+        // Not async: the method builds and checks the request (so a bad argument throws at the call, as in the BCL), then
+        // hands it to ApiCall, compiled once in the runtime, or, for responses that need more, to a private async method.
+        w.Line($"public {taskType} {op.MethodName}(");
         w.Indent();
         for (var i = 0; i < signature.Count; i++) w.Line(signature[i] + (i == signature.Count - 1 ? ")" : ","));
         w.Outdent();
@@ -145,7 +152,7 @@ internal sealed class ClientOperationWriter
 
         // URL: path literals as written, parameters escaped; query with style/explode.
         EmitUrl(w, op, url, taken);
-        w.Line($"using var {request} = {Http}ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.{HttpMethod(op.HttpMethod)}, {url}, _options);");
+        w.Line($"var {request} = {Http}ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.{HttpMethod(op.HttpMethod)}, {url}, _options);");
         foreach (var p in op.Parameters.Where(p => p.Location == ParameterLocation.Header)) EmitHeader(w, p, request);
         foreach (var p in op.Parameters.Where(p => p.Location == ParameterLocation.Cookie)) EmitCookie(w, p, request);
         var accept = plan.Successes.Where(r => r.ContentType is { Length: > 0 } && ResponsePlan.KindOf(r) != ReadKind.None).Select(r => r.ContentType!).Distinct().ToList();
@@ -159,6 +166,28 @@ internal sealed class ClientOperationWriter
 
         // Send, then read what the status says.
         var operationId = op.OperationId.Length > 0 ? CSharp.StringLiteral(op.OperationId) : "null";
+        if (SharedCall(plan, operationId, request) is { } call)
+        {
+            w.Line($"return {call};");
+            w.Outdent();
+            w.Line("}");
+            return;
+        }
+
+        var core = Identifiers.Unique(prefix + "ResponseAsync", _memberNames);
+        w.Line($"return {core}({request}, {Ct});");
+        w.Outdent();
+        w.Line("}");
+
+        // The responses that ApiCall does not cover (a result per status, a 2xx without a body among others): their own
+        // async method, which owns the request as ApiCall does.
+        w.Line();
+        w.Line($"private async {taskType} {core}(global::System.Net.Http.HttpRequestMessage {request}, global::System.Threading.CancellationToken {Ct})");
+        w.Line("{");
+        w.Indent();
+        w.Line($"using ({request})");
+        w.Line("{");
+        w.Indent();
         var send = $"await {Http}ApiHttp.SendAsync(_httpClient, {request}, {operationId}, {Ct}).ConfigureAwait(false)";
         if (plan.ReturnsStream)
         {
@@ -184,6 +213,88 @@ internal sealed class ClientOperationWriter
 
         w.Outdent();
         w.Line("}");
+        w.Outdent();
+        w.Line("}");
+    }
+
+    /// <summary>
+    /// The <c>ApiCall</c> expression that sends the request and reads the response, when the operation's responses are
+    /// what ApiCall covers: no body, or one way of reading every 2xx; and failures that an <c>ErrorResponses</c> describes.
+    /// </summary>
+    private string? SharedCall(ResponsePlan plan, string operationId, string request)
+    {
+        if (plan.Shape == ResultShape.Multiple || plan.NullableSingle || Failures(plan) is not { } errors) return null;
+        var head = $"{Http}ApiCall.";
+        var args = $"_httpClient, {request}, {operationId}";
+        if (plan.Shape == ResultShape.None) return $"{head}SendAsync({args}, {errors}, {Ct})";
+        var read = plan.SuccessFallback ?? plan.Primary!;
+        return ResponsePlan.KindOf(read) switch
+        {
+            ReadKind.Json => $"{head}SendForJsonAsync({args}, {_json}.TypeInfo<{read.Type!.CSharpType}>(), {errors}, {Ct})",
+            ReadKind.Text => $"{head}SendForTextAsync({args}, {errors}, {Ct})",
+            ReadKind.Stream => $"{head}SendForStreamAsync({args}, {errors}, {Ct})",
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// The operation's failure responses as an <c>ErrorResponses</c>: <c>ErrorResponses.Untyped</c>, or a static field
+    /// that operations with the same failures share. Only what changes the outcome is listed: a status that throws as
+    /// its range (or <c>default</c>) would is left to it. Null when a status code is not a number.
+    /// </summary>
+    private string? Failures(ResponsePlan plan)
+    {
+        var otherwise = ResponsePlan.ErrorType(plan.Default);
+        var expression = new StringBuilder(otherwise is null ? $"{Http}ErrorResponses.Untyped" : $"{Http}ErrorResponses.Otherwise({_json}.TypeInfo<{otherwise}>())");
+        var name = new List<string>();
+        foreach (var range in plan.ErrorRanges.Where(r => r.StatusCode[0] != '2'))
+        {
+            var type = ResponsePlan.ErrorType(range);
+            if (type == otherwise) continue;
+            if (!char.IsDigit(range.StatusCode[0])) return null;
+            expression.Append(type is null ? $".OnRangeUntyped({range.StatusCode[0]})" : $".OnRange({range.StatusCode[0]}, {_json}.TypeInfo<{type}>())");
+            name.Add(ShortName(type) + "On" + range.StatusCode);
+        }
+
+        var exact = new List<(string? Type, int Status)>();
+        foreach (var r in plan.ExactErrors.Where(r => r.StatusCode[0] != '2'))
+        {
+            var type = ResponsePlan.ErrorType(r);
+            if (type == ResponsePlan.ErrorType(plan.RangeOrDefault(r.StatusCode))) continue;
+            if (!int.TryParse(r.StatusCode, NumberStyles.None, CultureInfo.InvariantCulture, out var code)) return null;
+            exact.Add((type, code));
+        }
+
+        foreach (var group in exact.GroupBy(e => e.Type))
+        {
+            var codes = string.Join(", ", group.Select(e => e.Status.ToString(CultureInfo.InvariantCulture)));
+            expression.Append(group.Key is null ? $".OnUntyped({codes})" : $".On({_json}.TypeInfo<{group.Key}>(), {codes})");
+            name.Add(ShortName(group.Key) + "On" + string.Join("Or", group.Select(e => e.Status.ToString(CultureInfo.InvariantCulture))));
+        }
+
+        if (name.Count == 0 && otherwise is null) return expression.ToString();
+        if (otherwise is not null) name.Add("Otherwise" + ShortName(otherwise));
+        var text = expression.ToString();
+        if (_failures.TryGetValue(text, out var field)) return field;
+        var candidate = string.Join("And", name);
+        field = Identifiers.Unique(candidate.Length <= 64 ? candidate : "Failures" + _failures.Count.ToString(CultureInfo.InvariantCulture), _memberNames);
+        _failures.Add(text, field);
+        _statics.Line($"private static readonly {Http}ErrorResponses {field} = {text};");
+        return field;
+    }
+
+    /// <summary>A type's name without namespaces or punctuation, for a field name: <c>IList&lt;Error&gt;</c> is <c>IListError</c>; no body is <c>Untyped</c>.</summary>
+    private static string ShortName(string? type)
+    {
+        if (type is null) return "Untyped";
+        var result = new StringBuilder();
+        foreach (var part in type.Replace("global::", "").Split('<', '>', ',', ' ', '?', '[', ']'))
+        {
+            var last = part.Substring(part.LastIndexOf('.') + 1);
+            foreach (var c in last) if (char.IsLetterOrDigit(c) || c == '_') result.Append(c);
+        }
+
+        return result.ToString();
     }
 
     private static bool IsValueType(RequestBodyModel body) => body.Kind is not (BodyKind.OctetStream) && body.Type.IsValueType;
@@ -313,7 +424,7 @@ internal sealed class ClientOperationWriter
 
             if (schemaCheck is null && p.AllowedValues.Count > 0 && p.Type.Kind == TypeKind.Primitive && p.Type.Primitive == PrimitiveKind.String)
             {
-                var allowed = "Allowed" + prefix + Identifiers.ToPascalCase(p.WireName);
+                var allowed = Identifiers.Unique("Allowed" + prefix + Identifiers.ToPascalCase(p.WireName), _memberNames);
                 _statics.Line($"private static readonly string[] {allowed} = new[] {{ {string.Join(", ", p.AllowedValues.Select(CSharp.StringLiteral))} }};");
                 inner.Line($"global::ContractFirst.Validation.SchemaChecks.Enum({context}, \"\", {field}, {v}, {allowed});");
             }

@@ -47,7 +47,7 @@ public partial class BridgeportClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>201: the body. The database was created: the request's fields minus secrets (credentials show only as `hasCredentials`), plus `id` and timestamps. Our assumption: neither the source page nor BRIDGEPORT's published document declares a success body. (BRIDGEPORT's current server source answers 200 with `{ database }`; this contract declares the created resource itself, with 201 Created.)</returns>
     /// <exception cref="global::ContractFirst.ApiException{TError}">400, 401, 403, 409, with the error body as <see cref="ErrorEnvelope"/>.</exception>
-    public async global::System.Threading.Tasks.Task<Database> CreateDatabaseAsync(
+    public global::System.Threading.Tasks.Task<Database> CreateDatabaseAsync(
         [global::ContractFirst.Constraints.WireName("envId")] string envId,
         CreateDatabaseRequest body,
         global::System.Threading.CancellationToken cancellationToken = default)
@@ -65,19 +65,12 @@ public partial class BridgeportClient
         var url = new global::ContractFirst.Http.UrlBuilder("/api/environments/")
             .AppendPath(envId, "envId")
             .AppendLiteral("/databases");
-        using var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Post, url, _options);
+        var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Post, url, _options);
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
         global::ContractFirst.Http.ApiAuth.ApplyBearer(request, _options.BearerToken);
         request.Content = global::ContractFirst.Http.ApiHttp.JsonContent(json);
-        using var response = await global::ContractFirst.Http.ApiHttp.SendAsync(_httpClient, request, "createDatabase", cancellationToken).ConfigureAwait(false);
-        var status = (int)response.StatusCode;
-        switch (status)
-        {
-            case 400 or 401 or 403 or 409:
-                throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, BridgeportClientJson.TypeInfo<ErrorEnvelope>(), cancellationToken).ConfigureAwait(false);
-        }
-
-        if (status is >= 200 and <= 299) return await global::ContractFirst.Http.ApiHttp.ReadJsonAsync(response, BridgeportClientJson.TypeInfo<Database>(), cancellationToken).ConfigureAwait(false);
-        throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+        return global::ContractFirst.Http.ApiCall.SendForJsonAsync(_httpClient, request, "createDatabase", BridgeportClientJson.TypeInfo<Database>(), ErrorEnvelopeOn400Or401Or403Or409, cancellationToken);
     }
+
+    private static readonly global::ContractFirst.Http.ErrorResponses ErrorEnvelopeOn400Or401Or403Or409 = global::ContractFirst.Http.ErrorResponses.Untyped.On(BridgeportClientJson.TypeInfo<ErrorEnvelope>(), 400, 401, 403, 409);
 }

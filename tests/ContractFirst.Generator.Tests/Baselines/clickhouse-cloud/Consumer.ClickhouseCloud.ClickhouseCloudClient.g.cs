@@ -46,26 +46,17 @@ public partial class ClickhouseCloudClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>200: the body. Successful response</returns>
     /// <exception cref="global::ContractFirst.ApiException{TError}">400, 401, 403, 404, 500, with the error body as <see cref="ApiError"/>.</exception>
-    public async global::System.Threading.Tasks.Task<ServiceListResponse> ListServicesAsync(
+    public global::System.Threading.Tasks.Task<ServiceListResponse> ListServicesAsync(
         [global::ContractFirst.Constraints.WireName("organizationId")] global::System.Guid organizationId,
         global::System.Threading.CancellationToken cancellationToken = default)
     {
         var url = new global::ContractFirst.Http.UrlBuilder("/v1/organizations/")
             .AppendPath(organizationId, "organizationId")
             .AppendLiteral("/services");
-        using var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Get, url, _options);
+        var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Get, url, _options);
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
         global::ContractFirst.Http.ApiAuth.ApplyBasic(request, _options.Username, _options.Password);
-        using var response = await global::ContractFirst.Http.ApiHttp.SendAsync(_httpClient, request, "listServices", cancellationToken).ConfigureAwait(false);
-        var status = (int)response.StatusCode;
-        switch (status)
-        {
-            case 400 or 401 or 403 or 404 or 500:
-                throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, ClickhouseCloudClientJson.TypeInfo<ApiError>(), cancellationToken).ConfigureAwait(false);
-        }
-
-        if (status is >= 200 and <= 299) return await global::ContractFirst.Http.ApiHttp.ReadJsonAsync(response, ClickhouseCloudClientJson.TypeInfo<ServiceListResponse>(), cancellationToken).ConfigureAwait(false);
-        throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+        return global::ContractFirst.Http.ApiCall.SendForJsonAsync(_httpClient, request, "listServices", ClickhouseCloudClientJson.TypeInfo<ServiceListResponse>(), ApiErrorOn400Or401Or403Or404Or500, cancellationToken);
     }
 
     /// <summary>
@@ -79,7 +70,7 @@ public partial class ClickhouseCloudClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>200: the body. Successful response</returns>
     /// <exception cref="global::ContractFirst.ApiException{TError}">400, 401, 403, 404, 409, 500, with the error body as <see cref="ApiError"/>.</exception>
-    public async global::System.Threading.Tasks.Task<ServicePostResponseWrapper> CreateServiceAsync(
+    public global::System.Threading.Tasks.Task<ServicePostResponseWrapper> CreateServiceAsync(
         [global::ContractFirst.Constraints.WireName("organizationId")] global::System.Guid organizationId,
         ServicePostRequest body,
         global::System.Threading.CancellationToken cancellationToken = default)
@@ -96,20 +87,11 @@ public partial class ClickhouseCloudClient
         var url = new global::ContractFirst.Http.UrlBuilder("/v1/organizations/")
             .AppendPath(organizationId, "organizationId")
             .AppendLiteral("/services");
-        using var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Post, url, _options);
+        var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Post, url, _options);
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
         global::ContractFirst.Http.ApiAuth.ApplyBasic(request, _options.Username, _options.Password);
         request.Content = global::ContractFirst.Http.ApiHttp.JsonContent(json);
-        using var response = await global::ContractFirst.Http.ApiHttp.SendAsync(_httpClient, request, "createService", cancellationToken).ConfigureAwait(false);
-        var status = (int)response.StatusCode;
-        switch (status)
-        {
-            case 400 or 401 or 403 or 404 or 409 or 500:
-                throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, ClickhouseCloudClientJson.TypeInfo<ApiError>(), cancellationToken).ConfigureAwait(false);
-        }
-
-        if (status is >= 200 and <= 299) return await global::ContractFirst.Http.ApiHttp.ReadJsonAsync(response, ClickhouseCloudClientJson.TypeInfo<ServicePostResponseWrapper>(), cancellationToken).ConfigureAwait(false);
-        throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+        return global::ContractFirst.Http.ApiCall.SendForJsonAsync(_httpClient, request, "createService", ClickhouseCloudClientJson.TypeInfo<ServicePostResponseWrapper>(), ApiErrorOn400Or401Or403Or404Or409Or500, cancellationToken);
     }
 
     /// <summary>
@@ -123,7 +105,7 @@ public partial class ClickhouseCloudClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>200: the body. Successful response</returns>
     /// <exception cref="global::ContractFirst.ApiException{TError}">400, 401, 403, 404, 500, with the error body as <see cref="ApiError"/>.</exception>
-    public async global::System.Threading.Tasks.Task<ServiceResponse> GetServiceAsync(
+    public global::System.Threading.Tasks.Task<ServiceResponse> GetServiceAsync(
         [global::ContractFirst.Constraints.WireName("organizationId")] global::System.Guid organizationId,
         [global::ContractFirst.Constraints.WireName("serviceId")] global::System.Guid serviceId,
         global::System.Threading.CancellationToken cancellationToken = default)
@@ -132,19 +114,10 @@ public partial class ClickhouseCloudClient
             .AppendPath(organizationId, "organizationId")
             .AppendLiteral("/services/")
             .AppendPath(serviceId, "serviceId");
-        using var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Get, url, _options);
+        var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Get, url, _options);
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
         global::ContractFirst.Http.ApiAuth.ApplyBasic(request, _options.Username, _options.Password);
-        using var response = await global::ContractFirst.Http.ApiHttp.SendAsync(_httpClient, request, "getService", cancellationToken).ConfigureAwait(false);
-        var status = (int)response.StatusCode;
-        switch (status)
-        {
-            case 400 or 401 or 403 or 404 or 500:
-                throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, ClickhouseCloudClientJson.TypeInfo<ApiError>(), cancellationToken).ConfigureAwait(false);
-        }
-
-        if (status is >= 200 and <= 299) return await global::ContractFirst.Http.ApiHttp.ReadJsonAsync(response, ClickhouseCloudClientJson.TypeInfo<ServiceResponse>(), cancellationToken).ConfigureAwait(false);
-        throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+        return global::ContractFirst.Http.ApiCall.SendForJsonAsync(_httpClient, request, "getService", ClickhouseCloudClientJson.TypeInfo<ServiceResponse>(), ApiErrorOn400Or401Or403Or404Or500, cancellationToken);
     }
 
     /// <summary>
@@ -159,7 +132,7 @@ public partial class ClickhouseCloudClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>200: the body. Successful response</returns>
     /// <exception cref="global::ContractFirst.ApiException{TError}">400, 401, 403, 404, 409, 500, with the error body as <see cref="ApiError"/>.</exception>
-    public async global::System.Threading.Tasks.Task<ServiceResponse> UpdateServiceAsync(
+    public global::System.Threading.Tasks.Task<ServiceResponse> UpdateServiceAsync(
         [global::ContractFirst.Constraints.WireName("organizationId")] global::System.Guid organizationId,
         [global::ContractFirst.Constraints.WireName("serviceId")] global::System.Guid serviceId,
         ServicePatchRequest body,
@@ -178,20 +151,11 @@ public partial class ClickhouseCloudClient
             .AppendPath(organizationId, "organizationId")
             .AppendLiteral("/services/")
             .AppendPath(serviceId, "serviceId");
-        using var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Patch, url, _options);
+        var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Patch, url, _options);
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
         global::ContractFirst.Http.ApiAuth.ApplyBasic(request, _options.Username, _options.Password);
         request.Content = global::ContractFirst.Http.ApiHttp.JsonContent(json);
-        using var response = await global::ContractFirst.Http.ApiHttp.SendAsync(_httpClient, request, "updateService", cancellationToken).ConfigureAwait(false);
-        var status = (int)response.StatusCode;
-        switch (status)
-        {
-            case 400 or 401 or 403 or 404 or 409 or 500:
-                throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, ClickhouseCloudClientJson.TypeInfo<ApiError>(), cancellationToken).ConfigureAwait(false);
-        }
-
-        if (status is >= 200 and <= 299) return await global::ContractFirst.Http.ApiHttp.ReadJsonAsync(response, ClickhouseCloudClientJson.TypeInfo<ServiceResponse>(), cancellationToken).ConfigureAwait(false);
-        throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+        return global::ContractFirst.Http.ApiCall.SendForJsonAsync(_httpClient, request, "updateService", ClickhouseCloudClientJson.TypeInfo<ServiceResponse>(), ApiErrorOn400Or401Or403Or404Or409Or500, cancellationToken);
     }
 
     /// <summary>
@@ -205,7 +169,7 @@ public partial class ClickhouseCloudClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>200: the body. The deletion was accepted; the envelope carries no `result`.</returns>
     /// <exception cref="global::ContractFirst.ApiException{TError}">400, 401, 403, 404, 409, 500, with the error body as <see cref="ApiError"/>.</exception>
-    public async global::System.Threading.Tasks.Task<ServiceDeleteResponse> DeleteServiceAsync(
+    public global::System.Threading.Tasks.Task<ServiceDeleteResponse> DeleteServiceAsync(
         [global::ContractFirst.Constraints.WireName("organizationId")] global::System.Guid organizationId,
         [global::ContractFirst.Constraints.WireName("serviceId")] global::System.Guid serviceId,
         global::System.Threading.CancellationToken cancellationToken = default)
@@ -214,19 +178,10 @@ public partial class ClickhouseCloudClient
             .AppendPath(organizationId, "organizationId")
             .AppendLiteral("/services/")
             .AppendPath(serviceId, "serviceId");
-        using var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Delete, url, _options);
+        var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Delete, url, _options);
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
         global::ContractFirst.Http.ApiAuth.ApplyBasic(request, _options.Username, _options.Password);
-        using var response = await global::ContractFirst.Http.ApiHttp.SendAsync(_httpClient, request, "deleteService", cancellationToken).ConfigureAwait(false);
-        var status = (int)response.StatusCode;
-        switch (status)
-        {
-            case 400 or 401 or 403 or 404 or 409 or 500:
-                throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, ClickhouseCloudClientJson.TypeInfo<ApiError>(), cancellationToken).ConfigureAwait(false);
-        }
-
-        if (status is >= 200 and <= 299) return await global::ContractFirst.Http.ApiHttp.ReadJsonAsync(response, ClickhouseCloudClientJson.TypeInfo<ServiceDeleteResponse>(), cancellationToken).ConfigureAwait(false);
-        throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+        return global::ContractFirst.Http.ApiCall.SendForJsonAsync(_httpClient, request, "deleteService", ClickhouseCloudClientJson.TypeInfo<ServiceDeleteResponse>(), ApiErrorOn400Or401Or403Or404Or409Or500, cancellationToken);
     }
 
     /// <summary>
@@ -241,7 +196,7 @@ public partial class ClickhouseCloudClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>200: the body. Successful response</returns>
     /// <exception cref="global::ContractFirst.ApiException{TError}">400, 401, 403, 404, 409, 500, with the error body as <see cref="ApiError"/>.</exception>
-    public async global::System.Threading.Tasks.Task<ServiceResponse> UpdateServiceStateAsync(
+    public global::System.Threading.Tasks.Task<ServiceResponse> UpdateServiceStateAsync(
         [global::ContractFirst.Constraints.WireName("organizationId")] global::System.Guid organizationId,
         [global::ContractFirst.Constraints.WireName("serviceId")] global::System.Guid serviceId,
         ServiceStatePatchRequest body,
@@ -261,20 +216,11 @@ public partial class ClickhouseCloudClient
             .AppendLiteral("/services/")
             .AppendPath(serviceId, "serviceId")
             .AppendLiteral("/state");
-        using var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Patch, url, _options);
+        var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Patch, url, _options);
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
         global::ContractFirst.Http.ApiAuth.ApplyBasic(request, _options.Username, _options.Password);
         request.Content = global::ContractFirst.Http.ApiHttp.JsonContent(json);
-        using var response = await global::ContractFirst.Http.ApiHttp.SendAsync(_httpClient, request, "updateServiceState", cancellationToken).ConfigureAwait(false);
-        var status = (int)response.StatusCode;
-        switch (status)
-        {
-            case 400 or 401 or 403 or 404 or 409 or 500:
-                throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, ClickhouseCloudClientJson.TypeInfo<ApiError>(), cancellationToken).ConfigureAwait(false);
-        }
-
-        if (status is >= 200 and <= 299) return await global::ContractFirst.Http.ApiHttp.ReadJsonAsync(response, ClickhouseCloudClientJson.TypeInfo<ServiceResponse>(), cancellationToken).ConfigureAwait(false);
-        throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+        return global::ContractFirst.Http.ApiCall.SendForJsonAsync(_httpClient, request, "updateServiceState", ClickhouseCloudClientJson.TypeInfo<ServiceResponse>(), ApiErrorOn400Or401Or403Or404Or409Or500, cancellationToken);
     }
 
     /// <summary>
@@ -289,7 +235,7 @@ public partial class ClickhouseCloudClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>200: the body. Successful response</returns>
     /// <exception cref="global::ContractFirst.ApiException{TError}">400, 401, 403, 404, 409, 500, with the error body as <see cref="ApiError"/>.</exception>
-    public async global::System.Threading.Tasks.Task<ServiceResponse> UpdateServiceScalingAsync(
+    public global::System.Threading.Tasks.Task<ServiceResponse> UpdateServiceScalingAsync(
         [global::ContractFirst.Constraints.WireName("organizationId")] global::System.Guid organizationId,
         [global::ContractFirst.Constraints.WireName("serviceId")] global::System.Guid serviceId,
         ServiceScalingPatchRequest body,
@@ -309,20 +255,11 @@ public partial class ClickhouseCloudClient
             .AppendLiteral("/services/")
             .AppendPath(serviceId, "serviceId")
             .AppendLiteral("/scaling");
-        using var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Patch, url, _options);
+        var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Patch, url, _options);
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
         global::ContractFirst.Http.ApiAuth.ApplyBasic(request, _options.Username, _options.Password);
         request.Content = global::ContractFirst.Http.ApiHttp.JsonContent(json);
-        using var response = await global::ContractFirst.Http.ApiHttp.SendAsync(_httpClient, request, "updateServiceScaling", cancellationToken).ConfigureAwait(false);
-        var status = (int)response.StatusCode;
-        switch (status)
-        {
-            case 400 or 401 or 403 or 404 or 409 or 500:
-                throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, ClickhouseCloudClientJson.TypeInfo<ApiError>(), cancellationToken).ConfigureAwait(false);
-        }
-
-        if (status is >= 200 and <= 299) return await global::ContractFirst.Http.ApiHttp.ReadJsonAsync(response, ClickhouseCloudClientJson.TypeInfo<ServiceResponse>(), cancellationToken).ConfigureAwait(false);
-        throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+        return global::ContractFirst.Http.ApiCall.SendForJsonAsync(_httpClient, request, "updateServiceScaling", ClickhouseCloudClientJson.TypeInfo<ServiceResponse>(), ApiErrorOn400Or401Or403Or404Or409Or500, cancellationToken);
     }
 
     /// <summary>
@@ -337,7 +274,7 @@ public partial class ClickhouseCloudClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>200: the body. Successful response</returns>
     /// <exception cref="global::ContractFirst.ApiException{TError}">400, 401, 403, 404, 409, 500, with the error body as <see cref="ApiError"/>.</exception>
-    public async global::System.Threading.Tasks.Task<ServicePasswordPatchResponseWrapper> UpdateServicePasswordAsync(
+    public global::System.Threading.Tasks.Task<ServicePasswordPatchResponseWrapper> UpdateServicePasswordAsync(
         [global::ContractFirst.Constraints.WireName("organizationId")] global::System.Guid organizationId,
         [global::ContractFirst.Constraints.WireName("serviceId")] global::System.Guid serviceId,
         ServicePasswordPatchRequest body,
@@ -357,20 +294,11 @@ public partial class ClickhouseCloudClient
             .AppendLiteral("/services/")
             .AppendPath(serviceId, "serviceId")
             .AppendLiteral("/password");
-        using var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Patch, url, _options);
+        var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Patch, url, _options);
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
         global::ContractFirst.Http.ApiAuth.ApplyBasic(request, _options.Username, _options.Password);
         request.Content = global::ContractFirst.Http.ApiHttp.JsonContent(json);
-        using var response = await global::ContractFirst.Http.ApiHttp.SendAsync(_httpClient, request, "updateServicePassword", cancellationToken).ConfigureAwait(false);
-        var status = (int)response.StatusCode;
-        switch (status)
-        {
-            case 400 or 401 or 403 or 404 or 409 or 500:
-                throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, ClickhouseCloudClientJson.TypeInfo<ApiError>(), cancellationToken).ConfigureAwait(false);
-        }
-
-        if (status is >= 200 and <= 299) return await global::ContractFirst.Http.ApiHttp.ReadJsonAsync(response, ClickhouseCloudClientJson.TypeInfo<ServicePasswordPatchResponseWrapper>(), cancellationToken).ConfigureAwait(false);
-        throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+        return global::ContractFirst.Http.ApiCall.SendForJsonAsync(_httpClient, request, "updateServicePassword", ClickhouseCloudClientJson.TypeInfo<ServicePasswordPatchResponseWrapper>(), ApiErrorOn400Or401Or403Or404Or409Or500, cancellationToken);
     }
 
     /// <summary>
@@ -384,7 +312,7 @@ public partial class ClickhouseCloudClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>200: the body. Successful response; the most recent backup comes first.</returns>
     /// <exception cref="global::ContractFirst.ApiException{TError}">400, 401, 403, 404, 500, with the error body as <see cref="ApiError"/>.</exception>
-    public async global::System.Threading.Tasks.Task<BackupListResponse> ListServiceBackupsAsync(
+    public global::System.Threading.Tasks.Task<BackupListResponse> ListServiceBackupsAsync(
         [global::ContractFirst.Constraints.WireName("organizationId")] global::System.Guid organizationId,
         [global::ContractFirst.Constraints.WireName("serviceId")] global::System.Guid serviceId,
         global::System.Threading.CancellationToken cancellationToken = default)
@@ -394,19 +322,10 @@ public partial class ClickhouseCloudClient
             .AppendLiteral("/services/")
             .AppendPath(serviceId, "serviceId")
             .AppendLiteral("/backups");
-        using var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Get, url, _options);
+        var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Get, url, _options);
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
         global::ContractFirst.Http.ApiAuth.ApplyBasic(request, _options.Username, _options.Password);
-        using var response = await global::ContractFirst.Http.ApiHttp.SendAsync(_httpClient, request, "listServiceBackups", cancellationToken).ConfigureAwait(false);
-        var status = (int)response.StatusCode;
-        switch (status)
-        {
-            case 400 or 401 or 403 or 404 or 500:
-                throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, ClickhouseCloudClientJson.TypeInfo<ApiError>(), cancellationToken).ConfigureAwait(false);
-        }
-
-        if (status is >= 200 and <= 299) return await global::ContractFirst.Http.ApiHttp.ReadJsonAsync(response, ClickhouseCloudClientJson.TypeInfo<BackupListResponse>(), cancellationToken).ConfigureAwait(false);
-        throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+        return global::ContractFirst.Http.ApiCall.SendForJsonAsync(_httpClient, request, "listServiceBackups", ClickhouseCloudClientJson.TypeInfo<BackupListResponse>(), ApiErrorOn400Or401Or403Or404Or500, cancellationToken);
     }
 
     /// <summary>
@@ -421,7 +340,7 @@ public partial class ClickhouseCloudClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>200: the body. Successful response</returns>
     /// <exception cref="global::ContractFirst.ApiException{TError}">400, 401, 403, 404, 500, with the error body as <see cref="ApiError"/>.</exception>
-    public async global::System.Threading.Tasks.Task<BackupResponse> GetServiceBackupAsync(
+    public global::System.Threading.Tasks.Task<BackupResponse> GetServiceBackupAsync(
         [global::ContractFirst.Constraints.WireName("organizationId")] global::System.Guid organizationId,
         [global::ContractFirst.Constraints.WireName("serviceId")] global::System.Guid serviceId,
         [global::ContractFirst.Constraints.WireName("backupId")] global::System.Guid backupId,
@@ -433,18 +352,12 @@ public partial class ClickhouseCloudClient
             .AppendPath(serviceId, "serviceId")
             .AppendLiteral("/backups/")
             .AppendPath(backupId, "backupId");
-        using var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Get, url, _options);
+        var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Get, url, _options);
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
         global::ContractFirst.Http.ApiAuth.ApplyBasic(request, _options.Username, _options.Password);
-        using var response = await global::ContractFirst.Http.ApiHttp.SendAsync(_httpClient, request, "getServiceBackup", cancellationToken).ConfigureAwait(false);
-        var status = (int)response.StatusCode;
-        switch (status)
-        {
-            case 400 or 401 or 403 or 404 or 500:
-                throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, ClickhouseCloudClientJson.TypeInfo<ApiError>(), cancellationToken).ConfigureAwait(false);
-        }
-
-        if (status is >= 200 and <= 299) return await global::ContractFirst.Http.ApiHttp.ReadJsonAsync(response, ClickhouseCloudClientJson.TypeInfo<BackupResponse>(), cancellationToken).ConfigureAwait(false);
-        throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+        return global::ContractFirst.Http.ApiCall.SendForJsonAsync(_httpClient, request, "getServiceBackup", ClickhouseCloudClientJson.TypeInfo<BackupResponse>(), ApiErrorOn400Or401Or403Or404Or500, cancellationToken);
     }
+
+    private static readonly global::ContractFirst.Http.ErrorResponses ApiErrorOn400Or401Or403Or404Or500 = global::ContractFirst.Http.ErrorResponses.Untyped.On(ClickhouseCloudClientJson.TypeInfo<ApiError>(), 400, 401, 403, 404, 500);
+    private static readonly global::ContractFirst.Http.ErrorResponses ApiErrorOn400Or401Or403Or404Or409Or500 = global::ContractFirst.Http.ErrorResponses.Untyped.On(ClickhouseCloudClientJson.TypeInfo<ApiError>(), 400, 401, 403, 404, 409, 500);
 }

@@ -42,7 +42,7 @@ public partial class MigetClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>201: the body. Create a new service. The reference does not print the status code; 201 is Grape's default for POST and is assumed here.</returns>
     /// <exception cref="global::ContractFirst.ApiException{TError}">401, 422, with the error body as <see cref="ErrorResponse"/>.</exception>
-    public async global::System.Threading.Tasks.Task<ApiV1EntitiesService> CreateServiceAsync(
+    public global::System.Threading.Tasks.Task<ApiV1EntitiesService> CreateServiceAsync(
         PostApiV1Services body,
         [global::ContractFirst.Constraints.WireName("X-Workspace-Id")] string? xWorkspaceId = null,
         global::System.Threading.CancellationToken cancellationToken = default)
@@ -57,21 +57,12 @@ public partial class MigetClient
         }
 
         var url = new global::ContractFirst.Http.UrlBuilder("/api/v1/services");
-        using var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Post, url, _options);
+        var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Post, url, _options);
         global::ContractFirst.Http.ApiRequest.SetHeader(request, "X-Workspace-Id", xWorkspaceId);
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
         global::ContractFirst.Http.ApiAuth.ApplyBearer(request, _options.BearerToken);
         request.Content = global::ContractFirst.Http.ApiHttp.JsonContent(json);
-        using var response = await global::ContractFirst.Http.ApiHttp.SendAsync(_httpClient, request, "createService", cancellationToken).ConfigureAwait(false);
-        var status = (int)response.StatusCode;
-        switch (status)
-        {
-            case 401 or 422:
-                throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, MigetClientJson.TypeInfo<ErrorResponse>(), cancellationToken).ConfigureAwait(false);
-        }
-
-        if (status is >= 200 and <= 299) return await global::ContractFirst.Http.ApiHttp.ReadJsonAsync(response, MigetClientJson.TypeInfo<ApiV1EntitiesService>(), cancellationToken).ConfigureAwait(false);
-        throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+        return global::ContractFirst.Http.ApiCall.SendForJsonAsync(_httpClient, request, "createService", MigetClientJson.TypeInfo<ApiV1EntitiesService>(), ErrorResponseOn401Or422, cancellationToken);
     }
 
     /// <summary>Create a new add-on</summary>
@@ -81,7 +72,7 @@ public partial class MigetClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>201: the body. Create a new add-on. The reference does not print the status code; 201 is Grape's default for POST and is assumed here.</returns>
     /// <exception cref="global::ContractFirst.ApiException{TError}">401, 422, with the error body as <see cref="ErrorResponse"/>.</exception>
-    public async global::System.Threading.Tasks.Task<ApiV1EntitiesAddon> CreateAddonAsync(
+    public global::System.Threading.Tasks.Task<ApiV1EntitiesAddon> CreateAddonAsync(
         [global::ContractFirst.Constraints.WireName("uuid")] string uuid,
         PostApiV1AppsUuidAddons body,
         [global::ContractFirst.Constraints.WireName("X-Workspace-Id")] string? xWorkspaceId = null,
@@ -100,21 +91,12 @@ public partial class MigetClient
         var url = new global::ContractFirst.Http.UrlBuilder("/api/v1/apps/")
             .AppendPath(uuid, "uuid")
             .AppendLiteral("/addons");
-        using var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Post, url, _options);
+        var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Post, url, _options);
         global::ContractFirst.Http.ApiRequest.SetHeader(request, "X-Workspace-Id", xWorkspaceId);
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
         global::ContractFirst.Http.ApiAuth.ApplyBearer(request, _options.BearerToken);
         request.Content = global::ContractFirst.Http.ApiHttp.JsonContent(json);
-        using var response = await global::ContractFirst.Http.ApiHttp.SendAsync(_httpClient, request, "createAddon", cancellationToken).ConfigureAwait(false);
-        var status = (int)response.StatusCode;
-        switch (status)
-        {
-            case 401 or 422:
-                throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, MigetClientJson.TypeInfo<ErrorResponse>(), cancellationToken).ConfigureAwait(false);
-        }
-
-        if (status is >= 200 and <= 299) return await global::ContractFirst.Http.ApiHttp.ReadJsonAsync(response, MigetClientJson.TypeInfo<ApiV1EntitiesAddon>(), cancellationToken).ConfigureAwait(false);
-        throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+        return global::ContractFirst.Http.ApiCall.SendForJsonAsync(_httpClient, request, "createAddon", MigetClientJson.TypeInfo<ApiV1EntitiesAddon>(), ErrorResponseOn401Or422, cancellationToken);
     }
 
     /// <summary>Create a new bucket</summary>
@@ -123,7 +105,7 @@ public partial class MigetClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>201: the body. Create a new bucket. The reference does not print the status code; 201 is Grape's default for POST and is assumed here.</returns>
     /// <exception cref="global::ContractFirst.ApiException{TError}">401, 422, with the error body as <see cref="ErrorResponse"/>.</exception>
-    public async global::System.Threading.Tasks.Task<ApiV1EntitiesBucket> CreateBucketAsync(
+    public global::System.Threading.Tasks.Task<ApiV1EntitiesBucket> CreateBucketAsync(
         PostApiV1Buckets body,
         [global::ContractFirst.Constraints.WireName("X-Workspace-Id")] string? xWorkspaceId = null,
         global::System.Threading.CancellationToken cancellationToken = default)
@@ -138,20 +120,13 @@ public partial class MigetClient
         }
 
         var url = new global::ContractFirst.Http.UrlBuilder("/api/v1/buckets");
-        using var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Post, url, _options);
+        var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Post, url, _options);
         global::ContractFirst.Http.ApiRequest.SetHeader(request, "X-Workspace-Id", xWorkspaceId);
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
         global::ContractFirst.Http.ApiAuth.ApplyBearer(request, _options.BearerToken);
         request.Content = global::ContractFirst.Http.ApiHttp.JsonContent(json);
-        using var response = await global::ContractFirst.Http.ApiHttp.SendAsync(_httpClient, request, "createBucket", cancellationToken).ConfigureAwait(false);
-        var status = (int)response.StatusCode;
-        switch (status)
-        {
-            case 401 or 422:
-                throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, MigetClientJson.TypeInfo<ErrorResponse>(), cancellationToken).ConfigureAwait(false);
-        }
-
-        if (status is >= 200 and <= 299) return await global::ContractFirst.Http.ApiHttp.ReadJsonAsync(response, MigetClientJson.TypeInfo<ApiV1EntitiesBucket>(), cancellationToken).ConfigureAwait(false);
-        throw await global::ContractFirst.Http.ApiHttp.CreateExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+        return global::ContractFirst.Http.ApiCall.SendForJsonAsync(_httpClient, request, "createBucket", MigetClientJson.TypeInfo<ApiV1EntitiesBucket>(), ErrorResponseOn401Or422, cancellationToken);
     }
+
+    private static readonly global::ContractFirst.Http.ErrorResponses ErrorResponseOn401Or422 = global::ContractFirst.Http.ErrorResponses.Untyped.On(MigetClientJson.TypeInfo<ErrorResponse>(), 401, 422);
 }
