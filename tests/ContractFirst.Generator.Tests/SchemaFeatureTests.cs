@@ -266,6 +266,47 @@ public class SchemaFeatureTests(ITestOutputHelper output)
     }
 
     /// <summary>
+    /// The schema table writes a schema once however often the spec repeats it (here the same string schema under four
+    /// properties of two models), and a recursive schema still reaches itself: sharing never merges a schema with one
+    /// that only looks like it, and validation means the same as before.
+    /// </summary>
+    [Fact]
+    public void Identical_schemas_share_one_field_and_recursion_still_validates()
+    {
+        var yaml = Header + """
+            Tree:
+              type: object
+              properties:
+                name: {type: string, maxLength: 5}
+                label: {type: string, maxLength: 5}
+                note: {type: string, maxLength: 6}
+                children: {type: array, items: {$ref: '#/components/schemas/Tree'}}
+            Leaf:
+              type: object
+              properties:
+                title: {type: string, maxLength: 5}
+                alias: {type: string, maxLength: 5}
+        """;
+        var result = GeneratorHarness.Run(new[] { new SpecFile("/specs/features.yaml", yaml, Namespace: "Features", ClientName: "FeaturesClient", Generate: "Models") });
+        Assert.Empty(result.CompileErrors);
+        var table = result.Source("FeaturesClientSchemas.g.cs");
+        output.WriteLine(table);
+        var fields = table.Split('\n').Where(l => l.Contains("internal static readonly", StringComparison.Ordinal)).ToList();
+        Assert.Single(fields, l => l.Contains("MaxLength = 5 }", StringComparison.Ordinal));
+        Assert.Single(fields, l => l.Contains("MaxLength = 6 }", StringComparison.Ordinal));
+
+        var assembly = GeneratorHarness.Load(result.Output);
+        var schemas = assembly.GetType("Features.FeaturesClientSchemas")!;
+        bool Valid(string name, string json) =>
+            ((ContractFirst.Validation.JsonSchema)schemas.GetProperty(name)!.GetValue(null)!).IsValid(JsonDocument.Parse(json).RootElement);
+        Assert.True(Valid("Tree", """{"name":"a","children":[{"label":"b","children":[{"note":"sixsix"}]}]}"""));
+        Assert.False(Valid("Tree", """{"children":[{"children":[{"label":"toolong"}]}]}"""));
+        Assert.False(Valid("Tree", """{"children":[{"children":[{"note":"sevenss"}]}]}"""));
+        Assert.True(Valid("Leaf", """{"title":"abc","alias":"de"}"""));
+        Assert.False(Valid("Leaf", """{"alias":"toolong"}"""));
+    }
+
+    /// <summary>
     /// JSON null for a nullable value type is null, not the type's default: `cond ? default : value` in generated code
     /// once read {"count": null} as 0.
     /// </summary>

@@ -24,15 +24,16 @@ internal static class SchemaEmitter
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"ContractFirst\", \"" + GeneratorInfo.Version + "\")]");
         w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         w.Open($"public static class {spec.SchemasClassName}");
+        var fields = Order(schemas, out var references);
         foreach (var root in schemas.Roots)
         {
-            w.Line($"public static {Schema} {root.Name} => {Reference(root.Node)};");
+            w.Line($"public static {Schema} {root.Name} => {references[root.Node]};");
         }
 
         w.Line();
         w.NullableOff();
         w.Open("private static class Nodes");
-        foreach (var (index, line) in Order(schemas))
+        foreach (var (index, line) in fields)
         {
             w.Line($"internal static readonly {Schema} N{index.ToString(CultureInfo.InvariantCulture)} = {line};");
         }
@@ -51,14 +52,28 @@ internal static class SchemaEmitter
 
     /// <summary>
     /// The schemas in the order their static fields can be initialized: every schema after the ones it uses. A use that
-    /// closes a cycle (recursion) is deferred: it reads the field when validation first needs it.
+    /// closes a cycle (recursion) is deferred: it reads the field when validation first needs it. Schemas that read the
+    /// same (<c>{ "type": "string" }</c> under a thousand properties) share one field: a schema is written only if no
+    /// schema before it has the same keywords over the same (shared) subschemas. <paramref name="references"/> says,
+    /// for every node, the expression that reads it.
     /// </summary>
-    private static IEnumerable<(int Index, string Line)> Order(ValidationSchemas schemas)
+    private static List<(int Index, string Line)> Order(ValidationSchemas schemas, out string[] references)
     {
         var nodes = schemas.Nodes;
         var state = new byte[nodes.Count]; // 0 new, 1 on the stack, 2 written
+        var refs = new string[nodes.Count];
+        for (var i = 0; i < refs.Length && i < 2; i++) refs[i] = Reference(i);
+        var deferred = new bool[nodes.Count]; // read by a deferred use before it was written: keeps its own field
+        var written = new Dictionary<string, string>(System.StringComparer.Ordinal);
         var output = new List<(int, string)>();
         var stack = new Stack<(int Node, int NextChild, List<int> Children)>();
+        string Refer(int child)
+        {
+            if (child < 2 || state[child] == 2) return refs[child];
+            deferred[child] = true;
+            return $"{Schema}.Defer(static () => {Reference(child)}!)";
+        }
+
         foreach (var root in schemas.Roots.Select(r => r.Node).Concat(Enumerable.Range(0, nodes.Count)))
         {
             if (root < 2 || state[root] != 0) continue;
@@ -80,11 +95,26 @@ internal static class SchemaEmitter
                     continue;
                 }
 
-                output.Add((node, Write(nodes[node], child => state[child] == 2 || child < 2 ? Reference(child) : $"{Schema}.Defer(static () => {Reference(child)}!)")));
+                var line = Write(nodes[node], Refer);
                 state[node] = 2;
+                if (!deferred[node] && (line == Schema + ".True" || line == Schema + ".False"))
+                {
+                    refs[node] = line;
+                }
+                else if (!deferred[node] && written.TryGetValue(line, out var same))
+                {
+                    refs[node] = same;
+                }
+                else
+                {
+                    refs[node] = Reference(node);
+                    written[line] = refs[node];
+                    output.Add((node, line));
+                }
             }
         }
 
+        references = refs;
         return output;
     }
 
