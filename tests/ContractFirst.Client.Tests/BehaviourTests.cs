@@ -285,6 +285,24 @@ public class BehaviourTests
         Assert.Empty(handler.Requests);
     }
 
+    /// <summary>
+    /// What is wrong with the call itself throws at the call, before a task exists (as HttpClient does with its
+    /// arguments); what depends on the response comes from the task.
+    /// </summary>
+    [Fact]
+    public async Task A_call_that_breaks_the_spec_throws_at_the_call_and_a_failure_status_from_the_task()
+    {
+        var handler = new RecordingHandler(() => Responses.Json(HttpStatusCode.Conflict, """{"error":"nope"}"""));
+        var client = Clients.ClickHouse(handler);
+        Assert.Throws<RequestValidationException>(() => { _ = client.UpdateServiceScalingAsync(Org, Svc, new ServiceScalingPatchRequest { MinTotalMemoryGb = 30 }); });
+        Assert.Throws<ArgumentNullException>(() => { _ = client.UpdateServiceScalingAsync(Org, Svc, null!); });
+        Assert.Empty(handler.Requests);
+
+        Task call = client.UpdateServiceScalingAsync(Org, Svc, new ServiceScalingPatchRequest { MinTotalMemoryGb = 24 });
+        await Assert.ThrowsAnyAsync<ApiException>(() => call);
+        Assert.Single(handler.Requests);
+    }
+
     [Fact]
     public async Task Validation_switched_off_sends_the_request()
     {

@@ -20,6 +20,8 @@ internal sealed class ClientOperationWriter
     private readonly SourceWriter _results = new();
     private readonly SourceWriter _statics = new();
     private readonly Dictionary<string, string> _failures = new();
+    private readonly Dictionary<string, string> _authorizers = new();
+    private readonly StringBuilder _authorizerMethods = new();
     private readonly HashSet<string> _memberNames;
 
     public ClientOperationWriter(SpecModel spec)
@@ -73,6 +75,11 @@ internal sealed class ClientOperationWriter
         {
             w.Line();
             foreach (var line in statics.TrimEnd('\n').Split('\n')) w.Line(line);
+        }
+
+        if (_authorizerMethods.Length > 0)
+        {
+            foreach (var line in _authorizerMethods.ToString().TrimEnd('\n').Split('\n')) w.Line(line);
         }
 
         w.Close();
@@ -152,13 +159,18 @@ internal sealed class ClientOperationWriter
 
         // URL: path literals as written, parameters escaped; query with style/explode.
         EmitUrl(w, op, url, taken);
-        w.Line($"var {request} = {Http}ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.{HttpMethod(op.HttpMethod)}, {url}, _options);");
+        // Accept: the success responses' media types, set with the request unless a header parameter of that name
+        // comes first (it is then sent before ours, as the spec's order says).
+        var accept = plan.Successes.Where(r => r.ContentType is { Length: > 0 } && ResponsePlan.KindOf(r) != ReadKind.None).Select(r => r.ContentType!).Distinct().ToList();
+        var acceptLiteral = accept.Count > 0 ? CSharp.StringLiteral(string.Join(", ", accept)) : null;
+        var acceptParameter = op.Parameters.Any(p => p.Location == ParameterLocation.Header && string.Equals(p.WireName, "Accept", System.StringComparison.OrdinalIgnoreCase));
+        var create = $"{Http}ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.{HttpMethod(op.HttpMethod)}, {url}, _options";
+        w.Line(acceptLiteral is not null && !acceptParameter ? $"var {request} = {create}, {acceptLiteral});" : $"var {request} = {create});");
         foreach (var p in op.Parameters.Where(p => p.Location == ParameterLocation.Header)) EmitHeader(w, p, request);
         foreach (var p in op.Parameters.Where(p => p.Location == ParameterLocation.Cookie)) EmitCookie(w, p, request);
-        var accept = plan.Successes.Where(r => r.ContentType is { Length: > 0 } && ResponsePlan.KindOf(r) != ReadKind.None).Select(r => r.ContentType!).Distinct().ToList();
-        if (accept.Count > 0)
+        if (acceptLiteral is not null && acceptParameter)
         {
-            w.Line($"{request}.Headers.TryAddWithoutValidation(\"Accept\", {CSharp.StringLiteral(string.Join(", ", accept))});");
+            w.Line($"{request}.Headers.TryAddWithoutValidation(\"Accept\", {acceptLiteral});");
         }
 
         EmitSecurity(w, op, request);
@@ -612,23 +624,49 @@ internal sealed class ClientOperationWriter
         }
 
         if (alternatives.Count == 0) return;
-        if (alternatives.Count == 1)
+        if (alternatives.Count == 1 && alternatives[0].Count == 1)
         {
-            foreach (var s in alternatives[0]) w.Line(Apply(s, request)!);
+            w.Line(Apply(alternatives[0][0], request)!);
             return;
         }
 
-        // Alternatives: the first whose credentials are all configured.
-        for (var i = 0; i < alternatives.Count; i++)
+        // Several schemes: one private method per distinct set of alternatives, which the operations that share it call.
+        var key = string.Join(" | ", alternatives.Select(a => string.Join(" & ", a.Select(s => s.Key))));
+        if (!_authorizers.TryGetValue(key, out var method))
         {
-            var condition = string.Join(" && ", alternatives[i].Select(Configured).Distinct());
-            w.Line(i == 0 ? $"if ({condition})" : $"else if ({condition})");
-            w.Line("{");
-            w.Indent();
-            foreach (var s in alternatives[i]) w.Line(Apply(s, request)!);
-            w.Outdent();
-            w.Line("}");
+            var candidate = "Authorize" + string.Join("Or", alternatives.Select(a => string.Join("And", a.Select(s => Identifiers.ToPascalCase(s.Key, "Scheme")))));
+            method = Identifiers.Unique(candidate.Length <= 64 ? candidate : "Authorize", _memberNames);
+            _authorizers.Add(key, method);
+            var m = new SourceWriter();
+            var what = alternatives.Count == 1
+                ? "the schemes " + string.Join(" and ", alternatives[0].Select(s => $"'{s.Key}'")) + " together"
+                : "the first of these whose credentials are configured: " + string.Join("; ", alternatives.Select(a => string.Join(" and ", a.Select(s => $"'{s.Key}'"))));
+            m.Line();
+            m.Line($"/// <summary>Authorizes a request with {string.Join(" ", CSharp.DocLines(what))}.</summary>");
+            m.Open($"private void {method}(global::System.Net.Http.HttpRequestMessage request)");
+            if (alternatives.Count == 1)
+            {
+                foreach (var s in alternatives[0]) m.Line(Apply(s, "request")!);
+            }
+            else
+            {
+                for (var i = 0; i < alternatives.Count; i++)
+                {
+                    var condition = string.Join(" && ", alternatives[i].Select(Configured).Distinct());
+                    m.Line(i == 0 ? $"if ({condition})" : $"else if ({condition})");
+                    m.Line("{");
+                    m.Indent();
+                    foreach (var s in alternatives[i]) m.Line(Apply(s, "request")!);
+                    m.Outdent();
+                    m.Line("}");
+                }
+            }
+
+            m.Close();
+            _authorizerMethods.Append(m.ToString());
         }
+
+        w.Line($"{method}({request});");
     }
 
     private static string? Apply(SecuritySchemeModel s, string request) => s.Kind switch

@@ -65,6 +65,23 @@ public static class ApiHttp
         return request;
     }
 
+    /// <summary>
+    /// Creates the request as <see cref="CreateRequest(HttpClient, HttpMethod, UrlBuilder, ContractFirstClientOptions?)"/>
+    /// does, with an <c>Accept</c> header: the media types of the operation's success responses.
+    /// </summary>
+    /// <param name="client">The client (for its base address).</param>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="url">The operation's relative URL.</param>
+    /// <param name="options">The client options, if any.</param>
+    /// <param name="accept">The <c>Accept</c> header's value.</param>
+    /// <exception cref="InvalidOperationException">Neither base address is set.</exception>
+    public static HttpRequestMessage CreateRequest(HttpClient client, HttpMethod method, UrlBuilder url, ContractFirstClientOptions? options, string accept)
+    {
+        HttpRequestMessage request = CreateRequest(client, method, url, options);
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+        return request;
+    }
+
     /// <summary>A JSON request body serialized up front: validated as it will be sent, then sent as it was validated.</summary>
     /// <typeparam name="T">The body type.</typeparam>
     /// <param name="value">The body.</param>

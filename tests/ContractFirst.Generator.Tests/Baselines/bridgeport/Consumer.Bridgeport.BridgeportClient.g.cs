@@ -65,8 +65,7 @@ public partial class BridgeportClient
         var url = new global::ContractFirst.Http.UrlBuilder("/api/environments/")
             .AppendPath(envId, "envId")
             .AppendLiteral("/databases");
-        var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Post, url, _options);
-        request.Headers.TryAddWithoutValidation("Accept", "application/json");
+        var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Post, url, _options, "application/json");
         global::ContractFirst.Http.ApiAuth.ApplyBearer(request, _options.BearerToken);
         request.Content = global::ContractFirst.Http.ApiHttp.JsonContent(json);
         return global::ContractFirst.Http.ApiCall.SendForJsonAsync(_httpClient, request, "createDatabase", BridgeportClientJson.TypeInfo<Database>(), ErrorEnvelopeOn400Or401Or403Or409, cancellationToken);

@@ -53,8 +53,7 @@ public partial class ClickhouseCloudClient
         var url = new global::ContractFirst.Http.UrlBuilder("/v1/organizations/")
             .AppendPath(organizationId, "organizationId")
             .AppendLiteral("/services");
-        var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Get, url, _options);
-        request.Headers.TryAddWithoutValidation("Accept", "application/json");
+        var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Get, url, _options, "application/json");
         global::ContractFirst.Http.ApiAuth.ApplyBasic(request, _options.Username, _options.Password);
         return global::ContractFirst.Http.ApiCall.SendForJsonAsync(_httpClient, request, "listServices", ClickhouseCloudClientJson.TypeInfo<ServiceListResponse>(), ApiErrorOn400Or401Or403Or404Or500, cancellationToken);
     }
@@ -87,8 +86,7 @@ public partial class ClickhouseCloudClient
         var url = new global::ContractFirst.Http.UrlBuilder("/v1/organizations/")
             .AppendPath(organizationId, "organizationId")
             .AppendLiteral("/services");
-        var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Post, url, _options);
-        request.Headers.TryAddWithoutValidation("Accept", "application/json");
+        var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Post, url, _options, "application/json");
         global::ContractFirst.Http.ApiAuth.ApplyBasic(request, _options.Username, _options.Password);
         request.Content = global::ContractFirst.Http.ApiHttp.JsonContent(json);
         return global::ContractFirst.Http.ApiCall.SendForJsonAsync(_httpClient, request, "createService", ClickhouseCloudClientJson.TypeInfo<ServicePostResponseWrapper>(), ApiErrorOn400Or401Or403Or404Or409Or500, cancellationToken);
@@ -114,8 +112,7 @@ public partial class ClickhouseCloudClient
             .AppendPath(organizationId, "organizationId")
             .AppendLiteral("/services/")
             .AppendPath(serviceId, "serviceId");
-        var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Get, url, _options);
-        request.Headers.TryAddWithoutValidation("Accept", "application/json");
+        var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Get, url, _options, "application/json");
         global::ContractFirst.Http.ApiAuth.ApplyBasic(request, _options.Username, _options.Password);
         return global::ContractFirst.Http.ApiCall.SendForJsonAsync(_httpClient, request, "getService", ClickhouseCloudClientJson.TypeInfo<ServiceResponse>(), ApiErrorOn400Or401Or403Or404Or500, cancellationToken);
     }
@@ -151,8 +148,7 @@ public partial class ClickhouseCloudClient
             .AppendPath(organizationId, "organizationId")
             .AppendLiteral("/services/")
             .AppendPath(serviceId, "serviceId");
-        var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Patch, url, _options);
-        request.Headers.TryAddWithoutValidation("Accept", "application/json");
+        var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Patch, url, _options, "application/json");
         global::ContractFirst.Http.ApiAuth.ApplyBasic(request, _options.Username, _options.Password);
         request.Content = global::ContractFirst.Http.ApiHttp.JsonContent(json);
         return global::ContractFirst.Http.ApiCall.SendForJsonAsync(_httpClient, request, "updateService", ClickhouseCloudClientJson.TypeInfo<ServiceResponse>(), ApiErrorOn400Or401Or403Or404Or409Or500, cancellationToken);
@@ -178,8 +174,7 @@ public partial class ClickhouseCloudClient
             .AppendPath(organizationId, "organizationId")
             .AppendLiteral("/services/")
             .AppendPath(serviceId, "serviceId");
-        var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Delete, url, _options);
-        request.Headers.TryAddWithoutValidation("Accept", "application/json");
+        var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Delete, url, _options, "application/json");
         global::ContractFirst.Http.ApiAuth.ApplyBasic(request, _options.Username, _options.Password);
         return global::ContractFirst.Http.ApiCall.SendForJsonAsync(_httpClient, request, "deleteService", ClickhouseCloudClientJson.TypeInfo<ServiceDeleteResponse>(), ApiErrorOn400Or401Or403Or404Or409Or500, cancellationToken);
     }
@@ -216,8 +211,7 @@ public partial class ClickhouseCloudClient
             .AppendLiteral("/services/")
             .AppendPath(serviceId, "serviceId")
             .AppendLiteral("/state");
-        var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Patch, url, _options);
-        request.Headers.TryAddWithoutValidation("Accept", "application/json");
+        var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Patch, url, _options, "application/json");
         global::ContractFirst.Http.ApiAuth.ApplyBasic(request, _options.Username, _options.Password);
         request.Content = global::ContractFirst.Http.ApiHttp.JsonContent(json);
         return global::ContractFirst.Http.ApiCall.SendForJsonAsync(_httpClient, request, "updateServiceState", ClickhouseCloudClientJson.TypeInfo<ServiceResponse>(), ApiErrorOn400Or401Or403Or404Or409Or500, cancellationToken);
@@ -255,8 +249,7 @@ public partial class ClickhouseCloudClient
             .AppendLiteral("/services/")
             .AppendPath(serviceId, "serviceId")
             .AppendLiteral("/scaling");
-        var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Patch, url, _options);
-        request.Headers.TryAddWithoutValidation("Accept", "application/json");
+        var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Patch, url, _options, "application/json");
         global::ContractFirst.Http.ApiAuth.ApplyBasic(request, _options.Username, _options.Password);
         request.Content = global::ContractFirst.Http.ApiHttp.JsonContent(json);
         return global::ContractFirst.Http.ApiCall.SendForJsonAsync(_httpClient, request, "updateServiceScaling", ClickhouseCloudClientJson.TypeInfo<ServiceResponse>(), ApiErrorOn400Or401Or403Or404Or409Or500, cancellationToken);
@@ -294,8 +287,7 @@ public partial class ClickhouseCloudClient
             .AppendLiteral("/services/")
             .AppendPath(serviceId, "serviceId")
             .AppendLiteral("/password");
-        var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Patch, url, _options);
-        request.Headers.TryAddWithoutValidation("Accept", "application/json");
+        var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Patch, url, _options, "application/json");
         global::ContractFirst.Http.ApiAuth.ApplyBasic(request, _options.Username, _options.Password);
         request.Content = global::ContractFirst.Http.ApiHttp.JsonContent(json);
         return global::ContractFirst.Http.ApiCall.SendForJsonAsync(_httpClient, request, "updateServicePassword", ClickhouseCloudClientJson.TypeInfo<ServicePasswordPatchResponseWrapper>(), ApiErrorOn400Or401Or403Or404Or409Or500, cancellationToken);
@@ -322,8 +314,7 @@ public partial class ClickhouseCloudClient
             .AppendLiteral("/services/")
             .AppendPath(serviceId, "serviceId")
             .AppendLiteral("/backups");
-        var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Get, url, _options);
-        request.Headers.TryAddWithoutValidation("Accept", "application/json");
+        var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Get, url, _options, "application/json");
         global::ContractFirst.Http.ApiAuth.ApplyBasic(request, _options.Username, _options.Password);
         return global::ContractFirst.Http.ApiCall.SendForJsonAsync(_httpClient, request, "listServiceBackups", ClickhouseCloudClientJson.TypeInfo<BackupListResponse>(), ApiErrorOn400Or401Or403Or404Or500, cancellationToken);
     }
@@ -352,8 +343,7 @@ public partial class ClickhouseCloudClient
             .AppendPath(serviceId, "serviceId")
             .AppendLiteral("/backups/")
             .AppendPath(backupId, "backupId");
-        var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Get, url, _options);
-        request.Headers.TryAddWithoutValidation("Accept", "application/json");
+        var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Get, url, _options, "application/json");
         global::ContractFirst.Http.ApiAuth.ApplyBasic(request, _options.Username, _options.Password);
         return global::ContractFirst.Http.ApiCall.SendForJsonAsync(_httpClient, request, "getServiceBackup", ClickhouseCloudClientJson.TypeInfo<BackupResponse>(), ApiErrorOn400Or401Or403Or404Or500, cancellationToken);
     }

@@ -57,9 +57,8 @@ public partial class MigetClient
         }
 
         var url = new global::ContractFirst.Http.UrlBuilder("/api/v1/services");
-        var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Post, url, _options);
+        var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Post, url, _options, "application/json");
         global::ContractFirst.Http.ApiRequest.SetHeader(request, "X-Workspace-Id", xWorkspaceId);
-        request.Headers.TryAddWithoutValidation("Accept", "application/json");
         global::ContractFirst.Http.ApiAuth.ApplyBearer(request, _options.BearerToken);
         request.Content = global::ContractFirst.Http.ApiHttp.JsonContent(json);
         return global::ContractFirst.Http.ApiCall.SendForJsonAsync(_httpClient, request, "createService", MigetClientJson.TypeInfo<ApiV1EntitiesService>(), ErrorResponseOn401Or422, cancellationToken);
@@ -91,9 +90,8 @@ public partial class MigetClient
         var url = new global::ContractFirst.Http.UrlBuilder("/api/v1/apps/")
             .AppendPath(uuid, "uuid")
             .AppendLiteral("/addons");
-        var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Post, url, _options);
+        var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Post, url, _options, "application/json");
         global::ContractFirst.Http.ApiRequest.SetHeader(request, "X-Workspace-Id", xWorkspaceId);
-        request.Headers.TryAddWithoutValidation("Accept", "application/json");
         global::ContractFirst.Http.ApiAuth.ApplyBearer(request, _options.BearerToken);
         request.Content = global::ContractFirst.Http.ApiHttp.JsonContent(json);
         return global::ContractFirst.Http.ApiCall.SendForJsonAsync(_httpClient, request, "createAddon", MigetClientJson.TypeInfo<ApiV1EntitiesAddon>(), ErrorResponseOn401Or422, cancellationToken);
@@ -120,9 +118,8 @@ public partial class MigetClient
         }
 
         var url = new global::ContractFirst.Http.UrlBuilder("/api/v1/buckets");
-        var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Post, url, _options);
+        var request = global::ContractFirst.Http.ApiHttp.CreateRequest(_httpClient, global::System.Net.Http.HttpMethod.Post, url, _options, "application/json");
         global::ContractFirst.Http.ApiRequest.SetHeader(request, "X-Workspace-Id", xWorkspaceId);
-        request.Headers.TryAddWithoutValidation("Accept", "application/json");
         global::ContractFirst.Http.ApiAuth.ApplyBearer(request, _options.BearerToken);
         request.Content = global::ContractFirst.Http.ApiHttp.JsonContent(json);
         return global::ContractFirst.Http.ApiCall.SendForJsonAsync(_httpClient, request, "createBucket", MigetClientJson.TypeInfo<ApiV1EntitiesBucket>(), ErrorResponseOn401Or422, cancellationToken);
