@@ -178,7 +178,8 @@ internal sealed class ClientOperationWriter
 
         // Send, then read what the status says.
         var operationId = op.OperationId.Length > 0 ? CSharp.StringLiteral(op.OperationId) : "null";
-        if (SharedCall(plan, operationId, request) is { } call)
+        var errors = Failures(plan);
+        if (SharedCall(plan, operationId, request, errors) is { } call)
         {
             w.Line($"return {call};");
             w.Outdent();
@@ -209,7 +210,7 @@ internal sealed class ClientOperationWriter
             w.Line("try");
             w.Line("{");
             w.Indent();
-            EmitResponseHandling(w, plan, resultType, response, status, dispose, taken);
+            EmitResponseHandling(w, plan, resultType, response, status, dispose, taken, errors);
             w.Outdent();
             w.Line("}");
             w.Line("finally");
@@ -220,7 +221,7 @@ internal sealed class ClientOperationWriter
         else
         {
             w.Line($"using var {response} = {send};");
-            EmitResponseHandling(w, plan, resultType, response, status, null, taken);
+            EmitResponseHandling(w, plan, resultType, response, status, null, taken, errors);
         }
 
         w.Outdent();
@@ -231,11 +232,11 @@ internal sealed class ClientOperationWriter
 
     /// <summary>
     /// The <c>ApiCall</c> expression that sends the request and reads the response, when the operation's responses are
-    /// what ApiCall covers: no body, or one way of reading every 2xx; and failures that an <c>ErrorResponses</c> describes.
+    /// what ApiCall covers: no body, or one way of reading every 2xx.
     /// </summary>
-    private string? SharedCall(ResponsePlan plan, string operationId, string request)
+    private string? SharedCall(ResponsePlan plan, string operationId, string request, string errors)
     {
-        if (plan.Shape == ResultShape.Multiple || plan.NullableSingle || Failures(plan) is not { } errors) return null;
+        if (plan.Shape == ResultShape.Multiple || plan.NullableSingle) return null;
         var head = $"{Http}ApiCall.";
         var args = $"_httpClient, {request}, {operationId}";
         if (plan.Shape == ResultShape.None) return $"{head}SendAsync({args}, {errors}, {Ct})";
@@ -250,11 +251,12 @@ internal sealed class ClientOperationWriter
     }
 
     /// <summary>
-    /// The operation's failure responses as an <c>ErrorResponses</c>: <c>ErrorResponses.Untyped</c>, or a static field
-    /// that operations with the same failures share. Only what changes the outcome is listed: a status that throws as
-    /// its range (or <c>default</c>) would is left to it. Null when a status code is not a number.
+    /// The operation's failure responses as an <c>ErrorResponses</c>, which both ApiCall and an operation's own response
+    /// method throw through: <c>ErrorResponses.Untyped</c>, or a static field that operations with the same failures
+    /// share. Only what changes the outcome is listed: a status that throws as its range (or <c>default</c>) would is left
+    /// to it. The reader normalizes status keys (three digits, a digit and <c>XX</c>, or <c>default</c>).
     /// </summary>
-    private string? Failures(ResponsePlan plan)
+    private string Failures(ResponsePlan plan)
     {
         var otherwise = ResponsePlan.ErrorType(plan.Default);
         var expression = new StringBuilder(otherwise is null ? $"{Http}ErrorResponses.Untyped" : $"{Http}ErrorResponses.Otherwise({_json}.TypeInfo<{otherwise}>())");
@@ -262,8 +264,7 @@ internal sealed class ClientOperationWriter
         foreach (var range in plan.ErrorRanges.Where(r => r.StatusCode[0] != '2'))
         {
             var type = ResponsePlan.ErrorType(range);
-            if (type == otherwise) continue;
-            if (!char.IsDigit(range.StatusCode[0])) return null;
+            if (type == otherwise || !char.IsDigit(range.StatusCode[0])) continue;
             expression.Append(type is null ? $".OnRangeUntyped({range.StatusCode[0]})" : $".OnRange({range.StatusCode[0]}, {_json}.TypeInfo<{type}>())");
             name.Add(ShortName(type) + "On" + range.StatusCode);
         }
@@ -273,7 +274,7 @@ internal sealed class ClientOperationWriter
         {
             var type = ResponsePlan.ErrorType(r);
             if (type == ResponsePlan.ErrorType(plan.RangeOrDefault(r.StatusCode))) continue;
-            if (!int.TryParse(r.StatusCode, NumberStyles.None, CultureInfo.InvariantCulture, out var code)) return null;
+            if (!int.TryParse(r.StatusCode, NumberStyles.None, CultureInfo.InvariantCulture, out var code)) continue;
             exact.Add((type, code));
         }
 
@@ -831,11 +832,11 @@ internal sealed class ClientOperationWriter
     // ---------------------------------------------------------------------------------------------------------------
     // Responses
 
-    private void EmitResponseHandling(SourceWriter w, ResponsePlan plan, string? resultType, string response, string status, string? dispose, HashSet<string> taken)
+    private void EmitResponseHandling(SourceWriter w, ResponsePlan plan, string? resultType, string response, string status, string? dispose, HashSet<string> taken, string errors)
     {
         w.Line($"var {status} = (int){response}.StatusCode;");
 
-        // Cases: success statuses that read differently from the fallback, and failures with their own handler.
+        // Cases: success statuses that read differently from the fallback.
         var cases = new List<(string Status, string Key, List<string> Body)>();
         var fallback = plan.SuccessFallback ?? plan.Primary;
         foreach (var r in plan.ExactSuccesses)
@@ -843,14 +844,6 @@ internal sealed class ClientOperationWriter
             if (plan.Shape == ResultShape.None) break; // every 2xx just completes
             if (plan.Shape == ResultShape.Single && ResponsePlan.KindOf(r) != ReadKind.None && (fallback is null || ResponsePlan.KindOf(fallback) != ReadKind.None)) continue;
             cases.Add((r.StatusCode, "success " + r.StatusCode, SuccessStatements(plan, r, resultType, response, status, dispose, taken)));
-        }
-
-        foreach (var r in plan.ExactErrors)
-        {
-            if (r.StatusCode[0] == '2') continue;
-            var handler = plan.ThrowStatement(r, response);
-            if (handler == plan.ThrowStatement(plan.RangeOrDefault(r.StatusCode), response)) continue; // falls through to the same
-            cases.Add((r.StatusCode, handler, new List<string> { handler }));
         }
 
         if (cases.Count > 0)
@@ -901,15 +894,8 @@ internal sealed class ClientOperationWriter
             w.Close();
         }
 
-        foreach (var range in plan.ErrorRanges)
-        {
-            if (range.StatusCode[0] == '2') continue;
-            var handler = plan.ThrowStatement(range, response);
-            if (handler == plan.ThrowStatement(plan.Default, response)) continue;
-            w.Line($"if ({status} is >= {ResponsePlan.RangeStart(range.StatusCode)} and <= {ResponsePlan.RangeEnd(range.StatusCode)}) {handler}");
-        }
-
-        w.Line(plan.ThrowStatement(plan.Default, response));
+        // Any other status: the failure the spec declares for it, as ApiCall throws it.
+        w.Line($"throw await {errors}.CreateExceptionAsync({response}, {Ct}).ConfigureAwait(false);");
     }
 
     private List<string> SuccessStatements(ResponsePlan plan, ResponseModel r, string? resultType, string response, string status, string? dispose, HashSet<string> taken)

@@ -130,22 +130,9 @@ internal sealed class ResponsePlan
         _ => "default",
     };
 
-    /// <summary>The statement that throws for a failure response described by <paramref name="r"/> (or none).</summary>
-    public string ThrowStatement(ResponseModel? r, string response) =>
-        ErrorType(r) is { } type
-            ? $"throw await {Http}ApiHttp.CreateExceptionAsync({response}, {JsonClass}.TypeInfo<{type}>(), cancellationToken).ConfigureAwait(false);"
-            : $"throw await {Http}ApiHttp.CreateExceptionAsync({response}, cancellationToken).ConfigureAwait(false);";
-
     /// <summary>The typed error body of a failure response: a JSON body with a schema.</summary>
     public static string? ErrorType(ResponseModel? r) =>
         r is not null && KindOf(r) == ReadKind.Json ? r.Type!.CSharpType : null;
-
-    /// <summary>The response that describes a failure status: the status itself, its range, else <c>default</c>.</summary>
-    public ResponseModel? ErrorFor(string status)
-    {
-        var exact = Errors.FirstOrDefault(r => r.StatusCode == status);
-        return exact ?? RangeOrDefault(status);
-    }
 
     /// <summary>What a status falls through to when it has no case of its own: its range, else <c>default</c>.</summary>
     public ResponseModel? RangeOrDefault(string status) =>
@@ -166,9 +153,4 @@ internal sealed class ResponsePlan
         Successes.FirstOrDefault(r => r.StatusCode == "2XX") ?? (DefaultIsSuccess ? Default : null);
 
     public static bool IsExact(string status) => status.Length == 3 && char.IsDigit(status[1]) && char.IsDigit(status[2]);
-
-    /// <summary>The lower bound of a range such as <c>4XX</c>.</summary>
-    public static string RangeStart(string range) => range[0].ToString(CultureInfo.InvariantCulture) + "00";
-
-    public static string RangeEnd(string range) => range[0].ToString(CultureInfo.InvariantCulture) + "99";
 }
